@@ -1,0 +1,231 @@
+// Package aws adapts Terraform resource documents (from HCL or plan JSON) into
+// the typed AWS model. It owns the provider defaults: an attribute that is not
+// written takes the value the AWS provider (or, where the provider sets none,
+// the AWS API) gives it, and the model records that it is a default.
+package aws
+
+import (
+	"sort"
+
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+
+	"github.com/mlguard/mlguard/internal/model"
+	"github.com/mlguard/mlguard/internal/model/aws"
+	"github.com/mlguard/mlguard/internal/parse/terraform"
+)
+
+// adapter builds one model; each resource type has an adapt function, and
+// links between resources are resolved once all are built.
+type adapter struct {
+	m           *aws.Model
+	attachments []attachment
+	inline      []inlinePolicy
+	routes      []looseRoute
+	mains       []mainAssociation
+}
+
+type attachment struct {
+	roles  []model.Ref
+	policy model.Ref
+	source model.Resource
+}
+
+type inlinePolicy struct {
+	role model.Ref
+	doc  aws.PolicyDocument
+}
+
+type looseRoute struct {
+	table model.Ref
+	route aws.Route
+}
+
+type mainAssociation struct {
+	vpc, table model.Ref
+}
+
+var adapters = map[string]func(*adapter, *terraform.Resource, model.Resource){
+	"aws_sagemaker_notebook_instance":           (*adapter).notebook,
+	"aws_sagemaker_domain":                      (*adapter).domain,
+	"aws_sagemaker_model":                       (*adapter).sagemakerModel,
+	"aws_sagemaker_endpoint_configuration":      (*adapter).endpointConfig,
+	"aws_iam_role":                              (*adapter).role,
+	"aws_iam_policy":                            (*adapter).policy,
+	"aws_iam_role_policy_attachment":            (*adapter).rolePolicyAttachment,
+	"aws_iam_policy_attachment":                 (*adapter).policyAttachment,
+	"aws_iam_role_policy_attachments_exclusive": (*adapter).exclusiveAttachments,
+	"aws_iam_role_policy":                       (*adapter).rolePolicy,
+	"aws_vpc":                                   (*adapter).vpc,
+	"aws_subnet":                                (*adapter).subnet,
+	"aws_route_table":                           (*adapter).routeTable,
+	"aws_default_route_table":                   (*adapter).defaultRouteTable,
+	"aws_main_route_table_association":          (*adapter).mainAssociation,
+	"aws_route":                                 (*adapter).route,
+	"aws_route_table_association":               (*adapter).association,
+	"aws_internet_gateway":                      (*adapter).internetGateway,
+	"aws_kms_key":                               (*adapter).kmsKey,
+}
+
+// Adapt builds the AWS model from resource documents. Data sources are not
+// resources of the configuration and are skipped.
+func Adapt(docs []*terraform.Resource) *aws.Model {
+	a := &adapter{m: &aws.Model{}}
+	for _, d := range docs {
+		if d.Mode != "managed" {
+			continue
+		}
+		if f, ok := adapters[d.Type]; ok {
+			f(a, d, resourceOf(d))
+		}
+	}
+	a.m.Index()
+	a.link()
+	return a.m
+}
+
+func resourceOf(d *terraform.Resource) model.Resource {
+	return model.Resource{Address: d.Address, Type: d.Type, Range: d.Range, Format: d.Format}
+}
+
+// metaOf is the provenance of attribute a of block b; a nil a means the
+// attribute was not written, so its value is a default (unknown if the whole
+// block is of unknown content).
+func metaOf(b *terraform.Block, a *terraform.Attr) model.Meta {
+	if a == nil || (a.Value.IsKnown() && a.Value.IsNull()) {
+		return model.Meta{Range: b.Range, Unknown: b.Unknown}
+	}
+	return model.Meta{Range: a.Range, Explicit: true, Unknown: !a.Value.IsWhollyKnown()}
+}
+
+// str reads a string attribute; def is the provider default when absent.
+func str(b *terraform.Block, name, def string) model.String {
+	a := b.Attr(name)
+	m := metaOf(b, a)
+	if !m.Explicit {
+		return model.String{Meta: m, Value: def}
+	}
+	if m.Unknown {
+		return model.String{Meta: m}
+	}
+	v, err := convert.Convert(a.Value, cty.String)
+	if err != nil {
+		m.Unknown = true
+		return model.String{Meta: m}
+	}
+	return model.String{Meta: m, Value: v.AsString()}
+}
+
+// boolean reads a bool attribute; def is the provider default when absent.
+func boolean(b *terraform.Block, name string, def bool) model.Bool {
+	a := b.Attr(name)
+	m := metaOf(b, a)
+	if !m.Explicit {
+		return model.Bool{Meta: m, Value: def}
+	}
+	if m.Unknown {
+		return model.Bool{Meta: m}
+	}
+	v, err := convert.Convert(a.Value, cty.Bool)
+	if err != nil {
+		m.Unknown = true
+		return model.Bool{Meta: m}
+	}
+	return model.Bool{Meta: m, Value: v.True()}
+}
+
+// ref reads an attribute that names another resource.
+func ref(b *terraform.Block, name string) model.Ref {
+	a := b.Attr(name)
+	r := model.Ref{Meta: metaOf(b, a)}
+	if !r.Explicit {
+		return r
+	}
+	r.Targets = a.Refs
+	if a.Value.IsKnown() {
+		if v, err := convert.Convert(a.Value, cty.String); err == nil {
+			r.Value = v.AsString()
+		}
+	}
+	return r
+}
+
+// refs reads a list or set attribute of references. Unknown elements stay in
+// the list as unknown references, so the list is never taken for empty.
+func refs(b *terraform.Block, name string) model.Refs {
+	a := b.Attr(name)
+	r := model.Refs{Meta: metaOf(b, a)}
+	if !r.Explicit || !a.Value.IsKnown() || !a.Value.CanIterateElements() {
+		return r
+	}
+	for it := a.Value.ElementIterator(); it.Next(); {
+		_, e := it.Element()
+		item := model.Ref{Meta: model.Meta{Range: a.Range, Explicit: true, Unknown: !e.IsKnown()}}
+		if e.IsKnown() && !e.IsNull() {
+			if v, err := convert.Convert(e, cty.String); err == nil {
+				item.Value = v.AsString()
+			}
+		}
+		r.Items = append(r.Items, item)
+	}
+	// Links cannot be told apart per element once evaluated; they are kept on
+	// the list's first unknown items, or added when every element is known.
+	for _, t := range a.Refs {
+		placed := false
+		for i := range r.Items {
+			if r.Items[i].Unknown && len(r.Items[i].Targets) == 0 {
+				r.Items[i].Targets = []string{t}
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			r.Items = append(r.Items, model.Ref{Meta: model.Meta{Range: a.Range, Explicit: true}, Targets: []string{t}})
+		}
+	}
+	return r
+}
+
+// stringMap reads a map of strings (environment variables, tags).
+func stringMap(b *terraform.Block, name string) model.StringMap {
+	a := b.Attr(name)
+	sm := model.StringMap{Meta: metaOf(b, a), Values: map[string]model.String{}}
+	if !sm.Explicit || !a.Value.IsKnown() || !a.Value.CanIterateElements() {
+		return sm
+	}
+	for it := a.Value.ElementIterator(); it.Next(); {
+		k, e := it.Element()
+		s := model.String{Meta: model.Meta{Range: a.Range, Explicit: true, Unknown: !e.IsKnown()}}
+		if e.IsKnown() && !e.IsNull() {
+			if v, err := convert.Convert(e, cty.String); err == nil {
+				s.Value = v.AsString()
+			}
+		}
+		sm.Values[k.AsString()] = s
+	}
+	return sm
+}
+
+// first returns the first nested block of a type, and whether the presence of
+// such blocks is unknown.
+func first(b *terraform.Block, typ string) (*terraform.Block, bool) {
+	if nb := b.Nested(typ); len(nb) > 0 {
+		return nb[0], nb[0].Unknown
+	}
+	return nil, b.NestedUnknown(typ)
+}
+
+func blockMeta(b *terraform.Block) model.Meta {
+	return model.Meta{Range: b.Range, Explicit: true, Unknown: b.Unknown}
+}
+
+func sortedUnique(in []string) []string {
+	sort.Strings(in)
+	out := in[:0]
+	for i, s := range in {
+		if i == 0 || s != in[i-1] {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,120 @@
+package aws
+
+import (
+	"strings"
+
+	"github.com/mlguard/mlguard/internal/iam"
+	"github.com/mlguard/mlguard/internal/model"
+	"github.com/mlguard/mlguard/internal/model/aws"
+	"github.com/mlguard/mlguard/internal/parse/terraform"
+)
+
+// document reads a policy JSON attribute. A policy that is unknown, or that is
+// not valid JSON, has no Document and so never produces a finding.
+func document(b *terraform.Block, attr, name string, source model.Resource) aws.PolicyDocument {
+	a := b.Attr(attr)
+	pd := aws.PolicyDocument{Meta: metaOf(b, a), Name: name, Source: source}
+	if !pd.Explicit || pd.Unknown {
+		return pd
+	}
+	s := str(b, attr, "")
+	if p, err := iam.Parse([]byte(s.Value)); err == nil {
+		pd.Document = p
+	}
+	return pd
+}
+
+func (a *adapter) role(d *terraform.Resource, res model.Resource) {
+	b := d.Body
+	r := &aws.Role{Resource: res, Name: str(b, "name", ""), TrustPolicy: document(b, "assume_role_policy", "trust", res)}
+	if !r.Name.Explicit {
+		r.Name.Unknown = true // Terraform generates a unique name
+	}
+	for _, arn := range refs(b, "managed_policy_arns").Items {
+		r.ManagedPolicies = append(r.ManagedPolicies, aws.ManagedPolicy{ARN: arn, Source: res})
+	}
+	for _, ib := range b.Nested("inline_policy") {
+		name := str(ib, "name", "")
+		r.InlinePolicies = append(r.InlinePolicies, document(ib, "policy", name.Value, res))
+	}
+	a.m.Roles = append(a.m.Roles, r)
+}
+
+func (a *adapter) policy(d *terraform.Resource, res model.Resource) {
+	b := d.Body
+	p := &aws.Policy{Resource: res, Name: str(b, "name", "")}
+	p.Document = document(b, "policy", p.Name.Value, res)
+	a.m.Policies = append(a.m.Policies, p)
+}
+
+func (a *adapter) rolePolicyAttachment(d *terraform.Resource, res model.Resource) {
+	a.attachments = append(a.attachments, attachment{roles: []model.Ref{ref(d.Body, "role")}, policy: ref(d.Body, "policy_arn"), source: res})
+}
+
+func (a *adapter) policyAttachment(d *terraform.Resource, res model.Resource) {
+	a.attachments = append(a.attachments, attachment{roles: refs(d.Body, "roles").Items, policy: ref(d.Body, "policy_arn"), source: res})
+}
+
+func (a *adapter) exclusiveAttachments(d *terraform.Resource, res model.Resource) {
+	role := ref(d.Body, "role_name")
+	for _, arn := range refs(d.Body, "policy_arns").Items {
+		a.attachments = append(a.attachments, attachment{roles: []model.Ref{role}, policy: arn, source: res})
+	}
+}
+
+func (a *adapter) rolePolicy(d *terraform.Resource, res model.Resource) {
+	name := str(d.Body, "name", "")
+	a.inline = append(a.inline, inlinePolicy{role: ref(d.Body, "role"), doc: document(d.Body, "policy", name.Value, res)})
+}
+
+// roleOf finds the role a reference names: by link, by name, or by ARN.
+func (a *adapter) roleOf(r model.Ref) *aws.Role {
+	for _, t := range r.Targets {
+		if role := a.m.Role(t); role != nil {
+			return role
+		}
+	}
+	if r.Unknown || r.Value == "" {
+		return nil
+	}
+	name := r.Value
+	if strings.HasPrefix(name, "arn:") {
+		if i := strings.LastIndex(name, "/"); i >= 0 {
+			name = name[i+1:]
+		}
+	}
+	return a.m.RoleNamed(name)
+}
+
+// link resolves what refers to what once every resource is in the model.
+func (a *adapter) link() {
+	for _, at := range a.attachments {
+		for _, rr := range at.roles {
+			if role := a.roleOf(rr); role != nil {
+				role.ManagedPolicies = append(role.ManagedPolicies, aws.ManagedPolicy{ARN: at.policy, Source: at.source})
+			}
+		}
+	}
+	for _, ip := range a.inline {
+		if role := a.roleOf(ip.role); role != nil {
+			role.InlinePolicies = append(role.InlinePolicies, ip.doc)
+		}
+	}
+	use := func(r model.Ref, user string) {
+		if role := a.roleOf(r); role != nil {
+			role.UsedBy = sortedUnique(append(role.UsedBy, user))
+		}
+	}
+	for _, n := range a.m.NotebookInstances {
+		use(n.Role, n.Address)
+	}
+	for _, sm := range a.m.Models {
+		use(sm.ExecutionRole, sm.Address)
+	}
+	for _, dom := range a.m.Domains {
+		for _, r := range dom.ExecutionRoles {
+			use(r, dom.Address)
+		}
+	}
+	a.linkNetwork()
+}

@@ -1,0 +1,89 @@
+package aws
+
+import (
+	"github.com/mlguard/mlguard/internal/model"
+	"github.com/mlguard/mlguard/internal/model/aws"
+	"github.com/mlguard/mlguard/internal/parse/terraform"
+)
+
+func (a *adapter) vpc(_ *terraform.Resource, res model.Resource) {
+	a.m.VPCs = append(a.m.VPCs, &aws.VPC{Resource: res})
+}
+
+func (a *adapter) subnet(d *terraform.Resource, res model.Resource) {
+	a.m.Subnets = append(a.m.Subnets, &aws.Subnet{Resource: res, VPC: ref(d.Body, "vpc_id")})
+}
+
+func (a *adapter) internetGateway(d *terraform.Resource, res model.Resource) {
+	a.m.InternetGateways = append(a.m.InternetGateways, &aws.InternetGateway{Resource: res, VPC: ref(d.Body, "vpc_id")})
+}
+
+func (a *adapter) kmsKey(_ *terraform.Resource, res model.Resource) {
+	a.m.KMSKeys = append(a.m.KMSKeys, &aws.KMSKey{Resource: res})
+}
+
+// inlineRoutes reads route blocks (or the route = [...] attribute form).
+func inlineRoutes(b *terraform.Block, res model.Resource) []aws.Route {
+	var out []aws.Route
+	for _, rb := range b.Nested("route") {
+		dest := str(rb, "cidr_block", "")
+		if dest.Value == "" && !dest.Unknown {
+			dest = str(rb, "ipv6_cidr_block", "")
+		}
+		out = append(out, aws.Route{Meta: blockMeta(rb), Source: res, Destination: dest, Gateway: ref(rb, "gateway_id")})
+	}
+	return out
+}
+
+func (a *adapter) routeTable(d *terraform.Resource, res model.Resource) {
+	a.m.RouteTables = append(a.m.RouteTables, &aws.RouteTable{Resource: res, VPC: ref(d.Body, "vpc_id"), Routes: inlineRoutes(d.Body, res)})
+}
+
+// defaultRouteTable is the VPC's main table. Its default_route_table_id refers
+// to aws_vpc.x.default_route_table_id, so the link names the VPC.
+func (a *adapter) defaultRouteTable(d *terraform.Resource, res model.Resource) {
+	a.m.RouteTables = append(a.m.RouteTables, &aws.RouteTable{Resource: res, Main: true, VPC: ref(d.Body, "default_route_table_id"), Routes: inlineRoutes(d.Body, res)})
+}
+
+func (a *adapter) mainAssociation(d *terraform.Resource, _ model.Resource) {
+	a.mains = append(a.mains, mainAssociation{vpc: ref(d.Body, "vpc_id"), table: ref(d.Body, "route_table_id")})
+}
+
+func (a *adapter) route(d *terraform.Resource, res model.Resource) {
+	b := d.Body
+	dest := str(b, "destination_cidr_block", "")
+	if dest.Value == "" && !dest.Unknown {
+		dest = str(b, "destination_ipv6_cidr_block", "")
+	}
+	a.routes = append(a.routes, looseRoute{table: ref(b, "route_table_id"), route: aws.Route{
+		Meta: model.Meta{Range: res.Range, Explicit: true}, Source: res, Destination: dest, Gateway: ref(b, "gateway_id"),
+	}})
+}
+
+func (a *adapter) association(d *terraform.Resource, res model.Resource) {
+	a.m.Associations = append(a.m.Associations, &aws.RouteTableAssociation{Resource: res, Subnet: ref(d.Body, "subnet_id"), RouteTable: ref(d.Body, "route_table_id")})
+}
+
+// linkNetwork attaches aws_route resources to their tables and marks tables
+// made main by aws_main_route_table_association.
+func (a *adapter) linkNetwork() {
+	tables := func(r model.Ref) []*aws.RouteTable {
+		var out []*aws.RouteTable
+		for _, rt := range a.m.RouteTables {
+			if r.LinksTo(rt.Address) {
+				out = append(out, rt)
+			}
+		}
+		return out
+	}
+	for _, lr := range a.routes {
+		for _, rt := range tables(lr.table) {
+			rt.Routes = append(rt.Routes, lr.route)
+		}
+	}
+	for _, ma := range a.mains {
+		for _, rt := range tables(ma.table) {
+			rt.Main, rt.VPC = true, ma.vpc
+		}
+	}
+}

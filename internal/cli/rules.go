@@ -1,0 +1,48 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mlguard/mlguard/internal/rule"
+	"github.com/mlguard/mlguard/internal/ruledocs"
+)
+
+func newRulesCmd() *cobra.Command {
+	cmd := &cobra.Command{Use: "rules", Short: "Describe the built-in rules"}
+	cmd.AddCommand(&cobra.Command{
+		Use:   "list",
+		Short: "List every rule with its severity and title",
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, _ []string) error { return listRules(cmd.OutOrStdout()) },
+	}, &cobra.Command{
+		Use:   "show RULE-ID",
+		Short: "Show a rule: why it matters, how to fix it, defaults it relies on, framework mappings",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			r, ok := rule.Get(args[0])
+			if !ok {
+				return usageError("no rule %q; `mlguard rules list` shows them all", args[0])
+			}
+			_, err := io.WriteString(cmd.OutOrStdout(), ruledocs.Markdown(r))
+			return err
+		},
+	})
+	return cmd
+}
+
+func listRules(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tSEVERITY\tCATEGORY\tTITLE")
+	for _, r := range rule.All() {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Category, r.Title)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "\n%d rules. `mlguard rules show ID` describes one.\n", len(rule.All()))
+	return err
+}

@@ -1,0 +1,210 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mlguard/mlguard/internal/parse/terraform"
+	"github.com/mlguard/mlguard/internal/report"
+	"github.com/mlguard/mlguard/internal/rule"
+	"github.com/mlguard/mlguard/internal/scan"
+	"github.com/mlguard/mlguard/internal/suppress"
+)
+
+type scanFlags struct {
+	format, output, severity string
+	vars, varFiles           []string
+	baseline                 string
+	updateBaseline           bool
+	noInline                 bool
+}
+
+func newScanCmd() *cobra.Command {
+	f := &scanFlags{}
+	cmd := &cobra.Command{
+		Use:   "scan DIR|FILE...",
+		Short: "Scan Terraform configurations and plan JSON for ML platform misconfigurations",
+		Long: "Scan Terraform directories (.tf, .tf.json, with their modules and tfvars) and Terraform plan\n" +
+			"JSON files (terraform show -json). Nothing is downloaded and no credentials are needed.",
+		Example: "  mlguard scan examples/aws-insecure\n  mlguard scan --format sarif --output mlguard.sarif .\n" +
+			"  mlguard scan --baseline .mlguard-baseline.json infra/",
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runScan(cmd.Context(), cmd.OutOrStdout(), args, f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Formats, ", "))
+	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
+	fl.StringVar(&f.severity, "severity", "LOW", "report only findings at or above LOW, MEDIUM, HIGH or CRITICAL")
+	fl.StringArrayVar(&f.vars, "var", nil, "set a root module variable, NAME=VALUE (repeatable)")
+	fl.StringArrayVar(&f.varFiles, "var-file", nil, "read root module variables from a .tfvars or .tfvars.json file (repeatable)")
+	fl.StringVar(&f.baseline, "baseline", "", "report only findings not in this baseline file; the file is written when it does not exist")
+	fl.BoolVar(&f.updateBaseline, "update-baseline", false, "rewrite the --baseline file with the current findings")
+	fl.BoolVar(&f.noInline, "no-inline-suppressions", false, "ignore mlguard:ignore comments in the scanned files")
+	return cmd
+}
+
+func runScan(ctx context.Context, stdout io.Writer, args []string, f *scanFlags) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	min, err := rule.ParseSeverity(f.severity)
+	if err != nil {
+		return usageError("--severity: %v", err)
+	}
+	if !validFormat(f.format) {
+		return usageError("--format: unknown format %q (want one of %s)", f.format, strings.Join(report.Formats, ", "))
+	}
+	opts, err := f.scanOptions()
+	if err != nil {
+		return err
+	}
+	targets, closers, err := openTargets(args)
+	defer func() {
+		for _, c := range closers {
+			c.Close()
+		}
+	}()
+	if err != nil {
+		return err
+	}
+	res, err := scan.Run(ctx, targets, opts)
+	if err != nil {
+		return &exitError{code: ExitError, err: err}
+	}
+	if err := f.writeBaseline(res); err != nil {
+		return err
+	}
+	if err := f.writeReport(stdout, res, min); err != nil {
+		return &exitError{code: ExitError, err: err}
+	}
+	switch {
+	case len(res.Errors) > 0:
+		return &exitError{code: ExitError}
+	case len(report.Active(res, min)) > 0:
+		return &exitError{code: ExitFindings}
+	}
+	return nil
+}
+
+func validFormat(name string) bool {
+	for _, f := range report.Formats {
+		if f == name {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *scanFlags) scanOptions() (scan.Options, error) {
+	opts := scan.Options{NoInline: f.noInline, Terraform: terraform.Options{Vars: map[string]string{}}}
+	for _, v := range f.vars {
+		name, value, ok := strings.Cut(v, "=")
+		if !ok || name == "" {
+			return opts, usageError("--var %q: want NAME=VALUE", v)
+		}
+		opts.Terraform.Vars[name] = value
+	}
+	for _, p := range f.varFiles {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return opts, usageError("--var-file: %v", err)
+		}
+		opts.Terraform.VarFiles = append(opts.Terraform.VarFiles, terraform.VarFile{Name: p, Data: data})
+	}
+	if f.baseline != "" && !f.updateBaseline {
+		data, err := os.ReadFile(f.baseline)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+		case err != nil:
+			return opts, usageError("--baseline: %v", err)
+		default:
+			b, err := suppress.ParseBaseline(data)
+			if err != nil {
+				return opts, usageError("--baseline %s: %v", f.baseline, err)
+			}
+			opts.Baseline = b
+		}
+	}
+	if f.updateBaseline && f.baseline == "" {
+		return opts, usageError("--update-baseline needs --baseline FILE")
+	}
+	return opts, nil
+}
+
+// writeBaseline records the findings when the baseline file is new or an
+// update was asked for.
+func (f *scanFlags) writeBaseline(res *scan.Result) error {
+	if f.baseline == "" {
+		return nil
+	}
+	if _, err := os.Stat(f.baseline); err == nil && !f.updateBaseline {
+		return nil
+	}
+	data, err := suppress.NewBaseline(res.Findings).Marshal()
+	if err != nil {
+		return &exitError{code: ExitError, err: err}
+	}
+	if err := os.WriteFile(f.baseline, data, 0o644); err != nil {
+		return &exitError{code: ExitError, err: fmt.Errorf("write baseline: %w", err)}
+	}
+	// Everything now in the baseline is, by definition, not new.
+	for i := range res.Findings {
+		if res.Findings[i].Suppression == nil {
+			res.Findings[i].Suppression = &rule.Suppression{Kind: "baseline", Reason: "recorded in the baseline just written"}
+		}
+	}
+	return nil
+}
+
+func (f *scanFlags) writeReport(stdout io.Writer, res *scan.Result, min rule.Severity) error {
+	w := stdout
+	color := f.format == "text" && f.output == "" && isTerminal(stdout)
+	if f.output != "" {
+		file, err := os.Create(f.output)
+		if err != nil {
+			return fmt.Errorf("create report: %w", err)
+		}
+		defer file.Close()
+		w = file
+	}
+	return report.Write(w, f.format, res, report.Options{Version: version(), MinSeverity: min, Color: color})
+}
+
+// openTargets opens each argument as a filesystem rooted at the directory
+// (or, for a file, at its parent). os.Root refuses symbolic links that lead
+// outside that root, so a scan never reads outside what it was given.
+func openTargets(args []string) ([]scan.Target, []io.Closer, error) {
+	var targets []scan.Target
+	var closers []io.Closer
+	for _, a := range args {
+		info, err := os.Stat(a)
+		if err != nil {
+			return nil, closers, usageError("%v", err)
+		}
+		dir, rootPath := a, "."
+		if !info.IsDir() {
+			dir, rootPath = filepath.Dir(a), filepath.Base(a)
+		}
+		root, err := os.OpenRoot(dir)
+		if err != nil {
+			return nil, closers, usageError("%v", err)
+		}
+		closers = append(closers, root)
+		prefix := filepath.ToSlash(filepath.Clean(dir))
+		if prefix == "." {
+			prefix = ""
+		}
+		targets = append(targets, scan.Target{FS: root.FS(), Root: rootPath, Prefix: prefix})
+	}
+	return targets, closers, nil
+}

@@ -1,0 +1,153 @@
+// Package config reads .mlguard.yaml, the per-repository settings found at the
+// root of a scan: disabled rules, excluded paths, severity overrides, ignores
+// with reasons and expiry dates, and whether inline suppressions are allowed.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/mlguard/mlguard/internal/rule"
+)
+
+// FileName is the name of the settings file at a scan root.
+const FileName = ".mlguard.yaml"
+
+// Config is the content of .mlguard.yaml.
+type Config struct {
+	DisabledRules      []string                 `yaml:"disabled_rules"`
+	ExcludePaths       []string                 `yaml:"exclude_paths"`
+	SeverityOverrides  map[string]rule.Severity `yaml:"severity_overrides"`
+	InlineSuppressions *bool                    `yaml:"inline_suppressions"` // default true
+	Ignore             []Ignore                 `yaml:"ignore"`
+}
+
+// Ignore suppresses findings of a rule, optionally only for some resources or
+// paths, until an optional expiry date.
+type Ignore struct {
+	Rule     string `yaml:"rule"`
+	Resource string `yaml:"resource"` // glob over addresses; empty means any
+	Path     string `yaml:"path"`     // glob over file paths; empty means any
+	Reason   string `yaml:"reason"`
+	Expires  string `yaml:"expires"` // YYYY-MM-DD; expired ignores no longer apply
+}
+
+// Load reads FileName from the root of fsys. A missing file is an empty config.
+func Load(fsys fs.FS, root string) (*Config, error) {
+	p := path.Join(root, FileName)
+	data, err := fs.ReadFile(fsys, p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return &Config{}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", p, err)
+	}
+	return Parse(p, data)
+}
+
+// Parse decodes a config, refusing unknown keys so that typos are not silently ignored.
+func Parse(name string, data []byte) (*Config, error) {
+	c := &Config{}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	for i, ig := range c.Ignore {
+		if ig.Rule == "" {
+			return nil, fmt.Errorf("%s: ignore entry %d has no rule", name, i+1)
+		}
+		if ig.Expires != "" {
+			if _, err := time.Parse(time.DateOnly, ig.Expires); err != nil {
+				return nil, fmt.Errorf("%s: ignore entry %d: expires must be YYYY-MM-DD: %w", name, i+1, err)
+			}
+		}
+	}
+	return c, nil
+}
+
+// Disabled reports whether a rule is disabled.
+func (c *Config) Disabled(id string) bool {
+	for _, d := range c.DisabledRules {
+		if strings.EqualFold(d, id) {
+			return true
+		}
+	}
+	return false
+}
+
+// InlineAllowed reports whether inline suppression comments are honoured.
+func (c *Config) InlineAllowed() bool { return c.InlineSuppressions == nil || *c.InlineSuppressions }
+
+// Excluded reports whether a path (relative to the scan root) is excluded.
+func (c *Config) Excluded(p string) bool {
+	for _, pat := range c.ExcludePaths {
+		if Glob(pat, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// Ignored returns the ignore entry that covers a finding, if any is in force
+// on the given day.
+func (c *Config) Ignored(ruleID, resource, file string, today time.Time) *Ignore {
+	for i := range c.Ignore {
+		ig := &c.Ignore[i]
+		if !strings.EqualFold(ig.Rule, ruleID) {
+			continue
+		}
+		if ig.Resource != "" && !Glob(ig.Resource, resource) || ig.Path != "" && !Glob(ig.Path, file) {
+			continue
+		}
+		if Expired(ig.Expires, today) {
+			continue
+		}
+		return ig
+	}
+	return nil
+}
+
+// Expired reports whether a YYYY-MM-DD date is before today.
+func Expired(date string, today time.Time) bool {
+	if date == "" {
+		return false
+	}
+	d, err := time.Parse(time.DateOnly, date)
+	return err == nil && d.Before(today.Truncate(24*time.Hour))
+}
+
+// Glob matches slash paths where * matches within one segment and ** matches
+// any number of segments.
+func Glob(pattern, name string) bool {
+	return globParts(strings.Split(pattern, "/"), strings.Split(name, "/"))
+}
+
+func globParts(pat, name []string) bool {
+	for len(pat) > 0 {
+		if pat[0] == "**" {
+			for i := 0; i <= len(name); i++ {
+				if globParts(pat[1:], name[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(name) == 0 {
+			return false
+		}
+		if ok, err := path.Match(pat[0], name[0]); err != nil || !ok {
+			return false
+		}
+		pat, name = pat[1:], name[1:]
+	}
+	return len(name) == 0
+}

@@ -1,0 +1,178 @@
+// Package aws is the typed model of the AWS resources mlguard reasons about:
+// SageMaker, the IAM that ML identities carry, and the network and keys they
+// stand on. Adapters fill it from Terraform (HCL and plan JSON) and, later,
+// other formats; rules read it and never see the source format.
+package aws
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/mlguard/mlguard/internal/iam"
+	"github.com/mlguard/mlguard/internal/model"
+)
+
+// Model is every AWS resource of one scan.
+type Model struct {
+	NotebookInstances []*NotebookInstance      `json:"notebook_instances,omitempty"`
+	Domains           []*Domain                `json:"domains,omitempty"`
+	Models            []*SageMakerModel        `json:"models,omitempty"`
+	EndpointConfigs   []*EndpointConfig        `json:"endpoint_configurations,omitempty"`
+	Roles             []*Role                  `json:"roles,omitempty"`
+	Policies          []*Policy                `json:"policies,omitempty"`
+	VPCs              []*VPC                   `json:"vpcs,omitempty"`
+	Subnets           []*Subnet                `json:"subnets,omitempty"`
+	RouteTables       []*RouteTable            `json:"route_tables,omitempty"`
+	Associations      []*RouteTableAssociation `json:"route_table_associations,omitempty"`
+	InternetGateways  []*InternetGateway       `json:"internet_gateways,omitempty"`
+	KMSKeys           []*KMSKey                `json:"kms_keys,omitempty"`
+
+	byAddress map[string]any
+}
+
+// Index builds the address lookup used to follow links. Adapters call it once
+// the model is complete.
+func (m *Model) Index() {
+	m.byAddress = map[string]any{}
+	add := func(addr string, v any) { m.byAddress[addr] = v }
+	for _, r := range m.Roles {
+		add(r.Address, r)
+	}
+	for _, r := range m.Policies {
+		add(r.Address, r)
+	}
+	for _, r := range m.VPCs {
+		add(r.Address, r)
+	}
+	for _, r := range m.Subnets {
+		add(r.Address, r)
+	}
+	for _, r := range m.RouteTables {
+		add(r.Address, r)
+	}
+	for _, r := range m.InternetGateways {
+		add(r.Address, r)
+	}
+	for _, r := range m.KMSKeys {
+		add(r.Address, r)
+	}
+}
+
+// lookup returns the resources a link target names: the instance itself, or
+// every instance of a resource linked without an index (aws_subnet.a[count.index]).
+func lookup[T any](m *Model, target string) []T {
+	if v, ok := m.byAddress[target].(T); ok {
+		return []T{v}
+	}
+	var out []T
+	for addr, v := range m.byAddress {
+		if t, ok := v.(T); ok && strings.HasPrefix(addr, target+"[") {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// Role returns the IAM role a link target names, if it is one role.
+func (m *Model) Role(target string) *Role {
+	if rs := lookup[*Role](m, target); len(rs) == 1 {
+		return rs[0]
+	}
+	return nil
+}
+
+// RoleNamed returns the role of the scan with the given name, if exactly one.
+func (m *Model) RoleNamed(name string) *Role {
+	var found *Role
+	for _, r := range m.Roles {
+		if r.Name.Is(name) {
+			if found != nil {
+				return nil
+			}
+			found = r
+		}
+	}
+	return found
+}
+
+// Policy returns the customer managed policy a link target names.
+func (m *Model) Policy(target string) *Policy {
+	if ps := lookup[*Policy](m, target); len(ps) == 1 {
+		return ps[0]
+	}
+	return nil
+}
+
+// Subnets returns the subnets a link target names.
+func (m *Model) SubnetsOf(target string) []*Subnet { return lookup[*Subnet](m, target) }
+
+// IsInternetGateway reports whether a gateway reference is an internet gateway:
+// a link to aws_internet_gateway, or a literal igw- ID.
+func (m *Model) IsInternetGateway(r model.Ref) (string, bool) {
+	for _, t := range r.Targets {
+		if igw := lookup[*InternetGateway](m, t); len(igw) > 0 {
+			return igw[0].Address, true
+		}
+	}
+	if strings.HasPrefix(r.Value, "igw-") {
+		return r.Value, true
+	}
+	return "", false
+}
+
+// PolicyDocument is a policy attached to something, with its provenance.
+type PolicyDocument struct {
+	model.Meta
+	Name     string         `json:"name,omitempty"`
+	Source   model.Resource `json:"source"`             // the resource that declares it
+	Document *iam.Policy    `json:"document,omitempty"` // nil when unknown or unreadable
+}
+
+// ManagedPolicy is a managed policy attached to a role.
+type ManagedPolicy struct {
+	ARN    model.Ref      `json:"arn"`    // literal ARN, or a link to aws_iam_policy
+	Source model.Resource `json:"source"` // the role, or the attachment resource
+}
+
+// Role is an IAM role.
+type Role struct {
+	model.Resource
+	Name            model.String     `json:"name"`
+	TrustPolicy     PolicyDocument   `json:"trust_policy"`
+	ManagedPolicies []ManagedPolicy  `json:"managed_policies,omitempty"`
+	InlinePolicies  []PolicyDocument `json:"inline_policies,omitempty"`
+	UsedBy          []string         `json:"used_by,omitempty"` // ML resources that run as this role
+}
+
+// Policy is a customer managed policy (aws_iam_policy).
+type Policy struct {
+	model.Resource
+	Name     model.String   `json:"name"`
+	Document PolicyDocument `json:"document"`
+}
+
+// MLServicePrincipals are the services whose roles are ML execution roles.
+var MLServicePrincipals = []string{"sagemaker.amazonaws.com", "bedrock.amazonaws.com"}
+
+// MLReason says why a role is an ML execution role: the ML service that may
+// assume it, or the ML resources that run as it. It is "" for other roles.
+func (r *Role) MLReason() string {
+	var svcs []string
+	for _, s := range r.TrustPolicy.Document.ServicePrincipals() {
+		for _, ml := range MLServicePrincipals {
+			if strings.EqualFold(s, ml) {
+				svcs = append(svcs, s)
+			}
+		}
+	}
+	var parts []string
+	if len(svcs) > 0 {
+		parts = append(parts, "assumed by "+strings.Join(svcs, ", "))
+	}
+	if len(r.UsedBy) > 0 {
+		used := append([]string(nil), r.UsedBy...)
+		sort.Strings(used)
+		parts = append(parts, "used by "+strings.Join(used, ", "))
+	}
+	return strings.Join(parts, " and ")
+}

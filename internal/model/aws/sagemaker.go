@@ -1,0 +1,87 @@
+package aws
+
+import "github.com/mlguard/mlguard/internal/model"
+
+// NotebookInstance is a SageMaker notebook instance.
+type NotebookInstance struct {
+	model.Resource
+	Name                 model.String `json:"name"`
+	DirectInternetAccess model.String `json:"direct_internet_access"` // default "Enabled"
+	RootAccess           model.String `json:"root_access"`            // default "Enabled"
+	KMSKey               model.Ref    `json:"kms_key"`                // default: an AWS managed key
+	Subnet               model.Ref    `json:"subnet"`                 // default: none, outside any VPC of yours
+	SecurityGroups       model.Refs   `json:"security_groups"`
+	Role                 model.Ref    `json:"role"`
+	MinimumIMDSVersion   model.String `json:"minimum_imds_version"` // default "1": IMDSv1 allowed
+	LifecycleConfig      model.Ref    `json:"lifecycle_config"`
+}
+
+// Domain is a SageMaker (Studio) domain.
+type Domain struct {
+	model.Resource
+	Name                 model.String `json:"name"`
+	AppNetworkAccessType model.String `json:"app_network_access_type"` // default "PublicInternetOnly"
+	KMSKey               model.Ref    `json:"kms_key"`
+	VPC                  model.Ref    `json:"vpc"`
+	Subnets              model.Refs   `json:"subnets"`
+	ExecutionRoles       []model.Ref  `json:"execution_roles,omitempty"`
+}
+
+// SageMakerModel is a SageMaker model (aws_sagemaker_model).
+type SageMakerModel struct {
+	model.Resource
+	Name             model.String `json:"name"`
+	NetworkIsolation model.Bool   `json:"network_isolation"` // default false
+	VPCConfig        *VPCConfig   `json:"vpc_config,omitempty"`
+	// VPCConfigUnknown is set when whether a VPC config exists cannot be known
+	// (a dynamic block over an unknown collection).
+	VPCConfigUnknown bool        `json:"vpc_config_unknown,omitempty"`
+	ExecutionRole    model.Ref   `json:"execution_role"`
+	Containers       []Container `json:"containers,omitempty"`
+}
+
+// VPCConfig places a workload in subnets of a VPC.
+type VPCConfig struct {
+	model.Meta
+	Subnets        model.Refs `json:"subnets"`
+	SecurityGroups model.Refs `json:"security_groups"`
+}
+
+// Container is a model container definition.
+type Container struct {
+	model.Meta
+	Image        model.String    `json:"image"`
+	ModelDataURL model.String    `json:"model_data_url"`
+	Environment  model.StringMap `json:"environment"`
+}
+
+// EndpointConfig is a SageMaker endpoint configuration.
+type EndpointConfig struct {
+	model.Resource
+	Name        model.String        `json:"name"`
+	KMSKey      model.Ref           `json:"kms_key"` // kms_key_arn: the ML storage volume key
+	Variants    []ProductionVariant `json:"production_variants,omitempty"`
+	DataCapture *DataCapture        `json:"data_capture,omitempty"`
+	AsyncOutput *AsyncOutput        `json:"async_output,omitempty"`
+}
+
+// ProductionVariant is one variant of an endpoint configuration.
+type ProductionVariant struct {
+	model.Meta
+	InstanceType model.String `json:"instance_type"`
+	Serverless   bool         `json:"serverless"`
+}
+
+// DataCapture is an endpoint configuration's data capture setting.
+type DataCapture struct {
+	model.Meta
+	Enabled     model.Bool   `json:"enabled"` // default true
+	Destination model.String `json:"destination"`
+	KMSKey      model.Ref    `json:"kms_key"`
+}
+
+// AsyncOutput is the output configuration of asynchronous inference.
+type AsyncOutput struct {
+	model.Meta
+	KMSKey model.Ref `json:"kms_key"`
+}

@@ -1,0 +1,781 @@
+package terraform
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+	"github.com/zclconf/go-cty/cty/function"
+
+	"github.com/mlguard/mlguard/internal/source"
+)
+
+// refMark marks every value derived from a resource with that resource's
+// address. cty carries marks through operators and functions, so the marks on
+// an attribute's value say exactly which resources it was computed from: the
+// notebook's kms_key_id = aws_kms_key.k.arn is unknown but marked aws_kms_key.k.
+type refMark string
+
+type rootInfo struct {
+	dir     string
+	modules map[string]string // modules.json key -> directory
+	fns     map[string]function.Function
+}
+
+// instance evaluates one instance of one module.
+type instance struct {
+	l      *loader
+	cfg    *moduleConfig
+	root   *rootInfo
+	addr   string // module address prefix, "" in the root module
+	key    string // modules.json key: "a", "a.b"
+	inputs map[string]cty.Value
+	chain  []string // module directories on the call stack
+	out    *rootResult
+	values map[string]cty.Value // graph node -> value
+	needed map[string]map[string]bool
+}
+
+type nodeKind int
+
+const (
+	kindVar nodeKind = iota
+	kindLocal
+	kindResource
+	kindModule
+	kindOutput
+)
+
+type node struct {
+	id    string
+	kind  nodeKind
+	deps  []string
+	rng   hcl.Range
+	local *hcl.Attribute
+	res   *resourceConfig
+	call  *moduleCall
+}
+
+// run evaluates the module and returns its outputs as an object.
+func (in *instance) run(ctx context.Context) (cty.Value, error) {
+	in.values = map[string]cty.Value{}
+	in.needed = map[string]map[string]bool{}
+	nodes := in.graph()
+	order, cyclic := topoSort(nodes)
+	for _, id := range order {
+		if err := ctx.Err(); err != nil {
+			return cty.NilVal, err
+		}
+		n := nodes[id]
+		if cyclic[id] {
+			in.out.diags.Errorf(toRange(n.rng), "Cycle in references", "%s depends on itself through other references; its value is treated as unknown", id)
+			in.values[id] = cty.DynamicVal
+			continue
+		}
+		v, err := in.evalNode(ctx, n)
+		if err != nil {
+			return cty.NilVal, err
+		}
+		in.values[id] = v
+	}
+	outs := map[string]cty.Value{}
+	for name := range in.cfg.outputs {
+		outs[name] = in.values["output."+name]
+	}
+	return cty.ObjectVal(outs), nil
+}
+
+func (in *instance) graph() map[string]*node {
+	nodes := map[string]*node{}
+	for name, v := range in.cfg.variables {
+		nodes["var."+name] = &node{id: "var." + name, kind: kindVar, rng: v.rng}
+	}
+	for name, a := range in.cfg.locals {
+		nodes["local."+name] = &node{id: "local." + name, kind: kindLocal, local: a, rng: a.Range, deps: in.deps(exprTraversals(a.Expr))}
+	}
+	for _, r := range in.cfg.resources {
+		trs := bodyTraversals(r.body)
+		trs = append(trs, exprTraversals(r.count)...)
+		trs = append(trs, exprTraversals(r.forEach)...)
+		nodes[r.key()] = &node{id: r.key(), kind: kindResource, res: r, rng: r.rng, deps: in.deps(trs)}
+	}
+	for _, c := range in.cfg.calls {
+		var trs []hcl.Traversal
+		for _, a := range c.inputs {
+			trs = append(trs, a.Expr.Variables()...)
+		}
+		trs = append(trs, exprTraversals(c.count)...)
+		trs = append(trs, exprTraversals(c.forEach)...)
+		nodes["module."+c.name] = &node{id: "module." + c.name, kind: kindModule, call: c, rng: c.rng, deps: in.deps(trs)}
+	}
+	for name, a := range in.cfg.outputs {
+		nodes["output."+name] = &node{id: "output." + name, kind: kindOutput, local: a, rng: a.Range, deps: in.deps(a.Expr.Variables())}
+	}
+	return nodes
+}
+
+// deps turns the traversals of some expressions into graph node IDs, and
+// records which attributes of each resource are read so that the resource's
+// value can offer them.
+func (in *instance) deps(trs []hcl.Traversal) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range trs {
+		id, attr := nodeOf(t)
+		if id == "" {
+			continue
+		}
+		if attr != "" {
+			if in.needed[id] == nil {
+				in.needed[id] = map[string]bool{}
+			}
+			in.needed[id][attr] = true
+		}
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// nodeOf names the graph node a traversal reads and, for resources, the
+// attribute it reads.
+func nodeOf(t hcl.Traversal) (id, attr string) {
+	names := traversalNames(t)
+	switch t.RootName() {
+	case "var", "local", "module":
+		if len(names) > 1 {
+			return t.RootName() + "." + names[1], ""
+		}
+	case "data":
+		if len(names) > 2 {
+			id = "data." + names[1] + "." + names[2]
+			if len(names) > 3 {
+				attr = names[3]
+			}
+			return id, attr
+		}
+	case "count", "each", "path", "terraform", "self":
+	default:
+		if len(names) > 1 {
+			id = names[0] + "." + names[1]
+			if len(names) > 2 {
+				attr = names[2]
+			}
+			return id, attr
+		}
+	}
+	return "", ""
+}
+
+// traversalNames lists the attribute names of a traversal, skipping indexes.
+func traversalNames(t hcl.Traversal) []string {
+	var names []string
+	for _, s := range t {
+		switch s := s.(type) {
+		case hcl.TraverseRoot:
+			names = append(names, s.Name)
+		case hcl.TraverseAttr:
+			names = append(names, s.Name)
+		}
+	}
+	return names
+}
+
+func exprTraversals(e hcl.Expression) []hcl.Traversal {
+	if e == nil {
+		return nil
+	}
+	return e.Variables()
+}
+
+// bodyTraversals collects the references of every expression in a body.
+func bodyTraversals(b hcl.Body) []hcl.Traversal {
+	var out []hcl.Traversal
+	if sb, ok := b.(*hclsyntax.Body); ok {
+		for _, a := range sb.Attributes {
+			out = append(out, a.Expr.Variables()...)
+		}
+		for _, nb := range sb.Blocks {
+			out = append(out, bodyTraversals(nb.Body)...)
+		}
+		return out
+	}
+	attrs, _ := b.JustAttributes()
+	for _, a := range attrs {
+		out = append(out, a.Expr.Variables()...)
+	}
+	return out
+}
+
+// topoSort orders nodes so that each comes after its dependencies, breaking
+// ties by name so that the result never depends on file or map order. Nodes on
+// a cycle are reported in cyclic and evaluated as unknown.
+func topoSort(nodes map[string]*node) (order []string, cyclic map[string]bool) {
+	cyclic = map[string]bool{}
+	indeg := map[string]int{}
+	users := map[string][]string{}
+	for id, n := range nodes {
+		indeg[id] += 0
+		for _, d := range n.deps {
+			if _, ok := nodes[d]; ok && d != id {
+				indeg[id]++
+				users[d] = append(users[d], id)
+			} else if d == id {
+				cyclic[id] = true
+			}
+		}
+	}
+	var ready []string
+	for id, d := range indeg {
+		if d == 0 {
+			ready = append(ready, id)
+		}
+	}
+	done := map[string]bool{}
+	for len(order) < len(nodes) {
+		if len(ready) == 0 {
+			// A cycle: break it at its smallest remaining node.
+			var rest []string
+			for id := range nodes {
+				if !done[id] {
+					rest = append(rest, id)
+				}
+			}
+			sort.Strings(rest)
+			cyclic[rest[0]] = true
+			ready = append(ready, rest[0])
+			indeg[rest[0]] = 0
+		}
+		sort.Strings(ready)
+		id := ready[0]
+		ready = ready[1:]
+		if done[id] {
+			continue
+		}
+		done[id] = true
+		order = append(order, id)
+		for _, u := range users[id] {
+			indeg[u]--
+			if indeg[u] == 0 && !done[u] {
+				ready = append(ready, u)
+			}
+		}
+	}
+	return order, cyclic
+}
+
+// evalContext builds the variables that expressions of a node may read.
+func (in *instance) evalContext(deps []string) *hcl.EvalContext {
+	groups := map[string]map[string]cty.Value{}
+	data := map[string]map[string]cty.Value{}
+	for _, d := range deps {
+		v, ok := in.values[d]
+		if !ok {
+			continue
+		}
+		parts := strings.SplitN(d, ".", 3)
+		if parts[0] == "data" {
+			if data[parts[1]] == nil {
+				data[parts[1]] = map[string]cty.Value{}
+			}
+			data[parts[1]][parts[2]] = v
+			continue
+		}
+		if groups[parts[0]] == nil {
+			groups[parts[0]] = map[string]cty.Value{}
+		}
+		groups[parts[0]][parts[1]] = v
+	}
+	vars := map[string]cty.Value{}
+	for g, m := range groups {
+		vars[g] = cty.ObjectVal(m)
+	}
+	if len(data) > 0 {
+		dm := map[string]cty.Value{}
+		for t, m := range data {
+			dm[t] = cty.ObjectVal(m)
+		}
+		vars["data"] = cty.ObjectVal(dm)
+	}
+	rel := relPath(in.root.dir, in.cfg.dir)
+	vars["path"] = cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(rel), "root": cty.StringVal("."), "cwd": cty.StringVal(".")})
+	vars["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
+	return &hcl.EvalContext{Variables: vars, Functions: in.root.fns}
+}
+
+// relPath is target relative to base, both clean slash paths in one fs.
+func relPath(base, target string) string {
+	if base == target {
+		return "."
+	}
+	b := strings.Split(base, "/")
+	t := strings.Split(target, "/")
+	if base == "." {
+		b = nil
+	}
+	i := 0
+	for i < len(b) && i < len(t) && b[i] == t[i] {
+		i++
+	}
+	parts := make([]string, 0, len(b)-i+len(t)-i)
+	for range b[i:] {
+		parts = append(parts, "..")
+	}
+	parts = append(parts, t[i:]...)
+	return strings.Join(parts, "/")
+}
+
+func (in *instance) evalNode(ctx context.Context, n *node) (cty.Value, error) {
+	switch n.kind {
+	case kindVar:
+		return in.variable(in.cfg.variables[strings.TrimPrefix(n.id, "var.")]), nil
+	case kindLocal, kindOutput:
+		return in.eval(n.local.Expr, in.evalContext(n.deps)), nil
+	case kindResource:
+		return in.resource(n.res, in.evalContext(n.deps)), nil
+	case kindModule:
+		return in.module(ctx, n.call, in.evalContext(n.deps))
+	}
+	return cty.DynamicVal, nil
+}
+
+// variable returns a variable's value: the caller's, else the default, else
+// unknown (a variable nobody set is unknown, never empty).
+func (in *instance) variable(v *variable) cty.Value {
+	raw, ok := in.inputs[v.name]
+	if !ok || raw.IsNull() {
+		if v.def == nil {
+			return cty.UnknownVal(v.typ)
+		}
+		var d hcl.Diagnostics
+		raw, d = v.def.Value(&hcl.EvalContext{Functions: in.root.fns})
+		if d.HasErrors() {
+			in.out.diags = append(in.out.diags, convertDiags(d, source.SevError)...)
+			return cty.UnknownVal(v.typ)
+		}
+	}
+	raw, pvm := raw.UnmarkDeepWithPaths()
+	if v.defaults != nil {
+		raw = v.defaults.Apply(raw)
+	}
+	conv, err := convert.Convert(raw, v.typ)
+	if err != nil {
+		in.out.diags.Errorf(toRange(v.rng), "Invalid value for variable", "variable %q: %v", v.name, err)
+		return cty.UnknownVal(v.typ)
+	}
+	return conv.MarkWithPaths(pvm)
+}
+
+// eval evaluates an expression. An expression that fails is reported as a
+// warning and becomes unknown, still linked to the resources it mentions.
+func (in *instance) eval(e hcl.Expression, ctx *hcl.EvalContext) cty.Value {
+	v, diags := e.Value(ctx)
+	if !diags.HasErrors() {
+		return v
+	}
+	for _, d := range diags {
+		if d.Severity == hcl.DiagError {
+			r := source.Range{}
+			if d.Subject != nil {
+				r = toRange(*d.Subject)
+			}
+			in.out.diags.Warnf(r, "Cannot evaluate expression", "%s: %s; the value is treated as unknown", d.Summary, d.Detail)
+		}
+	}
+	marks := cty.NewValueMarks()
+	for _, t := range e.Variables() {
+		if id, _ := nodeOf(t); id != "" && !strings.HasPrefix(id, "var.") && !strings.HasPrefix(id, "local.") && !strings.HasPrefix(id, "module.") {
+			marks[refMark(in.prefix()+id)] = struct{}{}
+		}
+	}
+	return cty.DynamicVal.WithMarks(marks)
+}
+
+func (in *instance) prefix() string {
+	if in.addr == "" {
+		return ""
+	}
+	return in.addr + "."
+}
+
+// expansion is the set of instances that count or for_each produce.
+type expansion struct {
+	mode    string // "", "count", "for_each"
+	keys    []cty.Value
+	values  []cty.Value
+	unknown bool
+}
+
+func (in *instance) expand(count, forEach hcl.Expression, ctx *hcl.EvalContext, what string) expansion {
+	switch {
+	case count != nil:
+		return in.expandCount(count, ctx, what)
+	case forEach != nil:
+		return in.expandForEach(forEach, ctx, what)
+	}
+	return expansion{}
+}
+
+func (in *instance) expandCount(e hcl.Expression, ctx *hcl.EvalContext, what string) expansion {
+	ex := expansion{mode: "count"}
+	v, marks := in.eval(e, ctx).UnmarkDeep()
+	if !v.IsKnown() {
+		in.unknownExpansion(e, marks, what, "count")
+		ex.unknown = true
+		return ex
+	}
+	n, err := convert.Convert(v, cty.Number)
+	if err != nil || n.IsNull() {
+		in.out.diags.Errorf(toRange(e.Range()), "Invalid count", "%s: count must be a whole number", what)
+		return ex
+	}
+	bf := n.AsBigFloat()
+	c, acc := bf.Int64()
+	if acc != 0 || c < 0 {
+		in.out.diags.Errorf(toRange(e.Range()), "Invalid count", "%s: count must be a whole number of zero or more, not %s", what, bf.String())
+		return ex
+	}
+	if c > int64(in.l.opts.MaxInstances) {
+		in.out.diags.Errorf(toRange(e.Range()), "Too many instances", "%s: count = %d is more than the %d instances mlguard expands; it is scanned as one instance of unknown count", what, c, in.l.opts.MaxInstances)
+		ex.unknown = true
+		return ex
+	}
+	for i := int64(0); i < c; i++ {
+		ex.keys = append(ex.keys, cty.NumberIntVal(i))
+	}
+	return ex
+}
+
+func (in *instance) expandForEach(e hcl.Expression, ctx *hcl.EvalContext, what string) expansion {
+	ex := expansion{mode: "for_each"}
+	v, marks := in.eval(e, ctx).Unmark()
+	ty := v.Type()
+	if !v.IsKnown() || (ty.IsSetType() && !v.IsWhollyKnown()) {
+		in.unknownExpansion(e, marks, what, "for_each")
+		ex.unknown = true
+		return ex
+	}
+	if v.IsNull() || !(ty.IsMapType() || ty.IsObjectType() || ty.IsSetType()) {
+		in.out.diags.Errorf(toRange(e.Range()), "Invalid for_each argument", "%s: for_each needs a map or a set of strings", what)
+		return ex
+	}
+	if v.LengthInt() > in.l.opts.MaxInstances {
+		in.out.diags.Errorf(toRange(e.Range()), "Too many instances", "%s: for_each has %d elements, more than the %d instances mlguard expands; it is scanned as one instance of unknown keys", what, v.LengthInt(), in.l.opts.MaxInstances)
+		ex.unknown = true
+		return ex
+	}
+	for it := v.ElementIterator(); it.Next(); {
+		k, ev := it.Element()
+		if ty.IsSetType() {
+			k, _ = k.Unmark()
+			if k.Type() != cty.String {
+				in.out.diags.Errorf(toRange(e.Range()), "Invalid for_each argument", "%s: a set in for_each must hold strings", what)
+				return expansion{mode: "for_each"}
+			}
+			ev = k
+		}
+		ex.keys = append(ex.keys, k)
+		ex.values = append(ex.values, ev)
+	}
+	return ex
+}
+
+// unknownExpansion reports a count or for_each that cannot be known. Terraform
+// itself refuses to plan one derived from a resource's computed attribute, so
+// that is an error; one that waits on an unset variable is a warning, normal
+// when a reusable module is scanned on its own.
+func (in *instance) unknownExpansion(e hcl.Expression, marks cty.ValueMarks, what, arg string) {
+	fromResource := false
+	for m := range marks {
+		if _, ok := m.(refMark); ok {
+			fromResource = true
+		}
+	}
+	detail := fmt.Sprintf("%s: the %s value cannot be known before apply; the block is scanned once with per-instance values unknown", what, arg)
+	if fromResource {
+		in.out.diags.Errorf(toRange(e.Range()), "Invalid "+arg+" argument", "%s (Terraform would refuse to plan it)", detail)
+		return
+	}
+	in.out.diags.Warnf(toRange(e.Range()), "Unknown "+arg, "%s", detail)
+}
+
+// instanceContext adds count.index or each.key/each.value for instance i.
+func (ex expansion) instanceContext(ctx *hcl.EvalContext, i int) *hcl.EvalContext {
+	child := ctx.NewChild()
+	switch {
+	case ex.mode == "count" && ex.unknown:
+		child.Variables = map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.UnknownVal(cty.Number)})}
+	case ex.mode == "count":
+		child.Variables = map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": ex.keys[i]})}
+	case ex.mode == "for_each" && ex.unknown:
+		child.Variables = map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})}
+	case ex.mode == "for_each":
+		child.Variables = map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": ex.keys[i], "value": ex.values[i]})}
+	}
+	return child
+}
+
+// size is the number of instances to evaluate (one stands for an unknown set).
+func (ex expansion) size() int {
+	if ex.mode == "" || ex.unknown {
+		return 1
+	}
+	return len(ex.keys)
+}
+
+// suffix is the address suffix of instance i.
+func (ex expansion) suffix(i int) string {
+	switch {
+	case ex.mode == "" || ex.unknown:
+		return ""
+	case ex.mode == "count":
+		return "[" + ex.keys[i].AsBigFloat().Text('f', 0) + "]"
+	}
+	return "[" + strconv.Quote(ex.keys[i].AsString()) + "]"
+}
+
+// combine builds the value a reference to the whole block sees.
+func (ex expansion) combine(vals []cty.Value, addr string) cty.Value {
+	switch {
+	case ex.unknown:
+		return cty.DynamicVal.Mark(refMark(addr))
+	case ex.mode == "":
+		return vals[0]
+	case ex.mode == "count":
+		if len(vals) == 0 {
+			return cty.EmptyTupleVal
+		}
+		return cty.TupleVal(vals)
+	}
+	m := map[string]cty.Value{}
+	for i, k := range ex.keys {
+		m[k.AsString()] = vals[i]
+	}
+	return cty.ObjectVal(m)
+}
+
+func (in *instance) resource(rc *resourceConfig, ctx *hcl.EvalContext) cty.Value {
+	base := in.prefix() + rc.key()
+	ex := in.expand(rc.count, rc.forEach, ctx, base)
+	vals := make([]cty.Value, 0, ex.size())
+	for i := 0; i < ex.size(); i++ {
+		addr := base + ex.suffix(i)
+		body := in.body(rc.body, ex.instanceContext(ctx, i), rc.typ, rc.rng, true)
+		if rc.mode == "data" && rc.typ == "aws_iam_policy_document" {
+			addPolicyDocumentJSON(body)
+		}
+		in.out.resources = append(in.out.resources, &Resource{
+			Address: addr, Module: in.addr, Mode: rc.mode, Type: rc.typ, Name: rc.name,
+			Range: toRange(rc.rng), Body: body, Format: FormatHCL, CountUnknown: ex.unknown,
+		})
+		vals = append(vals, in.objectValue(body, in.needed[rc.key()], addr))
+	}
+	return ex.combine(vals, base)
+}
+
+// objectValue is what other expressions see of a resource instance: its
+// configured attributes and nested blocks, and every other attribute they read
+// as unknown; all of it marked with the instance's address.
+func (in *instance) objectValue(b *Block, needed map[string]bool, addr string) cty.Value {
+	attrs := map[string]cty.Value{}
+	for name, a := range b.Attrs {
+		attrs[name] = a.raw
+	}
+	byType := map[string][]cty.Value{}
+	for _, nb := range b.Blocks {
+		byType[nb.Type] = append(byType[nb.Type], in.objectValue(nb, nil, addr))
+	}
+	for t, vs := range byType {
+		if _, dup := attrs[t]; !dup {
+			attrs[t] = cty.TupleVal(vs)
+		}
+	}
+	for name := range needed {
+		if _, ok := attrs[name]; !ok {
+			attrs[name] = cty.DynamicVal
+		}
+	}
+	return cty.ObjectVal(attrs).Mark(refMark(addr))
+}
+
+var metaAttrs = map[string]bool{"count": true, "for_each": true, "provider": true, "depends_on": true}
+var metaBlocks = map[string]bool{"lifecycle": true, "provisioner": true, "connection": true}
+
+// body evaluates a resource body or nested block into a Block.
+func (in *instance) body(b hcl.Body, ctx *hcl.EvalContext, typ string, rng hcl.Range, top bool) *Block {
+	blk := &Block{Type: typ, Range: toRange(rng), Attrs: map[string]*Attr{}}
+	sb, ok := b.(*hclsyntax.Body)
+	if !ok {
+		attrs, d := b.JustAttributes()
+		in.out.diags = append(in.out.diags, convertDiags(d, source.SevWarning)...)
+		for name, a := range attrs {
+			blk.Attrs[name] = newAttr(name, in.eval(a.Expr, ctx), a.Range)
+		}
+		return blk
+	}
+	for name, a := range sb.Attributes {
+		if top && metaAttrs[name] {
+			continue
+		}
+		blk.Attrs[name] = newAttr(name, in.eval(a.Expr, ctx), a.SrcRange)
+	}
+	for _, nb := range sb.Blocks {
+		switch {
+		case top && metaBlocks[nb.Type]:
+		case nb.Type == "dynamic":
+			blk.Blocks = append(blk.Blocks, in.dynamic(nb, ctx)...)
+		default:
+			blk.Blocks = append(blk.Blocks, in.body(nb.Body, ctx, nb.Type, nb.Range(), false))
+		}
+	}
+	return blk
+}
+
+func newAttr(name string, v cty.Value, rng hcl.Range) *Attr {
+	plain, marks := v.UnmarkDeep()
+	a := &Attr{Name: name, Value: plain, raw: v, Range: toRange(rng)}
+	for m := range marks {
+		if r, ok := m.(refMark); ok {
+			a.Refs = append(a.Refs, string(r))
+		}
+	}
+	sort.Strings(a.Refs)
+	return a
+}
+
+// dynamic expands a dynamic block into the blocks it generates.
+func (in *instance) dynamic(db *hclsyntax.Block, ctx *hcl.EvalContext) []*Block {
+	if len(db.Labels) != 1 {
+		in.out.diags.Errorf(toRange(db.DefRange()), "Invalid dynamic block", "a dynamic block needs one label: the block type it generates")
+		return nil
+	}
+	typ := db.Labels[0]
+	iter := typ
+	if a := db.Body.Attributes["iterator"]; a != nil {
+		if kw := hcl.ExprAsKeyword(a.Expr); kw != "" {
+			iter = kw
+		}
+	}
+	var content *hclsyntax.Block
+	for _, b := range db.Body.Blocks {
+		if b.Type == "content" {
+			content = b
+		}
+	}
+	fe := db.Body.Attributes["for_each"]
+	if content == nil || fe == nil {
+		in.out.diags.Errorf(toRange(db.DefRange()), "Invalid dynamic block", "a dynamic block needs for_each and a content block")
+		return nil
+	}
+	v, _ := in.eval(fe.Expr, ctx).Unmark()
+	child := func(k, val cty.Value) *hcl.EvalContext {
+		c := ctx.NewChild()
+		c.Variables = map[string]cty.Value{iter: cty.ObjectVal(map[string]cty.Value{"key": k, "value": val})}
+		return c
+	}
+	if !v.IsKnown() {
+		b := in.body(content.Body, child(cty.DynamicVal, cty.DynamicVal), typ, db.Range(), false)
+		b.Unknown = true
+		return []*Block{b}
+	}
+	if v.IsNull() || !v.CanIterateElements() {
+		return nil
+	}
+	if v.LengthInt() > in.l.opts.MaxInstances {
+		in.out.diags.Errorf(toRange(fe.SrcRange), "Too many instances", "dynamic %q has %d elements, more than the %d mlguard expands", typ, v.LengthInt(), in.l.opts.MaxInstances)
+		b := in.body(content.Body, child(cty.DynamicVal, cty.DynamicVal), typ, db.Range(), false)
+		b.Unknown = true
+		return []*Block{b}
+	}
+	var out []*Block
+	for it := v.ElementIterator(); it.Next(); {
+		k, val := it.Element()
+		if v.Type().IsSetType() {
+			k = val
+		}
+		out = append(out, in.body(content.Body, child(k, val), typ, db.Range(), false))
+	}
+	return out
+}
+
+// module evaluates a module call: every instance of the called module.
+func (in *instance) module(ctx context.Context, call *moduleCall, ectx *hcl.EvalContext) (cty.Value, error) {
+	base := in.prefix() + "module." + call.name
+	dir, ok := in.moduleDir(call)
+	if !ok {
+		return cty.DynamicVal, nil
+	}
+	for _, d := range in.chain {
+		if d == dir {
+			in.out.diags.Errorf(toRange(call.rng), "Module loop", "module %q calls %s, which is already on the call path %s", call.name, dir, strings.Join(in.chain, " -> "))
+			return cty.DynamicVal, nil
+		}
+	}
+	if len(in.chain) >= in.l.opts.MaxModuleDepth {
+		in.out.diags.Errorf(toRange(call.rng), "Modules nested too deeply", "module %q is nested more than %d levels deep", call.name, in.l.opts.MaxModuleDepth)
+		return cty.DynamicVal, nil
+	}
+	cfg, err := in.l.config(dir)
+	if err != nil || len(cfg.files) == 0 {
+		reason := "it holds no .tf files"
+		if err != nil {
+			reason = err.Error()
+		}
+		in.out.diags.Errorf(toRange(call.rng), "Module not found", "module %q: source %q resolves to %s, but %s", call.name, call.source, dir, reason)
+		return cty.DynamicVal, nil
+	}
+	ex := in.expand(call.count, call.forEach, ectx, base)
+	vals := make([]cty.Value, 0, ex.size())
+	for i := 0; i < ex.size(); i++ {
+		ictx := ex.instanceContext(ectx, i)
+		inputs := map[string]cty.Value{}
+		for name, a := range call.inputs {
+			inputs[name] = in.eval(a.Expr, ictx)
+		}
+		key := call.name
+		if in.key != "" {
+			key = in.key + "." + call.name
+		}
+		child := &instance{l: in.l, cfg: cfg, root: in.root, addr: base + ex.suffix(i), key: key,
+			inputs: inputs, chain: append(append([]string{}, in.chain...), dir), out: in.out}
+		v, err := child.run(ctx)
+		if err != nil {
+			return cty.NilVal, err
+		}
+		vals = append(vals, v)
+	}
+	return ex.combine(vals, base), nil
+}
+
+// moduleDir finds the directory of a called module: a local path, or a remote
+// module that `terraform init` already placed under .terraform/modules.
+func (in *instance) moduleDir(call *moduleCall) (string, bool) {
+	if call.isLocal() {
+		dir := path.Clean(path.Join(in.cfg.dir, call.source))
+		if !fs.ValidPath(dir) {
+			in.out.diags.Errorf(toRange(call.rng), "Module outside the scanned tree", "module %q: source %q points outside the scan root; scan a directory that contains it", call.name, call.source)
+			return "", false
+		}
+		return dir, true
+	}
+	key := call.name
+	if in.key != "" {
+		key = in.key + "." + call.name
+	}
+	if dir, ok := in.root.modules[key]; ok {
+		return dir, true
+	}
+	in.out.diags.Warnf(toRange(call.rng), "Remote module not downloaded", "module %q (source %q) is not in .terraform/modules; run `terraform init` before scanning to include its resources", call.name, call.source)
+	return "", false
+}

@@ -1,0 +1,360 @@
+package terraform
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	hcljson "github.com/hashicorp/hcl/v2/json"
+	"github.com/zclconf/go-cty/cty"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/mlguard/mlguard/internal/source"
+)
+
+// Options control how configurations are evaluated.
+type Options struct {
+	Vars           map[string]string // --var NAME=VALUE, applied to every root module
+	VarFiles       []VarFile         // --var-file contents, in the order given
+	MaxFileBytes   int64             // files read by file() and templatefile() too
+	MaxInstances   int               // count / for_each / dynamic bound per block
+	MaxModuleDepth int
+}
+
+// VarFile is the content of a variables file named on the command line.
+type VarFile struct {
+	Name string
+	Data []byte
+}
+
+func (o Options) withDefaults() Options {
+	if o.MaxFileBytes == 0 {
+		o.MaxFileBytes = source.DefaultLimits.MaxFileBytes
+	}
+	if o.MaxInstances == 0 {
+		o.MaxInstances = 10_000
+	}
+	if o.MaxModuleDepth == 0 {
+		o.MaxModuleDepth = 32
+	}
+	return o
+}
+
+// Result is what loading a tree produced.
+type Result struct {
+	Units       []Unit
+	Diagnostics source.Diagnostics
+	Files       []string // the Terraform files that were read
+}
+
+// Unit is one evaluated root module (or one plan): the scope within which
+// addresses are unique and links resolve.
+type Unit struct {
+	Name      string // the root module directory, or the plan file
+	Resources []*Resource
+}
+
+// loader parses each module directory once and evaluates every root module.
+type loader struct {
+	fsys    fs.FS
+	opts    Options
+	mu      sync.Mutex
+	configs map[string]*moduleConfig
+	files   map[string][]string // dir -> its .tf files, from discovery
+}
+
+// Load evaluates every root module in the tree: every directory with .tf files
+// that no other directory of the tree calls as a local module.
+func Load(ctx context.Context, tree *source.Tree, opts Options) (*Result, error) {
+	l := &loader{fsys: tree.FS, opts: opts.withDefaults(), configs: map[string]*moduleConfig{}, files: map[string][]string{}}
+	for _, f := range tree.Files {
+		if f.Format == source.FormatTerraform {
+			d := path.Dir(f.Path)
+			l.files[d] = append(l.files[d], f.Path)
+		}
+	}
+	dirs := tree.Dirs()
+	if err := l.parseAll(ctx, dirs); err != nil {
+		return nil, err
+	}
+	roots := l.roots(dirs)
+	results := make([]*rootResult, len(roots))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, dir := range roots {
+		g.Go(func() error {
+			res, err := l.evalRoot(gctx, dir)
+			results[i] = res
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	out := &Result{}
+	for _, d := range dirs {
+		out.Files = append(out.Files, l.files[d]...)
+	}
+	for _, d := range dirs {
+		out.Diagnostics = append(out.Diagnostics, convertDiags(l.configs[d].diags, source.SevError)...)
+	}
+	for i, r := range results {
+		out.Units = append(out.Units, Unit{Name: roots[i], Resources: r.resources})
+		out.Diagnostics = append(out.Diagnostics, r.diags...)
+	}
+	out.Diagnostics = dedupe(out.Diagnostics)
+	return out, nil
+}
+
+func (l *loader) parseAll(ctx context.Context, dirs []string) error {
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, d := range dirs {
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
+			}
+			_, err := l.config(d)
+			return err
+		})
+	}
+	return g.Wait()
+}
+
+// config returns the parsed module in dir, parsing it on first use. Directories
+// outside discovery (Terraform's module cache) are listed here.
+func (l *loader) config(dir string) (*moduleConfig, error) {
+	l.mu.Lock()
+	if c, ok := l.configs[dir]; ok {
+		l.mu.Unlock()
+		return c, nil
+	}
+	files, listed := l.files[dir]
+	l.mu.Unlock()
+	c := &moduleConfig{dir: dir, variables: map[string]*variable{}, locals: map[string]*hcl.Attribute{}, outputs: map[string]*hcl.Attribute{}}
+	if !listed {
+		entries, err := fs.ReadDir(l.fsys, dir)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range entries {
+			if !e.IsDir() && source.Detect(e.Name()) == source.FormatTerraform {
+				files = append(files, path.Join(dir, e.Name()))
+			}
+		}
+	}
+	for _, f := range files {
+		data, err := source.ReadFile(l.fsys, f, l.opts.MaxFileBytes)
+		if err != nil {
+			c.diags = append(c.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read file", Detail: err.Error(),
+				Subject: &hcl.Range{Filename: f}})
+			continue
+		}
+		hf, diags := parseFile(f, data)
+		c.diags = append(c.diags, diags...)
+		if hf != nil && hf.Body != nil {
+			c.addFile(hf)
+		}
+		c.files = append(c.files, f)
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if prev, ok := l.configs[dir]; ok {
+		return prev, nil
+	}
+	l.configs[dir] = c
+	return c, nil
+}
+
+// roots are the directories no other directory calls as a local module.
+func (l *loader) roots(dirs []string) []string {
+	called := map[string]bool{}
+	for _, d := range dirs {
+		for _, s := range l.configs[d].localSources() {
+			if s != d {
+				called[s] = true
+			}
+		}
+	}
+	var roots []string
+	for _, d := range dirs {
+		if !called[d] {
+			roots = append(roots, d)
+		}
+	}
+	return roots
+}
+
+// rootResult is what evaluating one root module produced.
+type rootResult struct {
+	resources []*Resource
+	diags     source.Diagnostics
+}
+
+func (l *loader) evalRoot(ctx context.Context, dir string) (*rootResult, error) {
+	cfg, err := l.config(dir)
+	if err != nil {
+		return nil, fmt.Errorf("load module %s: %w", dir, err)
+	}
+	out := &rootResult{}
+	r := &rootInfo{dir: dir, modules: readModulesJSON(l.fsys, dir)}
+	r.fns = functions(l.fsys, dir, l.opts.MaxFileBytes)
+	vals, diags := l.rootVariables(cfg)
+	out.diags = append(out.diags, diags...)
+	in := &instance{l: l, cfg: cfg, root: r, inputs: vals, chain: []string{dir}, out: out}
+	if _, err := in.run(ctx); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// rootVariables gathers the values assigned to a root module's variables, in
+// Terraform's order of precedence: terraform.tfvars, terraform.tfvars.json,
+// *.auto.tfvars(.json) in lexical order, then --var-file and --var as given.
+func (l *loader) rootVariables(cfg *moduleConfig) (map[string]cty.Value, source.Diagnostics) {
+	var diags source.Diagnostics
+	vals := map[string]cty.Value{}
+	var auto []string
+	entries, _ := fs.ReadDir(l.fsys, cfg.dir)
+	for _, e := range entries {
+		n := e.Name()
+		if !e.IsDir() && (strings.HasSuffix(n, ".auto.tfvars") || strings.HasSuffix(n, ".auto.tfvars.json")) {
+			auto = append(auto, n)
+		}
+	}
+	sort.Strings(auto)
+	for _, n := range append([]string{"terraform.tfvars", "terraform.tfvars.json"}, auto...) {
+		p := path.Join(cfg.dir, n)
+		data, err := source.ReadFile(l.fsys, p, l.opts.MaxFileBytes)
+		if err != nil {
+			if _, serr := fs.Stat(l.fsys, p); serr == nil {
+				diags.Errorf(source.Range{File: p}, "Cannot read variables file", "%v", err)
+			}
+			continue
+		}
+		diags = append(diags, parseVarFile(p, data, vals)...)
+	}
+	for _, vf := range l.opts.VarFiles {
+		diags = append(diags, parseVarFile(vf.Name, vf.Data, vals)...)
+	}
+	for _, name := range sortedKeys(l.opts.Vars) {
+		raw := l.opts.Vars[name]
+		v := cfg.variables[name]
+		if v == nil || !v.typed || v.typ == cty.String {
+			vals[name] = cty.StringVal(raw)
+			continue
+		}
+		expr, d := hclsyntax.ParseExpression([]byte(raw), "--var "+name, hcl.InitialPos)
+		if !d.HasErrors() {
+			var val cty.Value
+			val, d = expr.Value(nil)
+			if !d.HasErrors() {
+				vals[name] = val
+				continue
+			}
+		}
+		diags = append(diags, convertDiags(d, source.SevError)...)
+	}
+	return vals, diags
+}
+
+func parseVarFile(name string, data []byte, into map[string]cty.Value) source.Diagnostics {
+	var f *hcl.File
+	var d hcl.Diagnostics
+	if strings.HasSuffix(name, ".json") {
+		f, d = hcljson.Parse(data, name)
+	} else {
+		f, d = hclsyntax.ParseConfig(data, name, hcl.InitialPos)
+	}
+	if d.HasErrors() || f == nil {
+		return convertDiags(d, source.SevError)
+	}
+	attrs, d := f.Body.JustAttributes()
+	for _, n := range sortedKeys(attrs) {
+		v, vd := attrs[n].Expr.Value(nil)
+		d = append(d, vd...)
+		if !vd.HasErrors() {
+			into[n] = v
+		}
+	}
+	return convertDiags(d, source.SevError)
+}
+
+// readModulesJSON reads the map of remote module keys to directories that
+// `terraform init` leaves behind. Nothing is ever downloaded.
+func readModulesJSON(fsys fs.FS, dir string) map[string]string {
+	data, err := source.ReadFile(fsys, path.Join(dir, ".terraform/modules/modules.json"), 8<<20)
+	if err != nil {
+		return nil
+	}
+	var doc struct {
+		Modules []struct{ Key, Source, Dir string }
+	}
+	if json.Unmarshal(data, &doc) != nil {
+		return nil
+	}
+	out := map[string]string{}
+	for _, m := range doc.Modules {
+		if m.Key != "" {
+			out[m.Key] = path.Clean(path.Join(dir, m.Dir))
+		}
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func toRange(r hcl.Range) source.Range {
+	return source.Range{File: r.Filename, StartLine: r.Start.Line, EndLine: r.End.Line}
+}
+
+func convertDiags(ds hcl.Diagnostics, sev source.Severity) source.Diagnostics {
+	var out source.Diagnostics
+	for _, d := range ds {
+		s := sev
+		if d.Severity == hcl.DiagWarning {
+			s = source.SevWarning
+		}
+		var r source.Range
+		if d.Subject != nil {
+			r = toRange(*d.Subject)
+		}
+		out = append(out, source.Diagnostic{Severity: s, Range: r, Summary: d.Summary, Detail: d.Detail})
+	}
+	return out
+}
+
+func dedupe(ds source.Diagnostics) source.Diagnostics {
+	seen := map[string]bool{}
+	var out source.Diagnostics
+	for _, d := range ds {
+		k := string(d.Severity) + "\x00" + d.Error()
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, d)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Range, out[j].Range
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.StartLine < b.StartLine
+	})
+	return out
+}

@@ -1,0 +1,74 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/mlguard/mlguard/internal/rule"
+	"github.com/mlguard/mlguard/internal/scan"
+	"github.com/mlguard/mlguard/internal/source"
+)
+
+// JSONSchemaVersion is the version of the JSON output documented in
+// docs/json-output.md. Fields are only added within a major version.
+const JSONSchemaVersion = "1.0"
+
+type jsonReport struct {
+	SchemaVersion string           `json:"schema_version"`
+	Tool          jsonTool         `json:"tool"`
+	Summary       Summary          `json:"summary"`
+	Findings      []rule.Finding   `json:"findings"`
+	FilesScanned  []string         `json:"files_scanned"`
+	FilesFailed   []jsonDiagnostic `json:"files_failed"`
+	Warnings      []jsonDiagnostic `json:"warnings"`
+}
+
+type jsonTool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+type jsonDiagnostic struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	EndLine int    `json:"end_line"`
+	Error   string `json:"error"`
+}
+
+func diagnostics(ds source.Diagnostics) []jsonDiagnostic {
+	out := []jsonDiagnostic{}
+	for _, d := range ds {
+		msg := d.Summary
+		if d.Detail != "" {
+			msg += ": " + d.Detail
+		}
+		out = append(out, jsonDiagnostic{File: d.Range.File, Line: d.Range.StartLine, EndLine: d.Range.EndLine, Error: msg})
+	}
+	return out
+}
+
+func writeJSON(w io.Writer, res *scan.Result, opts Options) error {
+	r := jsonReport{
+		SchemaVersion: JSONSchemaVersion,
+		Tool:          jsonTool{Name: "mlguard", Version: opts.Version},
+		Summary:       Summarize(res, opts.MinSeverity),
+		Findings:      Shown(res, opts.MinSeverity),
+		FilesScanned:  res.Files,
+		FilesFailed:   diagnostics(res.Errors),
+		Warnings:      diagnostics(res.Warnings),
+	}
+	if r.Findings == nil {
+		r.Findings = []rule.Finding{}
+	}
+	if r.FilesScanned == nil {
+		r.FilesScanned = []string{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r); err != nil {
+		return fmt.Errorf("write json: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,103 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/mlguard/mlguard/internal/rule"
+	"github.com/mlguard/mlguard/internal/scan"
+)
+
+var severityColor = map[rule.Severity]string{rule.Critical: "\x1b[1;35m", rule.High: "\x1b[1;31m", rule.Medium: "\x1b[1;33m", rule.Low: "\x1b[1;36m"}
+
+const (
+	reset = "\x1b[0m"
+	dim   = "\x1b[2m"
+	bold  = "\x1b[1m"
+)
+
+type textWriter struct {
+	w     io.Writer
+	color bool
+	err   error
+}
+
+func (t *textWriter) printf(format string, args ...any) {
+	if t.err == nil {
+		_, t.err = fmt.Fprintf(t.w, format, args...)
+	}
+}
+
+func (t *textWriter) paint(code, s string) string {
+	if !t.color {
+		return s
+	}
+	return code + s + reset
+}
+
+// writeText groups findings by file; each shows what is wrong, why it matters
+// and how to fix it. Suppressed findings are counted, not shown.
+func writeText(w io.Writer, res *scan.Result, opts Options) error {
+	t := &textWriter{w: w, color: opts.Color}
+	file := ""
+	for _, f := range Active(res, opts.MinSeverity) {
+		if f.File != file {
+			file = f.File
+			t.printf("\n%s\n", t.paint(bold, file))
+		}
+		sev := fmt.Sprintf("%-8s", f.Severity)
+		t.printf("  %s %s  %s\n", t.paint(severityColor[f.Severity], sev), f.RuleID, f.Title)
+		t.printf("           %s %s\n", t.paint(dim, "at"), location(f))
+		t.printf("           %s\n", f.Message)
+		if f.Rule != nil {
+			t.printf("           %s %s\n", t.paint(dim, "why:"), wrap(f.Rule.Rationale, 11))
+		}
+		t.printf("           %s %s\n", t.paint(dim, "fix:"), wrap(f.Remediation, 11))
+	}
+	if len(res.Errors) > 0 {
+		t.printf("\n%s\n", t.paint(severityColor[rule.High], "Inputs that could not be read"))
+		for _, d := range res.Errors {
+			t.printf("  %s\n", d.Error())
+		}
+	}
+	if len(res.Warnings) > 0 {
+		t.printf("\n%s\n", t.paint(severityColor[rule.Medium], "Warnings"))
+		for _, d := range res.Warnings {
+			t.printf("  %s\n", d.Error())
+		}
+	}
+	s := Summarize(res, opts.MinSeverity)
+	t.printf("\n%d findings (%d critical, %d high, %d medium, %d low), %d suppressed; %d files scanned, %d could not be read\n",
+		s.Findings, s.BySeverity["CRITICAL"], s.BySeverity["HIGH"], s.BySeverity["MEDIUM"], s.BySeverity["LOW"], s.Suppressed, s.FilesScanned, s.FilesFailed)
+	return t.err
+}
+
+func location(f rule.Finding) string {
+	loc := f.Resource + "  " + f.File
+	if f.StartLine > 0 {
+		loc += fmt.Sprintf(":%d", f.StartLine)
+	}
+	return loc
+}
+
+// wrap folds text at about 100 columns, indenting continuation lines.
+func wrap(s string, indent int) string {
+	const width = 100
+	var b strings.Builder
+	col := indent + 5
+	for i, word := range strings.Fields(s) {
+		if i > 0 {
+			if col+1+len(word) > width {
+				b.WriteString("\n" + strings.Repeat(" ", indent+5))
+				col = indent + 5
+			} else {
+				b.WriteByte(' ')
+				col++
+			}
+		}
+		b.WriteString(word)
+		col += len(word)
+	}
+	return b.String()
+}

@@ -1,0 +1,9 @@
+// Package all registers every built-in rule. Import it for its side effect;
+// an embedder that wants fewer rules imports the rule packages it needs.
+package all
+
+import (
+	// Rule packages register their rules in init.
+	_ "github.com/mlguard/mlguard/internal/rules/aws/iam"
+	_ "github.com/mlguard/mlguard/internal/rules/aws/sagemaker"
+)

@@ -1,0 +1,346 @@
+// Package scan is the library entry point of `mlguard scan`: it discovers and
+// parses the inputs, adapts them into the typed models, runs the rules, and
+// applies configuration, inline suppressions and baselines. The CLI is a thin
+// layer over Run.
+package scan
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	adaptaws "github.com/mlguard/mlguard/internal/adapt/terraform/aws"
+	"github.com/mlguard/mlguard/internal/config"
+	"github.com/mlguard/mlguard/internal/parse/terraform"
+	"github.com/mlguard/mlguard/internal/rule"
+	"github.com/mlguard/mlguard/internal/source"
+	"github.com/mlguard/mlguard/internal/suppress"
+)
+
+// Target is one path given to the scan: a filesystem, the path inside it to
+// scan, and the prefix that turns paths inside it into the paths users see.
+type Target struct {
+	FS     fs.FS
+	Root   string // "." for a directory target, the file name for a file target
+	Prefix string // joined in front of reported paths
+}
+
+// Options control a scan.
+type Options struct {
+	Rules     []*rule.Rule // nil means every registered rule
+	Terraform terraform.Options
+	Limits    source.Limits
+	// NoInline ignores inline suppression comments, whatever .mlguard.yaml says.
+	NoInline bool
+	Baseline *suppress.Baseline
+	// Now is the day against which suppression expiry dates are checked.
+	Now time.Time
+}
+
+// Result is everything a scan found.
+type Result struct {
+	Findings []rule.Finding     `json:"findings"`
+	Files    []string           `json:"files_scanned"`
+	Errors   source.Diagnostics `json:"errors"`   // inputs that could not be read or evaluated
+	Warnings source.Diagnostics `json:"warnings"` // inputs read with a caveat
+	Rules    []*rule.Rule       `json:"-"`
+}
+
+// Run scans the targets.
+func Run(ctx context.Context, targets []Target, opts Options) (*Result, error) {
+	if opts.Rules == nil {
+		opts.Rules = rule.All()
+	}
+	if opts.Limits == (source.Limits{}) {
+		opts.Limits = source.DefaultLimits
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	res := &Result{Rules: opts.Rules}
+	for _, t := range targets {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		tr, err := scanTarget(ctx, t, opts)
+		if err != nil {
+			return nil, err
+		}
+		res.merge(tr)
+	}
+	res.sort()
+	return res, nil
+}
+
+func (r *Result) merge(o *Result) {
+	r.Findings = append(r.Findings, o.Findings...)
+	r.Files = append(r.Files, o.Files...)
+	r.Errors = append(r.Errors, o.Errors...)
+	r.Warnings = append(r.Warnings, o.Warnings...)
+}
+
+func (r *Result) sort() {
+	sort.SliceStable(r.Findings, func(i, j int) bool {
+		a, b := r.Findings[i], r.Findings[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.StartLine != b.StartLine {
+			return a.StartLine < b.StartLine
+		}
+		if a.RuleID != b.RuleID {
+			return a.RuleID < b.RuleID
+		}
+		return a.Resource < b.Resource
+	})
+	sort.Strings(r.Files)
+}
+
+// targetScan holds the state of scanning one target.
+type targetScan struct {
+	t      Target
+	opts   Options
+	cfg    *config.Config
+	mu     sync.Mutex
+	inline map[string]*suppress.Inline
+}
+
+func scanTarget(ctx context.Context, t Target, opts Options) (*Result, error) {
+	res := &Result{}
+	tree, err := source.Discover(ctx, t.FS, t.Root, opts.Limits)
+	if err != nil {
+		return nil, fmt.Errorf("scan %s: %w", display(t, t.Root), err)
+	}
+	cfg, err := config.Load(t.FS, rootDir(t))
+	if err != nil {
+		return nil, fmt.Errorf("scan %s: %w", display(t, t.Root), err)
+	}
+	ts := &targetScan{t: t, opts: opts, cfg: cfg, inline: map[string]*suppress.Inline{}}
+	tree.Files = ts.included(tree.Files)
+	ts.diagnose(res, tree.Diagnostics)
+
+	tf, err := terraform.Load(ctx, tree, opts.Terraform)
+	if err != nil {
+		return nil, fmt.Errorf("scan %s: %w", display(t, t.Root), err)
+	}
+	ts.diagnose(res, tf.Diagnostics)
+	units := tf.Units
+	plans, planDiags := loadPlans(ctx, tree, opts.Limits)
+	ts.diagnose(res, planDiags)
+	units = append(units, plans...)
+	for _, f := range tree.Files {
+		if f.Format == source.FormatTerraform || f.Format == source.FormatTerraformPlan || f.Format == source.FormatTerraformVars {
+			res.Files = append(res.Files, display(t, f.Path))
+		}
+	}
+
+	findings := make([][]rule.Finding, len(units))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, u := range units {
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
+			}
+			fs, diags := ts.checkUnit(u)
+			findings[i] = fs
+			ts.mu.Lock()
+			ts.diagnose(res, diags)
+			ts.mu.Unlock()
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	for _, fs := range findings {
+		res.Findings = append(res.Findings, fs...)
+	}
+	return res, nil
+}
+
+// rootDir is the directory whose .mlguard.yaml applies to the target.
+func rootDir(t Target) string {
+	if info, err := fs.Stat(t.FS, t.Root); err == nil && info.IsDir() {
+		return t.Root
+	}
+	return path.Dir(t.Root)
+}
+
+func display(t Target, p string) string {
+	if t.Prefix == "" {
+		return p
+	}
+	return path.Join(t.Prefix, p)
+}
+
+func (ts *targetScan) included(files []source.File) []source.File {
+	var out []source.File
+	for _, f := range files {
+		if !ts.cfg.Excluded(f.Path) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// diagnose files diagnostics under errors or warnings, with user-facing paths.
+func (ts *targetScan) diagnose(res *Result, ds source.Diagnostics) {
+	for _, d := range ds {
+		if d.Range.File != "" {
+			d.Range.File = display(ts.t, d.Range.File)
+		}
+		if d.Severity == source.SevError {
+			res.Errors = append(res.Errors, d)
+		} else {
+			res.Warnings = append(res.Warnings, d)
+		}
+	}
+}
+
+// loadPlans reads every plan JSON file of the tree, in parallel.
+func loadPlans(ctx context.Context, tree *source.Tree, lim source.Limits) ([]terraform.Unit, source.Diagnostics) {
+	var files []string
+	for _, f := range tree.Files {
+		if f.Format == source.FormatTerraformPlan {
+			files = append(files, f.Path)
+		}
+	}
+	units := make([]terraform.Unit, len(files))
+	diags := make([]source.Diagnostics, len(files))
+	g, _ := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, p := range files {
+		g.Go(func() error {
+			data, err := source.ReadFile(tree.FS, p, lim.MaxFileBytes)
+			if err != nil {
+				diags[i].Errorf(source.Range{File: p}, "Cannot read file", "%v", err)
+				return nil
+			}
+			rs, d := terraform.LoadPlan(p, data)
+			units[i], diags[i] = terraform.Unit{Name: p, Resources: rs}, d
+			return nil
+		})
+	}
+	_ = g.Wait()
+	var all source.Diagnostics
+	for _, d := range diags {
+		all = append(all, d...)
+	}
+	return units, all
+}
+
+// checkUnit adapts one unit and runs every enabled rule on it. A rule that
+// panics is reported as an error diagnostic; the other rules still run.
+func (ts *targetScan) checkUnit(u terraform.Unit) ([]rule.Finding, source.Diagnostics) {
+	in := &rule.Input{AWS: adaptaws.Adapt(u.Resources)}
+	var out []rule.Finding
+	var diags source.Diagnostics
+	for _, r := range ts.opts.Rules {
+		if ts.cfg.Disabled(r.ID) {
+			continue
+		}
+		results, err := runRule(r, in)
+		if err != nil {
+			diags.Errorf(source.Range{File: u.Name}, "Rule failed", "%s: %v", r.ID, err)
+			continue
+		}
+		for _, res := range results {
+			out = append(out, ts.finding(r, res))
+		}
+	}
+	return dedupeFindings(out), diags
+}
+
+func runRule(r *rule.Rule, in *rule.Input) (results []rule.Result, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("panic: %v", p)
+		}
+	}()
+	return r.Check(in), nil
+}
+
+// dedupeFindings drops repeats of a finding (a rule reaching the same place
+// twice through different links).
+func dedupeFindings(fs []rule.Finding) []rule.Finding {
+	seen := map[string]bool{}
+	out := fs[:0]
+	for _, f := range fs {
+		k := f.Fingerprint + fmt.Sprint(f.StartLine)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func (ts *targetScan) finding(r *rule.Rule, res rule.Result) rule.Finding {
+	rng := res.Range
+	if rng.File == "" {
+		rng = res.Resource.Range
+	}
+	f := rule.Finding{
+		RuleID: r.ID, Title: r.Title, Severity: r.Severity, Category: r.Category,
+		Resource: res.Resource.Address, ResourceType: res.Resource.Type, Format: res.Resource.Format,
+		File: display(ts.t, rng.File), StartLine: rng.StartLine, EndLine: max(rng.EndLine, rng.StartLine),
+		Message: res.Message, Remediation: r.Remediation, Frameworks: r.Frameworks, Rule: r,
+	}
+	if sev, ok := ts.cfg.SeverityOverrides[r.ID]; ok {
+		f.Severity = sev
+	}
+	f.Fingerprint = Fingerprint(r.ID, f.File, f.Resource, res.Value)
+	f.Suppression = ts.suppression(f, res, rng)
+	return f
+}
+
+// Fingerprint identifies a finding across runs: it covers the rule, the file,
+// the resource address and the offending value, and not the line, so it
+// survives edits that move the resource.
+func Fingerprint(ruleID, file, resource, value string) string {
+	h := sha256.Sum256([]byte(strings.Join([]string{ruleID, file, resource, value}, "\x00")))
+	return hex.EncodeToString(h[:16])
+}
+
+func (ts *targetScan) suppression(f rule.Finding, res rule.Result, rng source.Range) *rule.Suppression {
+	if ig := ts.cfg.Ignored(f.RuleID, f.Resource, rng.File, ts.opts.Now); ig != nil {
+		return &rule.Suppression{Kind: "config", Reason: ig.Reason, Expires: ig.Expires}
+	}
+	if !ts.opts.NoInline && ts.cfg.InlineAllowed() && res.Resource.Format == terraform.FormatHCL {
+		lines := []int{res.Resource.Range.StartLine}
+		if rng.File == res.Resource.Range.File {
+			lines = append(lines, rng.StartLine)
+		}
+		if s := ts.inlineFor(res.Resource.Range.File).Find(f.RuleID, ts.opts.Now, lines...); s != nil {
+			return s
+		}
+	}
+	if ts.opts.Baseline.Contains(f.Fingerprint) {
+		return &rule.Suppression{Kind: "baseline", Reason: "recorded in the baseline"}
+	}
+	return nil
+}
+
+// inlineFor returns the suppression comments of a file, reading it once.
+func (ts *targetScan) inlineFor(p string) *suppress.Inline {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	if in, ok := ts.inline[p]; ok {
+		return in
+	}
+	data, _ := source.ReadFile(ts.t.FS, p, ts.opts.Limits.MaxFileBytes)
+	in := suppress.NewInline(data)
+	ts.inline[p] = in
+	return in
+}

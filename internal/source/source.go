@@ -1,0 +1,323 @@
+// Package source finds the files a scan reads, tells their format apart, reads
+// them within limits, and names places in them.
+//
+// Everything is read through fs.FS so that tests use in-memory trees and so that
+// a scan rooted at a directory cannot be led outside it by symbolic links (the
+// CLI hands in an os.Root filesystem, which refuses such links).
+package source
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Range is a span of lines in one file. Lines count from 1; a zero StartLine
+// means the position is unknown (the whole file).
+type Range struct {
+	File      string `json:"file"`
+	StartLine int    `json:"start_line"`
+	EndLine   int    `json:"end_line"`
+}
+
+// String renders the range as file:start or file:start-end.
+func (r Range) String() string {
+	switch {
+	case r.StartLine == 0:
+		return r.File
+	case r.EndLine > r.StartLine:
+		return fmt.Sprintf("%s:%d-%d", r.File, r.StartLine, r.EndLine)
+	default:
+		return fmt.Sprintf("%s:%d", r.File, r.StartLine)
+	}
+}
+
+// Format is the kind of document a file holds.
+type Format string
+
+// The formats mlguard reads.
+const (
+	FormatUnknown       Format = ""
+	FormatTerraform     Format = "terraform"      // .tf and .tf.json
+	FormatTerraformVars Format = "terraform-vars" // .tfvars and .tfvars.json
+	FormatTerraformPlan Format = "terraform-plan" // terraform show -json output
+)
+
+// Limits bound what one scan reads, so that hostile input cannot exhaust memory.
+type Limits struct {
+	MaxFileBytes int64 // larger files are reported and not read
+	MaxFiles     int   // more files than this are reported and not read
+	MaxDepth     int   // directory depth below the root
+}
+
+// DefaultLimits are generous for real repositories and still bounded.
+var DefaultLimits = Limits{MaxFileBytes: 32 << 20, MaxFiles: 200_000, MaxDepth: 64}
+
+// Severity of a diagnostic.
+type Severity string
+
+// Diagnostic severities: an error means some input could not be read or
+// evaluated (exit code 2); a warning means it was read with a caveat.
+const (
+	SevError   Severity = "error"
+	SevWarning Severity = "warning"
+)
+
+// Diagnostic is a problem with the input, tied to a place in it.
+type Diagnostic struct {
+	Severity Severity `json:"severity"`
+	Range    Range    `json:"range"`
+	Summary  string   `json:"summary"`
+	Detail   string   `json:"detail,omitempty"`
+}
+
+// Error renders the diagnostic as file:line: summary: detail.
+func (d Diagnostic) Error() string {
+	s := d.Range.String() + ": " + d.Summary
+	if d.Detail != "" {
+		s += ": " + d.Detail
+	}
+	return s
+}
+
+// Diagnostics is a list of diagnostics.
+type Diagnostics []Diagnostic
+
+// HasErrors reports whether any diagnostic is an error.
+func (ds Diagnostics) HasErrors() bool {
+	for _, d := range ds {
+		if d.Severity == SevError {
+			return true
+		}
+	}
+	return false
+}
+
+// Errorf appends an error diagnostic.
+func (ds *Diagnostics) Errorf(r Range, summary, format string, args ...any) {
+	*ds = append(*ds, Diagnostic{Severity: SevError, Range: r, Summary: summary, Detail: fmt.Sprintf(format, args...)})
+}
+
+// Warnf appends a warning diagnostic.
+func (ds *Diagnostics) Warnf(r Range, summary, format string, args ...any) {
+	*ds = append(*ds, Diagnostic{Severity: SevWarning, Range: r, Summary: summary, Detail: fmt.Sprintf(format, args...)})
+}
+
+// File is one discovered file.
+type File struct {
+	Path   string // slash path inside the scanned filesystem
+	Format Format
+	Size   int64
+}
+
+// Tree is what discovery found below one root.
+type Tree struct {
+	FS          fs.FS
+	Files       []File // sorted by path
+	Diagnostics Diagnostics
+}
+
+// Dirs returns the directories that hold Terraform files, sorted.
+func (t *Tree) Dirs() []string {
+	seen := map[string]bool{}
+	var dirs []string
+	for _, f := range t.Files {
+		if f.Format != FormatTerraform {
+			continue
+		}
+		d := path.Dir(f.Path)
+		if !seen[d] {
+			seen[d] = true
+			dirs = append(dirs, d)
+		}
+	}
+	sort.Strings(dirs)
+	return dirs
+}
+
+// skipDirs are never descended into: VCS metadata and Terraform's download cache
+// (modules there are loaded through modules.json when a configuration calls them).
+var skipDirs = map[string]bool{".git": true, ".terraform": true, ".hg": true, ".svn": true, "node_modules": true}
+
+// Discover walks fsys from root and classifies the files it finds. Files of no
+// interest are not listed; files that cannot be examined become diagnostics.
+func Discover(ctx context.Context, fsys fs.FS, root string, lim Limits) (*Tree, error) {
+	t := &Tree{FS: fsys}
+	info, err := fs.Stat(fsys, root)
+	if err != nil {
+		return nil, fmt.Errorf("stat %s: %w", root, err)
+	}
+	if !info.IsDir() {
+		t.add(ctx, root, info.Size(), lim)
+		return t, nil
+	}
+	rootDepth := strings.Count(path.Clean(root), "/")
+	err = fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if cerr := ctx.Err(); cerr != nil {
+			return cerr
+		}
+		if err != nil {
+			t.Diagnostics.Errorf(Range{File: p}, "cannot read", "%v", err)
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if p != root && (skipDirs[d.Name()] || strings.Count(p, "/")-rootDepth > lim.MaxDepth) {
+				if !skipDirs[d.Name()] {
+					t.Diagnostics.Errorf(Range{File: p}, "directory too deep", "more than %d levels below the scan root", lim.MaxDepth)
+				}
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			return t.addLink(ctx, p, lim)
+		}
+		if !d.Type().IsRegular() || Detect(p) == FormatUnknown && !strings.HasSuffix(p, ".json") {
+			return nil
+		}
+		fi, err := d.Info()
+		if err != nil {
+			t.Diagnostics.Errorf(Range{File: p}, "cannot read", "%v", err)
+			return nil
+		}
+		t.add(ctx, p, fi.Size(), lim)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("walk %s: %w", root, err)
+	}
+	sort.Slice(t.Files, func(i, j int) bool { return t.Files[i].Path < t.Files[j].Path })
+	return t, nil
+}
+
+// addLink follows a symbolic link to a file only when the filesystem lets it
+// (an os.Root refuses links that leave the root); links to directories are not
+// followed, which also rules out link loops.
+func (t *Tree) addLink(ctx context.Context, p string, lim Limits) error {
+	if Detect(p) == FormatUnknown && !strings.HasSuffix(p, ".json") {
+		return nil
+	}
+	fi, err := fs.Stat(t.FS, p)
+	if err != nil {
+		t.Diagnostics.Errorf(Range{File: p}, "symbolic link not followed", "%v", err)
+		return nil
+	}
+	if fi.IsDir() {
+		t.Diagnostics.Warnf(Range{File: p}, "symbolic link not followed", "links to directories are not followed")
+		return nil
+	}
+	t.add(ctx, p, fi.Size(), lim)
+	return nil
+}
+
+func (t *Tree) add(ctx context.Context, p string, size int64, lim Limits) {
+	format := Detect(p)
+	if format == FormatUnknown && strings.HasSuffix(p, ".json") {
+		format = t.sniffJSON(p, lim)
+		if format == FormatUnknown {
+			return
+		}
+	}
+	if format == FormatUnknown {
+		return
+	}
+	if len(t.Files) >= lim.MaxFiles {
+		t.Diagnostics.Errorf(Range{File: p}, "too many files", "the scan reads at most %d files", lim.MaxFiles)
+		return
+	}
+	t.Files = append(t.Files, File{Path: p, Format: format, Size: size})
+}
+
+// Detect tells a file's format from its name. JSON files other than
+// .tf.json/.tfvars.json need their content looked at (see sniffJSON).
+func Detect(p string) Format {
+	base := path.Base(p)
+	switch {
+	case strings.HasSuffix(base, ".tf"), strings.HasSuffix(base, ".tf.json"):
+		return FormatTerraform
+	case strings.HasSuffix(base, ".tfvars"), strings.HasSuffix(base, ".tfvars.json"):
+		return FormatTerraformVars
+	}
+	return FormatUnknown
+}
+
+// sniffJSON looks at the head of a JSON file for the keys that only a Terraform
+// plan carries, so that unrelated JSON (package.json, fixtures) is left alone.
+func (t *Tree) sniffJSON(p string, lim Limits) Format {
+	f, err := t.FS.Open(p)
+	if err != nil {
+		return FormatUnknown
+	}
+	defer f.Close()
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	if bytes.Contains(head, []byte(`"format_version"`)) &&
+		(bytes.Contains(head, []byte(`"planned_values"`)) || bytes.Contains(head, []byte(`"terraform_version"`))) {
+		return FormatTerraformPlan
+	}
+	return FormatUnknown
+}
+
+// ErrTooLarge is returned by ReadFile for files over the size limit.
+var ErrTooLarge = errors.New("file too large")
+
+// ErrBinary is returned by ReadFile for files that are not text.
+var ErrBinary = errors.New("not a text file")
+
+// ReadFile reads a whole file, refusing files over max bytes, files with NUL
+// bytes and files that are not valid UTF-8.
+func ReadFile(fsys fs.FS, p string, max int64) ([]byte, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, max)
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return nil, fmt.Errorf("%w: NUL byte at line %d", ErrBinary, bytes.Count(data[:i], []byte{'\n'})+1)
+	}
+	if !utf8.Valid(data) {
+		return nil, fmt.Errorf("%w: invalid UTF-8 at line %d", ErrBinary, firstInvalidLine(data))
+	}
+	return data, nil
+}
+
+func firstInvalidLine(data []byte) int {
+	line := 1
+	for len(data) > 0 {
+		r, n := utf8.DecodeRune(data)
+		if r == utf8.RuneError && n == 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		data = data[n:]
+	}
+	return line
+}
+
+// LineOf returns the 1-based line of byte offset off in data.
+func LineOf(data []byte, off int) int {
+	if off > len(data) {
+		off = len(data)
+	}
+	return bytes.Count(data[:off], []byte{'\n'}) + 1
+}
