@@ -245,17 +245,10 @@ func topoSort(nodes map[string]*node) (order []string, cyclic map[string]bool) {
 	done := map[string]bool{}
 	for len(order) < len(nodes) {
 		if len(ready) == 0 {
-			// A cycle: break it at its smallest remaining node.
-			var rest []string
-			for id := range nodes {
-				if !done[id] {
-					rest = append(rest, id)
-				}
-			}
-			sort.Strings(rest)
-			cyclic[rest[0]] = true
-			ready = append(ready, rest[0])
-			indeg[rest[0]] = 0
+			id := onCycle(nodes, done)
+			cyclic[id] = true
+			ready = append(ready, id)
+			indeg[id] = 0
 		}
 		sort.Strings(ready)
 		id := ready[0]
@@ -273,6 +266,35 @@ func topoSort(nodes map[string]*node) (order []string, cyclic map[string]bool) {
 		}
 	}
 	return order, cyclic
+}
+
+// onCycle returns a node that lies on a cycle among the nodes not yet done.
+// Every such node has a dependency that is not done either, so walking
+// dependencies from any of them must come back to a node already seen.
+func onCycle(nodes map[string]*node, done map[string]bool) string {
+	var rest []string
+	for id := range nodes {
+		if !done[id] {
+			rest = append(rest, id)
+		}
+	}
+	sort.Strings(rest)
+	seen := map[string]bool{}
+	id := rest[0]
+	for !seen[id] {
+		seen[id] = true
+		next := ""
+		for _, d := range nodes[id].deps {
+			if _, ok := nodes[d]; ok && !done[d] && (next == "" || d < next) {
+				next = d
+			}
+		}
+		if next == "" {
+			return id
+		}
+		id = next
+	}
+	return id
 }
 
 // evalContext builds the variables that expressions of a node may read.

@@ -48,7 +48,7 @@ func functions(fsys fs.FS, baseDir string, maxBytes int64) map[string]function.F
 		"chunklist": stdlib.ChunklistFunc, "coalesce": collection.CoalesceFunc, "coalescelist": stdlib.CoalesceListFunc,
 		"compact": stdlib.CompactFunc, "concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc,
 		"distinct": stdlib.DistinctFunc, "element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc,
-		"index": stdlib.IndexFunc, "keys": stdlib.KeysFunc, "length": lengthFunc, "lookup": stdlib.LookupFunc,
+		"index": stdlib.IndexFunc, "keys": stdlib.KeysFunc, "length": lengthFunc, "lookup": lookupFunc,
 		"merge": stdlib.MergeFunc, "range": stdlib.RangeFunc, "reverse": stdlib.ReverseListFunc,
 		"setintersection": stdlib.SetIntersectionFunc, "setproduct": stdlib.SetProductFunc,
 		"setsubtract": stdlib.SetSubtractFunc, "setunion": stdlib.SetUnionFunc, "slice": stdlib.SliceFunc,
@@ -369,3 +369,40 @@ func pathFunc(f func(string) string) function.Function {
 		},
 	})
 }
+
+// lookupFunc is Terraform's lookup, whose default argument may be left out.
+var lookupFunc = function.New(&function.Spec{
+	Params: []function.Parameter{
+		{Name: "map", Type: cty.DynamicPseudoType, AllowUnknown: true},
+		{Name: "key", Type: cty.String, AllowUnknown: true},
+	},
+	VarParam: &function.Parameter{Name: "default", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowNull: true},
+	Type: func(args []cty.Value) (cty.Type, error) {
+		if len(args) > 3 {
+			return cty.NilType, fmt.Errorf("lookup() takes at most three arguments")
+		}
+		return cty.DynamicPseudoType, nil
+	},
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		if len(args) == 3 {
+			return stdlib.Lookup(args[0], args[1], args[2])
+		}
+		m, k := args[0], args[1]
+		if !m.IsKnown() || !k.IsKnown() {
+			return cty.DynamicVal, nil
+		}
+		if m.IsNull() || !(m.Type().IsMapType() || m.Type().IsObjectType()) {
+			return cty.NilVal, fmt.Errorf("lookup() needs a map")
+		}
+		if m.Type().IsObjectType() {
+			if !m.Type().HasAttribute(k.AsString()) {
+				return cty.NilVal, fmt.Errorf("lookup: key %q not found", k.AsString())
+			}
+			return m.GetAttr(k.AsString()), nil
+		}
+		if !m.HasIndex(k).True() {
+			return cty.NilVal, fmt.Errorf("lookup: key %q not found", k.AsString())
+		}
+		return m.Index(k), nil
+	},
+})

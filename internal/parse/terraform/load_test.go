@@ -1,0 +1,319 @@
+package terraform
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/mlguard/mlguard/internal/source"
+)
+
+func load(t testing.TB, files map[string]string, opts Options) *Result {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, content := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(content)}
+	}
+	tree, err := source.Discover(context.Background(), fsys, ".", source.DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Load(context.Background(), tree, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// attr finds an attribute of a resource by address, following nested blocks
+// with dots: "aws_x.y" and "vpc_config.subnets".
+func attr(res *Result, addr, name string) *Attr {
+	for _, u := range res.Units {
+		for _, r := range u.Resources {
+			if r.Address != addr {
+				continue
+			}
+			b := r.Body
+			parts := strings.Split(name, ".")
+			for _, p := range parts[:len(parts)-1] {
+				nb := b.Nested(p)
+				if len(nb) == 0 {
+					return nil
+				}
+				b = nb[0]
+			}
+			return b.Attr(parts[len(parts)-1])
+		}
+	}
+	return nil
+}
+
+func addresses(res *Result) []string {
+	var out []string
+	for _, u := range res.Units {
+		for _, r := range u.Resources {
+			out = append(out, r.Address)
+		}
+	}
+	return out
+}
+
+func render(a *Attr) string {
+	if a == nil {
+		return "<absent>"
+	}
+	if !a.Value.IsWhollyKnown() {
+		return "<unknown>"
+	}
+	if a.Value.Type() == cty.String {
+		return a.Value.AsString()
+	}
+	return a.Value.GoString()
+}
+
+func TestEvaluation(t *testing.T) {
+	cases := []struct {
+		name        string
+		files       map[string]string
+		opts        Options
+		addr, attr  string
+		want        string
+		refs        string
+		diagnostics string // substring expected in some diagnostic
+	}{
+		{name: "variable default", files: map[string]string{"main.tf": `
+variable "v" { default = "Disabled" }
+resource "aws_x" "a" { v = var.v }`}, addr: "aws_x.a", attr: "v", want: "Disabled"},
+		{name: "unset variable is unknown", files: map[string]string{"main.tf": `
+variable "v" {}
+resource "aws_x" "a" { v = var.v }`}, addr: "aws_x.a", attr: "v", want: "<unknown>"},
+		{name: "tfvars over default, auto.tfvars over tfvars, --var last", files: map[string]string{
+			"main.tf": `
+variable "a" { default = "default" }
+variable "b" { default = "default" }
+variable "c" { default = "default" }
+resource "aws_x" "a" { v = "${var.a}/${var.b}/${var.c}" }`,
+			"terraform.tfvars": "a = \"tfvars\"\nb = \"tfvars\"\nc = \"tfvars\"\n",
+			"x.auto.tfvars":    "b = \"auto\"\nc = \"auto\"\n",
+		}, opts: Options{Vars: map[string]string{"c": "cli"}}, addr: "aws_x.a", attr: "v", want: "tfvars/auto/cli"},
+		{name: "var file", files: map[string]string{"main.tf": `
+variable "n" { type = number }
+resource "aws_x" "a" { v = var.n * 2 }`}, opts: Options{VarFiles: []VarFile{{Name: "x.tfvars", Data: []byte("n = 21")}}},
+			addr: "aws_x.a", attr: "v", want: "cty.NumberIntVal(42)"},
+		{name: "optional object attribute default", files: map[string]string{"main.tf": `
+variable "o" {
+  type    = object({ mode = optional(string, "VpcOnly"), n = number })
+  default = { n = 1 }
+}
+resource "aws_x" "a" { v = var.o.mode }`}, addr: "aws_x.a", attr: "v", want: "VpcOnly"},
+		{name: "locals, conditionals and functions", files: map[string]string{"main.tf": `
+locals {
+  env   = "prod"
+  names = { for k in ["a", "b"] : k => upper(k) }
+  val   = local.env == "prod" ? join("-", [lookup(local.names, "a"), format("%02d", length(local.names))]) : "x"
+}
+resource "aws_x" "a" { v = coalesce("", try(local.missing, local.val)) }`}, addr: "aws_x.a", attr: "v", want: "A-02"},
+		{name: "jsonencode with unknown parts", files: map[string]string{"main.tf": `
+resource "aws_s3_bucket" "b" { bucket = "data" }
+resource "aws_x" "a" { p = jsonencode({ Action = "s3:*", Resource = aws_s3_bucket.b.arn }) }`},
+			addr: "aws_x.a", attr: "p", want: `{"Action":"s3:*","Resource":"(known after apply)"}`, refs: "aws_s3_bucket.b"},
+		{name: "known attribute of another resource", files: map[string]string{"main.tf": `
+resource "aws_s3_bucket" "b" { bucket = "data" }
+resource "aws_x" "a" { v = "s3://${aws_s3_bucket.b.bucket}/x" }`}, addr: "aws_x.a", attr: "v", want: "s3://data/x", refs: "aws_s3_bucket.b"},
+		{name: "computed reference is unknown but linked", files: map[string]string{"main.tf": `
+resource "aws_kms_key" "k" {}
+resource "aws_x" "a" { kms_key_id = aws_kms_key.k.arn }`}, addr: "aws_x.a", attr: "kms_key_id", want: "<unknown>", refs: "aws_kms_key.k"},
+		{name: "count index link", files: map[string]string{"main.tf": `
+resource "aws_subnet" "s" {
+  count = 2
+  cidr_block = cidrsubnet("10.0.0.0/16", 8, count.index)
+}
+resource "aws_x" "a" { subnet = aws_subnet.s[1].id }`}, addr: "aws_x.a", attr: "subnet", want: "<unknown>", refs: "aws_subnet.s[1]"},
+		{name: "cidrsubnet", files: map[string]string{"main.tf": `
+resource "aws_subnet" "s" {
+  count = 2
+  cidr_block = cidrsubnet("10.0.0.0/16", 8, count.index)
+}`}, addr: "aws_subnet.s[1]", attr: "cidr_block", want: "10.0.1.0/24"},
+		{name: "for_each keys", files: map[string]string{"main.tf": `
+resource "aws_x" "a" {
+  for_each = { one = "1", two = "2" }
+  v = "${each.key}=${each.value}"
+}`}, addr: `aws_x.a["two"]`, attr: "v", want: "two=2"},
+		{name: "count zero makes no instance", files: map[string]string{"main.tf": `
+resource "aws_x" "a" {
+  count = 0
+  v = "x"
+}`}, addr: "aws_x.a", attr: "v", want: "<absent>"},
+		{name: "dynamic block", files: map[string]string{"main.tf": `
+resource "aws_x" "a" {
+  dynamic "vpc_config" {
+    for_each = [{ s = "subnet-1" }]
+    iterator = c
+    content { subnets = [c.value.s] }
+  }
+}`}, addr: "aws_x.a", attr: "vpc_config.subnets", want: `cty.TupleVal([]cty.Value{cty.StringVal("subnet-1")})`},
+		{name: "local module with for_each", files: map[string]string{
+			"main.tf": `
+module "m" {
+  source   = "./mod"
+  for_each = toset(["a"])
+  name     = "n-${each.key}"
+}
+resource "aws_x" "out" { v = module.m["a"].name }`,
+			"mod/main.tf": `
+variable "name" {}
+resource "aws_y" "this" { name = var.name }
+output "name" { value = aws_y.this.name }`,
+		}, addr: `module.m["a"].aws_y.this`, attr: "name", want: "n-a"},
+		{name: "module output", files: map[string]string{
+			"main.tf":     "module \"m\" {\n  source = \"./mod\"\n}\nresource \"aws_x\" \"out\" { v = module.m.v }",
+			"mod/main.tf": "output \"v\" { value = upper(\"x\") }",
+		}, addr: "aws_x.out", attr: "v", want: "X"},
+		{name: "remote module from modules.json", files: map[string]string{
+			"main.tf":                         "module \"r\" {\n  source = \"terraform-aws-modules/x/aws\"\n}",
+			".terraform/modules/modules.json": `{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"r","Source":"registry.terraform.io/x","Dir":".terraform/modules/r"}]}`,
+			".terraform/modules/r/main.tf":    `resource "aws_y" "remote" { v = "loaded" }`,
+		}, addr: "module.r.aws_y.remote", attr: "v", want: "loaded"},
+		{name: "remote module not downloaded is reported", files: map[string]string{
+			"main.tf": "module \"r\" {\n  source = \"terraform-aws-modules/x/aws\"\n}",
+		}, diagnostics: "Remote module not downloaded"},
+		{name: "missing module directory", files: map[string]string{
+			"main.tf": "module \"m\" {\n  source = \"./nope\"\n}",
+		}, diagnostics: "Module not found"},
+		{name: "module source outside the tree", files: map[string]string{
+			"main.tf": "module \"m\" {\n  source = \"../../elsewhere\"\n}",
+		}, diagnostics: "Module outside the scanned tree"},
+		{name: "cyclic locals", files: map[string]string{"main.tf": `
+locals {
+  a = local.b
+  b = local.a
+}
+resource "aws_x" "a" { v = local.a }`}, addr: "aws_x.a", attr: "v", want: "<unknown>", diagnostics: "Cycle in references"},
+		{name: "unknown for_each from a variable", files: map[string]string{"main.tf": `
+variable "names" { type = set(string) }
+resource "aws_x" "a" {
+  for_each = var.names
+  v = "fixed"
+}`}, addr: "aws_x.a", attr: "v", want: "fixed", diagnostics: "Unknown for_each"},
+		{name: "huge count", files: map[string]string{"main.tf": `
+resource "aws_x" "a" {
+  count = 1e9
+  v = "fixed"
+}`}, addr: "aws_x.a", attr: "v", want: "fixed", diagnostics: "Too many instances"},
+		{name: "policy document data source", files: map[string]string{"main.tf": `
+data "aws_iam_policy_document" "p" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::b/*"]
+  }
+}
+resource "aws_x" "a" { policy = data.aws_iam_policy_document.p.json }`}, addr: "aws_x.a", attr: "policy",
+			want: `{"Statement":[{"Action":"s3:GetObject","Effect":"Allow","Resource":"arn:aws:s3:::b/*"}],"Version":"2012-10-17"}`,
+			refs: "data.aws_iam_policy_document.p"},
+		{name: "file and templatefile relative to the module", files: map[string]string{
+			"main.tf":     "module \"m\" {\n  source = \"./mod\"\n}",
+			"mod/main.tf": `resource "aws_x" "a" { v = "${file("${path.module}/a.txt")}|${templatefile("${path.module}/t.tpl", { n = "w" })}" }`,
+			"mod/a.txt":   "hello",
+			"mod/t.tpl":   "hi ${n}",
+		}, addr: "module.m.aws_x.a", attr: "v", want: "hello|hi w"},
+		{name: "modern blocks parse", files: map[string]string{"main.tf": `
+import {
+  to = aws_x.a
+  id = "x"
+}
+moved {
+  from = aws_x.old
+  to   = aws_x.a
+}
+removed {
+  from = aws_x.gone
+  lifecycle { destroy = false }
+}
+check "c" {
+  assert {
+    condition     = true
+    error_message = "no"
+  }
+}
+resource "aws_x" "a" { v = "ok" }`}, addr: "aws_x.a", attr: "v", want: "ok"},
+		{name: "json syntax", files: map[string]string{"main.tf.json": `{"resource": {"aws_x": {"a": {"v": "${upper(\"j\")}"}}}}`},
+			addr: "aws_x.a", attr: "v", want: "J"},
+		{name: "invalid HCL is reported with its line", files: map[string]string{"main.tf": "resource \"aws_x\" \"a\" {\n  v = \n}\n"},
+			diagnostics: "main.tf:2-3: Invalid expression"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := load(t, c.files, c.opts)
+			if c.addr != "" {
+				a := attr(res, c.addr, c.attr)
+				if got := render(a); got != c.want {
+					t.Errorf("%s.%s = %s, want %s (resources %v, diagnostics %v)", c.addr, c.attr, got, c.want, addresses(res), res.Diagnostics)
+				}
+				if a != nil && strings.Join(a.Refs, ",") != c.refs {
+					t.Errorf("refs = %v, want %q", a.Refs, c.refs)
+				}
+			}
+			var all []string
+			for _, d := range res.Diagnostics {
+				all = append(all, d.Error())
+			}
+			joined := strings.Join(all, "\n")
+			if c.diagnostics != "" && !strings.Contains(joined, c.diagnostics) {
+				t.Errorf("diagnostics %q do not mention %q", joined, c.diagnostics)
+			}
+			if c.diagnostics == "" && res.Diagnostics.HasErrors() {
+				t.Errorf("unexpected errors: %s", joined)
+			}
+		})
+	}
+}
+
+// TestOrderIndependence: evaluation must not depend on file names or order.
+func TestOrderIndependence(t *testing.T) {
+	a := map[string]string{"a.tf": `locals { x = local.y }`, "b.tf": `locals { y = "v" }`, "c.tf": `resource "aws_x" "a" { v = local.x }`}
+	b := map[string]string{"z.tf": `locals { x = local.y }`, "a.tf": `locals { y = "v" }`, "m.tf": `resource "aws_x" "a" { v = local.x }`}
+	for _, files := range []map[string]string{a, b} {
+		if got := render(attr(load(t, files, Options{}), "aws_x.a", "v")); got != "v" {
+			t.Errorf("got %s", got)
+		}
+	}
+}
+
+// TestChildModulesAreNotRoots: a directory called as a module is evaluated
+// only through its caller.
+func TestChildModulesAreNotRoots(t *testing.T) {
+	res := load(t, map[string]string{
+		"main.tf":     "module \"m\" {\n  source = \"./mod\"\n}",
+		"mod/main.tf": `resource "aws_y" "this" {}`,
+	}, Options{})
+	if got := strings.Join(addresses(res), ","); got != "module.m.aws_y.this" {
+		t.Errorf("resources = %s", got)
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	files := map[string]string{}
+	for i := 0; i < 200; i++ {
+		files[strings.Repeat("m", 1)+string(rune('a'+i%26))+strings.Repeat("x", i/26)+".tf"] = sampleModule
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		load(b, files, Options{})
+	}
+}
+
+const sampleModule = `
+variable "env" { default = "prod" }
+locals { name = "ml-${var.env}" }
+resource "aws_kms_key" "k" {}
+resource "aws_sagemaker_notebook_instance" "nb" {
+  count         = 2
+  name          = "${local.name}-${count.index}"
+  role_arn      = "arn:aws:iam::111122223333:role/x"
+  instance_type = "ml.t3.medium"
+  kms_key_id    = aws_kms_key.k.arn
+}
+`

@@ -1,0 +1,55 @@
+data "aws_iam_policy_document" "trust" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["sagemaker.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "exec" {
+  name                = "exec"
+  assume_role_policy  = data.aws_iam_policy_document.trust.json
+  managed_policy_arns = ["arn:aws:iam::aws:policy/AmazonS3FullAccess"]
+}
+
+resource "aws_iam_role" "attached" {
+  name               = "attached"
+  assume_role_policy = data.aws_iam_policy_document.trust.json
+}
+
+resource "aws_iam_role_policy_attachment" "attached" {
+  role       = aws_iam_role.attached.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonS3FullAccess"
+}
+
+resource "aws_iam_role" "inline" {
+  name               = "inline"
+  assume_role_policy = data.aws_iam_policy_document.trust.json
+  inline_policy {
+    name = "broad"
+    policy = jsonencode({
+      Version   = "2012-10-17"
+      Statement = [{ Sid = "Broad", Effect = "Allow", Action = "s3:*", Resource = "*" }]
+    })
+  }
+}
+
+resource "aws_iam_role" "customer" {
+  name               = "customer"
+  assume_role_policy = data.aws_iam_policy_document.trust.json
+}
+
+resource "aws_iam_policy" "broad" {
+  name = "broad"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["s3:*"], Resource = ["*"] }]
+  })
+}
+
+resource "aws_iam_role_policy_attachment" "customer" {
+  role       = aws_iam_role.customer.name
+  policy_arn = aws_iam_policy.broad.arn
+}

@@ -1,0 +1,14 @@
+resource "aws_sagemaker_notebook_instance" "by_default" {
+  name          = "by-default"
+  role_arn      = "arn:aws:iam::111122223333:role/nb"
+  instance_type = "ml.t3.medium"
+}
+
+resource "aws_sagemaker_notebook_instance" "explicit" {
+  name          = "explicit"
+  role_arn      = "arn:aws:iam::111122223333:role/nb"
+  instance_type = "ml.t3.medium"
+  instance_metadata_service_configuration {
+    minimum_instance_metadata_service_version = "1"
+  }
+}
