@@ -415,7 +415,7 @@ func (in *instance) eval(e hcl.Expression, ctx *hcl.EvalContext) cty.Value {
 			in.out.diags.Warnf(r, "Cannot evaluate expression", "%s: %s; the value is treated as unknown", d.Summary, d.Detail)
 		}
 	}
-	marks := cty.NewValueMarks()
+	marks := cty.ValueMarks{}
 	for _, t := range e.Variables() {
 		if id, _ := nodeOf(t); id != "" && !strings.HasPrefix(id, "var.") && !strings.HasPrefix(id, "local.") && !strings.HasPrefix(id, "module.") {
 			marks[refMark(in.prefix()+id)] = struct{}{}
@@ -628,8 +628,18 @@ func (in *instance) objectValue(b *Block, needed map[string]bool, addr string) c
 			attrs[name] = cty.DynamicVal
 		}
 	}
+	// Instances are also reached without naming the resource (each.value.id
+	// over for_each = aws_subnet.x), so the attributes nearly every resource
+	// computes are always there.
+	for _, name := range alwaysComputed {
+		if _, ok := attrs[name]; !ok {
+			attrs[name] = cty.DynamicVal
+		}
+	}
 	return cty.ObjectVal(attrs).Mark(refMark(addr))
 }
+
+var alwaysComputed = []string{"id", "arn"}
 
 var metaAttrs = map[string]bool{"count": true, "for_each": true, "provider": true, "depends_on": true}
 var metaBlocks = map[string]bool{"lifecycle": true, "provisioner": true, "connection": true}

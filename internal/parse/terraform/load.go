@@ -199,7 +199,15 @@ type rootResult struct {
 	diags     source.Diagnostics
 }
 
-func (l *loader) evalRoot(ctx context.Context, dir string) (*rootResult, error) {
+func (l *loader) evalRoot(ctx context.Context, dir string) (res *rootResult, err error) {
+	// An evaluation bug must not take the whole scan down: the root module is
+	// reported as not evaluated and the other roots go on.
+	defer func() {
+		if p := recover(); p != nil {
+			res, err = &rootResult{}, nil
+			res.diags.Errorf(source.Range{File: dir}, "Internal error", "evaluating the module in %s failed: %v; please report this", dir, p)
+		}
+	}()
 	cfg, err := l.config(dir)
 	if err != nil {
 		return nil, fmt.Errorf("load module %s: %w", dir, err)

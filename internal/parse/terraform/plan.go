@@ -14,9 +14,8 @@ import (
 )
 
 // LoadPlan reads the JSON of `terraform show -json PLANFILE`. Values the plan
-// marks as unknown stay unknown, except attributes that the configuration did
-// not set at all: those are unknown only because the provider computes them,
-// and readers apply the provider's default, exactly as for HCL.
+// marks as unknown (after_unknown) stay unknown, and keep the links that the
+// plan's configuration section records for them.
 func LoadPlan(name string, data []byte) ([]*Resource, source.Diagnostics) {
 	var diags source.Diagnostics
 	var plan tfjson.Plan
@@ -119,9 +118,6 @@ func (p *planReader) block(typ string, vals map[string]any, unk map[string]any, 
 	}
 	for _, name := range sortedKeys(names) {
 		v, u, e := vals[name], unk[name], exprs[name]
-		if u == true && v == nil && e == nil {
-			continue // computed by the provider; absent from the configuration
-		}
 		if objs, ok := objectList(v); ok {
 			uList, _ := u.([]any)
 			for i, o := range objs {

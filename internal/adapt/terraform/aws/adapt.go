@@ -155,7 +155,14 @@ func ref(b *terraform.Block, name string) model.Ref {
 func refs(b *terraform.Block, name string) model.Refs {
 	a := b.Attr(name)
 	r := model.Refs{Meta: metaOf(b, a)}
-	if !r.Explicit || !a.Value.IsKnown() || !a.Value.CanIterateElements() {
+	if !r.Explicit {
+		return r
+	}
+	if !a.Value.IsKnown() || !a.Value.CanIterateElements() {
+		// A wholly unknown list still links to what it was computed from.
+		for _, t := range a.Refs {
+			r.Items = append(r.Items, model.Ref{Meta: model.Meta{Range: a.Range, Explicit: true, Unknown: true}, Targets: []string{t}})
+		}
 		return r
 	}
 	for it := a.Value.ElementIterator(); it.Next(); {

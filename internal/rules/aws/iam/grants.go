@@ -40,7 +40,7 @@ func (acc access) results(m *aws.Model) []rule.Result {
 		for _, ip := range r.InlinePolicies {
 			if sid, ok := acc.grantedBy(ip.Document); ok {
 				out = append(out, rule.NewResult(r.Resource, ip.Meta, "inline:"+ip.Name+":"+sid,
-					"%s (%s) has an inline policy %q whose statement %s grants the equivalent of %s%s", r.Address, why, ip.Name, sid, acc.managed, declaredBy(r, ip.Source)))
+					"%s (%s) has an inline policy %q whose statement %s grants the equivalent of %s%s", r.Address, why, ip.Name, sid, acc.managed, declaredIn(r, ip.Source)))
 			}
 		}
 	}
@@ -122,4 +122,11 @@ func (acc access) statementGrants(s *iam.Statement) bool {
 		}
 	}
 	return true
+}
+
+func declaredIn(r *aws.Role, src model.Resource) string {
+	if src.Address == "" || src.Address == r.Address {
+		return ""
+	}
+	return " (declared in " + src.Address + ")"
 }

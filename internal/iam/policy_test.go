@@ -1,0 +1,81 @@
+package iam
+
+import "testing"
+
+func TestMatch(t *testing.T) {
+	cases := []struct {
+		pattern, value string
+		want           bool
+	}{
+		{"s3:*", "s3:GetObject", true},
+		{"S3:get*", "s3:GetObject", true},
+		{"s3:Get?bject", "s3:GetObject", true},
+		{"s3:Put*", "s3:GetObject", false},
+		{"*", "anything", true},
+		{"a*b*c", "aXXbYYc", true},
+		{"a*b*c", "aXXbYY", false},
+		{"", "", true},
+	}
+	for _, c := range cases {
+		if got := Match(c.pattern, c.value); got != c.want {
+			t.Errorf("Match(%q, %q) = %v", c.pattern, c.value, got)
+		}
+	}
+}
+
+func TestCoversService(t *testing.T) {
+	for p, want := range map[string]bool{"s3:*": true, "s3*": true, "*": true, "*:*": true, "s3:Get*": false, "s3:GetObject": false, "sagemaker:*": false} {
+		if got := CoversService(p, "s3"); got != want {
+			t.Errorf("CoversService(%q, s3) = %v", p, got)
+		}
+	}
+}
+
+func TestParseShapes(t *testing.T) {
+	cases := []string{
+		`{"Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}}`,
+		`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:*"],"Resource":["*"],"Principal":"*"}]}`,
+		`{"Statement":[{"Effect":"Allow","NotAction":"iam:*","NotResource":"arn:aws:iam::*:*","Principal":{"AWS":["arn:aws:iam::1:root"],"Service":"sagemaker.amazonaws.com"},"Condition":{"Bool":{"aws:SecureTransport":false}}}]}`,
+	}
+	for _, c := range cases {
+		p, err := Parse([]byte(c))
+		if err != nil || len(p.Statements) != 1 {
+			t.Errorf("Parse(%s) = %v, %v", c, p, err)
+		}
+	}
+	if _, err := Parse([]byte(`{"Statement":"nope"}`)); err == nil {
+		t.Error("want an error for a string statement")
+	}
+}
+
+func TestManagedPolicyName(t *testing.T) {
+	for arn, want := range map[string]string{
+		"arn:aws:iam::aws:policy/AmazonSageMakerFullAccess":              "AmazonSageMakerFullAccess",
+		"arn:aws-cn:iam::aws:policy/AdministratorAccess":                 "AdministratorAccess",
+		"arn:aws:iam::aws:policy/service-role/AmazonSageMakerFullAccess": "AmazonSageMakerFullAccess",
+		"arn:aws:iam::111122223333:policy/AdministratorAccess":           "",
+	} {
+		if got := ManagedPolicyName(arn); got != want {
+			t.Errorf("ManagedPolicyName(%s) = %q", arn, got)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(`{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}`))
+	f.Add([]byte(`{"Statement":{"Principal":"*"}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if p, err := Parse(data); err == nil {
+			for i := range p.Statements {
+				p.Statements[i].GrantsService("s3")
+				p.Statements[i].OnAllResources()
+			}
+		}
+	})
+}
+
+func FuzzMatch(f *testing.F) {
+	f.Add("s3:*", "s3:GetObject")
+	f.Add("a*b*c*d*e*", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab")
+	f.Fuzz(func(t *testing.T, p, v string) { Match(p, v) })
+}

@@ -1,0 +1,49 @@
+package terraform
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+
+	"github.com/mlguard/mlguard/internal/source"
+)
+
+// seeds adds every file under the rule fixtures and examples matching glob.
+func seeds(f *testing.F, glob string) {
+	for _, pattern := range []string{"../../rules/*/*/testdata/*/*/" + glob, "../../rules/*/*/testdata/*/" + glob, "../../../examples/*/" + glob} {
+		paths, _ := filepath.Glob(pattern)
+		for _, p := range paths {
+			if data, err := os.ReadFile(p); err == nil {
+				f.Add(data)
+			}
+		}
+	}
+}
+
+// FuzzLoadHCL: any file content loads and evaluates without panicking.
+func FuzzLoadHCL(f *testing.F) {
+	seeds(f, "*.tf")
+	f.Add([]byte("locals {\n a = local.b\n b = local.a\n}"))
+	f.Add([]byte(`resource "x" "y" { count = 1e9 }`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fsys := fstest.MapFS{"main.tf": {Data: data}, "mod/main.tf": {Data: data}}
+		tree, err := source.Discover(context.Background(), fsys, ".", source.DefaultLimits)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Load(context.Background(), tree, Options{MaxInstances: 100}); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// FuzzLoadPlan: any bytes given as a plan either load or produce diagnostics.
+func FuzzLoadPlan(f *testing.F) {
+	seeds(f, "*.plan.json")
+	f.Add([]byte(`{"format_version":"1.2","planned_values":{"root_module":{}}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		LoadPlan("plan.json", data)
+	})
+}

@@ -1,0 +1,146 @@
+package report_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/mlguard/mlguard/internal/report"
+	"github.com/mlguard/mlguard/internal/rule"
+	_ "github.com/mlguard/mlguard/internal/rules/all"
+	"github.com/mlguard/mlguard/internal/scan"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// scanExample scans the insecure example plus a broken file, so that every
+// report shows findings, a suppression and an input error.
+func scanExample(t *testing.T) *scan.Result {
+	t.Helper()
+	res, err := scan.Run(context.Background(), []scan.Target{{FS: os.DirFS("testdata/input"), Root: ".", Prefix: "input"}},
+		scan.Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func TestGolden(t *testing.T) {
+	res := scanExample(t)
+	for _, format := range report.Formats {
+		t.Run(format, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := report.Write(&buf, format, res, report.Options{Version: "test", MinSeverity: rule.Low}); err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", "golden."+format)
+			if *update {
+				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./internal/report -update)", err)
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				t.Errorf("%s output differs from %s; run go test ./internal/report -update and review the diff", format, golden)
+			}
+		})
+	}
+}
+
+func TestGoldenShowsEverything(t *testing.T) {
+	res := scanExample(t)
+	if len(res.Errors) == 0 {
+		t.Error("the report input should include an unreadable file")
+	}
+	suppressed := 0
+	for _, f := range res.Findings {
+		if f.Suppression != nil {
+			suppressed++
+		}
+	}
+	if suppressed == 0 || suppressed == len(res.Findings) {
+		t.Errorf("want some but not all findings suppressed, got %d of %d", suppressed, len(res.Findings))
+	}
+}
+
+// TestSARIFSchema validates the SARIF output against the official SARIF
+// 2.1.0 JSON schema.
+func TestSARIFSchema(t *testing.T) {
+	var buf bytes.Buffer
+	if err := report.Write(&buf, "sarif", scanExample(t), report.Options{Version: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open("testdata/sarif-2.1.0-rtm.5.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("sarif.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := c.Compile("sarif.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(inst); err != nil {
+		t.Errorf("SARIF output is not valid SARIF 2.1.0: %v", err)
+	}
+}
+
+// TestJSONContract checks the fields docs/json-output.md promises.
+func TestJSONContract(t *testing.T) {
+	var buf bytes.Buffer
+	if err := report.Write(&buf, "json", scanExample(t), report.Options{Version: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"schema_version", "tool", "summary", "findings", "files_scanned", "files_failed", "warnings"} {
+		if _, ok := doc[k]; !ok {
+			t.Errorf("missing top-level %q", k)
+		}
+	}
+	f := doc["findings"].([]any)[0].(map[string]any)
+	for _, k := range []string{"rule_id", "title", "severity", "category", "resource", "resource_type", "file", "start_line", "end_line", "message", "remediation", "frameworks", "fingerprint"} {
+		if _, ok := f[k]; !ok {
+			t.Errorf("finding is missing %q", k)
+		}
+	}
+	if !strings.Contains(buf.String(), `"suppression"`) {
+		t.Error("suppressed findings must stay visible in JSON")
+	}
+}
+
+func TestSeverityThreshold(t *testing.T) {
+	res := scanExample(t)
+	for _, f := range report.Shown(res, rule.High) {
+		if f.Severity < rule.High {
+			t.Errorf("%s shown below the threshold", f.RuleID)
+		}
+	}
+	if len(report.Shown(res, rule.Critical)) >= len(report.Shown(res, rule.Low)) {
+		t.Error("threshold did not filter")
+	}
+}

@@ -1,0 +1,3 @@
+resource "aws_x" "broken" {
+  v = 
+}

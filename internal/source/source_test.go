@@ -1,0 +1,93 @@
+package source
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestReadFileRefusesHostileFiles(t *testing.T) {
+	fsys := fstest.MapFS{
+		"big.tf":    {Data: []byte(strings.Repeat("#", 2048))},
+		"binary.tf": {Data: []byte("resource\x00\x01")},
+		"latin1.tf": {Data: []byte("a = 1\nb = \"\xe9\"\n")},
+		"ok.tf":     {Data: []byte("a = 1\n")},
+	}
+	cases := []struct {
+		file string
+		want error
+		line string
+	}{
+		{"big.tf", ErrTooLarge, ""},
+		{"binary.tf", ErrBinary, "line 1"},
+		{"latin1.tf", ErrBinary, "line 2"},
+		{"ok.tf", nil, ""},
+	}
+	for _, c := range cases {
+		_, err := ReadFile(fsys, c.file, 1024)
+		if !errors.Is(err, c.want) || c.line != "" && !strings.Contains(err.Error(), c.line) {
+			t.Errorf("%s: got %v, want %v mentioning %q", c.file, err, c.want, c.line)
+		}
+	}
+}
+
+func TestDiscover(t *testing.T) {
+	fsys := fstest.MapFS{
+		"main.tf":                      {Data: []byte("")},
+		"vars.auto.tfvars":             {Data: []byte("")},
+		"plan.json":                    {Data: []byte(`{"format_version":"1.2","terraform_version":"1.11.4","planned_values":{}}`)},
+		"package.json":                 {Data: []byte(`{"name":"x"}`)},
+		".terraform/modules/m/main.tf": {Data: []byte("")},
+		".git/config.tf":               {Data: []byte("")},
+		"README.md":                    {Data: []byte("")},
+	}
+	tree, err := Discover(context.Background(), fsys, ".", DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range tree.Files {
+		got = append(got, f.Path+"="+string(f.Format))
+	}
+	want := "main.tf=terraform plan.json=terraform-plan vars.auto.tfvars=terraform-vars"
+	if strings.Join(got, " ") != want {
+		t.Errorf("got %v, want %s", got, want)
+	}
+}
+
+// TestSymlinksStayInsideTheRoot: through os.Root, a link out of the scan root
+// is refused and reported, and a link loop is not followed.
+func TestSymlinksStayInsideTheRoot(t *testing.T) {
+	outside := t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, "secret.tf"), []byte("x = 1"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.Symlink(filepath.Join(outside, "secret.tf"), filepath.Join(dir, "escape.tf")); err != nil {
+		t.Skip("symlinks not supported:", err)
+	}
+	if err := os.Symlink(dir, filepath.Join(dir, "loop")); err != nil {
+		t.Fatal(err)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	tree, err := Discover(context.Background(), root.FS(), ".", DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tree.Files) != 0 {
+		t.Errorf("followed a link out of the root: %v", tree.Files)
+	}
+	// The escaping link is reported; the loop (a link to a directory) is
+	// never followed, so the walk ends.
+	if len(tree.Diagnostics) != 1 || !strings.Contains(tree.Diagnostics[0].Error(), "escape.tf") {
+		t.Errorf("want the escaping link reported, got %v", tree.Diagnostics)
+	}
+}
