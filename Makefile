@@ -1,0 +1,17 @@
+.PHONY: build test lint generate fuzz bench plans
+build:
+	go build -o mlguard ./cmd/mlguard
+test:
+	go test ./...
+lint:
+	gofmt -l . && go vet ./...
+generate:
+	go generate ./internal/ruledocs
+fuzz:
+	go test -run '^$$' -fuzz FuzzLoadHCL -fuzztime 60s ./internal/parse/terraform
+	go test -run '^$$' -fuzz FuzzLoadPlan -fuzztime 60s ./internal/parse/terraform
+	go test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./internal/iam
+bench:
+	go test -run '^$$' -bench . -benchmem ./internal/parse/terraform ./internal/scan
+plans:
+	scripts/gen-plan-fixtures.sh
