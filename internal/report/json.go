@@ -39,11 +39,7 @@ type jsonDiagnostic struct {
 func diagnostics(ds source.Diagnostics) []jsonDiagnostic {
 	out := []jsonDiagnostic{}
 	for _, d := range ds {
-		msg := d.Summary
-		if d.Detail != "" {
-			msg += ": " + d.Detail
-		}
-		out = append(out, jsonDiagnostic{File: d.Range.File, Line: d.Range.StartLine, EndLine: d.Range.EndLine, Error: msg})
+		out = append(out, jsonDiagnostic{File: d.Range.File, Line: d.Range.StartLine, EndLine: d.Range.EndLine, Error: d.Message()})
 	}
 	return out
 }

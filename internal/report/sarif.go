@@ -140,10 +140,10 @@ func writeSARIF(w io.Writer, res *scan.Result, opts Options) error {
 	}
 	inv := sarifInvocation{ExecutionSuccessful: len(res.Errors) == 0, Notifications: []sarifNotification{}}
 	for _, d := range res.Errors {
-		inv.Notifications = append(inv.Notifications, notification("error", d.Summary+": "+d.Detail, d.Range.File, d.Range.StartLine))
+		inv.Notifications = append(inv.Notifications, notification("error", d.Message(), d.Range.File, d.Range.StartLine))
 	}
 	for _, d := range res.Warnings {
-		inv.Notifications = append(inv.Notifications, notification("warning", d.Summary+": "+d.Detail, d.Range.File, d.Range.StartLine))
+		inv.Notifications = append(inv.Notifications, notification("warning", d.Message(), d.Range.File, d.Range.StartLine))
 	}
 	run.Invocations = []sarifInvocation{inv}
 	log := sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}}

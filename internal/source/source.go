@@ -78,14 +78,16 @@ type Diagnostic struct {
 	Detail   string   `json:"detail,omitempty"`
 }
 
-// Error renders the diagnostic as file:line: summary: detail.
-func (d Diagnostic) Error() string {
-	s := d.Range.String() + ": " + d.Summary
-	if d.Detail != "" {
-		s += ": " + d.Detail
+// Message is the summary and, when there is one, the detail.
+func (d Diagnostic) Message() string {
+	if d.Detail == "" {
+		return d.Summary
 	}
-	return s
+	return d.Summary + ": " + d.Detail
 }
+
+// Error renders the diagnostic as file:line: summary: detail.
+func (d Diagnostic) Error() string { return d.Range.String() + ": " + d.Message() }
 
 // Diagnostics is a list of diagnostics.
 type Diagnostics []Diagnostic
@@ -182,7 +184,7 @@ func Discover(ctx context.Context, fsys fs.FS, root string, lim Limits) (*Tree, 
 		if d.Type()&fs.ModeSymlink != 0 {
 			return t.addLink(ctx, p, lim)
 		}
-		if !d.Type().IsRegular() || Detect(p) == FormatUnknown && !strings.HasSuffix(p, ".json") {
+		if !d.Type().IsRegular() || !candidate(p) {
 			return nil
 		}
 		fi, err := d.Info()
@@ -204,7 +206,7 @@ func Discover(ctx context.Context, fsys fs.FS, root string, lim Limits) (*Tree, 
 // (an os.Root refuses links that leave the root); links to directories are not
 // followed, which also rules out link loops.
 func (t *Tree) addLink(ctx context.Context, p string, lim Limits) error {
-	if Detect(p) == FormatUnknown && !strings.HasSuffix(p, ".json") {
+	if !candidate(p) {
 		return nil
 	}
 	fi, err := fs.Stat(t.FS, p)
@@ -236,6 +238,12 @@ func (t *Tree) add(ctx context.Context, p string, size int64, lim Limits) {
 		return
 	}
 	t.Files = append(t.Files, File{Path: p, Format: format, Size: size})
+}
+
+// candidate reports whether a file may hold something mlguard reads: a known
+// name, or JSON that may be a plan.
+func candidate(p string) bool {
+	return Detect(p) != FormatUnknown || strings.HasSuffix(p, ".json")
 }
 
 // Detect tells a file's format from its name. JSON files other than

@@ -41,6 +41,7 @@ type instance struct {
 	chain  []string // module directories on the call stack
 	out    *rootResult
 	values map[string]cty.Value // graph node -> value
+	fixed  map[string]cty.Value // path and terraform, the same for every node
 	needed map[string]map[string]bool
 }
 
@@ -68,6 +69,10 @@ type node struct {
 func (in *instance) run(ctx context.Context) (cty.Value, error) {
 	in.values = map[string]cty.Value{}
 	in.needed = map[string]map[string]bool{}
+	in.fixed = map[string]cty.Value{
+		"path":      cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(relPath(in.root.dir, in.cfg.dir)), "root": cty.StringVal("."), "cwd": cty.StringVal(".")}),
+		"terraform": cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")}),
+	}
 	nodes := in.graph()
 	order, cyclic := topoSort(nodes)
 	for _, id := range order {
@@ -330,9 +335,9 @@ func (in *instance) evalContext(deps []string) *hcl.EvalContext {
 		}
 		vars["data"] = cty.ObjectVal(dm)
 	}
-	rel := relPath(in.root.dir, in.cfg.dir)
-	vars["path"] = cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(rel), "root": cty.StringVal("."), "cwd": cty.StringVal(".")})
-	vars["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
+	for k, v := range in.fixed {
+		vars[k] = v
+	}
 	return &hcl.EvalContext{Variables: vars, Functions: in.root.fns}
 }
 

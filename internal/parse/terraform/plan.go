@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"regexp"
@@ -301,7 +302,7 @@ var addressPattern = regexp.MustCompile(`"address"\s*:\s*("(?:[^"\\]|\\.)*")`)
 // finding on a plan points at the resource's entry in the file.
 func addressLines(data []byte) map[string]int {
 	lines := map[string]int{}
-	start := strings.Index(string(data), `"planned_values"`)
+	start := bytes.Index(data, []byte(`"planned_values"`))
 	if start < 0 {
 		return lines
 	}
@@ -313,7 +314,7 @@ func addressLines(data []byte) map[string]int {
 			continue
 		}
 		pos := start + m[0]
-		line += strings.Count(string(data[last:pos]), "\n")
+		line += bytes.Count(data[last:pos], []byte{'\n'})
 		last = pos
 		if _, ok := lines[addr]; !ok {
 			lines[addr] = line

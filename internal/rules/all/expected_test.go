@@ -1,5 +1,7 @@
 package all_test
 
+import "strconv"
+
 // expected lists, for every rule and fixture, the "address:line" of each
 // finding. Lines in plan fixtures are the resource's entry in planned_values.
 var expected = map[string]map[string][]string{
@@ -51,7 +53,7 @@ var expected = map[string]map[string][]string{
 // the resource line) and one with the bad value written (found on that line).
 func notebookDefaultAndExplicit(explicitLine int) map[string][]string {
 	return map[string][]string{
-		"fail":           {"aws_sagemaker_notebook_instance.by_default:1", "aws_sagemaker_notebook_instance.explicit:" + itoa(explicitLine)},
+		"fail":           {"aws_sagemaker_notebook_instance.by_default:1", "aws_sagemaker_notebook_instance.explicit:" + strconv.Itoa(explicitLine)},
 		"fail.plan.json": {"aws_sagemaker_notebook_instance.by_default:8", "aws_sagemaker_notebook_instance.explicit:37"},
 	}
 }
@@ -63,11 +65,4 @@ func roleGrants() map[string][]string {
 		"fail":           {"aws_iam_role.exec:14", "aws_iam_role.attached:22", "aws_iam_role.inline:32", "aws_iam_role.customer:52"},
 		"fail.plan.json": {"aws_iam_role.exec:72", "aws_iam_role.inline:100", "aws_iam_role.attached:131", "aws_iam_role.customer:144"},
 	}
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
 }

@@ -40,7 +40,7 @@ func (acc access) results(m *aws.Model) []rule.Result {
 		for _, ip := range r.InlinePolicies {
 			if sid, ok := acc.grantedBy(ip.Document); ok {
 				out = append(out, rule.NewResult(r.Resource, ip.Meta, "inline:"+ip.Name+":"+sid,
-					"%s (%s) has an inline policy %q whose statement %s grants the equivalent of %s%s", r.Address, why, ip.Name, sid, acc.managed, declaredIn(r, ip.Source)))
+					"%s (%s) has an inline policy %q whose statement %s grants the equivalent of %s%s", r.Address, why, ip.Name, sid, acc.managed, declared(r, ip.Source, " (declared in %s)")))
 			}
 		}
 	}
@@ -54,7 +54,7 @@ func (acc access) fromManaged(m *aws.Model, r *aws.Role, why string, mp aws.Mana
 	}
 	if mp.ARN.Known() && iam.ManagedPolicyName(mp.ARN.Value) == acc.managed {
 		return []rule.Result{rule.NewResult(r.Resource, meta, "managed:"+acc.managed,
-			"%s (%s) has the AWS managed policy %s attached%s", r.Address, why, acc.managed, declaredBy(r, mp.Source))}
+			"%s (%s) has the AWS managed policy %s attached%s", r.Address, why, acc.managed, declared(r, mp.Source, " by %s"))}
 	}
 	var out []rule.Result
 	for _, t := range mp.ARN.Targets {
@@ -64,17 +64,18 @@ func (acc access) fromManaged(m *aws.Model, r *aws.Role, why string, mp aws.Mana
 		}
 		if sid, ok := acc.grantedBy(p.Document.Document); ok {
 			out = append(out, rule.NewResult(r.Resource, meta, "policy:"+p.Address+":"+sid,
-				"%s (%s) has %s attached, whose statement %s grants the equivalent of %s%s", r.Address, why, p.Address, sid, acc.managed, declaredBy(r, mp.Source)))
+				"%s (%s) has %s attached, whose statement %s grants the equivalent of %s%s", r.Address, why, p.Address, sid, acc.managed, declared(r, mp.Source, " by %s")))
 		}
 	}
 	return out
 }
 
-func declaredBy(r *aws.Role, src model.Resource) string {
+// declared names the resource that declares a grant, when it is not the role.
+func declared(r *aws.Role, src model.Resource, format string) string {
 	if src.Address == "" || src.Address == r.Address {
 		return ""
 	}
-	return " by " + src.Address
+	return fmt.Sprintf(format, src.Address)
 }
 
 // grantedBy returns the first statement that grants the access without
@@ -122,11 +123,4 @@ func (acc access) statementGrants(s *iam.Statement) bool {
 		}
 	}
 	return true
-}
-
-func declaredIn(r *aws.Role, src model.Resource) string {
-	if src.Address == "" || src.Address == r.Address {
-		return ""
-	}
-	return " (declared in " + src.Address + ")"
 }
