@@ -19,8 +19,11 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	adaptcfn "github.com/mlguard/mlguard/internal/adapt/cloudformation/aws"
 	adaptaws "github.com/mlguard/mlguard/internal/adapt/terraform/aws"
 	"github.com/mlguard/mlguard/internal/config"
+	"github.com/mlguard/mlguard/internal/model/aws"
+	"github.com/mlguard/mlguard/internal/parse/cloudformation"
 	"github.com/mlguard/mlguard/internal/parse/terraform"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/source"
@@ -39,7 +42,9 @@ type Target struct {
 type Options struct {
 	Rules     []*rule.Rule // nil means every registered rule
 	Terraform terraform.Options
-	Limits    source.Limits
+	// CloudFormation holds parameter values for templates (--cfn-param).
+	CloudFormation cloudformation.Options
+	Limits         source.Limits
 	// NoInline ignores inline suppression comments, whatever .mlguard.yaml says.
 	NoInline bool
 	Baseline *suppress.Baseline
@@ -134,14 +139,15 @@ func scanTarget(ctx context.Context, t Target, opts Options) (*Result, error) {
 		return nil, fmt.Errorf("scan %s: %w", display(t, t.Root), err)
 	}
 	ts.diagnose(res, tf.Diagnostics)
-	units := tf.Units
-	plans, planDiags := loadPlans(ctx, tree, opts.Limits)
-	ts.diagnose(res, planDiags)
-	units = append(units, plans...)
+	var units []unit
+	for _, u := range tf.Units {
+		units = append(units, terraformUnit(u))
+	}
+	others, diags := readEach(ctx, tree, opts)
+	ts.diagnose(res, diags)
+	units = append(units, others...)
 	for _, f := range tree.Files {
-		if f.Format == source.FormatTerraform || f.Format == source.FormatTerraformPlan || f.Format == source.FormatTerraformVars {
-			res.Files = append(res.Files, display(t, f.Path))
-		}
+		res.Files = append(res.Files, display(t, f.Path))
 	}
 
 	findings := make([][]rule.Finding, len(units))
@@ -208,27 +214,39 @@ func (ts *targetScan) diagnose(res *Result, ds source.Diagnostics) {
 	}
 }
 
-// loadPlans reads every plan JSON file of the tree, in parallel.
-func loadPlans(ctx context.Context, tree *source.Tree, lim source.Limits) ([]terraform.Unit, source.Diagnostics) {
-	var files []string
+// unit is what rules run on together: one Terraform root module, one plan,
+// one template. Its model is built when the unit is checked, in parallel.
+type unit struct {
+	name string
+	aws  func() *aws.Model
+}
+
+func terraformUnit(u terraform.Unit) unit {
+	return unit{name: u.Name, aws: func() *aws.Model { return adaptaws.Adapt(u.Resources) }}
+}
+
+// readEach reads the files that are units on their own (plans, templates),
+// in parallel.
+func readEach(ctx context.Context, tree *source.Tree, opts Options) ([]unit, source.Diagnostics) {
+	var files []source.File
 	for _, f := range tree.Files {
-		if f.Format == source.FormatTerraformPlan {
-			files = append(files, f.Path)
+		if f.Format == source.FormatTerraformPlan || f.Format == source.FormatCloudFormation {
+			files = append(files, f)
 		}
 	}
-	units := make([]terraform.Unit, len(files))
+	units := make([]unit, len(files))
 	diags := make([]source.Diagnostics, len(files))
-	g, _ := errgroup.WithContext(ctx)
+	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, p := range files {
+	for i, f := range files {
 		g.Go(func() error {
-			data, err := source.ReadFile(tree.FS, p, lim.MaxFileBytes)
+			data, err := source.ReadFile(tree.FS, f.Path, opts.Limits.MaxFileBytes)
 			if err != nil {
-				diags[i].Errorf(source.Range{File: p}, "Cannot read file", "%v", err)
+				diags[i].Errorf(source.Range{File: f.Path}, "Cannot read file", "%v", err)
+				units[i] = unit{name: f.Path, aws: func() *aws.Model { return &aws.Model{} }}
 				return nil
 			}
-			rs, d := terraform.LoadPlan(p, data)
-			units[i], diags[i] = terraform.Unit{Name: p, Resources: rs}, d
+			units[i], diags[i] = readUnit(gctx, f, data, opts)
 			return nil
 		})
 	}
@@ -240,19 +258,39 @@ func loadPlans(ctx context.Context, tree *source.Tree, lim source.Limits) ([]ter
 	return units, all
 }
 
+func readUnit(ctx context.Context, f source.File, data []byte, opts Options) (u unit, diags source.Diagnostics) {
+	defer func() {
+		if p := recover(); p != nil {
+			diags.Errorf(source.Range{File: f.Path}, "Internal error", "reading this file failed: %v; please report it", p)
+			u = unit{name: f.Path, aws: func() *aws.Model { return &aws.Model{} }}
+		}
+	}()
+	if f.Format == source.FormatTerraformPlan {
+		rs, d := terraform.LoadPlan(f.Path, data)
+		return terraformUnit(terraform.Unit{Name: f.Path, Resources: rs}), d
+	}
+	t, d := cloudformation.Parse(ctx, f.Path, data, opts.CloudFormation)
+	return unit{name: f.Path, aws: func() *aws.Model { return adaptcfn.Adapt(t) }}, d
+}
+
 // checkUnit adapts one unit and runs every enabled rule on it. A rule that
 // panics is reported as an error diagnostic; the other rules still run.
-func (ts *targetScan) checkUnit(u terraform.Unit) ([]rule.Finding, source.Diagnostics) {
-	in := &rule.Input{AWS: adaptaws.Adapt(u.Resources)}
+func (ts *targetScan) checkUnit(u unit) ([]rule.Finding, source.Diagnostics) {
 	var out []rule.Finding
 	var diags source.Diagnostics
+	m, err := adapt(u)
+	if err != nil {
+		diags.Errorf(source.Range{File: u.name}, "Internal error", "building the model failed: %v; please report it", err)
+		return nil, diags
+	}
+	in := &rule.Input{AWS: m}
 	for _, r := range ts.opts.Rules {
 		if ts.cfg.Disabled(r.ID) {
 			continue
 		}
 		results, err := runRule(r, in)
 		if err != nil {
-			diags.Errorf(source.Range{File: u.Name}, "Rule failed", "%s: %v", r.ID, err)
+			diags.Errorf(source.Range{File: u.name}, "Rule failed", "%s: %v", r.ID, err)
 			continue
 		}
 		for _, res := range results {
@@ -260,6 +298,15 @@ func (ts *targetScan) checkUnit(u terraform.Unit) ([]rule.Finding, source.Diagno
 		}
 	}
 	return dedupeFindings(out), diags
+}
+
+func adapt(u unit) (m *aws.Model, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("panic: %v", p)
+		}
+	}()
+	return u.aws(), nil
 }
 
 func runRule(r *rule.Rule, in *rule.Input) (results []rule.Result, err error) {
@@ -317,7 +364,7 @@ func (ts *targetScan) suppression(f rule.Finding, res rule.Result, rng source.Ra
 	if ig := ts.cfg.Ignored(f.RuleID, f.Resource, rng.File, ts.opts.Now); ig != nil {
 		return &rule.Suppression{Kind: "config", Reason: ig.Reason, Expires: ig.Expires}
 	}
-	if !ts.opts.NoInline && ts.cfg.InlineAllowed() && res.Resource.Format == terraform.FormatHCL {
+	if !ts.opts.NoInline && ts.cfg.InlineAllowed() && commented(res.Resource.Format) {
 		lines := []int{res.Resource.Range.StartLine}
 		if rng.File == res.Resource.Range.File {
 			lines = append(lines, rng.StartLine)
@@ -330,6 +377,13 @@ func (ts *targetScan) suppression(f rule.Finding, res rule.Result, rng source.Ra
 		return &rule.Suppression{Kind: "baseline", Reason: "recorded in the baseline"}
 	}
 	return nil
+}
+
+// commented reports whether a format has comments that can hold inline
+// suppressions. Plan JSON and JSON templates have none; their findings are
+// suppressed in .mlguard.yaml or a baseline.
+func commented(format string) bool {
+	return format == terraform.FormatHCL || format == cloudformation.Format
 }
 
 // inlineFor returns the suppression comments of a file, reading it once.

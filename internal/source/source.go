@@ -44,10 +44,11 @@ type Format string
 
 // The formats mlguard reads.
 const (
-	FormatUnknown       Format = ""
-	FormatTerraform     Format = "terraform"      // .tf and .tf.json
-	FormatTerraformVars Format = "terraform-vars" // .tfvars and .tfvars.json
-	FormatTerraformPlan Format = "terraform-plan" // terraform show -json output
+	FormatUnknown        Format = ""
+	FormatTerraform      Format = "terraform"      // .tf and .tf.json
+	FormatTerraformVars  Format = "terraform-vars" // .tfvars and .tfvars.json
+	FormatTerraformPlan  Format = "terraform-plan" // terraform show -json output
+	FormatCloudFormation Format = "cloudformation" // CloudFormation templates, YAML or JSON
 )
 
 // Limits bound what one scan reads, so that hostile input cannot exhaust memory.
@@ -224,11 +225,8 @@ func (t *Tree) addLink(ctx context.Context, p string, lim Limits) error {
 
 func (t *Tree) add(ctx context.Context, p string, size int64, lim Limits) {
 	format := Detect(p)
-	if format == FormatUnknown && strings.HasSuffix(p, ".json") {
-		format = t.sniffJSON(p, lim)
-		if format == FormatUnknown {
-			return
-		}
+	if format == FormatUnknown && sniffable(p) {
+		format = t.sniff(p)
 	}
 	if format == FormatUnknown {
 		return
@@ -241,9 +239,18 @@ func (t *Tree) add(ctx context.Context, p string, size int64, lim Limits) {
 }
 
 // candidate reports whether a file may hold something mlguard reads: a known
-// name, or JSON that may be a plan.
+// name, or JSON or YAML whose content tells (a plan, a template).
 func candidate(p string) bool {
-	return Detect(p) != FormatUnknown || strings.HasSuffix(p, ".json")
+	return Detect(p) != FormatUnknown || sniffable(p)
+}
+
+// sniffable reports whether a file's format is told by its content.
+func sniffable(p string) bool {
+	switch path.Ext(p) {
+	case ".json", ".yaml", ".yml", ".template":
+		return true
+	}
+	return false
 }
 
 // Detect tells a file's format from its name. JSON files other than
@@ -259,20 +266,30 @@ func Detect(p string) Format {
 	return FormatUnknown
 }
 
-// sniffJSON looks at the head of a JSON file for the keys that only a Terraform
-// plan carries, so that unrelated JSON (package.json, fixtures) is left alone.
-func (t *Tree) sniffJSON(p string, lim Limits) Format {
+// sniff looks at the head of a JSON or YAML file for what only a Terraform
+// plan or a CloudFormation template carries, so that unrelated files
+// (package.json, CI configs, Kubernetes manifests) are left alone.
+func (t *Tree) sniff(p string) Format {
 	f, err := t.FS.Open(p)
 	if err != nil {
 		return FormatUnknown
 	}
 	defer f.Close()
-	head := make([]byte, 4096)
+	head := make([]byte, 16<<10)
 	n, _ := io.ReadFull(f, head)
-	head = head[:n]
-	if bytes.Contains(head, []byte(`"format_version"`)) &&
-		(bytes.Contains(head, []byte(`"planned_values"`)) || bytes.Contains(head, []byte(`"terraform_version"`))) {
+	return SniffContent(head[:n])
+}
+
+// SniffContent tells a plan or a template from the first bytes of a file.
+// A template declares its format version, or has Resources typed AWS::.
+func SniffContent(head []byte) Format {
+	has := func(s string) bool { return bytes.Contains(head, []byte(s)) }
+	switch {
+	case has(`"format_version"`) && (has(`"planned_values"`) || has(`"terraform_version"`)):
 		return FormatTerraformPlan
+	case has("AWSTemplateFormatVersion"),
+		has("Resources") && (has("Type: AWS::") || has("Type: 'AWS::") || has(`Type: "AWS::`) || has(`"Type": "AWS::`) || has(`"Type":"AWS::`)):
+		return FormatCloudFormation
 	}
 	return FormatUnknown
 }

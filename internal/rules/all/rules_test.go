@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -21,9 +22,20 @@ func fixtureDir(r *rule.Rule) string {
 	return filepath.Join("..", r.Provider, r.Service, "testdata", r.ID)
 }
 
-// flagged scans one fixture (a directory of .tf files or a plan JSON file)
-// and returns "address:line" for each finding of the rule.
-func flagged(t *testing.T, r *rule.Rule, fixture string) []string {
+// Fixture cases: a failing and a passing example in every format. HCL and
+// CloudFormation fixtures mark each line the rule must flag with a comment
+// ending in "expect"; a plan is the HCL fixture planned by terraform, so it
+// must flag the same resources, each at its entry in planned_values.
+var cases = []string{"fail", "pass", "fail.plan.json", "pass.plan.json", "fail.cfn.yaml", "pass.cfn.yaml"}
+
+// found is one finding of the rule under test.
+type found struct {
+	file, resource string
+	line           int
+}
+
+// scanFixture scans one fixture (a directory or a file) with one rule.
+func scanFixture(t *testing.T, r *rule.Rule, fixture string) []found {
 	t.Helper()
 	dir, root := filepath.Dir(fixture), filepath.Base(fixture)
 	res, err := scan.Run(context.Background(), []scan.Target{{FS: os.DirFS(dir), Root: root}},
@@ -34,90 +46,124 @@ func flagged(t *testing.T, r *rule.Rule, fixture string) []string {
 	if len(res.Errors) > 0 {
 		t.Fatalf("scan %s: input errors: %v", fixture, res.Errors)
 	}
-	var got []string
+	var out []found
 	for _, f := range res.Findings {
-		got = append(got, fmt.Sprintf("%s:%d", f.Resource, f.StartLine))
+		out = append(out, found{file: filepath.Join(dir, f.File), resource: f.Resource, line: f.StartLine})
 	}
-	sort.Strings(got)
-	return got
+	return out
+}
+
+// marked returns "file:line" of every line of the fixture ending in an
+// "expect" comment.
+func marked(t *testing.T, fixture string) []string {
+	t.Helper()
+	var files []string
+	if info, err := os.Stat(fixture); err == nil && info.IsDir() {
+		files, _ = filepath.Glob(filepath.Join(fixture, "*"))
+	} else {
+		files = []string{fixture}
+	}
+	var out []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			if expectMark.MatchString(line) {
+				out = append(out, fmt.Sprintf("%s:%d", f, i+1))
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+var expectMark = regexp.MustCompile(`(#|//)\s*expect\s*$`)
+
+func lines(fs []found) []string {
+	out := []string{}
+	for _, f := range fs {
+		out = append(out, fmt.Sprintf("%s:%d", f.file, f.line))
+	}
+	sort.Strings(out)
+	return out
+}
+
+func resources(fs []found) []string {
+	out := []string{}
+	for _, f := range fs {
+		out = append(out, f.resource)
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
 }
 
 // TestFixtures runs every rule on its failing and passing fixtures in every
 // format, and asserts exactly which resources and lines it flags.
 func TestFixtures(t *testing.T) {
 	for _, r := range rule.All() {
-		want, ok := expected[r.ID]
-		if !ok {
-			t.Errorf("%s has no entry in the fixture table", r.ID)
-			continue
-		}
-		for _, fx := range []string{"fail", "fail.plan.json", "pass", "pass.plan.json"} {
-			t.Run(r.ID+"/"+fx, func(t *testing.T) {
-				got := flagged(t, r, filepath.Join(fixtureDir(r), fx))
-				w := append([]string(nil), want[fx]...)
-				sort.Strings(w)
-				if strings.Join(got, " ") != strings.Join(w, " ") {
-					t.Errorf("flagged %q, want %q", got, w)
+		dir := fixtureDir(r)
+		hcl := map[string][]found{}
+		for _, c := range cases {
+			t.Run(r.ID+"/"+c, func(t *testing.T) {
+				fixture := filepath.Join(dir, c)
+				if _, err := os.Stat(fixture); err != nil {
+					t.Skipf("no fixture: %v", err) // TestRegistry reports missing fixtures
 				}
-				if strings.HasPrefix(fx, "fail") && len(w) == 0 {
-					t.Errorf("a failing fixture must expect findings")
+				got := scanFixture(t, r, fixture)
+				fail := strings.HasPrefix(c, "fail")
+				switch {
+				case !fail && len(got) > 0:
+					t.Errorf("a passing fixture flagged %v", lines(got))
+				case strings.HasSuffix(c, ".plan.json"):
+					want := resources(hcl[strings.TrimSuffix(c, ".plan.json")])
+					if g := resources(got); !slices.Equal(g, want) {
+						t.Errorf("plan flagged %q, the HCL fixture %q", g, want)
+					}
+					entries := planEntries(t, fixture)
+					for _, f := range got {
+						if !entries[f.line] {
+							t.Errorf("%s flagged at line %d, which is no resource's planned_values entry", f.resource, f.line)
+						}
+					}
+				default:
+					want := marked(t, fixture)
+					if fail && len(want) == 0 {
+						t.Fatalf("a failing fixture must mark the lines it expects")
+					}
+					if g := lines(got); !slices.Equal(g, want) {
+						t.Errorf("flagged %q, marked %q", g, want)
+					}
 				}
+				hcl[c] = got
 			})
 		}
 	}
 }
 
-var idPattern = regexp.MustCompile(`^(AWS|GCP|AZURE|K8S)-[A-Z0-9]+-\d{3}$`)
-
-// TestRegistry asserts what every rule must carry before it can land.
-func TestRegistry(t *testing.T) {
-	rules := rule.All()
-	if len(rules) == 0 {
-		t.Fatal("no rules registered")
+// planEntries returns the lines of the resources' "address" keys in
+// planned_values: where findings on a plan point (at the resource itself, or
+// at the attachment that grants what is found).
+func planEntries(t *testing.T, plan string) map[int]bool {
+	t.Helper()
+	data, err := os.ReadFile(plan)
+	if err != nil {
+		t.Fatal(err)
 	}
-	slugs := map[string]string{}
-	for _, r := range rules {
-		if !idPattern.MatchString(r.ID) {
-			t.Errorf("%s: malformed ID", r.ID)
-		}
-		if prev, dup := slugs[r.Slug]; dup {
-			t.Errorf("%s: slug %q already used by %s", r.ID, r.Slug, prev)
-		}
-		slugs[r.Slug] = r.ID
-		missing := []string{}
-		for name, empty := range map[string]bool{
-			"slug": r.Slug == "", "title": r.Title == "", "rationale": r.Rationale == "", "remediation": r.Remediation == "",
-			"provider": r.Provider == "", "service": r.Service == "", "resource types": len(r.Resources) == 0,
-			"terraform fix": r.Fixes["terraform"] == "", "defaults": len(r.Defaults) == 0, "references": len(r.References) == 0,
-			"check": r.Check == nil,
-		} {
-			if empty {
-				missing = append(missing, name)
-			}
-		}
-		for _, fw := range []string{rule.NIST80053, rule.NISTCSF, rule.ISO27001, rule.SOC2} {
-			if len(r.Frameworks[fw]) == 0 {
-				missing = append(missing, "framework "+fw)
-			}
-		}
-		if r.Severity < rule.Low || r.Severity > rule.Critical {
-			missing = append(missing, "severity")
-		}
-		validCat := false
-		for _, c := range rule.Categories {
-			validCat = validCat || c == r.Category
-		}
-		if !validCat {
-			missing = append(missing, "category")
-		}
-		if len(missing) > 0 {
-			sort.Strings(missing)
-			t.Errorf("%s is missing: %s", r.ID, strings.Join(missing, ", "))
-		}
-		for _, fx := range []string{"fail/main.tf", "pass/main.tf", "fail.plan.json", "pass.plan.json"} {
-			if _, err := os.Stat(filepath.Join(fixtureDir(r), fx)); err != nil {
-				t.Errorf("%s: fixture %s missing", r.ID, fx)
-			}
-		}
+	text := string(data)
+	start := strings.Index(text, `"planned_values"`)
+	end := strings.Index(text, `"resource_changes"`)
+	if start < 0 || end < start {
+		t.Fatalf("%s: no planned_values", plan)
 	}
+	out := map[int]bool{}
+	off := 0
+	for i, line := range strings.Split(text, "\n") {
+		if off > start && off < end && strings.Contains(line, `"address":`) {
+			out[i+1] = true
+		}
+		off += len(line) + 1
+	}
+	return out
 }

@@ -69,14 +69,20 @@ var adapters = map[string]func(*adapter, *terraform.Resource, model.Resource){
 
 // Adapt builds the AWS model from resource documents. Data sources are not
 // resources of the configuration and are skipped.
-func Adapt(docs []*terraform.Resource) *aws.Model {
+func Adapt(docs []*terraform.Resource) *aws.Model { return AdaptAs(docs, resourceOf) }
+
+// AdaptAs is Adapt for documents translated from another format onto the
+// provider's resource types and attribute names (CloudFormation): identity
+// gives the resource each document stands for in the model, so findings name
+// the original resource and type while defaults and links are read once.
+func AdaptAs(docs []*terraform.Resource, identity func(*terraform.Resource) model.Resource) *aws.Model {
 	a := &adapter{m: &aws.Model{}}
 	for _, d := range docs {
 		if d.Mode != "managed" {
 			continue
 		}
 		if f, ok := adapters[d.Type]; ok {
-			f(a, d, resourceOf(d))
+			f(a, d, identity(d))
 		}
 	}
 	a.m.Index()

@@ -11,7 +11,7 @@ data "aws_iam_policy_document" "trust" {
 resource "aws_iam_role" "exec" {
   name                = "exec"
   assume_role_policy  = data.aws_iam_policy_document.trust.json
-  managed_policy_arns = ["arn:aws:iam::aws:policy/AmazonSageMakerFullAccess"]
+  managed_policy_arns = ["arn:aws:iam::aws:policy/AmazonSageMakerFullAccess"] # expect
 }
 
 resource "aws_iam_role" "attached" {
@@ -19,7 +19,7 @@ resource "aws_iam_role" "attached" {
   assume_role_policy = data.aws_iam_policy_document.trust.json
 }
 
-resource "aws_iam_role_policy_attachment" "attached" {
+resource "aws_iam_role_policy_attachment" "attached" { # expect
   role       = aws_iam_role.attached.name
   policy_arn = "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess"
 }
@@ -29,7 +29,7 @@ resource "aws_iam_role" "inline" {
   assume_role_policy = data.aws_iam_policy_document.trust.json
   inline_policy {
     name = "broad"
-    policy = jsonencode({
+    policy = jsonencode({ # expect
       Version   = "2012-10-17"
       Statement = [{ Sid = "Broad", Effect = "Allow", Action = "sagemaker:*", Resource = "*" }]
     })
@@ -49,7 +49,7 @@ resource "aws_iam_policy" "broad" {
   })
 }
 
-resource "aws_iam_role_policy_attachment" "customer" {
+resource "aws_iam_role_policy_attachment" "customer" { # expect
   role       = aws_iam_role.customer.name
   policy_arn = aws_iam_policy.broad.arn
 }

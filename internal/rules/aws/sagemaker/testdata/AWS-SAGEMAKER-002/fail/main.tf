@@ -1,4 +1,4 @@
-resource "aws_sagemaker_notebook_instance" "by_default" {
+resource "aws_sagemaker_notebook_instance" "by_default" { # expect
   name          = "by-default"
   role_arn      = "arn:aws:iam::111122223333:role/nb"
   instance_type = "ml.t3.medium"
@@ -8,5 +8,5 @@ resource "aws_sagemaker_notebook_instance" "explicit" {
   name          = "explicit"
   role_arn      = "arn:aws:iam::111122223333:role/nb"
   instance_type = "ml.t3.medium"
-  root_access   = "Enabled"
+  root_access   = "Enabled" # expect
 }

@@ -1,4 +1,4 @@
-resource "aws_sagemaker_notebook_instance" "no_subnet" {
+resource "aws_sagemaker_notebook_instance" "no_subnet" { # expect
   name          = "no-subnet"
   role_arn      = "arn:aws:iam::111122223333:role/nb"
   instance_type = "ml.t3.medium"

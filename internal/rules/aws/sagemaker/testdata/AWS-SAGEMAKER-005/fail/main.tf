@@ -1,4 +1,4 @@
-resource "aws_sagemaker_notebook_instance" "by_default" {
+resource "aws_sagemaker_notebook_instance" "by_default" { # expect
   name          = "by-default"
   role_arn      = "arn:aws:iam::111122223333:role/nb"
   instance_type = "ml.t3.medium"
@@ -9,6 +9,6 @@ resource "aws_sagemaker_notebook_instance" "explicit" {
   role_arn      = "arn:aws:iam::111122223333:role/nb"
   instance_type = "ml.t3.medium"
   instance_metadata_service_configuration {
-    minimum_instance_metadata_service_version = "1"
+    minimum_instance_metadata_service_version = "1" # expect
   }
 }

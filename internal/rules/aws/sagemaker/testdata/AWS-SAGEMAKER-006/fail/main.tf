@@ -1,4 +1,4 @@
-resource "aws_sagemaker_domain" "by_default" {
+resource "aws_sagemaker_domain" "by_default" { # expect
   domain_name = "by-default"
   auth_mode   = "IAM"
   vpc_id      = "vpc-0123456789abcdef0"
@@ -14,7 +14,7 @@ resource "aws_sagemaker_domain" "explicit" {
   auth_mode               = "IAM"
   vpc_id                  = "vpc-0123456789abcdef0"
   subnet_ids              = ["subnet-0123456789abcdef0"]
-  app_network_access_type = "PublicInternetOnly"
+  app_network_access_type = "PublicInternetOnly" # expect
 
   default_user_settings {
     execution_role = "arn:aws:iam::111122223333:role/studio"

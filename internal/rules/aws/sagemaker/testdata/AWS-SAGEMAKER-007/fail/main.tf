@@ -1,4 +1,4 @@
-resource "aws_sagemaker_domain" "no_key" {
+resource "aws_sagemaker_domain" "no_key" { # expect
   domain_name = "no-key"
   auth_mode   = "IAM"
   vpc_id      = "vpc-0123456789abcdef0"
@@ -14,7 +14,7 @@ resource "aws_sagemaker_domain" "aws_managed" {
   auth_mode   = "IAM"
   vpc_id      = "vpc-0123456789abcdef0"
   subnet_ids  = ["subnet-0123456789abcdef0"]
-  kms_key_id  = "arn:aws:kms:eu-west-1:111122223333:alias/aws/sagemaker"
+  kms_key_id  = "arn:aws:kms:eu-west-1:111122223333:alias/aws/sagemaker" # expect
 
   default_user_settings {
     execution_role = "arn:aws:iam::111122223333:role/studio"

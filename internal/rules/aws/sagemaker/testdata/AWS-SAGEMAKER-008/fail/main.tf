@@ -1,4 +1,4 @@
-resource "aws_sagemaker_model" "by_default" {
+resource "aws_sagemaker_model" "by_default" { # expect
   name               = "by-default"
   execution_role_arn = "arn:aws:iam::111122223333:role/model"
 
@@ -14,7 +14,7 @@ resource "aws_sagemaker_model" "by_default" {
 resource "aws_sagemaker_model" "explicit" {
   name                     = "explicit"
   execution_role_arn       = "arn:aws:iam::111122223333:role/model"
-  enable_network_isolation = false
+  enable_network_isolation = false # expect
 
   primary_container {
     image = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/model:1"

@@ -1,4 +1,4 @@
-resource "aws_sagemaker_model" "no_vpc" {
+resource "aws_sagemaker_model" "no_vpc" { # expect
   name                     = "no-vpc"
   execution_role_arn       = "arn:aws:iam::111122223333:role/model"
   enable_network_isolation = true

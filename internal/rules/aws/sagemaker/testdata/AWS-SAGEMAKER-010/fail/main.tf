@@ -44,7 +44,7 @@ resource "aws_sagemaker_model" "public" {
     image = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/model:1"
   }
   vpc_config {
-    subnets            = [aws_subnet.a.id]
+    subnets            = [aws_subnet.a.id] # expect
     security_group_ids = [aws_security_group.sg.id]
   }
 }

@@ -1,4 +1,4 @@
-resource "aws_sagemaker_endpoint_configuration" "no_key" {
+resource "aws_sagemaker_endpoint_configuration" "no_key" { # expect
   name = "no-key"
 
   production_variants {
@@ -11,7 +11,7 @@ resource "aws_sagemaker_endpoint_configuration" "no_key" {
 
 resource "aws_sagemaker_endpoint_configuration" "aws_managed" {
   name        = "aws-managed"
-  kms_key_arn = "arn:aws:kms:eu-west-1:111122223333:alias/aws/sagemaker"
+  kms_key_arn = "arn:aws:kms:eu-west-1:111122223333:alias/aws/sagemaker" # expect
 
   production_variants {
     variant_name           = "primary"

@@ -9,7 +9,7 @@ resource "aws_sagemaker_endpoint_configuration" "no_key" {
     instance_type          = "ml.m5.large"
   }
 
-  data_capture_config {
+  data_capture_config { # expect
     initial_sampling_percentage = 10
     destination_s3_uri          = "s3://capture-bucket/prefix"
     capture_options {
@@ -29,7 +29,7 @@ resource "aws_sagemaker_endpoint_configuration" "explicit_enabled" {
     instance_type          = "ml.m5.large"
   }
 
-  data_capture_config {
+  data_capture_config { # expect
     initial_sampling_percentage = 10
     destination_s3_uri          = "s3://capture-bucket/prefix"
     enable_capture              = true
