@@ -22,6 +22,7 @@ import (
 type scanFlags struct {
 	format, output, severity string
 	vars, varFiles           []string
+	cfnParams                []string
 	baseline                 string
 	updateBaseline           bool
 	noInline                 bool
@@ -31,9 +32,10 @@ func newScanCmd() *cobra.Command {
 	f := &scanFlags{}
 	cmd := &cobra.Command{
 		Use:   "scan DIR|FILE...",
-		Short: "Scan Terraform configurations and plan JSON for ML platform misconfigurations",
-		Long: "Scan Terraform directories (.tf, .tf.json, with their modules and tfvars) and Terraform plan\n" +
-			"JSON files (terraform show -json). Nothing is downloaded and no credentials are needed.",
+		Short: "Scan Terraform, plan JSON and CloudFormation for ML platform misconfigurations",
+		Long: "Scan Terraform directories (.tf, .tf.json, with their modules and tfvars), Terraform plan\n" +
+			"JSON files (terraform show -json) and CloudFormation templates (YAML or JSON).\n" +
+			"Nothing is downloaded and no credentials are needed.",
 		Example: "  mlguard scan examples/aws-insecure\n  mlguard scan --format sarif --output mlguard.sarif .\n" +
 			"  mlguard scan --baseline .mlguard-baseline.json infra/",
 		Args: cobra.MinimumNArgs(1),
@@ -47,6 +49,7 @@ func newScanCmd() *cobra.Command {
 	fl.StringVar(&f.severity, "severity", "LOW", "report only findings at or above LOW, MEDIUM, HIGH or CRITICAL")
 	fl.StringArrayVar(&f.vars, "var", nil, "set a root module variable, NAME=VALUE (repeatable)")
 	fl.StringArrayVar(&f.varFiles, "var-file", nil, "read root module variables from a .tfvars or .tfvars.json file (repeatable)")
+	fl.StringArrayVar(&f.cfnParams, "cfn-param", nil, "set a CloudFormation template parameter, KEY=VALUE (repeatable; overrides the template's default)")
 	fl.StringVar(&f.baseline, "baseline", "", "report only findings not in this baseline file; the file is written when it does not exist")
 	fl.BoolVar(&f.updateBaseline, "update-baseline", false, "rewrite the --baseline file with the current findings")
 	fl.BoolVar(&f.noInline, "no-inline-suppressions", false, "ignore mlguard:ignore comments in the scanned files")
@@ -113,6 +116,14 @@ func (f *scanFlags) scanOptions() (scan.Options, error) {
 			return opts, usageError("--var %q: want NAME=VALUE", v)
 		}
 		opts.Terraform.Vars[name] = value
+	}
+	opts.CloudFormation.Params = map[string]string{}
+	for _, v := range f.cfnParams {
+		name, value, ok := strings.Cut(v, "=")
+		if !ok || name == "" {
+			return opts, usageError("--cfn-param %q: want KEY=VALUE", v)
+		}
+		opts.CloudFormation.Params[name] = value
 	}
 	for _, p := range f.varFiles {
 		data, err := os.ReadFile(p)

@@ -12,11 +12,15 @@ import (
 
 // Limits that keep hostile templates bounded: nesting depth, and the number
 // of nodes after YAML aliases are expanded (an alias "bomb" of a few lines
-// can otherwise stand for billions of nodes).
+// can otherwise stand for billions of nodes). The node budget grows with the
+// file, since every node takes at least a few bytes to write, and aliases in
+// real templates repeat small fragments.
 const (
 	MaxDepth = 256
 	MaxNodes = 2_000_000
 )
+
+func nodeBudget(size int) int { return min(MaxNodes, 10_000+16*size) }
 
 var errLimit = errors.New("limit exceeded")
 
@@ -25,6 +29,7 @@ var errLimit = errors.New("limit exceeded")
 type decoder struct {
 	file  string
 	nodes int
+	limit int
 	err   error // the first limit hit, with its place
 	where source.Range
 }
@@ -42,8 +47,8 @@ func (d *decoder) decode(n *yaml.Node, depth int) *Value {
 		return &Value{Kind: Null}
 	}
 	d.nodes++
-	if d.nodes > MaxNodes {
-		return d.fail(n, "%w: the template expands to more than %d nodes (YAML aliases?)", errLimit, MaxNodes)
+	if d.nodes > d.limit {
+		return d.fail(n, "%w: the template expands to more than %d nodes (YAML aliases?)", errLimit, d.limit)
 	}
 	if depth > MaxDepth {
 		return d.fail(n, "%w: nesting deeper than %d levels", errLimit, MaxDepth)

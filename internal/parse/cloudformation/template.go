@@ -48,7 +48,7 @@ func Parse(ctx context.Context, name string, data []byte, opts Options) (*Templa
 		diags.Errorf(yamlErrRange(name, err), "Invalid CloudFormation template", "%v", err)
 		return t, diags
 	}
-	d := &decoder{file: name}
+	d := &decoder{file: name, limit: nodeBudget(len(data))}
 	raw := d.decode(&root, 0)
 	if d.err != nil {
 		diags.Errorf(d.where, "CloudFormation template too large or too deep", "%v", d.err)
