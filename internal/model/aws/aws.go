@@ -26,6 +26,23 @@ type Model struct {
 	Associations      []*RouteTableAssociation `json:"route_table_associations,omitempty"`
 	InternetGateways  []*InternetGateway       `json:"internet_gateways,omitempty"`
 	KMSKeys           []*KMSKey                `json:"kms_keys,omitempty"`
+	Buckets           []*Bucket                `json:"buckets,omitempty"`
+	Repositories      []*Repository            `json:"ecr_repositories,omitempty"`
+	// RegistryScanning is set when the scan configures registry-wide image
+	// scanning, which replaces each repository's scan-on-push setting.
+	RegistryScanning bool             `json:"registry_scanning,omitempty"`
+	LogGroups        []*LogGroup      `json:"log_groups,omitempty"`
+	Secrets          []*Secret        `json:"secrets,omitempty"`
+	SecurityGroups   []*SecurityGroup `json:"security_groups,omitempty"`
+
+	LifecycleConfigs          []*LifecycleConfig         `json:"notebook_lifecycle_configs,omitempty"`
+	CodeRepositories          []*CodeRepository          `json:"code_repositories,omitempty"`
+	FeatureGroups             []*FeatureGroup            `json:"feature_groups,omitempty"`
+	Workforces                []*Workforce               `json:"workforces,omitempty"`
+	ModelPackageGroupPolicies []*ModelPackageGroupPolicy `json:"model_package_group_policies,omitempty"`
+	Agents                    []*Agent                   `json:"bedrock_agents,omitempty"`
+	CustomModels              []*CustomModel             `json:"bedrock_custom_models,omitempty"`
+	Guardrails                []*Guardrail               `json:"bedrock_guardrails,omitempty"`
 
 	byAddress map[string]any
 }
@@ -54,6 +71,15 @@ func (m *Model) Index() {
 		add(r.Address, r)
 	}
 	for _, r := range m.KMSKeys {
+		add(r.Address, r)
+	}
+	for _, r := range m.Buckets {
+		add(r.Address, r)
+	}
+	for _, r := range m.SecurityGroups {
+		add(r.Address, r)
+	}
+	for _, r := range m.LifecycleConfigs {
 		add(r.Address, r)
 	}
 }

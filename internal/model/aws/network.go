@@ -46,6 +46,11 @@ type InternetGateway struct {
 // KMSKey is a customer managed KMS key.
 type KMSKey struct {
 	model.Resource
+	Rotation model.Bool   `json:"rotation"` // enable_key_rotation, default false
+	Spec     model.String `json:"spec"`     // customer_master_key_spec, default SYMMETRIC_DEFAULT
+	// Policy is the key policy; when absent, KMS applies the default policy
+	// that gives the account root full access.
+	Policy PolicyDocument `json:"policy"`
 }
 
 // PublicRoute explains why a subnet is public: the chain of addresses from the
@@ -95,4 +100,37 @@ func sameTarget(a, b model.Ref) bool {
 		}
 	}
 	return a.Value != "" && a.Value == b.Value
+}
+
+// SecurityGroup is a VPC security group with its ingress rules, whether
+// written inline or as separate rule resources.
+type SecurityGroup struct {
+	model.Resource
+	Ingress []IngressRule `json:"ingress,omitempty"`
+}
+
+// IngressRule is one ingress permission.
+type IngressRule struct {
+	model.Meta
+	Source   model.Resource `json:"source"` // the group, or the rule resource
+	CIDRs    []model.String `json:"cidrs,omitempty"`
+	FromPort model.Int      `json:"from_port"`
+	ToPort   model.Int      `json:"to_port"`
+	Protocol model.String   `json:"protocol"` // "-1" for all
+}
+
+// OpenToWorld returns the first CIDR of the rule that is known to be the
+// whole internet.
+func (r IngressRule) OpenToWorld() (string, bool) {
+	for _, c := range r.CIDRs {
+		if c.Is("0.0.0.0/0") || c.Is("::/0") {
+			return c.Value, true
+		}
+	}
+	return "", false
+}
+
+// SecurityGroupsOf returns the security groups a link target names.
+func (m *Model) SecurityGroupsOf(target string) []*SecurityGroup {
+	return lookup[*SecurityGroup](m, target)
 }

@@ -51,7 +51,7 @@ type VPCConfig struct {
 type Container struct {
 	model.Meta
 	Image        model.String    `json:"image"`
-	ModelDataURL model.String    `json:"model_data_url"`
+	ModelDataURL model.Ref       `json:"model_data_url"`
 	Environment  model.StringMap `json:"environment"`
 }
 
@@ -75,13 +75,14 @@ type ProductionVariant struct {
 // DataCapture is an endpoint configuration's data capture setting.
 type DataCapture struct {
 	model.Meta
-	Enabled     model.Bool   `json:"enabled"` // default true
-	Destination model.String `json:"destination"`
-	KMSKey      model.Ref    `json:"kms_key"`
+	Enabled     model.Bool `json:"enabled"` // default true
+	Destination model.Ref  `json:"destination"`
+	KMSKey      model.Ref  `json:"kms_key"`
 }
 
 // AsyncOutput is the output configuration of asynchronous inference.
 type AsyncOutput struct {
 	model.Meta
 	KMSKey model.Ref `json:"kms_key"`
+	Output model.Ref `json:"s3_output_path"`
 }

@@ -51,6 +51,12 @@ type mapping struct {
 	// policies are the paths of policy documents: objects in CloudFormation,
 	// JSON strings in the provider.
 	policies []string
+	// lists are the paths of single values the provider takes as a list
+	// (a security group rule's CidrIp becomes cidr_blocks).
+	lists []string
+	// values maps CloudFormation enumerations onto the provider's spelling
+	// (AccessControl: PublicRead -> acl = "public-read").
+	values map[string]map[string]string
 	// split replaces the default one-to-one translation for resources the
 	// provider models as several (an IAM policy and its attachments).
 	split func(m mapping, r *cfn.Resource) []*terraform.Resource
@@ -90,6 +96,14 @@ func (m mapping) fill(b *terraform.Block, v *cfn.Value, path string) {
 		switch {
 		case m.isPolicy(p):
 			b.Attrs[name] = policyAttr(name, cv)
+		case contains(m.lists, p) && cv.Kind != cfn.List:
+			b.Attrs[name] = &terraform.Attr{Name: name, Value: cty.TupleVal([]cty.Value{toCty(cv)}), Refs: cv.AllRefs(), Range: cv.Range}
+		case m.values[p] != nil && cv.Kind == cfn.String:
+			spelled := *cv
+			if v, ok := m.values[p][cv.Str]; ok {
+				spelled.Str = v
+			}
+			b.Attrs[name] = &terraform.Attr{Name: name, Value: toCty(&spelled), Refs: cv.AllRefs(), Range: cv.Range}
 		case cv.Kind == cfn.Map:
 			nb := &terraform.Block{Type: name, Range: cv.Range, Attrs: map[string]*terraform.Attr{}}
 			m.fill(nb, cv, p)
@@ -113,9 +127,11 @@ func (m mapping) name(path, key string) string {
 	return Snake(key)
 }
 
-func (m mapping) isPolicy(path string) bool {
-	for _, p := range m.policies {
-		if p == path {
+func (m mapping) isPolicy(path string) bool { return contains(m.policies, path) }
+
+func contains(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
 			return true
 		}
 	}

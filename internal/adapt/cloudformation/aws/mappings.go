@@ -41,6 +41,35 @@ var mappings = map[string]mapping{
 	"AWS::EC2::Route":                       {tf: "aws_route"},
 	"AWS::EC2::SubnetRouteTableAssociation": {tf: "aws_route_table_association"},
 	"AWS::EC2::InternetGateway":             {tf: "aws_internet_gateway"},
+	"AWS::S3::Bucket": {tf: "aws_s3_bucket", renames: map[string]string{
+		"BucketName": "bucket", "AccessControl": "acl",
+	}, values: map[string]map[string]string{"AccessControl": cannedACLs}, split: bucket},
+	"AWS::S3::BucketPolicy": {tf: "aws_s3_bucket_policy", renames: map[string]string{
+		"PolicyDocument": "policy",
+	}, policies: []string{"PolicyDocument"}},
+	"AWS::ECR::Repository": {tf: "aws_ecr_repository", renames: map[string]string{
+		"RepositoryName": "name", "RepositoryPolicyText": "policy",
+	}, policies: []string{"RepositoryPolicyText"}, split: repository},
+	"AWS::ECR::RegistryScanningConfiguration": {tf: "aws_ecr_registry_scanning_configuration"},
+	"AWS::Logs::LogGroup":                     {tf: "aws_cloudwatch_log_group", renames: map[string]string{"LogGroupName": "name"}},
+	"AWS::SecretsManager::Secret":             {tf: "aws_secretsmanager_secret"},
+	"AWS::EC2::SecurityGroup": {tf: "aws_security_group", renames: map[string]string{
+		"SecurityGroupIngress": "ingress", "SecurityGroupIngress.CidrIp": "cidr_blocks",
+		"SecurityGroupIngress.CidrIpv6": "ipv6_cidr_blocks", "SecurityGroupIngress.IpProtocol": "protocol",
+	}, lists: []string{"SecurityGroupIngress.CidrIp", "SecurityGroupIngress.CidrIpv6"}},
+	"AWS::EC2::SecurityGroupIngress": {tf: "aws_vpc_security_group_ingress_rule", renames: map[string]string{
+		"GroupId": "security_group_id", "CidrIp": "cidr_ipv4", "CidrIpv6": "cidr_ipv6",
+	}},
+	"AWS::SageMaker::NotebookInstanceLifecycleConfig": {tf: "aws_sagemaker_notebook_instance_lifecycle_configuration", renames: map[string]string{
+		"NotebookInstanceLifecycleConfigName": "name",
+	}, split: lifecycleConfig},
+	"AWS::SageMaker::CodeRepository": {tf: "aws_sagemaker_code_repository"},
+	"AWS::SageMaker::FeatureGroup":   {tf: "aws_sagemaker_feature_group"},
+	"AWS::SageMaker::ModelPackageGroup": {tf: "aws_sagemaker_model_package_group", renames: map[string]string{
+		"ModelPackageGroupPolicy": "resource_policy",
+	}, policies: []string{"ModelPackageGroupPolicy"}, split: modelPackageGroup},
+	"AWS::Bedrock::Agent":     {tf: "aws_bedrockagent_agent"},
+	"AWS::Bedrock::Guardrail": {tf: "aws_bedrock_guardrail"},
 	"AWS::KMS::Key": {tf: "aws_kms_key", renames: map[string]string{
 		"KeyPolicy": "policy", "KeySpec": "customer_master_key_spec",
 	}, policies: []string{"KeyPolicy"}},
@@ -77,4 +106,134 @@ func inlinePolicy(m mapping, r *cfn.Resource) []*terraform.Resource {
 		out = append(out, d)
 	}
 	return out
+}
+
+// cannedACLs spells CloudFormation's AccessControl values as S3 canned ACLs.
+var cannedACLs = map[string]string{
+	"Private": "private", "PublicRead": "public-read", "PublicReadWrite": "public-read-write",
+	"AuthenticatedRead": "authenticated-read", "LogDeliveryWrite": "log-delivery-write",
+	"BucketOwnerRead": "bucket-owner-read", "BucketOwnerFullControl": "bucket-owner-full-control",
+	"AwsExecRead": "aws-exec-read",
+}
+
+// link is an attribute naming resource id, whose value only a deployment knows.
+func link(name, id string, r *cfn.Resource) *terraform.Attr {
+	return &terraform.Attr{Name: name, Value: cty.DynamicVal, Refs: []string{id}, Range: r.Range}
+}
+
+// part is a provider resource that configures the bucket (or repository) r
+// from one of its CloudFormation properties.
+func part(m mapping, r *cfn.Resource, prop, tf, linkAttr, inner string) *terraform.Resource {
+	v := r.Properties.Get(prop)
+	if v == nil {
+		return nil
+	}
+	d := m.document(tf, r, nil)
+	d.Body.Attrs[linkAttr] = link(linkAttr, r.LogicalID, r)
+	if v.Kind != cfn.Map {
+		d.Body.Attrs[inner] = &terraform.Attr{Name: inner, Value: toCty(v), Refs: v.AllRefs(), Range: v.Range}
+		return d
+	}
+	nb := &terraform.Block{Type: inner, Range: v.Range, Attrs: map[string]*terraform.Attr{}}
+	m.fill(nb, v, prop)
+	if inner == "" {
+		d.Body.Blocks, d.Body.Attrs = nb.Blocks, merge(d.Body.Attrs, nb.Attrs)
+	} else {
+		d.Body.Blocks = append(d.Body.Blocks, nb)
+	}
+	return d
+}
+
+func merge(a, b map[string]*terraform.Attr) map[string]*terraform.Attr {
+	for k, v := range b {
+		a[k] = v
+	}
+	return a
+}
+
+// bucket splits an AWS::S3::Bucket the way the provider does: the bucket,
+// its default encryption, public access block and versioning.
+func bucket(m mapping, r *cfn.Resource) []*terraform.Resource {
+	props := r.Properties
+	main := m.document(m.tf, r, nil)
+	if props != nil {
+		for _, k := range []string{"BucketName", "AccessControl"} {
+			if v := props.Get(k); v != nil {
+				sub := &cfn.Value{Kind: cfn.Map, Keys: []string{k}, Map: map[string]*cfn.Value{k: v}}
+				m.fill(main.Body, sub, "")
+			}
+		}
+	}
+	out := []*terraform.Resource{main}
+	enc := bucketMapping.part(r, "BucketEncryption", "aws_s3_bucket_server_side_encryption_configuration", "bucket", "")
+	pab := bucketMapping.part(r, "PublicAccessBlockConfiguration", "aws_s3_bucket_public_access_block", "bucket", "")
+	ver := bucketMapping.part(r, "VersioningConfiguration", "aws_s3_bucket_versioning", "bucket", "versioning_configuration")
+	for _, d := range []*terraform.Resource{enc, pab, ver} {
+		if d != nil {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// bucketMapping names the parts of a bucket as the provider does.
+var bucketMapping = mapping{renames: map[string]string{
+	"BucketEncryption.ServerSideEncryptionConfiguration":                               "rule",
+	"BucketEncryption.ServerSideEncryptionConfiguration.ServerSideEncryptionByDefault": "apply_server_side_encryption_by_default",
+}}
+
+func (m mapping) part(r *cfn.Resource, prop, tf, linkAttr, inner string) *terraform.Resource {
+	if r.Properties == nil {
+		return nil
+	}
+	return part(m, r, prop, tf, linkAttr, inner)
+}
+
+// repository is an ECR repository plus, when it carries a policy, the
+// provider's separate repository policy.
+func repository(m mapping, r *cfn.Resource) []*terraform.Resource {
+	repo := m.document(m.tf, r, r.Properties)
+	out := []*terraform.Resource{repo}
+	if pol := repo.Body.Attrs["policy"]; pol != nil {
+		delete(repo.Body.Attrs, "policy")
+		p := m.document("aws_ecr_repository_policy", r, nil)
+		p.Body.Attrs["policy"] = pol
+		p.Body.Attrs["repository"] = link("repository", r.LogicalID, r)
+		out = append(out, p)
+	}
+	return out
+}
+
+// lifecycleConfig takes the first script of OnCreate and OnStart (the API
+// accepts one each), already base64 as the provider has it.
+func lifecycleConfig(m mapping, r *cfn.Resource) []*terraform.Resource {
+	d := m.document(m.tf, r, nil)
+	for _, hook := range []string{"OnCreate", "OnStart"} {
+		v := r.Properties.Get(hook)
+		if v == nil {
+			continue
+		}
+		content := v.Get("Content")
+		if v.Kind == cfn.List && len(v.List) > 0 {
+			content = v.List[0].Get("Content")
+		}
+		if content != nil {
+			name := Snake(hook)
+			d.Body.Attrs[name] = &terraform.Attr{Name: name, Value: toCty(content), Refs: content.AllRefs(), Range: content.Range}
+		}
+	}
+	return []*terraform.Resource{d}
+}
+
+// modelPackageGroup is the group's inline policy, as the provider's
+// separate group policy resource.
+func modelPackageGroup(m mapping, r *cfn.Resource) []*terraform.Resource {
+	pol := r.Properties.Get("ModelPackageGroupPolicy")
+	if pol == nil {
+		return nil
+	}
+	d := m.document("aws_sagemaker_model_package_group_policy", r, nil)
+	d.Body.Attrs["resource_policy"] = policyAttr("resource_policy", pol)
+	d.Body.Attrs["model_package_group_name"] = link("model_package_group_name", r.LogicalID, r)
+	return []*terraform.Resource{d}
 }

@@ -18,11 +18,14 @@ import (
 // adapter builds one model; each resource type has an adapt function, and
 // links between resources are resolved once all are built.
 type adapter struct {
-	m           *aws.Model
-	attachments []attachment
-	inline      []inlinePolicy
-	routes      []looseRoute
-	mains       []mainAssociation
+	m            *aws.Model
+	attachments  []attachment
+	inline       []inlinePolicy
+	routes       []looseRoute
+	mains        []mainAssociation
+	parts        []bucketPart
+	repoPolicies []repoPolicy
+	sgRules      []looseIngress
 }
 
 type attachment struct {
@@ -65,6 +68,28 @@ var adapters = map[string]func(*adapter, *terraform.Resource, model.Resource){
 	"aws_route_table_association":               (*adapter).association,
 	"aws_internet_gateway":                      (*adapter).internetGateway,
 	"aws_kms_key":                               (*adapter).kmsKey,
+	"aws_s3_bucket":                             (*adapter).bucket,
+	"aws_s3_bucket_server_side_encryption_configuration":      (*adapter).bucketEncryption,
+	"aws_s3_bucket_public_access_block":                       (*adapter).publicAccessBlock,
+	"aws_s3_bucket_policy":                                    (*adapter).bucketPolicy,
+	"aws_s3_bucket_versioning":                                (*adapter).bucketVersioning,
+	"aws_s3_bucket_acl":                                       (*adapter).bucketACL,
+	"aws_ecr_repository":                                      (*adapter).ecrRepository,
+	"aws_ecr_repository_policy":                               (*adapter).ecrPolicy,
+	"aws_ecr_registry_scanning_configuration":                 (*adapter).registryScanning,
+	"aws_cloudwatch_log_group":                                (*adapter).logGroup,
+	"aws_secretsmanager_secret":                               (*adapter).secret,
+	"aws_security_group":                                      (*adapter).securityGroup,
+	"aws_security_group_rule":                                 (*adapter).securityGroupRule,
+	"aws_vpc_security_group_ingress_rule":                     (*adapter).ingressRule,
+	"aws_sagemaker_notebook_instance_lifecycle_configuration": (*adapter).lifecycleConfig,
+	"aws_sagemaker_code_repository":                           (*adapter).codeRepository,
+	"aws_sagemaker_feature_group":                             (*adapter).featureGroup,
+	"aws_sagemaker_workforce":                                 (*adapter).workforce,
+	"aws_sagemaker_model_package_group_policy":                (*adapter).modelPackageGroupPolicy,
+	"aws_bedrockagent_agent":                                  (*adapter).agent,
+	"aws_bedrock_custom_model":                                (*adapter).customModel,
+	"aws_bedrock_guardrail":                                   (*adapter).guardrail,
 }
 
 // Adapt builds the AWS model from resource documents. Data sources are not
@@ -138,6 +163,25 @@ func boolean(b *terraform.Block, name string, def bool) model.Bool {
 		return model.Bool{Meta: m}
 	}
 	return model.Bool{Meta: m, Value: v.True()}
+}
+
+// integer reads a number attribute; def is the provider default when absent.
+func integer(b *terraform.Block, name string, def int64) model.Int {
+	a := b.Attr(name)
+	m := metaOf(b, a)
+	if !m.Explicit {
+		return model.Int{Meta: m, Value: def}
+	}
+	if m.Unknown {
+		return model.Int{Meta: m}
+	}
+	v, err := convert.Convert(a.Value, cty.Number)
+	if err != nil {
+		m.Unknown = true
+		return model.Int{Meta: m}
+	}
+	n, _ := v.AsBigFloat().Int64()
+	return model.Int{Meta: m, Value: n}
 }
 
 // ref reads an attribute that names another resource.

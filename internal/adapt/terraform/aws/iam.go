@@ -116,5 +116,14 @@ func (a *adapter) link() {
 			use(r, dom.Address)
 		}
 	}
+	for _, ag := range a.m.Agents {
+		use(ag.Role, ag.Address)
+	}
+	for _, cm := range a.m.CustomModels {
+		use(cm.Role, cm.Address)
+	}
 	a.linkNetwork()
+	a.linkSecurityGroups()
+	a.linkBuckets()
+	a.linkRepositories()
 }

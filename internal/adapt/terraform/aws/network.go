@@ -18,10 +18,6 @@ func (a *adapter) internetGateway(d *terraform.Resource, res model.Resource) {
 	a.m.InternetGateways = append(a.m.InternetGateways, &aws.InternetGateway{Resource: res, VPC: ref(d.Body, "vpc_id")})
 }
 
-func (a *adapter) kmsKey(_ *terraform.Resource, res model.Resource) {
-	a.m.KMSKeys = append(a.m.KMSKeys, &aws.KMSKey{Resource: res})
-}
-
 // inlineRoutes reads route blocks (or the route = [...] attribute form).
 func inlineRoutes(b *terraform.Block, res model.Resource) []aws.Route {
 	var out []aws.Route
@@ -84,6 +80,69 @@ func (a *adapter) linkNetwork() {
 	for _, ma := range a.mains {
 		for _, rt := range tables(ma.table) {
 			rt.Main, rt.VPC = true, ma.vpc
+		}
+	}
+}
+
+// looseIngress is an ingress rule declared apart from its group.
+type looseIngress struct {
+	group model.Ref
+	rule  aws.IngressRule
+}
+
+// cidrs reads a list of CIDR strings as model strings.
+func cidrs(b *terraform.Block, names ...string) []model.String {
+	var out []model.String
+	for _, n := range names {
+		for _, it := range refs(b, n).Items {
+			out = append(out, model.String{Meta: it.Meta, Value: it.Value})
+		}
+	}
+	return out
+}
+
+func (a *adapter) securityGroup(d *terraform.Resource, res model.Resource) {
+	sg := &aws.SecurityGroup{Resource: res}
+	for _, ib := range d.Body.Nested("ingress") {
+		sg.Ingress = append(sg.Ingress, aws.IngressRule{
+			Meta: blockMeta(ib), Source: res, CIDRs: cidrs(ib, "cidr_blocks", "ipv6_cidr_blocks"),
+			FromPort: integer(ib, "from_port", 0), ToPort: integer(ib, "to_port", 0), Protocol: str(ib, "protocol", ""),
+		})
+	}
+	a.m.SecurityGroups = append(a.m.SecurityGroups, sg)
+}
+
+func (a *adapter) securityGroupRule(d *terraform.Resource, res model.Resource) {
+	b := d.Body
+	if !str(b, "type", "").Is("ingress") {
+		return
+	}
+	a.sgRules = append(a.sgRules, looseIngress{group: ref(b, "security_group_id"), rule: aws.IngressRule{
+		Meta: model.Meta{Range: res.Range, Explicit: true}, Source: res, CIDRs: cidrs(b, "cidr_blocks", "ipv6_cidr_blocks"),
+		FromPort: integer(b, "from_port", 0), ToPort: integer(b, "to_port", 0), Protocol: str(b, "protocol", ""),
+	}})
+}
+
+func (a *adapter) ingressRule(d *terraform.Resource, res model.Resource) {
+	b := d.Body
+	var cs []model.String
+	for _, n := range []string{"cidr_ipv4", "cidr_ipv6"} {
+		if c := str(b, n, ""); c.Explicit {
+			cs = append(cs, c)
+		}
+	}
+	a.sgRules = append(a.sgRules, looseIngress{group: ref(b, "security_group_id"), rule: aws.IngressRule{
+		Meta: model.Meta{Range: res.Range, Explicit: true}, Source: res, CIDRs: cs,
+		FromPort: integer(b, "from_port", 0), ToPort: integer(b, "to_port", 65535), Protocol: str(b, "ip_protocol", ""),
+	}})
+}
+
+func (a *adapter) linkSecurityGroups() {
+	for _, lr := range a.sgRules {
+		for _, sg := range a.m.SecurityGroups {
+			if lr.group.LinksTo(sg.Address) {
+				sg.Ingress = append(sg.Ingress, lr.rule)
+			}
 		}
 	}
 }

@@ -73,7 +73,7 @@ func (a *adapter) sagemakerModel(d *terraform.Resource, res model.Resource) {
 	for _, typ := range []string{"primary_container", "container"} {
 		for _, c := range b.Nested(typ) {
 			sm.Containers = append(sm.Containers, aws.Container{
-				Meta: blockMeta(c), Image: str(c, "image", ""), ModelDataURL: str(c, "model_data_url", ""),
+				Meta: blockMeta(c), Image: str(c, "image", ""), ModelDataURL: ref(c, "model_data_url"),
 				Environment: stringMap(c, "environment"),
 			})
 		}
@@ -95,12 +95,12 @@ func (a *adapter) endpointConfig(d *terraform.Resource, res model.Resource) {
 	if dc, _ := first(b, "data_capture_config"); dc != nil {
 		ec.DataCapture = &aws.DataCapture{
 			Meta: blockMeta(dc), Enabled: boolean(dc, "enable_capture", true),
-			Destination: str(dc, "destination_s3_uri", ""), KMSKey: ref(dc, "kms_key_id"),
+			Destination: ref(dc, "destination_s3_uri"), KMSKey: ref(dc, "kms_key_id"),
 		}
 	}
 	if ai, _ := first(b, "async_inference_config"); ai != nil {
 		if oc, _ := first(ai, "output_config"); oc != nil {
-			ec.AsyncOutput = &aws.AsyncOutput{Meta: blockMeta(oc), KMSKey: ref(oc, "kms_key_id")}
+			ec.AsyncOutput = &aws.AsyncOutput{Meta: blockMeta(oc), KMSKey: ref(oc, "kms_key_id"), Output: ref(oc, "s3_output_path")}
 		}
 	}
 	a.m.EndpointConfigs = append(a.m.EndpointConfigs, ec)

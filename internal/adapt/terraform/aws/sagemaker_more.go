@@ -1,0 +1,114 @@
+package aws
+
+import (
+	"encoding/base64"
+
+	"github.com/mlguard/mlguard/internal/model"
+	"github.com/mlguard/mlguard/internal/model/aws"
+	"github.com/mlguard/mlguard/internal/parse/terraform"
+)
+
+// Provider and API defaults read here (hashicorp/aws 5.100.0; SageMaker and
+// Bedrock API references):
+//   aws_sagemaker_feature_group.online_store_config.enable_online_store: no default; the API treats absent as false
+//   aws_sagemaker_feature_group.*.kms_key_id: absent -> an AWS owned or managed key
+//   aws_sagemaker_workforce.source_ip_config: absent -> the portal accepts any IP address
+//   aws_bedrockagent_agent.customer_encryption_key_arn: absent -> an AWS owned key
+//   aws_bedrockagent_agent.guardrail_configuration: absent -> no guardrail
+//   aws_bedrock_custom_model.custom_model_kms_key_id: absent -> an AWS owned key
+//   aws_bedrock_custom_model.vpc_config: absent -> the job runs outside your VPCs
+//   aws_bedrock_guardrail.kms_key_arn: absent -> an AWS owned key
+
+func (a *adapter) lifecycleConfig(d *terraform.Resource, res model.Resource) {
+	lc := &aws.LifecycleConfig{Resource: res, Name: str(d.Body, "name", "")}
+	for _, hook := range []string{"on_create", "on_start"} {
+		s := str(d.Body, hook, "")
+		if !s.Explicit {
+			continue
+		}
+		text := ""
+		if s.Known() {
+			if dec, err := base64.StdEncoding.DecodeString(s.Value); err == nil {
+				text = string(dec)
+			}
+		}
+		lc.Scripts = append(lc.Scripts, aws.Script{Meta: s.Meta, Hook: hook, Text: text})
+	}
+	a.m.LifecycleConfigs = append(a.m.LifecycleConfigs, lc)
+}
+
+func (a *adapter) codeRepository(d *terraform.Resource, res model.Resource) {
+	gc, _ := first(d.Body, "git_config")
+	a.m.CodeRepositories = append(a.m.CodeRepositories, &aws.CodeRepository{Resource: res, URL: str(gc, "repository_url", ""), Secret: ref(gc, "secret_arn")})
+}
+
+func (a *adapter) featureGroup(d *terraform.Resource, res model.Resource) {
+	fg := &aws.FeatureGroup{Resource: res}
+	if on, _ := first(d.Body, "online_store_config"); on != nil {
+		sc, _ := first(on, "security_config")
+		key := model.Ref{Meta: blockMeta(on)}
+		key.Explicit = false
+		if sc != nil {
+			key = ref(sc, "kms_key_id")
+		}
+		fg.Online = &aws.OnlineStore{Meta: blockMeta(on), Enabled: boolean(on, "enable_online_store", false), KMSKey: key}
+	}
+	if off, _ := first(d.Body, "offline_store_config"); off != nil {
+		s3, _ := first(off, "s3_storage_config")
+		fg.Offline = &aws.OfflineStore{Meta: blockMeta(off), S3URI: ref(s3, "s3_uri"), KMSKey: ref(s3, "kms_key_id")}
+	}
+	a.m.FeatureGroups = append(a.m.FeatureGroups, fg)
+}
+
+func (a *adapter) workforce(d *terraform.Resource, res model.Resource) {
+	w := &aws.Workforce{Resource: res}
+	if sic, unknown := first(d.Body, "source_ip_config"); sic != nil {
+		r := refs(sic, "cidrs")
+		w.SourceCIDRs = &r
+	} else if unknown {
+		w.SourceCIDRs = &model.Refs{Meta: model.Meta{Range: res.Range, Unknown: true}}
+	}
+	a.m.Workforces = append(a.m.Workforces, w)
+}
+
+func (a *adapter) modelPackageGroupPolicy(d *terraform.Resource, res model.Resource) {
+	a.m.ModelPackageGroupPolicies = append(a.m.ModelPackageGroupPolicies, &aws.ModelPackageGroupPolicy{
+		Resource: res, Group: ref(d.Body, "model_package_group_name"), Policy: document(d.Body, "resource_policy", "resource policy", res),
+	})
+}
+
+func (a *adapter) agent(d *terraform.Resource, res model.Resource) {
+	b := d.Body
+	ag := &aws.Agent{Resource: res, KMSKey: ref(b, "customer_encryption_key_arn"), Role: ref(b, "agent_resource_role_arn")}
+	gc, unknown := first(b, "guardrail_configuration")
+	switch {
+	case gc != nil:
+		ag.Guardrail = ref(gc, "guardrail_identifier")
+	default:
+		ag.Guardrail = model.Ref{Meta: model.Meta{Range: res.Range, Unknown: unknown}}
+	}
+	a.m.Agents = append(a.m.Agents, ag)
+}
+
+func (a *adapter) customModel(d *terraform.Resource, res model.Resource) {
+	b := d.Body
+	cm := &aws.CustomModel{Resource: res, KMSKey: ref(b, "custom_model_kms_key_id"), Role: ref(b, "role_arn")}
+	if vpc, _ := first(b, "vpc_config"); vpc != nil {
+		cm.VPCConfig = &aws.VPCConfig{Meta: blockMeta(vpc), Subnets: refs(vpc, "subnet_ids"), SecurityGroups: refs(vpc, "security_group_ids")}
+	} else if b.NestedUnknown("vpc_config") {
+		cm.VPCConfig = &aws.VPCConfig{Meta: model.Meta{Range: res.Range, Unknown: true}}
+	}
+	a.m.CustomModels = append(a.m.CustomModels, cm)
+}
+
+func (a *adapter) guardrail(d *terraform.Resource, res model.Resource) {
+	b := d.Body
+	g := &aws.Guardrail{Resource: res, KMSKey: ref(b, "kms_key_arn")}
+	cp, unknown := first(b, "content_policy_config")
+	g.FiltersUnknown = unknown || cp.NestedUnknown("filters_config")
+	for _, f := range cp.Nested("filters_config") {
+		g.FiltersUnknown = g.FiltersUnknown || f.Unknown
+		g.Filters = append(g.Filters, aws.ContentFilter{Meta: blockMeta(f), Type: str(f, "type", ""), InputStrength: str(f, "input_strength", "")})
+	}
+	a.m.Guardrails = append(a.m.Guardrails, g)
+}

@@ -1,0 +1,253 @@
+package aws
+
+import (
+	"strings"
+
+	"github.com/mlguard/mlguard/internal/model"
+	"github.com/mlguard/mlguard/internal/model/aws"
+	"github.com/mlguard/mlguard/internal/parse/terraform"
+)
+
+// Provider and API defaults read here (hashicorp/aws 5.100.0; S3, ECR, KMS,
+// CloudWatch Logs and Secrets Manager API references):
+//   aws_s3_bucket: no default encryption configured -> SSE-S3 (AES256) for new objects
+//   aws_s3_bucket: no public access block -> all four settings on for buckets created since April 2023
+//   aws_s3_bucket_public_access_block.*: each setting false when not written
+//   aws_s3_bucket_versioning: absent -> versioning Disabled
+//   apply_server_side_encryption_by_default.kms_master_key_id: absent with aws:kms -> AWS managed key aws/s3
+//   aws_ecr_repository.image_tag_mutability                Default "MUTABLE"
+//   aws_ecr_repository.image_scanning_configuration.scan_on_push: no block -> false
+//   aws_ecr_repository.encryption_configuration.encryption_type Default "AES256"
+//   aws_kms_key.enable_key_rotation                        Default false
+//   aws_kms_key.customer_master_key_spec                   Default "SYMMETRIC_DEFAULT"
+//   aws_cloudwatch_log_group.retention_in_days             Default 0 (never expire)
+//   aws_secretsmanager_secret.kms_key_id: absent -> AWS managed key aws/secretsmanager
+
+// bucketPart is a setting declared apart from its bucket (the provider's
+// aws_s3_bucket_* resources), applied once every bucket is known.
+type bucketPart struct {
+	bucket model.Ref
+	aspect string
+	apply  func(*aws.Bucket)
+}
+
+func (a *adapter) bucket(d *terraform.Resource, res model.Resource) {
+	b := d.Body
+	bk := &aws.Bucket{Resource: res, Name: str(b, "bucket", ""), Versioning: str(b, "versioning", "Disabled"), ACL: str(b, "acl", "private")}
+	if !bk.Name.Explicit {
+		bk.Name.Unknown = true // a generated name
+	}
+	// Deprecated inline forms, still accepted by the provider.
+	if v, _ := first(b, "versioning"); v != nil {
+		en := boolean(v, "enabled", false)
+		bk.Versioning = model.String{Meta: en.Meta, Value: map[bool]string{true: "Enabled", false: "Disabled"}[en.Value]}
+	}
+	if sse, _ := first(b, "server_side_encryption_configuration"); sse != nil {
+		bk.Encryption = encryption(sse)
+	}
+	if p := b.Attr("policy"); p != nil {
+		bk.Policies = append(bk.Policies, document(b, "policy", "bucket policy", res))
+	}
+	a.m.Buckets = append(a.m.Buckets, bk)
+}
+
+// encryption reads rule { apply_server_side_encryption_by_default { ... } }.
+func encryption(b *terraform.Block) *aws.BucketEncryption {
+	r, _ := first(b, "rule")
+	def, _ := first(r, "apply_server_side_encryption_by_default")
+	if def == nil {
+		return nil
+	}
+	return &aws.BucketEncryption{Meta: blockMeta(def), Algorithm: str(def, "sse_algorithm", ""), KMSKey: ref(def, "kms_master_key_id")}
+}
+
+func (a *adapter) bucketEncryption(d *terraform.Resource, _ model.Resource) {
+	enc := encryption(d.Body)
+	a.parts = append(a.parts, bucketPart{bucket: ref(d.Body, "bucket"), aspect: "encryption", apply: func(b *aws.Bucket) { b.Encryption = enc }})
+}
+
+func (a *adapter) publicAccessBlock(d *terraform.Resource, res model.Resource) {
+	b := d.Body
+	pab := &aws.PublicAccessBlock{
+		Meta: model.Meta{Range: res.Range, Explicit: true}, Source: res,
+		BlockPublicACLs: boolean(b, "block_public_acls", false), BlockPublicPolicy: boolean(b, "block_public_policy", false),
+		IgnorePublicACLs: boolean(b, "ignore_public_acls", false), RestrictPublicBuckets: boolean(b, "restrict_public_buckets", false),
+	}
+	a.parts = append(a.parts, bucketPart{bucket: ref(b, "bucket"), aspect: "public_access_block", apply: func(bk *aws.Bucket) { bk.PublicAccessBlock = pab }})
+}
+
+func (a *adapter) bucketPolicy(d *terraform.Resource, res model.Resource) {
+	doc := document(d.Body, "policy", "bucket policy", res)
+	a.parts = append(a.parts, bucketPart{bucket: ref(d.Body, "bucket"), aspect: "policy", apply: func(b *aws.Bucket) { b.Policies = append(b.Policies, doc) }})
+}
+
+func (a *adapter) bucketVersioning(d *terraform.Resource, _ model.Resource) {
+	vc, unknown := first(d.Body, "versioning_configuration")
+	status := model.String{Meta: model.Meta{Range: d.Range, Unknown: unknown}, Value: "Disabled"}
+	if vc != nil {
+		status = str(vc, "status", "Disabled")
+	}
+	a.parts = append(a.parts, bucketPart{bucket: ref(d.Body, "bucket"), aspect: "versioning", apply: func(b *aws.Bucket) { b.Versioning = status }})
+}
+
+func (a *adapter) bucketACL(d *terraform.Resource, _ model.Resource) {
+	acl := str(d.Body, "acl", "")
+	if !acl.Explicit {
+		return // an access_control_policy grant list: not a canned ACL
+	}
+	a.parts = append(a.parts, bucketPart{bucket: ref(d.Body, "bucket"), aspect: "acl", apply: func(b *aws.Bucket) { b.ACL = acl }})
+}
+
+// bucketsOf finds the buckets a reference names: by link, by name, by ARN or
+// by s3:// URI.
+func (a *adapter) bucketsOf(r model.Ref) []*aws.Bucket {
+	var out []*aws.Bucket
+	for _, t := range r.Targets {
+		out = append(out, lookupBuckets(a.m, t)...)
+	}
+	if len(out) > 0 || r.Unknown || r.Value == "" {
+		return out
+	}
+	name := BucketName(r.Value)
+	for _, b := range a.m.Buckets {
+		if b.Name.Is(name) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func lookupBuckets(m *aws.Model, target string) []*aws.Bucket {
+	var out []*aws.Bucket
+	for _, b := range m.Buckets {
+		if b.Address == target || strings.HasPrefix(b.Address, target+"[") {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// BucketName extracts a bucket name from a name, an ARN or an s3:// URI.
+func BucketName(v string) string {
+	v = strings.TrimPrefix(v, "s3://")
+	v = strings.TrimPrefix(v, "arn:aws:s3:::")
+	name, _, _ := strings.Cut(v, "/")
+	return name
+}
+
+// linkBuckets applies the separate bucket settings. A setting whose bucket
+// cannot be told makes that aspect uncertain for every bucket, so no rule
+// reports it missing.
+func (a *adapter) linkBuckets() {
+	for _, p := range a.parts {
+		bs := a.bucketsOf(p.bucket)
+		if len(bs) == 0 && (p.bucket.Unknown && len(p.bucket.Targets) == 0) {
+			for _, b := range a.m.Buckets {
+				if b.Uncertain == nil {
+					b.Uncertain = map[string]bool{}
+				}
+				b.Uncertain[p.aspect] = true
+			}
+		}
+		for _, b := range bs {
+			p.apply(b)
+		}
+	}
+	for _, u := range a.bucketUsers() {
+		for _, b := range a.bucketsOf(u.ref) {
+			b.UsedBy = sortedUnique(append(b.UsedBy, u.user))
+		}
+	}
+}
+
+type bucketUser struct {
+	ref  model.Ref
+	user string
+}
+
+// bucketUsers lists the ML resources that name a bucket.
+func (a *adapter) bucketUsers() []bucketUser {
+	var out []bucketUser
+	for _, m := range a.m.Models {
+		for _, c := range m.Containers {
+			out = append(out, bucketUser{c.ModelDataURL, m.Address})
+		}
+	}
+	for _, ec := range a.m.EndpointConfigs {
+		if ec.DataCapture != nil {
+			out = append(out, bucketUser{ec.DataCapture.Destination, ec.Address})
+		}
+		if ec.AsyncOutput != nil {
+			out = append(out, bucketUser{ec.AsyncOutput.Output, ec.Address})
+		}
+	}
+	for _, fg := range a.m.FeatureGroups {
+		if fg.Offline != nil {
+			out = append(out, bucketUser{fg.Offline.S3URI, fg.Address})
+		}
+	}
+	return out
+}
+
+func (a *adapter) ecrRepository(d *terraform.Resource, res model.Resource) {
+	b := d.Body
+	r := &aws.Repository{Resource: res, Name: str(b, "name", ""), TagMutability: str(b, "image_tag_mutability", "MUTABLE")}
+	if sc, unknown := first(b, "image_scanning_configuration"); sc != nil {
+		r.ScanOnPush = boolean(sc, "scan_on_push", false)
+	} else {
+		r.ScanOnPush = model.Bool{Meta: model.Meta{Range: res.Range, Unknown: unknown}}
+	}
+	if ec, unknown := first(b, "encryption_configuration"); ec != nil {
+		r.EncryptionType, r.KMSKey = str(ec, "encryption_type", "AES256"), ref(ec, "kms_key")
+	} else {
+		r.EncryptionType = model.String{Meta: model.Meta{Range: res.Range, Unknown: unknown}, Value: "AES256"}
+	}
+	a.m.Repositories = append(a.m.Repositories, r)
+}
+
+func (a *adapter) ecrPolicy(d *terraform.Resource, res model.Resource) {
+	doc := document(d.Body, "policy", "repository policy", res)
+	a.repoPolicies = append(a.repoPolicies, repoPolicy{repo: ref(d.Body, "repository"), doc: doc})
+}
+
+type repoPolicy struct {
+	repo model.Ref
+	doc  aws.PolicyDocument
+}
+
+func (a *adapter) linkRepositories() {
+	for _, rp := range a.repoPolicies {
+		for _, r := range a.m.Repositories {
+			if rp.repo.LinksTo(r.Address) || (rp.repo.Known() && rp.repo.Value != "" && r.Name.Is(rp.repo.Value)) {
+				r.Policies = append(r.Policies, rp.doc)
+			}
+		}
+	}
+}
+
+func (a *adapter) registryScanning(_ *terraform.Resource, _ model.Resource) {
+	a.m.RegistryScanning = true
+}
+
+func (a *adapter) kmsKey(d *terraform.Resource, res model.Resource) {
+	b := d.Body
+	k := &aws.KMSKey{Resource: res, Rotation: boolean(b, "enable_key_rotation", false), Spec: str(b, "customer_master_key_spec", "SYMMETRIC_DEFAULT")}
+	if b.Attr("policy") != nil {
+		k.Policy = document(b, "policy", "key policy", res)
+	}
+	a.m.KMSKeys = append(a.m.KMSKeys, k)
+}
+
+func (a *adapter) logGroup(d *terraform.Resource, res model.Resource) {
+	b := d.Body
+	lg := &aws.LogGroup{Resource: res, Name: str(b, "name", ""), KMSKey: ref(b, "kms_key_id"), Retention: integer(b, "retention_in_days", 0)}
+	if !lg.Name.Explicit {
+		lg.Name = str(b, "name_prefix", "")
+		lg.Name.Unknown = !lg.Name.Explicit
+	}
+	a.m.LogGroups = append(a.m.LogGroups, lg)
+}
+
+func (a *adapter) secret(d *terraform.Resource, res model.Resource) {
+	a.m.Secrets = append(a.m.Secrets, &aws.Secret{Resource: res, Name: str(d.Body, "name", ""), KMSKey: ref(d.Body, "kms_key_id")})
+}

@@ -1,0 +1,92 @@
+package aws
+
+import "github.com/mlguard/mlguard/internal/model"
+
+// LifecycleConfig is a notebook instance lifecycle configuration: shell
+// scripts, base64 encoded, that run as root on the notebook.
+type LifecycleConfig struct {
+	model.Resource
+	Name    model.String `json:"name"`
+	Scripts []Script     `json:"scripts,omitempty"`
+}
+
+// Script is one lifecycle script, decoded.
+type Script struct {
+	model.Meta
+	Hook string `json:"hook"` // on_create, on_start
+	Text string `json:"text"` // empty when unknown or not base64
+}
+
+// CodeRepository is a Git repository notebooks clone.
+type CodeRepository struct {
+	model.Resource
+	URL    model.String `json:"url"`
+	Secret model.Ref    `json:"secret"`
+}
+
+// FeatureGroup is a SageMaker Feature Store feature group.
+type FeatureGroup struct {
+	model.Resource
+	Online  *OnlineStore  `json:"online_store,omitempty"`
+	Offline *OfflineStore `json:"offline_store,omitempty"`
+}
+
+// OnlineStore is a feature group's online store.
+type OnlineStore struct {
+	model.Meta
+	Enabled model.Bool `json:"enabled"` // default false
+	KMSKey  model.Ref  `json:"kms_key"`
+}
+
+// OfflineStore is a feature group's offline store in S3.
+type OfflineStore struct {
+	model.Meta
+	S3URI  model.Ref `json:"s3_uri"`
+	KMSKey model.Ref `json:"kms_key"`
+}
+
+// Workforce is a private workforce for labelling and human review.
+type Workforce struct {
+	model.Resource
+	SourceCIDRs *model.Refs `json:"source_cidrs,omitempty"` // nil: no source IP restriction
+}
+
+// ModelPackageGroupPolicy is the resource policy of a model registry group.
+type ModelPackageGroupPolicy struct {
+	model.Resource
+	Group  model.Ref      `json:"group"`
+	Policy PolicyDocument `json:"policy"`
+}
+
+// Agent is an Amazon Bedrock agent.
+type Agent struct {
+	model.Resource
+	KMSKey    model.Ref `json:"kms_key"`   // customer_encryption_key_arn; default an AWS owned key
+	Guardrail model.Ref `json:"guardrail"` // guardrail_configuration.guardrail_identifier
+	Role      model.Ref `json:"role"`
+}
+
+// CustomModel is an Amazon Bedrock model customization (fine-tuning) job and
+// its resulting model.
+type CustomModel struct {
+	model.Resource
+	KMSKey    model.Ref  `json:"kms_key"` // custom_model_kms_key_id; default an AWS owned key
+	VPCConfig *VPCConfig `json:"vpc_config,omitempty"`
+	Role      model.Ref  `json:"role"`
+}
+
+// Guardrail is an Amazon Bedrock guardrail.
+type Guardrail struct {
+	model.Resource
+	KMSKey  model.Ref       `json:"kms_key"`
+	Filters []ContentFilter `json:"filters,omitempty"`
+	// FiltersUnknown is set when the content filters cannot be known.
+	FiltersUnknown bool `json:"filters_unknown,omitempty"`
+}
+
+// ContentFilter is one content filter of a guardrail.
+type ContentFilter struct {
+	model.Meta
+	Type          model.String `json:"type"` // PROMPT_ATTACK, HATE, ...
+	InputStrength model.String `json:"input_strength"`
+}

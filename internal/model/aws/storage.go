@@ -1,0 +1,69 @@
+package aws
+
+import "github.com/mlguard/mlguard/internal/model"
+
+// Bucket is an S3 bucket with the settings the provider spreads over several
+// resources (encryption, public access block, policy, versioning, ACL)
+// gathered on it.
+type Bucket struct {
+	model.Resource
+	Name model.String `json:"name"`
+	// Encryption is nil when no default encryption is configured in the scan:
+	// S3 then encrypts new objects with S3 managed keys (SSE-S3).
+	Encryption *BucketEncryption `json:"encryption,omitempty"`
+	// PublicAccessBlock is nil when the bucket has none of its own: new
+	// buckets then block all public access (S3's default since April 2023).
+	PublicAccessBlock *PublicAccessBlock `json:"public_access_block,omitempty"`
+	Policies          []PolicyDocument   `json:"policies,omitempty"`
+	Versioning        model.String       `json:"versioning"` // Enabled, Suspended, default Disabled
+	ACL               model.String       `json:"acl"`        // canned ACL, default private
+	// Uncertain lists the settings that a resource of the scan may set on
+	// this bucket without it being known which bucket it names.
+	Uncertain map[string]bool `json:"uncertain,omitempty"`
+	// UsedBy lists the ML resources that read or write this bucket.
+	UsedBy []string `json:"used_by,omitempty"`
+}
+
+// BucketEncryption is a bucket's default encryption.
+type BucketEncryption struct {
+	model.Meta
+	Algorithm model.String `json:"algorithm"` // AES256, aws:kms, aws:kms:dsse
+	KMSKey    model.Ref    `json:"kms_key"`   // default for aws:kms: the AWS managed key aws/s3
+}
+
+// PublicAccessBlock is a bucket's public access block. Each setting
+// defaults to false when the block is declared.
+type PublicAccessBlock struct {
+	model.Meta
+	Source                model.Resource `json:"source"`
+	BlockPublicACLs       model.Bool     `json:"block_public_acls"`
+	BlockPublicPolicy     model.Bool     `json:"block_public_policy"`
+	IgnorePublicACLs      model.Bool     `json:"ignore_public_acls"`
+	RestrictPublicBuckets model.Bool     `json:"restrict_public_buckets"`
+}
+
+// Repository is an ECR repository.
+type Repository struct {
+	model.Resource
+	Name           model.String     `json:"name"`
+	ScanOnPush     model.Bool       `json:"scan_on_push"`    // default false
+	TagMutability  model.String     `json:"tag_mutability"`  // default MUTABLE
+	EncryptionType model.String     `json:"encryption_type"` // default AES256
+	KMSKey         model.Ref        `json:"kms_key"`         // for KMS: default the AWS managed key aws/ecr
+	Policies       []PolicyDocument `json:"policies,omitempty"`
+}
+
+// LogGroup is a CloudWatch Logs log group.
+type LogGroup struct {
+	model.Resource
+	Name      model.String `json:"name"`
+	KMSKey    model.Ref    `json:"kms_key"`   // default: none, CloudWatch Logs' own encryption
+	Retention model.Int    `json:"retention"` // days; default 0, kept forever
+}
+
+// Secret is a Secrets Manager secret.
+type Secret struct {
+	model.Resource
+	Name   model.String `json:"name"`
+	KMSKey model.Ref    `json:"kms_key"` // default: the AWS managed key aws/secretsmanager
+}

@@ -1,0 +1,140 @@
+// Package secrets recognises credentials written into infrastructure code:
+// by the shape of the value (AWS access keys, private keys, provider tokens)
+// and by the name of the variable that holds it (PASSWORD, API_KEY, ...).
+// It reports what kind of secret was found and a redacted form of it, never
+// the value itself.
+package secrets
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Match is one secret found.
+type Match struct {
+	Kind     string // what it is: "AWS access key ID", "password", ...
+	Key      string // the variable that holds it, when known
+	Redacted string // the value with all but its first characters masked
+}
+
+// shapes are values that are secrets whatever they are called.
+var shapes = []struct {
+	kind string
+	re   *regexp.Regexp
+}{
+	{"AWS access key ID", regexp.MustCompile(`\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b`)},
+	{"private key", regexp.MustCompile(`-----BEGIN (?:[A-Z]+ )?PRIVATE KEY(?: BLOCK)?-----`)},
+	{"GitHub token", regexp.MustCompile(`\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b`)},
+	{"Hugging Face token", regexp.MustCompile(`\bhf_[A-Za-z]{34}\b`)},
+	{"OpenAI or Anthropic API key", regexp.MustCompile(`\bsk-(?:proj-|ant-)?[A-Za-z0-9_\-]{20,}`)},
+	{"Slack token", regexp.MustCompile(`\bxox[baprs]-[0-9A-Za-z\-]{10,}`)},
+	{"Weights & Biases API key", regexp.MustCompile(`(?i)\bwandb_api_key\s*[=:]\s*["']?[0-9a-f]{40}\b`)},
+}
+
+// secretName matches variable names that hold secrets.
+var secretName = regexp.MustCompile(`(?i)(pass(word|wd)?|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth[_-]?key|client[_-]?secret)`)
+
+// notSecretSuffix matches names that point at a secret rather than hold it.
+var notSecretSuffix = regexp.MustCompile(`(?i)[_-]?(arn|name|path|file|url|uri|endpoint|id|region|ttl|length|enabled|type|version|header|param|parameter|ref|key_?id)$`)
+
+// Value checks one named value: an environment variable, a map entry.
+func Value(key, value string) (Match, bool) {
+	for _, s := range shapes {
+		if loc := s.re.FindStringIndex(value); loc != nil {
+			return Match{Kind: s.kind, Key: key, Redacted: Redact(value[loc[0]:loc[1]])}, true
+		}
+	}
+	if key == "" || !secretName.MatchString(key) || notSecretSuffix.MatchString(key) || !literal(value) {
+		return Match{}, false
+	}
+	return Match{Kind: kindOf(key), Key: key, Redacted: Redact(value)}, true
+}
+
+func kindOf(key string) string {
+	k := strings.ToLower(key)
+	switch {
+	case strings.Contains(k, "pass"):
+		return "password"
+	case strings.Contains(k, "token"):
+		return "token"
+	case strings.Contains(k, "key"):
+		return "key"
+	}
+	return "secret"
+}
+
+// literal reports whether a value is a secret written out, not a reference
+// to where one is kept or a placeholder for one.
+func literal(v string) bool {
+	v = strings.TrimSpace(v)
+	if len(v) < 6 || strings.ContainsAny(v, " \t") {
+		return false
+	}
+	for _, p := range []string{"arn:", "/", "{{resolve:", "${", "$(", "$", "(known after apply)", "ssm:", "secretsmanager:", "<", "%"} {
+		if strings.HasPrefix(v, p) {
+			return false
+		}
+	}
+	switch strings.ToLower(v) {
+	case "true", "false", "enabled", "disabled", "none", "null", "required", "optional":
+		return false
+	}
+	return true
+}
+
+// assignment matches NAME=value lines of shell scripts and .env files.
+var assignment = regexp.MustCompile(`(?m)^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#;]*))`)
+
+// awsConfigure matches `aws configure set aws_secret_access_key VALUE`.
+var awsConfigure = regexp.MustCompile(`aws\s+configure\s+set\s+(aws_secret_access_key|aws_session_token)\s+(\S+)`)
+
+// Text checks a script or document: assignments by name and value, and
+// secret-shaped values anywhere.
+func Text(text string) []Match {
+	var out []Match
+	seen := map[string]bool{}
+	add := func(m Match) {
+		if !seen[m.Redacted+m.Key] {
+			seen[m.Redacted+m.Key] = true
+			out = append(out, m)
+		}
+	}
+	for _, a := range assignment.FindAllStringSubmatch(text, -1) {
+		if m, ok := Value(a[1], a[2]+a[3]+a[4]); ok {
+			add(m)
+		}
+	}
+	for _, a := range awsConfigure.FindAllStringSubmatch(text, -1) {
+		if literal(a[2]) {
+			add(Match{Kind: "key", Key: a[1], Redacted: Redact(a[2])})
+		}
+	}
+	for _, s := range shapes {
+		for _, v := range s.re.FindAllString(text, -1) {
+			m := Match{Kind: s.kind, Redacted: Redact(v)}
+			if !seenValue(out, m.Redacted) {
+				add(m)
+			}
+		}
+	}
+	return out
+}
+
+func seenValue(ms []Match, redacted string) bool {
+	for _, m := range ms {
+		if m.Redacted == redacted {
+			return true
+		}
+	}
+	return false
+}
+
+// Redact keeps the first four characters (enough to recognise an AKIA key
+// or a token type) and masks the rest.
+func Redact(v string) string {
+	r := []rune(v)
+	if len(r) <= 4 {
+		return strings.Repeat("*", len(r))
+	}
+	return string(r[:4]) + strings.Repeat("*", min(len(r)-4, 12))
+}
