@@ -271,3 +271,66 @@ func (p *Policy) ServicePrincipals() []string {
 	sort.Strings(out)
 	return out
 }
+
+// Public reports whether an Allow statement of a resource policy grants to
+// everyone: Principal "*" or {"AWS": "*"}, with no condition to narrow it.
+func (s *Statement) Public() bool {
+	if !s.Allows() || s.Principal == nil {
+		return false
+	}
+	if s.Principal.All {
+		return true
+	}
+	for _, id := range s.Principal.IDs["AWS"] {
+		if id == "*" {
+			return true
+		}
+	}
+	return false
+}
+
+// Label names a statement for people: its Sid, or its position.
+func (p *Policy) Label(i int) string {
+	if p.Statements[i].Sid != "" {
+		return fmt.Sprintf("%q", p.Statements[i].Sid)
+	}
+	return fmt.Sprintf("#%d", i+1)
+}
+
+// PublicStatement returns the label of the first statement that grants to
+// everyone.
+func (p *Policy) PublicStatement() (string, bool) {
+	if p == nil {
+		return "", false
+	}
+	for i := range p.Statements {
+		if p.Statements[i].Public() {
+			return p.Label(i), true
+		}
+	}
+	return "", false
+}
+
+// DeniesInsecureTransport reports whether the policy has a Deny statement
+// conditioned on aws:SecureTransport being false, the TLS-only guard.
+func (p *Policy) DeniesInsecureTransport() bool {
+	if p == nil {
+		return false
+	}
+	for _, s := range p.Statements {
+		if !strings.EqualFold(s.Effect, "Deny") {
+			continue
+		}
+		for op, kv := range s.Condition {
+			if !strings.HasPrefix(strings.ToLower(op), "bool") {
+				continue
+			}
+			for k, vs := range kv {
+				if strings.EqualFold(k, "aws:SecureTransport") && len(vs) > 0 && strings.EqualFold(vs[0], "false") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

@@ -5,5 +5,6 @@ package all
 import (
 	// Rule packages register their rules in init.
 	_ "github.com/mlguard/mlguard/internal/rules/aws/iam"
+	_ "github.com/mlguard/mlguard/internal/rules/aws/s3"
 	_ "github.com/mlguard/mlguard/internal/rules/aws/sagemaker"
 )

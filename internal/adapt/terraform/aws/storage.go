@@ -31,8 +31,16 @@ type bucketPart struct {
 	apply  func(*aws.Bucket)
 }
 
+// bucketInline are aws_s3_bucket's deprecated inline settings. They are
+// optional and computed, so a plan shows them unknown whenever the
+// configuration leaves them to the separate aws_s3_bucket_* resources.
+var bucketInline = []string{"policy", "versioning", "server_side_encryption_configuration", "acl"}
+
 func (a *adapter) bucket(d *terraform.Resource, res model.Resource) {
 	b := d.Body
+	if d.Format == terraform.FormatPlan {
+		b = withoutComputed(b, bucketInline)
+	}
 	bk := &aws.Bucket{Resource: res, Name: str(b, "bucket", ""), Versioning: str(b, "versioning", "Disabled"), ACL: str(b, "acl", "private")}
 	if !bk.Name.Explicit {
 		bk.Name.Unknown = true // a generated name
@@ -250,4 +258,21 @@ func (a *adapter) logGroup(d *terraform.Resource, res model.Resource) {
 
 func (a *adapter) secret(d *terraform.Resource, res model.Resource) {
 	a.m.Secrets = append(a.m.Secrets, &aws.Secret{Resource: res, Name: str(d.Body, "name", ""), KMSKey: ref(d.Body, "kms_key_id")})
+}
+
+// withoutComputed drops attributes of a planned block that are unknown only
+// because the provider computes them: not written, not derived from any
+// resource. It returns a copy; the document is shared.
+func withoutComputed(b *terraform.Block, names []string) *terraform.Block {
+	cp := *b
+	cp.Attrs = make(map[string]*terraform.Attr, len(b.Attrs))
+	for k, v := range b.Attrs {
+		cp.Attrs[k] = v
+	}
+	for _, n := range names {
+		if at := cp.Attrs[n]; at != nil && !at.Value.IsKnown() && len(at.Refs) == 0 {
+			delete(cp.Attrs, n)
+		}
+	}
+	return &cp
 }
