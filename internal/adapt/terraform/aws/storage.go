@@ -206,6 +206,9 @@ func (a *adapter) ecrRepository(d *terraform.Resource, res model.Resource) {
 		r.ScanOnPush = model.Bool{Meta: model.Meta{Range: res.Range, Unknown: unknown}}
 	}
 	if ec, unknown := first(b, "encryption_configuration"); ec != nil {
+		if d.Format == terraform.FormatPlan {
+			ec = withoutComputed(ec, []string{"kms_key"}) // computed: the aws/ecr key when not written
+		}
 		r.EncryptionType, r.KMSKey = str(ec, "encryption_type", "AES256"), ref(ec, "kms_key")
 	} else {
 		r.EncryptionType = model.String{Meta: model.Meta{Range: res.Range, Unknown: unknown}, Value: "AES256"}

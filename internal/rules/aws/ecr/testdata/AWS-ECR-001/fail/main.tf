@@ -1,0 +1,10 @@
+resource "aws_ecr_repository" "by_default" { # expect
+  name = "by-default"
+}
+
+resource "aws_ecr_repository" "explicit" {
+  name = "explicit"
+  image_scanning_configuration {
+    scan_on_push = false # expect
+  }
+}

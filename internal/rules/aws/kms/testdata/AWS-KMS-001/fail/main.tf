@@ -1,0 +1,8 @@
+resource "aws_kms_key" "by_default" { # expect
+  description = "ml data"
+}
+
+resource "aws_kms_key" "explicit" {
+  description         = "ml data"
+  enable_key_rotation = false # expect
+}

@@ -1,0 +1,10 @@
+resource "aws_kms_key" "public" {
+  enable_key_rotation = true
+  policy = jsonencode({ # expect
+    Version = "2012-10-17"
+    Statement = [
+      { Sid = "Root", Effect = "Allow", Principal = { AWS = "arn:aws:iam::111122223333:root" }, Action = "kms:*", Resource = "*" },
+      { Sid = "Anyone", Effect = "Allow", Principal = "*", Action = ["kms:Decrypt"], Resource = "*" },
+    ]
+  })
+}

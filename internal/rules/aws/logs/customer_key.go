@@ -1,0 +1,55 @@
+package logs
+
+import (
+	"strings"
+
+	"github.com/mlguard/mlguard/internal/rule"
+	"github.com/mlguard/mlguard/internal/rules/aws/check"
+)
+
+// mlPrefixes are the log group names SageMaker and Bedrock write to.
+var mlPrefixes = []string{"/aws/sagemaker/", "/aws/bedrock/", "/aws/bedrock-agentcore/"}
+
+func init() {
+	register(&rule.Rule{
+		Metadata: rule.Metadata{
+			ID: "AWS-LOGS-001", Slug: "ml-log-group-customer-managed-key",
+			Title:    "SageMaker or Bedrock log group is not encrypted with a customer managed KMS key",
+			Severity: rule.Medium, Category: rule.EncryptionAtRest,
+			Resources:  []string{"aws_cloudwatch_log_group", "AWS::Logs::LogGroup"},
+			Frameworks: check.EncryptionAtRest(),
+			Rationale: "Training, processing and endpoint containers log what they print: sample records, feature values, prompts " +
+				"and completions, stack traces with data in them. Bedrock invocation logs hold full prompts and responses. A " +
+				"customer managed key limits who can read them to the key policy's principals.",
+			Remediation: "Set kms_key_id to a customer managed key whose policy allows the logs.<region>.amazonaws.com service principal.",
+			Fixes: map[string]string{"terraform": `resource "aws_cloudwatch_log_group" "training" {
+  name              = "/aws/sagemaker/TrainingJobs"
+  kms_key_id        = aws_kms_key.logs.arn
+  retention_in_days = 365
+}`, "cloudformation": `KmsKeyId: !GetAtt LogsKey.Arn`},
+			Defaults:   []string{"aws_cloudwatch_log_group.kms_key_id: none; CloudWatch Logs encrypts with its own keys"},
+			References: []string{"https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html"},
+		},
+		Check: func(in *rule.Input) []rule.Result {
+			var out []rule.Result
+			for _, lg := range in.AWS.LogGroups {
+				if !lg.Name.Known() || !hasMLPrefix(lg.Name.Value) {
+					continue
+				}
+				if why, bad := check.NotCustomerKey(lg.KMSKey); bad {
+					out = append(out, rule.NewResult(lg.Resource, lg.KMSKey.Meta, lg.KMSKey.Value, "%s (%s): %s", lg.Address, lg.Name.Value, why))
+				}
+			}
+			return out
+		},
+	})
+}
+
+func hasMLPrefix(name string) bool {
+	for _, p := range mlPrefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
