@@ -4,6 +4,7 @@ package all
 
 import (
 	// Rule packages register their rules in init.
+	_ "github.com/mlguard/mlguard/internal/rules/aws/bedrock"
 	_ "github.com/mlguard/mlguard/internal/rules/aws/ecr"
 	_ "github.com/mlguard/mlguard/internal/rules/aws/iam"
 	_ "github.com/mlguard/mlguard/internal/rules/aws/kms"

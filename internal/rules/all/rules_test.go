@@ -87,7 +87,7 @@ func lines(fs []found) []string {
 		out = append(out, fmt.Sprintf("%s:%d", f.file, f.line))
 	}
 	sort.Strings(out)
-	return out
+	return slices.Compact(out) // several findings may share a line
 }
 
 func resources(fs []found) []string {

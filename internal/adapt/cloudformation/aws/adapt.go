@@ -54,6 +54,9 @@ type mapping struct {
 	// lists are the paths of single values the provider takes as a list
 	// (a security group rule's CidrIp becomes cidr_blocks).
 	lists []string
+	// maps are the paths of free-form maps (environment variables, tags):
+	// attributes in the provider, not nested blocks.
+	maps []string
 	// values maps CloudFormation enumerations onto the provider's spelling
 	// (AccessControl: PublicRead -> acl = "public-read").
 	values map[string]map[string]string
@@ -104,6 +107,8 @@ func (m mapping) fill(b *terraform.Block, v *cfn.Value, path string) {
 				spelled.Str = v
 			}
 			b.Attrs[name] = &terraform.Attr{Name: name, Value: toCty(&spelled), Refs: cv.AllRefs(), Range: cv.Range}
+		case cv.Kind == cfn.Map && contains(m.maps, p):
+			b.Attrs[name] = &terraform.Attr{Name: name, Value: toCty(cv), Refs: cv.AllRefs(), Range: cv.Range}
 		case cv.Kind == cfn.Map:
 			nb := &terraform.Block{Type: name, Range: cv.Range, Attrs: map[string]*terraform.Attr{}}
 			m.fill(nb, cv, p)
@@ -187,7 +192,7 @@ func toCty(v *cfn.Value) cty.Value {
 	case cfn.Map:
 		attrs := make(map[string]cty.Value, len(v.Map))
 		for k, e := range v.Map {
-			attrs[Snake(k)] = toCty(e)
+			attrs[k] = toCty(e) // free-form maps keep their keys
 		}
 		return cty.ObjectVal(attrs)
 	case cfn.Unknown:

@@ -18,7 +18,7 @@ var mappings = map[string]mapping{
 	"AWS::SageMaker::Domain": {tf: "aws_sagemaker_domain"},
 	"AWS::SageMaker::Model": {tf: "aws_sagemaker_model", renames: map[string]string{
 		"ModelName": "name", "Containers": "container",
-	}},
+	}, maps: []string{"PrimaryContainer.Environment", "Containers.Environment"}},
 	"AWS::SageMaker::EndpointConfig": {tf: "aws_sagemaker_endpoint_configuration", renames: map[string]string{
 		"EndpointConfigName": "name", "KmsKeyId": "kms_key_arn",
 	}},

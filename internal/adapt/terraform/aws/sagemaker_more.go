@@ -39,6 +39,9 @@ func (a *adapter) lifecycleConfig(d *terraform.Resource, res model.Resource) {
 
 func (a *adapter) codeRepository(d *terraform.Resource, res model.Resource) {
 	gc, _ := first(d.Body, "git_config")
+	if gc == nil {
+		gc = &terraform.Block{Range: res.Range, Unknown: true} // required by the provider; unknown if missing
+	}
 	a.m.CodeRepositories = append(a.m.CodeRepositories, &aws.CodeRepository{Resource: res, URL: str(gc, "repository_url", ""), Secret: ref(gc, "secret_arn")})
 }
 
@@ -55,6 +58,9 @@ func (a *adapter) featureGroup(d *terraform.Resource, res model.Resource) {
 	}
 	if off, _ := first(d.Body, "offline_store_config"); off != nil {
 		s3, _ := first(off, "s3_storage_config")
+		if s3 == nil {
+			s3 = &terraform.Block{Range: off.Range, Unknown: true} // required by the provider; unknown if missing
+		}
 		fg.Offline = &aws.OfflineStore{Meta: blockMeta(off), S3URI: ref(s3, "s3_uri"), KMSKey: ref(s3, "kms_key_id")}
 	}
 	a.m.FeatureGroups = append(a.m.FeatureGroups, fg)
