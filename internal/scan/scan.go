@@ -221,6 +221,11 @@ type unit struct {
 	aws  func() *aws.Model
 }
 
+// emptyUnit stands for a file that could not be read: nothing to check.
+func emptyUnit(name string) unit {
+	return unit{name: name, aws: func() *aws.Model { return &aws.Model{} }}
+}
+
 func terraformUnit(u terraform.Unit) unit {
 	return unit{name: u.Name, aws: func() *aws.Model { return adaptaws.Adapt(u.Resources) }}
 }
@@ -243,7 +248,7 @@ func readEach(ctx context.Context, tree *source.Tree, opts Options) ([]unit, sou
 			data, err := source.ReadFile(tree.FS, f.Path, opts.Limits.MaxFileBytes)
 			if err != nil {
 				diags[i].Errorf(source.Range{File: f.Path}, "Cannot read file", "%v", err)
-				units[i] = unit{name: f.Path, aws: func() *aws.Model { return &aws.Model{} }}
+				units[i] = emptyUnit(f.Path)
 				return nil
 			}
 			units[i], diags[i] = readUnit(gctx, f, data, opts)
@@ -262,7 +267,7 @@ func readUnit(ctx context.Context, f source.File, data []byte, opts Options) (u 
 	defer func() {
 		if p := recover(); p != nil {
 			diags.Errorf(source.Range{File: f.Path}, "Internal error", "reading this file failed: %v; please report it", p)
-			u = unit{name: f.Path, aws: func() *aws.Model { return &aws.Model{} }}
+			u = emptyUnit(f.Path)
 		}
 	}()
 	if f.Format == source.FormatTerraformPlan {

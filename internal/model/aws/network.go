@@ -130,6 +130,9 @@ func (r IngressRule) OpenToWorld() (string, bool) {
 	return "", false
 }
 
+// BucketsOf returns the buckets a link target names.
+func (m *Model) BucketsOf(target string) []*Bucket { return lookup[*Bucket](m, target) }
+
 // SecurityGroupsOf returns the security groups a link target names.
 func (m *Model) SecurityGroupsOf(target string) []*SecurityGroup {
 	return lookup[*SecurityGroup](m, target)

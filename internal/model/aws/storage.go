@@ -56,9 +56,8 @@ type Repository struct {
 // LogGroup is a CloudWatch Logs log group.
 type LogGroup struct {
 	model.Resource
-	Name      model.String `json:"name"`
-	KMSKey    model.Ref    `json:"kms_key"`   // default: none, CloudWatch Logs' own encryption
-	Retention model.Int    `json:"retention"` // days; default 0, kept forever
+	Name   model.String `json:"name"`
+	KMSKey model.Ref    `json:"kms_key"` // default: none, CloudWatch Logs' own encryption
 }
 
 // Secret is a Secrets Manager secret.

@@ -3,9 +3,7 @@ package cloudformation
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
-	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -275,20 +273,7 @@ func placed(v *Value, at source.Range) *Value {
 	return &cp
 }
 
-// errNotEvaluable marks arguments of the wrong shape.
-var errNotEvaluable = errors.New("arguments of the wrong shape")
-
 func (e *evaluator) badArgs(fn string, at source.Range) *Value {
-	e.warn(at, "Unsupported CloudFormation intrinsic", "%s: %v; the value is treated as unknown", fn, errNotEvaluable)
+	e.warn(at, "Invalid CloudFormation intrinsic", "%s: arguments of the wrong shape; the value is treated as unknown", fn)
 	return unknown(at)
-}
-
-// sortedKeys returns map keys in order, for deterministic output.
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

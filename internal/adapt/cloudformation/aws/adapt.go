@@ -129,7 +129,7 @@ func (m mapping) name(path, key string) string {
 	if n, ok := m.renames[path]; ok {
 		return n
 	}
-	return Snake(key)
+	return snake(key)
 }
 
 func (m mapping) isPolicy(path string) bool { return contains(m.policies, path) }
@@ -201,10 +201,10 @@ func toCty(v *cfn.Value) cty.Value {
 	return cty.NullVal(cty.DynamicPseudoType)
 }
 
-// Snake converts a CloudFormation property name to the provider's spelling:
+// snake converts a CloudFormation property name to the provider's spelling:
 // KmsKeyId -> kms_key_id, DestinationS3Uri -> destination_s3_uri,
 // IAMRole -> iam_role.
-func Snake(s string) string {
+func snake(s string) string {
 	var sb strings.Builder
 	rs := []rune(s)
 	for i, r := range rs {

@@ -121,9 +121,9 @@ func link(name, id string, r *cfn.Resource) *terraform.Attr {
 	return &terraform.Attr{Name: name, Value: cty.DynamicVal, Refs: []string{id}, Range: r.Range}
 }
 
-// part is a provider resource that configures the bucket (or repository) r
-// from one of its CloudFormation properties.
-func part(m mapping, r *cfn.Resource, prop, tf, linkAttr, inner string) *terraform.Resource {
+// part is a provider resource that configures the bucket r from one of its
+// CloudFormation properties, or nil when r does not set it.
+func (m mapping) part(r *cfn.Resource, prop, tf, linkAttr, inner string) *terraform.Resource {
 	v := r.Properties.Get(prop)
 	if v == nil {
 		return nil
@@ -182,13 +182,6 @@ var bucketMapping = mapping{renames: map[string]string{
 	"BucketEncryption.ServerSideEncryptionConfiguration.ServerSideEncryptionByDefault": "apply_server_side_encryption_by_default",
 }}
 
-func (m mapping) part(r *cfn.Resource, prop, tf, linkAttr, inner string) *terraform.Resource {
-	if r.Properties == nil {
-		return nil
-	}
-	return part(m, r, prop, tf, linkAttr, inner)
-}
-
 // repository is an ECR repository plus, when it carries a policy, the
 // provider's separate repository policy.
 func repository(m mapping, r *cfn.Resource) []*terraform.Resource {
@@ -218,7 +211,7 @@ func lifecycleConfig(m mapping, r *cfn.Resource) []*terraform.Resource {
 			content = v.List[0].Get("Content")
 		}
 		if content != nil {
-			name := Snake(hook)
+			name := snake(hook)
 			d.Body.Attrs[name] = &terraform.Attr{Name: name, Value: toCty(content), Refs: content.AllRefs(), Range: content.Range}
 		}
 	}

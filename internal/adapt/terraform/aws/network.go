@@ -139,8 +139,8 @@ func (a *adapter) ingressRule(d *terraform.Resource, res model.Resource) {
 
 func (a *adapter) linkSecurityGroups() {
 	for _, lr := range a.sgRules {
-		for _, sg := range a.m.SecurityGroups {
-			if lr.group.LinksTo(sg.Address) {
+		for _, t := range lr.group.Targets {
+			for _, sg := range a.m.SecurityGroupsOf(t) {
 				sg.Ingress = append(sg.Ingress, lr.rule)
 			}
 		}

@@ -48,9 +48,8 @@ func (a *adapter) codeRepository(d *terraform.Resource, res model.Resource) {
 func (a *adapter) featureGroup(d *terraform.Resource, res model.Resource) {
 	fg := &aws.FeatureGroup{Resource: res}
 	if on, _ := first(d.Body, "online_store_config"); on != nil {
-		sc, _ := first(on, "security_config")
-		key := model.Ref{Meta: blockMeta(on)}
-		key.Explicit = false
+		sc, unknown := first(on, "security_config")
+		key := model.Ref{Meta: model.Meta{Range: on.Range, Unknown: on.Unknown || unknown}}
 		if sc != nil {
 			key = ref(sc, "kms_key_id")
 		}

@@ -20,7 +20,6 @@ import (
 //   aws_ecr_repository.encryption_configuration.encryption_type Default "AES256"
 //   aws_kms_key.enable_key_rotation                        Default false
 //   aws_kms_key.customer_master_key_spec                   Default "SYMMETRIC_DEFAULT"
-//   aws_cloudwatch_log_group.retention_in_days             Default 0 (never expire)
 //   aws_secretsmanager_secret.kms_key_id: absent -> AWS managed key aws/secretsmanager
 
 // bucketPart is a setting declared apart from its bucket (the provider's
@@ -111,7 +110,7 @@ func (a *adapter) bucketACL(d *terraform.Resource, _ model.Resource) {
 func (a *adapter) bucketsOf(r model.Ref) []*aws.Bucket {
 	var out []*aws.Bucket
 	for _, t := range r.Targets {
-		out = append(out, lookupBuckets(a.m, t)...)
+		out = append(out, a.m.BucketsOf(t)...)
 	}
 	if len(out) > 0 || r.Unknown || r.Value == "" {
 		return out
@@ -119,16 +118,6 @@ func (a *adapter) bucketsOf(r model.Ref) []*aws.Bucket {
 	name := BucketName(r.Value)
 	for _, b := range a.m.Buckets {
 		if b.Name.Is(name) {
-			out = append(out, b)
-		}
-	}
-	return out
-}
-
-func lookupBuckets(m *aws.Model, target string) []*aws.Bucket {
-	var out []*aws.Bucket
-	for _, b := range m.Buckets {
-		if b.Address == target || strings.HasPrefix(b.Address, target+"[") {
 			out = append(out, b)
 		}
 	}
@@ -149,7 +138,7 @@ func BucketName(v string) string {
 func (a *adapter) linkBuckets() {
 	for _, p := range a.parts {
 		bs := a.bucketsOf(p.bucket)
-		if len(bs) == 0 && (p.bucket.Unknown && len(p.bucket.Targets) == 0) {
+		if len(bs) == 0 && p.bucket.Unknown && len(p.bucket.Targets) == 0 {
 			for _, b := range a.m.Buckets {
 				if b.Uncertain == nil {
 					b.Uncertain = map[string]bool{}
@@ -251,7 +240,7 @@ func (a *adapter) kmsKey(d *terraform.Resource, res model.Resource) {
 
 func (a *adapter) logGroup(d *terraform.Resource, res model.Resource) {
 	b := d.Body
-	lg := &aws.LogGroup{Resource: res, Name: str(b, "name", ""), KMSKey: ref(b, "kms_key_id"), Retention: integer(b, "retention_in_days", 0)}
+	lg := &aws.LogGroup{Resource: res, Name: str(b, "name", ""), KMSKey: ref(b, "kms_key_id")}
 	if !lg.Name.Explicit {
 		lg.Name = str(b, "name_prefix", "")
 		lg.Name.Unknown = !lg.Name.Explicit

@@ -23,6 +23,15 @@ func NotCustomerKey(r model.Ref) (string, bool) {
 	return "", false
 }
 
+// At is where to report on a value: the value itself when it was written,
+// else the block that should hold it.
+func At(v, block model.Meta) model.Meta {
+	if v.Explicit {
+		return v
+	}
+	return block
+}
+
 // IsAWSManagedAlias reports whether a key identifier is an AWS managed key
 // alias, by name or by alias ARN.
 func IsAWSManagedAlias(id string) bool {

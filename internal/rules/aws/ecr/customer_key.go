@@ -39,10 +39,7 @@ func init() {
 						"%s is encrypted with AES256 managed by ECR, not a KMS key%s", r.Address, check.DefaultNote(r.EncryptionType.Explicit)))
 				case r.EncryptionType.Known():
 					if why, bad := check.NotCustomerKey(r.KMSKey); bad {
-						m := r.KMSKey.Meta
-						if !m.Explicit {
-							m = r.EncryptionType.Meta
-						}
+						m := check.At(r.KMSKey.Meta, r.EncryptionType.Meta)
 						out = append(out, rule.NewResult(r.Resource, m, r.KMSKey.Value, "%s: %s", r.Address, why))
 					}
 				}

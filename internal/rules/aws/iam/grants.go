@@ -89,10 +89,7 @@ func (acc access) grantedBy(p *iam.Policy) (string, bool) {
 			continue
 		}
 		if acc.statementGrants(&s) {
-			if s.Sid != "" {
-				return fmt.Sprintf("%q", s.Sid), true
-			}
-			return fmt.Sprintf("#%d", i+1), true
+			return p.Label(i), true
 		}
 	}
 	return "", false

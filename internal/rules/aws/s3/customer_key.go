@@ -50,10 +50,7 @@ func init() {
 						"%s%s encrypts with S3 managed keys (sse_algorithm = \"AES256\")", b.Address, usage(b)))
 				default:
 					if why, bad := check.NotCustomerKey(e.KMSKey); bad {
-						m := e.KMSKey.Meta
-						if !m.Explicit {
-							m = e.Meta
-						}
+						m := check.At(e.KMSKey.Meta, e.Meta)
 						out = append(out, rule.NewResult(b.Resource, m, e.KMSKey.Value, "%s%s: %s", b.Address, usage(b), why))
 					}
 				}

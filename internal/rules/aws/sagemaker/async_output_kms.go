@@ -36,10 +36,7 @@ func init() {
 					continue
 				}
 				if why, bad := check.NotCustomerKey(ao.KMSKey); bad {
-					m := ao.KMSKey.Meta
-					if !m.Explicit {
-						m = ao.Meta
-					}
+					m := check.At(ao.KMSKey.Meta, ao.Meta)
 					out = append(out, rule.NewResult(ec.Resource, m, ao.KMSKey.Value, "%s writes asynchronous inference output but %s", ec.Address, why))
 				}
 			}

@@ -39,10 +39,7 @@ func init() {
 					continue
 				}
 				if why, bad := check.NotCustomerKey(dc.KMSKey); bad {
-					r := dc.KMSKey.Meta
-					if !r.Explicit {
-						r = dc.Meta
-					}
+					r := check.At(dc.KMSKey.Meta, dc.Meta)
 					out = append(out, rule.NewResult(ec.Resource, r, dc.KMSKey.Value, "%s captures inference data but %s", ec.Address, why))
 				}
 			}

@@ -37,10 +37,7 @@ func init() {
 					continue
 				}
 				if why, bad := check.NotCustomerKey(on.KMSKey); bad {
-					m := on.KMSKey.Meta
-					if !m.Explicit {
-						m = on.Meta
-					}
+					m := check.At(on.KMSKey.Meta, on.Meta)
 					out = append(out, rule.NewResult(fg.Resource, m, on.KMSKey.Value, "%s has an online store but %s", fg.Address, why))
 				}
 			}
@@ -77,10 +74,7 @@ func init() {
 					continue
 				}
 				if why, bad := check.NotCustomerKey(off.KMSKey); bad {
-					m := off.KMSKey.Meta
-					if !m.Explicit {
-						m = off.Meta
-					}
+					m := check.At(off.KMSKey.Meta, off.Meta)
 					out = append(out, rule.NewResult(fg.Resource, m, off.KMSKey.Value, "%s has an offline store but %s", fg.Address, why))
 				}
 			}
