@@ -51,6 +51,10 @@ func TestExitCodes(t *testing.T) {
 		{"rules list", []string{"rules", "list"}, ExitOK},
 		{"rule show", []string{"rules", "show", "aws-sagemaker-001"}, ExitOK},
 		{"version", []string{"version"}, ExitOK},
+		{"compliance", []string{"scan", "--compliance", "soc2", "../../examples/aws-hardened"}, ExitOK},
+		{"compliance json", []string{"scan", "--compliance", "iso27001", "-f", "json", "../../examples/aws-insecure"}, ExitFindings},
+		{"unknown framework", []string{"scan", "--compliance", "pci", "../../examples/aws-hardened"}, ExitError},
+		{"compliance in sarif", []string{"scan", "--compliance", "soc2", "-f", "sarif", "../../examples/aws-hardened"}, ExitError},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -58,6 +62,15 @@ func TestExitCodes(t *testing.T) {
 				t.Errorf("exit %d, want %d (%s)", got, c.want, stderr)
 			}
 		})
+	}
+}
+
+func TestComplianceSummary(t *testing.T) {
+	_, stdout, _ := run(t, "scan", "--compliance", "nist-csf", "../../examples/aws-insecure")
+	for _, want := range []string{"Compliance: NIST Cybersecurity Framework 2.0", "FAIL PR.DS-01", "FAIL PR.IR-01"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout)
+		}
 	}
 }
 

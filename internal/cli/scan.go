@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mlguard/mlguard/internal/compliance"
 	"github.com/mlguard/mlguard/internal/parse/terraform"
 	"github.com/mlguard/mlguard/internal/report"
 	"github.com/mlguard/mlguard/internal/rule"
@@ -26,6 +27,7 @@ type scanFlags struct {
 	baseline                 string
 	updateBaseline           bool
 	noInline                 bool
+	compliance               string
 }
 
 func newScanCmd() *cobra.Command {
@@ -52,6 +54,7 @@ func newScanCmd() *cobra.Command {
 	fl.StringArrayVar(&f.cfnParams, "cfn-param", nil, "set a CloudFormation template parameter, KEY=VALUE (repeatable; overrides the template's default)")
 	fl.StringVar(&f.baseline, "baseline", "", "report only findings not in this baseline file; the file is written when it does not exist")
 	fl.BoolVar(&f.updateBaseline, "update-baseline", false, "rewrite the --baseline file with the current findings")
+	fl.StringVar(&f.compliance, "compliance", "", "add a per-control pass/fail summary for one framework: "+frameworkKeys()+" (text and json output)")
 	fl.BoolVar(&f.noInline, "no-inline-suppressions", false, "ignore mlguard:ignore comments in the scanned files")
 	return cmd
 }
@@ -66,6 +69,10 @@ func runScan(ctx context.Context, stdout io.Writer, args []string, f *scanFlags)
 	}
 	if !validFormat(f.format) {
 		return usageError("--format: unknown format %q (want one of %s)", f.format, strings.Join(report.Formats, ", "))
+	}
+	fw, err := f.framework()
+	if err != nil {
+		return err
 	}
 	opts, err := f.scanOptions()
 	if err != nil {
@@ -87,7 +94,7 @@ func runScan(ctx context.Context, stdout io.Writer, args []string, f *scanFlags)
 	if err := f.writeBaseline(res); err != nil {
 		return err
 	}
-	if err := f.writeReport(stdout, res, min); err != nil {
+	if err := f.writeReport(stdout, res, report.Options{Version: version(), MinSeverity: min, Compliance: fw}); err != nil {
 		return &exitError{code: ExitError, err: err}
 	}
 	switch {
@@ -97,6 +104,31 @@ func runScan(ctx context.Context, stdout io.Writer, args []string, f *scanFlags)
 		return &exitError{code: ExitFindings}
 	}
 	return nil
+}
+
+// framework reads --compliance; it needs an output format with room for it.
+func (f *scanFlags) framework() (*compliance.Framework, error) {
+	if f.compliance == "" {
+		return nil, nil
+	}
+	fw, err := compliance.Lookup(f.compliance)
+	if err != nil {
+		return nil, usageError("--compliance: %v", err)
+	}
+	for _, name := range report.CompliantFormats {
+		if name == f.format {
+			return &fw, nil
+		}
+	}
+	return nil, usageError("--compliance works with --format %s, not %s", strings.Join(report.CompliantFormats, " or "), f.format)
+}
+
+func frameworkKeys() string {
+	var keys []string
+	for _, fw := range compliance.Frameworks {
+		keys = append(keys, fw.Key)
+	}
+	return strings.Join(keys, ", ")
 }
 
 func validFormat(name string) bool {
@@ -177,9 +209,9 @@ func (f *scanFlags) writeBaseline(res *scan.Result) error {
 	return nil
 }
 
-func (f *scanFlags) writeReport(stdout io.Writer, res *scan.Result, min rule.Severity) error {
+func (f *scanFlags) writeReport(stdout io.Writer, res *scan.Result, opts report.Options) error {
 	w := stdout
-	color := f.format == "text" && f.output == "" && isTerminal(stdout)
+	opts.Color = f.format == "text" && f.output == "" && isTerminal(stdout)
 	if f.output != "" {
 		file, err := os.Create(f.output)
 		if err != nil {
@@ -188,7 +220,7 @@ func (f *scanFlags) writeReport(stdout io.Writer, res *scan.Result, min rule.Sev
 		defer file.Close()
 		w = file
 	}
-	return report.Write(w, f.format, res, report.Options{Version: version(), MinSeverity: min, Color: color})
+	return report.Write(w, f.format, res, opts)
 }
 
 // openTargets opens each argument as a filesystem rooted at the directory

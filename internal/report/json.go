@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/mlguard/mlguard/internal/compliance"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/scan"
 	"github.com/mlguard/mlguard/internal/source"
@@ -15,13 +16,14 @@ import (
 const JSONSchemaVersion = "1.0"
 
 type jsonReport struct {
-	SchemaVersion string           `json:"schema_version"`
-	Tool          jsonTool         `json:"tool"`
-	Summary       Summary          `json:"summary"`
-	Findings      []rule.Finding   `json:"findings"`
-	FilesScanned  []string         `json:"files_scanned"`
-	FilesFailed   []jsonDiagnostic `json:"files_failed"`
-	Warnings      []jsonDiagnostic `json:"warnings"`
+	SchemaVersion string             `json:"schema_version"`
+	Tool          jsonTool           `json:"tool"`
+	Summary       Summary            `json:"summary"`
+	Findings      []rule.Finding     `json:"findings"`
+	FilesScanned  []string           `json:"files_scanned"`
+	FilesFailed   []jsonDiagnostic   `json:"files_failed"`
+	Warnings      []jsonDiagnostic   `json:"warnings"`
+	Compliance    *compliance.Report `json:"compliance,omitempty"`
 }
 
 type jsonTool struct {
@@ -53,6 +55,7 @@ func writeJSON(w io.Writer, res *scan.Result, opts Options) error {
 		FilesScanned:  res.Files,
 		FilesFailed:   diagnostics(res.Errors),
 		Warnings:      diagnostics(res.Warnings),
+		Compliance:    complianceOf(res, opts),
 	}
 	if r.Findings == nil {
 		r.Findings = []rule.Finding{}

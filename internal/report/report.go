@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/mlguard/mlguard/internal/compliance"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/scan"
 )
@@ -18,6 +19,21 @@ type Options struct {
 	Version     string        // the tool version, injected so output is deterministic
 	MinSeverity rule.Severity // findings below it are left out
 	Color       bool          // ANSI colours in text output
+	// Compliance, when set, adds a per-control summary of that framework to
+	// text and JSON output.
+	Compliance *compliance.Framework
+}
+
+// CompliantFormats are the formats that can carry a compliance summary.
+var CompliantFormats = []string{"text", "json"}
+
+// complianceOf summarizes the shown findings for the chosen framework.
+func complianceOf(res *scan.Result, opts Options) *compliance.Report {
+	if opts.Compliance == nil {
+		return nil
+	}
+	rep := compliance.Summarize(*opts.Compliance, res.Rules, Shown(res, opts.MinSeverity), res.Types)
+	return &rep
 }
 
 // Write renders res in the named format.

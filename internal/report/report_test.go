@@ -13,6 +13,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/mlguard/mlguard/internal/compliance"
 	"github.com/mlguard/mlguard/internal/report"
 	"github.com/mlguard/mlguard/internal/rule"
 	_ "github.com/mlguard/mlguard/internal/rules/all"
@@ -35,13 +36,29 @@ func scanExample(t *testing.T) *scan.Result {
 
 func TestGolden(t *testing.T) {
 	res := scanExample(t)
-	for _, format := range report.Formats {
-		t.Run(format, func(t *testing.T) {
+	nist, err := compliance.Lookup(rule.NIST80053)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, format string
+		opts         report.Options
+	}{
+		{"golden.text", "text", report.Options{}},
+		{"golden.json", "json", report.Options{}},
+		{"golden.sarif", "sarif", report.Options{}},
+		{"golden.junit", "junit", report.Options{}},
+		{"golden-nist-800-53.text", "text", report.Options{Compliance: &nist}},
+		{"golden-nist-800-53.json", "json", report.Options{Compliance: &nist}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := report.Write(&buf, format, res, report.Options{Version: "test", MinSeverity: rule.Low}); err != nil {
+			tc.opts.Version, tc.opts.MinSeverity = "test", rule.Low
+			if err := report.Write(&buf, tc.format, res, tc.opts); err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", "golden."+format)
+			golden := filepath.Join("testdata", tc.name)
 			if *update {
 				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
 					t.Fatal(err)
@@ -52,7 +69,7 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("%v (run go test ./internal/report -update)", err)
 			}
 			if !bytes.Equal(buf.Bytes(), want) {
-				t.Errorf("%s output differs from %s; run go test ./internal/report -update and review the diff", format, golden)
+				t.Errorf("output differs from %s; run go test ./internal/report -update and review the diff", golden)
 			}
 		})
 	}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/mlguard/mlguard/internal/compliance"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/scan"
 )
@@ -67,6 +68,9 @@ func writeText(w io.Writer, res *scan.Result, opts Options) error {
 			t.printf("  %s\n", d.Error())
 		}
 	}
+	if c := complianceOf(res, opts); c != nil {
+		t.compliance(c)
+	}
 	s := Summarize(res, opts.MinSeverity)
 	t.printf("\n%d findings (%d critical, %d high, %d medium, %d low), %d suppressed; %d files scanned, %d could not be read\n",
 		s.Findings, s.BySeverity["CRITICAL"], s.BySeverity["HIGH"], s.BySeverity["MEDIUM"], s.BySeverity["LOW"], s.Suppressed, s.FilesScanned, s.FilesFailed)
@@ -100,4 +104,39 @@ func wrap(s string, indent int) string {
 		col += len(word)
 	}
 	return b.String()
+}
+
+// compliance prints one line per control, failing controls first, so the
+// gaps are read before the long list of controls with nothing found.
+func (t *textWriter) compliance(c *compliance.Report) {
+	t.printf("\n%s\n", t.paint(bold, fmt.Sprintf("Compliance: %s (%d controls fail, %d pass, %d not applicable)", c.Name, c.Failed, c.Passed, c.NotApplicable)))
+	t.printf("  %s\n", t.paint(dim, "A control passes when the mlguard rules mapped to it had resources to check and found nothing;\n  mlguard checks only the ML-platform part of a control."))
+	for _, want := range []compliance.Status{compliance.Fail, compliance.Pass, compliance.NotApplicable} {
+		for _, ctl := range c.Controls {
+			if ctl.Status != want {
+				continue
+			}
+			if ctl.Status == compliance.Fail {
+				t.printf("  %s %-12s %s\n", t.paint(severityColor[rule.High], "FAIL"), ctl.ID, ctl.Title)
+				t.printf("       %-12s %s from %s\n", "", plural(ctl.Findings, "finding"), strings.Join(ctl.Failed, ", "))
+				continue
+			}
+			note := ""
+			if ctl.Suppressed > 0 {
+				note = fmt.Sprintf(" (%d suppressed)", ctl.Suppressed)
+			}
+			label := "pass"
+			if ctl.Status == compliance.NotApplicable {
+				label, note = "n/a ", " (nothing to check)"
+			}
+			t.printf("  %s %-12s %s%s\n", t.paint(dim, label), ctl.ID, ctl.Title, note)
+		}
+	}
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

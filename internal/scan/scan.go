@@ -59,6 +59,10 @@ type Result struct {
 	Errors   source.Diagnostics `json:"errors"`   // inputs that could not be read or evaluated
 	Warnings source.Diagnostics `json:"warnings"` // inputs read with a caveat
 	Rules    []*rule.Rule       `json:"-"`
+	// Types counts the resources of each type read, in the type names of
+	// their source (aws_s3_bucket, AWS::S3::Bucket), so that a report can tell
+	// a rule that found nothing from a rule that had nothing to check.
+	Types map[string]int `json:"-"`
 }
 
 // Run scans the targets.
@@ -72,7 +76,7 @@ func Run(ctx context.Context, targets []Target, opts Options) (*Result, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
-	res := &Result{Rules: opts.Rules}
+	res := &Result{Rules: opts.Rules, Types: map[string]int{}}
 	for _, t := range targets {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -92,6 +96,9 @@ func (r *Result) merge(o *Result) {
 	r.Files = append(r.Files, o.Files...)
 	r.Errors = append(r.Errors, o.Errors...)
 	r.Warnings = append(r.Warnings, o.Warnings...)
+	for t, n := range o.Types {
+		r.Types[t] += n
+	}
 }
 
 func (r *Result) sort() {
@@ -121,7 +128,7 @@ type targetScan struct {
 }
 
 func scanTarget(ctx context.Context, t Target, opts Options) (*Result, error) {
-	res := &Result{}
+	res := &Result{Types: map[string]int{}}
 	tree, err := source.Discover(ctx, t.FS, t.Root, opts.Limits)
 	if err != nil {
 		return nil, fmt.Errorf("scan %s: %w", display(t, t.Root), err)
@@ -172,6 +179,11 @@ func scanTarget(ctx context.Context, t Target, opts Options) (*Result, error) {
 	for _, fs := range findings {
 		res.Findings = append(res.Findings, fs...)
 	}
+	for _, u := range units {
+		for _, t := range u.types {
+			res.Types[t]++
+		}
+	}
 	return res, nil
 }
 
@@ -217,8 +229,9 @@ func (ts *targetScan) diagnose(res *Result, ds source.Diagnostics) {
 // unit is what rules run on together: one Terraform root module, one plan,
 // one template. Its model is built when the unit is checked, in parallel.
 type unit struct {
-	name string
-	aws  func() *aws.Model
+	name  string
+	types []string // the type of each resource, as its source names it
+	aws   func() *aws.Model
 }
 
 // emptyUnit stands for a file that could not be read: nothing to check.
@@ -227,7 +240,13 @@ func emptyUnit(name string) unit {
 }
 
 func terraformUnit(u terraform.Unit) unit {
-	return unit{name: u.Name, aws: func() *aws.Model { return adaptaws.Adapt(u.Resources) }}
+	types := make([]string, 0, len(u.Resources))
+	for _, r := range u.Resources {
+		if r.Mode == "managed" {
+			types = append(types, r.Type)
+		}
+	}
+	return unit{name: u.Name, types: types, aws: func() *aws.Model { return adaptaws.Adapt(u.Resources) }}
 }
 
 // readEach reads the files that are units on their own (plans, templates),
@@ -275,7 +294,13 @@ func readUnit(ctx context.Context, f source.File, data []byte, opts Options) (u 
 		return terraformUnit(terraform.Unit{Name: f.Path, Resources: rs}), d
 	}
 	t, d := cloudformation.Parse(ctx, f.Path, data, opts.CloudFormation)
-	return unit{name: f.Path, aws: func() *aws.Model { return adaptcfn.Adapt(t) }}, d
+	var types []string
+	if t != nil {
+		for _, r := range t.Resources {
+			types = append(types, r.Type)
+		}
+	}
+	return unit{name: f.Path, types: types, aws: func() *aws.Model { return adaptcfn.Adapt(t) }}, d
 }
 
 // checkUnit adapts one unit and runs every enabled rule on it. A rule that
