@@ -184,6 +184,60 @@ func CoversService(pattern, service string) bool {
 	return false
 }
 
+// AllowsAction reports whether the statement's actions (or, with NotAction,
+// the actions it does not exclude) include action. It does not look at the
+// effect, conditions or resources.
+func (s *Statement) AllowsAction(action string) bool {
+	if len(s.NotAction) > 0 {
+		for _, a := range s.NotAction {
+			if Match(a, action) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, a := range s.Action {
+		if Match(a, action) {
+			return true
+		}
+	}
+	return false
+}
+
+// CoversResource reports whether the statement applies to the resource ARN:
+// a Resource pattern matches it, or, with NotResource, none excludes it.
+func (s *Statement) CoversResource(arn string) bool {
+	if len(s.NotResource) > 0 {
+		for _, r := range s.NotResource {
+			if MatchCase(r, arn) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, r := range s.Resource {
+		if MatchCase(r, arn) {
+			return true
+		}
+	}
+	return false
+}
+
+// HasConditionKey reports whether any condition of the statement tests one of
+// the keys, in any operator.
+func (s *Statement) HasConditionKey(keys ...string) bool {
+	for _, kv := range s.Condition {
+		for k := range kv {
+			for _, want := range keys {
+				if strings.EqualFold(k, want) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // OnAllResources reports whether the statement applies to every resource:
 // a Resource of "*" (the only form that covers resources of every type).
 func (s *Statement) OnAllResources() bool {

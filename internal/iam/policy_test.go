@@ -79,3 +79,33 @@ func FuzzMatch(f *testing.F) {
 	f.Add("a*b*c*d*e*", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab")
 	f.Fuzz(func(t *testing.T, p, v string) { Match(p, v) })
 }
+
+func TestStatementActionResourceCondition(t *testing.T) {
+	p, err := Parse([]byte(`{"Statement":[
+		{"Effect":"Allow","Action":["iam:Pass*"],"Resource":"arn:aws:iam::*:role/*"},
+		{"Effect":"Allow","NotAction":["iam:*"],"NotResource":"arn:aws:s3:::secret/*","Condition":{"StringEquals":{"AWS:SourceAccount":"1"}}}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, n := &p.Statements[0], &p.Statements[1]
+	cases := []struct {
+		name      string
+		got, want bool
+	}{
+		{"pattern allows", a.AllowsAction("iam:PassRole"), true},
+		{"pattern does not allow", a.AllowsAction("iam:CreateRole"), false},
+		{"NotAction excludes", n.AllowsAction("iam:PassRole"), false},
+		{"NotAction allows the rest", n.AllowsAction("s3:GetObject"), true},
+		{"resource pattern covers", a.CoversResource("arn:aws:iam::1:role/admin"), true},
+		{"resource pattern misses", a.CoversResource("arn:aws:iam::1:user/admin"), false},
+		{"NotResource excludes", n.CoversResource("arn:aws:s3:::secret/key"), false},
+		{"NotResource covers the rest", n.CoversResource("arn:aws:s3:::data/key"), true},
+		{"condition key in any case", n.HasConditionKey("aws:SourceArn", "aws:SourceAccount"), true},
+		{"no condition", a.HasConditionKey("aws:SourceAccount"), false},
+	}
+	for _, c := range cases {
+		if c.got != c.want {
+			t.Errorf("%s: got %v", c.name, c.got)
+		}
+	}
+}

@@ -14,7 +14,7 @@ func init() {
 			ID: "AWS-IAM-001", Slug: "ml-role-sagemaker-full-access",
 			Title:    "ML execution role has AmazonSageMakerFullAccess or its equivalent",
 			Severity: rule.High, Category: rule.Identity,
-			Resources:  []string{"aws_iam_role", "aws_iam_role_policy_attachment", "aws_iam_policy_attachment", "aws_iam_role_policy", "aws_iam_policy"},
+			Resources:  roleTypes,
 			Frameworks: check.LeastPrivilege(),
 			Rationale: "AmazonSageMakerFullAccess lets a workload create, change and delete every SageMaker resource in the account: " +
 				"start notebooks and jobs with other roles, read other teams' models, change endpoints in production. A training job, " +
@@ -30,7 +30,14 @@ func init() {
 resource "aws_iam_role_policy" "training" {
   role   = aws_iam_role.training.id
   policy = data.aws_iam_policy_document.training.json
-}`},
+}`, "cloudformation": `Policies:
+  - PolicyName: training
+    PolicyDocument:
+      Version: "2012-10-17"
+      Statement:
+        - Effect: Allow
+          Action: [s3:GetObject, s3:PutObject]
+          Resource: !Sub "${TrainingBucket.Arn}/*"`},
 			Defaults:   []string{trustDefault},
 			References: []string{"https://docs.aws.amazon.com/sagemaker/latest/dg/security-iam-awsmanpol.html"},
 		},
@@ -41,7 +48,7 @@ resource "aws_iam_role_policy" "training" {
 			ID: "AWS-IAM-002", Slug: "ml-role-s3-full-access",
 			Title:    "ML execution role has AmazonS3FullAccess or its equivalent",
 			Severity: rule.High, Category: rule.DataProtection,
-			Resources:  []string{"aws_iam_role", "aws_iam_role_policy_attachment", "aws_iam_policy_attachment", "aws_iam_role_policy", "aws_iam_policy"},
+			Resources:  roleTypes,
 			Frameworks: check.LeastPrivilege(),
 			Rationale: "s3:* on every bucket lets any code that runs as the role (a notebook user, a training script, a model " +
 				"container) read every dataset and model in the account, overwrite model artifacts, and change bucket policies.",
@@ -51,7 +58,9 @@ resource "aws_iam_role_policy" "training" {
     actions   = ["s3:GetObject", "s3:ListBucket"]
     resources = [aws_s3_bucket.training.arn, "${aws_s3_bucket.training.arn}/*"]
   }
-}`},
+}`, "cloudformation": `- Effect: Allow
+  Action: [s3:GetObject, s3:ListBucket]
+  Resource: [!GetAtt TrainingBucket.Arn, !Sub "${TrainingBucket.Arn}/*"]`},
 			Defaults:   []string{trustDefault},
 			References: []string{"https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html"},
 		},
@@ -62,7 +71,7 @@ resource "aws_iam_role_policy" "training" {
 			ID: "AWS-IAM-003", Slug: "ml-role-administrator-access",
 			Title:    "ML execution role has AdministratorAccess or its equivalent",
 			Severity: rule.Critical, Category: rule.Identity,
-			Resources:  []string{"aws_iam_role", "aws_iam_role_policy_attachment", "aws_iam_policy_attachment", "aws_iam_role_policy", "aws_iam_policy"},
+			Resources:  roleTypes,
 			Frameworks: check.LeastPrivilege(),
 			Rationale: "A role with every action on every resource turns any code execution in the ML workload (a malicious model " +
 				"file, a notebook user, a dependency of the training script) into full control of the AWS account.",
@@ -70,7 +79,8 @@ resource "aws_iam_role_policy" "training" {
 			Fixes: map[string]string{"terraform": `resource "aws_iam_role_policy_attachment" "exec" {
   role       = aws_iam_role.exec.name
   policy_arn = aws_iam_policy.exec_least_privilege.arn
-}`},
+}`, "cloudformation": `# Remove arn:aws:iam::aws:policy/AdministratorAccess from ManagedPolicyArns and grant
+# the SageMaker, S3 and KMS actions the workload uses on its own resources.`},
 			Defaults:   []string{trustDefault},
 			References: []string{"https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"},
 		},

@@ -1,0 +1,98 @@
+package iam
+
+import (
+	"strings"
+
+	"github.com/mlguard/mlguard/internal/iam"
+	"github.com/mlguard/mlguard/internal/model/aws"
+	"github.com/mlguard/mlguard/internal/rule"
+	"github.com/mlguard/mlguard/internal/rules/aws/check"
+)
+
+// roleTypes are the resource types that give a role its permissions, in
+// Terraform and CloudFormation.
+var roleTypes = []string{"aws_iam_role", "aws_iam_role_policy_attachment", "aws_iam_policy_attachment", "aws_iam_role_policy", "aws_iam_policy",
+	"AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"}
+
+// sageMakerRunsAs are the SageMaker actions that start something running as
+// a role the caller passes: each turns iam:PassRole into that role's rights.
+var sageMakerRunsAs = []string{"sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob", "sagemaker:CreateNotebookInstance",
+	"sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateModel", "sagemaker:CreatePipeline", "sagemaker:CreateAutoMLJobV2",
+	"sagemaker:CreateAutoMLJob", "sagemaker:CreateDomain", "sagemaker:CreateUserProfile", "sagemaker:CreateCompilationJob", "sagemaker:CreateLabelingJob"}
+
+// probeRole is a role ARN no policy names on purpose: a statement that covers
+// it covers every role.
+const probeRole = "arn:aws:iam::111122223333:role/mlguard-probe-admin"
+
+// passesAnyRole is the test for iam:PassRole grants: iam:PassedToService
+// only says which service receives the role, not which roles, so it does not
+// narrow the escalation; any other condition might.
+func passesAnyRole(s *iam.Statement) bool {
+	if !strings.EqualFold(s.Effect, "Allow") {
+		return false
+	}
+	for _, kv := range s.Condition {
+		for k := range kv {
+			if !strings.EqualFold(k, "iam:PassedToService") {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func init() {
+	register(&rule.Rule{
+		Metadata: rule.Metadata{
+			ID: "AWS-IAM-004", Slug: "passrole-any-with-sagemaker-create",
+			Title:    "Role can pass any role to SageMaker jobs it creates (privilege escalation)",
+			Severity: rule.Critical, Category: rule.Identity,
+			Resources:  roleTypes,
+			Frameworks: check.LeastPrivilege(),
+			Rationale: "A principal that may call iam:PassRole on every role and start SageMaker work (a training or processing job, " +
+				"a notebook, a model, a pipeline) can start that work as any role SageMaker may assume, including an administrator " +
+				"role, and run its own code there. That is a known IAM privilege-escalation path; iam:PassedToService does not close " +
+				"it, because it limits the service, not the roles.",
+			Remediation: "Limit iam:PassRole to the ARNs of the execution roles the principal is meant to hand to SageMaker, " +
+				"and keep iam:PassedToService = sagemaker.amazonaws.com as a second guard.",
+			Fixes: map[string]string{"terraform": `statement {
+  actions   = ["iam:PassRole"]
+  resources = [aws_iam_role.training.arn]
+  condition {
+    test     = "StringEquals"
+    variable = "iam:PassedToService"
+    values   = ["sagemaker.amazonaws.com"]
+  }
+}`, "cloudformation": `- Effect: Allow
+  Action: iam:PassRole
+  Resource: !GetAtt TrainingRole.Arn
+  Condition:
+    StringEquals:
+      iam:PassedToService: sagemaker.amazonaws.com`},
+			Defaults: []string{"Statements with a condition other than iam:PassedToService, and statements granting every action on " +
+				"every resource (reported by AWS-IAM-003), are not counted"},
+			References: []string{"https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html",
+				"https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html#sagemaker-roles-pass-role"},
+		},
+		Check: func(in *rule.Input) []rule.Result {
+			var out []rule.Result
+			for _, r := range in.AWS.Roles {
+				out = append(out, escalation(in.AWS, r)...)
+			}
+			return out
+		},
+	})
+}
+
+func escalation(m *aws.Model, r *aws.Role) []rule.Result {
+	pass, ok := find(m, r, passesAnyRole, probeRole, "iam:PassRole")
+	if !ok {
+		return nil
+	}
+	create, ok := find(m, r, unconditioned, "", sageMakerRunsAs...)
+	if !ok {
+		return nil
+	}
+	return []rule.Result{onGrant(r, pass, "%s can pass any role (%s on every role) and start SageMaker work as it (%s): "+
+		"code it runs gets the rights of any role SageMaker may assume", r.Address, pass, create)}
+}
