@@ -50,6 +50,14 @@ func Value(key, value string) (Match, bool) {
 	return Match{Kind: kindOf(key), Key: key, Redacted: Redact(value)}, true
 }
 
+// Article puts "a" or "an" before a kind of secret, for messages.
+func Article(kind string) string {
+	if kind != "" && strings.ContainsRune("AEIOUaeiou", rune(kind[0])) {
+		return "an " + kind
+	}
+	return "a " + kind
+}
+
 func kindOf(key string) string {
 	k := strings.ToLower(key)
 	switch {

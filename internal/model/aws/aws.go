@@ -43,6 +43,7 @@ type Model struct {
 	Agents                    []*Agent                   `json:"bedrock_agents,omitempty"`
 	CustomModels              []*CustomModel             `json:"bedrock_custom_models,omitempty"`
 	Guardrails                []*Guardrail               `json:"bedrock_guardrails,omitempty"`
+	Pipelines                 []*Pipeline                `json:"pipelines,omitempty"`
 
 	byAddress map[string]any
 }

@@ -1,6 +1,9 @@
 package aws
 
-import "github.com/mlguard/mlguard/internal/model"
+import (
+	"github.com/mlguard/mlguard/internal/model"
+	"github.com/mlguard/mlguard/internal/pipeline"
+)
 
 // LifecycleConfig is a notebook instance lifecycle configuration: shell
 // scripts, base64 encoded, that run as root on the notebook.
@@ -89,4 +92,15 @@ type ContentFilter struct {
 	model.Meta
 	Type          model.String `json:"type"` // PROMPT_ATTACK, HATE, ...
 	InputStrength model.String `json:"input_strength"`
+}
+
+// Pipeline is a SageMaker pipeline and the steps its definition declares.
+type Pipeline struct {
+	model.Resource
+	Role model.Ref `json:"role"`
+	// Definition is where the definition is written; its steps point here.
+	Definition model.Meta      `json:"definition"`
+	Steps      []pipeline.Step `json:"steps,omitempty"`
+	// DefinitionError says why a written, known definition could not be read.
+	DefinitionError string `json:"definition_error,omitempty"`
 }

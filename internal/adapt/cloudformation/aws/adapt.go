@@ -143,15 +143,18 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// policyAttr renders a policy document object as the JSON string the
-// provider takes. Unknown parts (a GetAtt ARN) are written as placeholders,
-// as for HCL's jsonencode, so the statements stay readable. A policy given as
-// a JSON string is kept as it is.
+// policyAttr renders a JSON document (a policy, a pipeline definition) as
+// the JSON string the provider takes. Unknown parts (a GetAtt ARN, a pseudo
+// parameter in Fn::Sub) are written as placeholders, as for HCL's jsonencode,
+// so the rest stays readable. A document given as a known JSON string is kept
+// as it is.
 func policyAttr(name string, v *cfn.Value) *terraform.Attr {
 	a := &terraform.Attr{Name: name, Refs: v.AllRefs(), Range: v.Range}
-	switch v.Kind {
-	case cfn.Map:
+	switch {
+	case v.Kind == cfn.Map:
 		a.Value = cty.StringVal(v.JSON())
+	case v.Kind == cfn.Unknown && v.Str != "":
+		a.Value = cty.StringVal(v.Str)
 	default:
 		a.Value = toCty(v)
 	}

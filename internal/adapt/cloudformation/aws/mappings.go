@@ -68,6 +68,7 @@ var mappings = map[string]mapping{
 	"AWS::SageMaker::ModelPackageGroup": {tf: "aws_sagemaker_model_package_group", renames: map[string]string{
 		"ModelPackageGroupPolicy": "resource_policy",
 	}, policies: []string{"ModelPackageGroupPolicy"}, split: modelPackageGroup},
+	"AWS::SageMaker::Pipeline": {tf: "aws_sagemaker_pipeline", split: sageMakerPipeline},
 	"AWS::Bedrock::Agent":     {tf: "aws_bedrockagent_agent"},
 	"AWS::Bedrock::Guardrail": {tf: "aws_bedrock_guardrail"},
 	"AWS::KMS::Key": {tf: "aws_kms_key", renames: map[string]string{
@@ -228,5 +229,18 @@ func modelPackageGroup(m mapping, r *cfn.Resource) []*terraform.Resource {
 	d := m.document("aws_sagemaker_model_package_group_policy", r, nil)
 	d.Body.Attrs["resource_policy"] = policyAttr("resource_policy", pol)
 	d.Body.Attrs["model_package_group_name"] = link("model_package_group_name", r.LogicalID, r)
+	return []*terraform.Resource{d}
+}
+
+// sageMakerPipeline keeps the role and the definition body; the provider
+// takes the body as pipeline_definition.
+func sageMakerPipeline(m mapping, r *cfn.Resource) []*terraform.Resource {
+	d := m.document(m.tf, r, nil)
+	if role := r.Properties.Get("RoleArn"); role != nil {
+		d.Body.Attrs["role_arn"] = &terraform.Attr{Name: "role_arn", Value: toCty(role), Refs: role.AllRefs(), Range: role.Range}
+	}
+	if body := r.Properties.Get("PipelineDefinition").Get("PipelineDefinitionBody"); body != nil {
+		d.Body.Attrs["pipeline_definition"] = policyAttr("pipeline_definition", body)
+	}
 	return []*terraform.Resource{d}
 }

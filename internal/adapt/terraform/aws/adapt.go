@@ -90,6 +90,7 @@ var adapters = map[string]func(*adapter, *terraform.Resource, model.Resource){
 	"aws_bedrockagent_agent":                                  (*adapter).agent,
 	"aws_bedrock_custom_model":                                (*adapter).customModel,
 	"aws_bedrock_guardrail":                                   (*adapter).guardrail,
+	"aws_sagemaker_pipeline":                                  (*adapter).pipeline,
 }
 
 // Adapt builds the AWS model from resource documents. Data sources are not

@@ -122,6 +122,9 @@ func (a *adapter) link() {
 	for _, cm := range a.m.CustomModels {
 		use(cm.Role, cm.Address)
 	}
+	for _, p := range a.m.Pipelines {
+		use(p.Role, p.Address)
+	}
 	a.linkNetwork()
 	a.linkSecurityGroups()
 	a.linkBuckets()

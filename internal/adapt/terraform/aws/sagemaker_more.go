@@ -6,6 +6,7 @@ import (
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/parse/terraform"
+	"github.com/mlguard/mlguard/internal/pipeline"
 )
 
 // Provider and API defaults read here (hashicorp/aws 5.100.0; SageMaker and
@@ -18,6 +19,11 @@ import (
 //   aws_bedrock_custom_model.custom_model_kms_key_id: absent -> an AWS owned key
 //   aws_bedrock_custom_model.vpc_config: absent -> the job runs outside your VPCs
 //   aws_bedrock_guardrail.kms_key_arn: absent -> an AWS owned key
+//   pipeline steps (CreateTrainingJob, CreateProcessingJob, CreateTransformJob,
+//   CreateHyperParameterTuningJob, CreateModel requests): EnableNetworkIsolation and
+//   EnableInterContainerTrafficEncryption default false; no VpcConfig -> outside your
+//   VPCs; no VolumeKmsKeyId -> an AWS managed key; no output KmsKeyId -> the bucket's
+//   default encryption
 
 func (a *adapter) lifecycleConfig(d *terraform.Resource, res model.Resource) {
 	lc := &aws.LifecycleConfig{Resource: res, Name: str(d.Body, "name", "")}
@@ -116,4 +122,21 @@ func (a *adapter) guardrail(d *terraform.Resource, res model.Resource) {
 		g.Filters = append(g.Filters, aws.ContentFilter{Meta: blockMeta(f), Type: str(f, "type", ""), InputStrength: str(f, "input_strength", "")})
 	}
 	a.m.Guardrails = append(a.m.Guardrails, g)
+}
+
+// pipeline reads the pipeline definition JSON. A definition kept in S3
+// (pipeline_definition_s3_location) cannot be read offline and yields no steps.
+func (a *adapter) pipeline(d *terraform.Resource, res model.Resource) {
+	p := &aws.Pipeline{Resource: res, Role: ref(d.Body, "role_arn")}
+	def := str(d.Body, "pipeline_definition", "")
+	p.Definition = def.Meta
+	if def.Explicit && def.Known() {
+		parsed, err := pipeline.Parse([]byte(def.Value))
+		if err != nil {
+			p.DefinitionError = err.Error()
+		} else {
+			p.Steps = parsed.Steps
+		}
+	}
+	a.m.Pipelines = append(a.m.Pipelines, p)
 }

@@ -40,7 +40,7 @@ EOT
 							what += " in " + m.Key
 						}
 						out = append(out, rule.NewResult(lc.Resource, s.Meta, s.Hook+":"+m.Key+"="+m.Redacted,
-							"%s: the %s script holds a %s (%s)", lc.Address, s.Hook, what, m.Redacted))
+							"%s: the %s script holds %s (%s)", lc.Address, s.Hook, secrets.Article(what), m.Redacted))
 					}
 				}
 			}

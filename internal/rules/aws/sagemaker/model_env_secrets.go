@@ -47,7 +47,7 @@ func init() {
 						}
 						if s, ok := secrets.Value(k, v.Value); ok {
 							out = append(out, rule.NewResult(m.Resource, v.Meta, k+"="+s.Redacted,
-								"%s: environment variable %s holds a %s (%s)", m.Address, k, s.Kind, s.Redacted))
+								"%s: environment variable %s holds %s (%s)", m.Address, k, secrets.Article(s.Kind), s.Redacted))
 						}
 					}
 				}
