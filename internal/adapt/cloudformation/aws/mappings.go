@@ -69,8 +69,8 @@ var mappings = map[string]mapping{
 		"ModelPackageGroupPolicy": "resource_policy",
 	}, policies: []string{"ModelPackageGroupPolicy"}, split: modelPackageGroup},
 	"AWS::SageMaker::Pipeline": {tf: "aws_sagemaker_pipeline", split: sageMakerPipeline},
-	"AWS::Bedrock::Agent":     {tf: "aws_bedrockagent_agent"},
-	"AWS::Bedrock::Guardrail": {tf: "aws_bedrock_guardrail"},
+	"AWS::Bedrock::Agent":      {tf: "aws_bedrockagent_agent"},
+	"AWS::Bedrock::Guardrail":  {tf: "aws_bedrock_guardrail"},
 	"AWS::KMS::Key": {tf: "aws_kms_key", renames: map[string]string{
 		"KeyPolicy": "policy", "KeySpec": "customer_master_key_spec",
 	}, policies: []string{"KeyPolicy"}},
