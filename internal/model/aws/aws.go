@@ -44,6 +44,7 @@ type Model struct {
 	CustomModels              []*CustomModel             `json:"bedrock_custom_models,omitempty"`
 	Guardrails                []*Guardrail               `json:"bedrock_guardrails,omitempty"`
 	Pipelines                 []*Pipeline                `json:"pipelines,omitempty"`
+	MonitoringJobs            []*MonitoringJob           `json:"monitoring_jobs,omitempty"`
 
 	byAddress map[string]any
 }

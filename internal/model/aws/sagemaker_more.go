@@ -52,6 +52,9 @@ type OfflineStore struct {
 type Workforce struct {
 	model.Resource
 	SourceCIDRs *model.Refs `json:"source_cidrs,omitempty"` // nil: no source IP restriction
+	// ClientSecret is the OIDC client secret, when the workforce signs in
+	// through an OIDC identity provider.
+	ClientSecret model.String `json:"oidc_client_secret"`
 }
 
 // ModelPackageGroupPolicy is the resource policy of a model registry group.
@@ -103,4 +106,25 @@ type Pipeline struct {
 	Steps      []pipeline.Step `json:"steps,omitempty"`
 	// DefinitionError says why a written, known definition could not be read.
 	DefinitionError string `json:"definition_error,omitempty"`
+}
+
+// MonitoringJob is a model monitor job: a data quality, model quality, bias
+// or explainability job definition, or the job a monitoring schedule defines
+// inline.
+type MonitoringJob struct {
+	model.Resource
+	NetworkIsolation model.Bool `json:"enable_network_isolation"`          // default false
+	InterContainer   model.Bool `json:"enable_inter_container_encryption"` // default false
+	// Network is the network config block, explicit when it is written.
+	Network model.Meta `json:"network"`
+	// InVPC says whether a VPC config is written; its range is that config,
+	// or where it belongs.
+	InVPC         model.Bool      `json:"in_vpc"`
+	InstanceCount model.Int       `json:"instance_count"`
+	InstanceType  model.String    `json:"instance_type"`
+	Cluster       model.Meta      `json:"cluster"`
+	VolumeKMS     model.Ref       `json:"volume_kms_key"`
+	Output        model.Meta      `json:"output"`
+	OutputKMS     model.Ref       `json:"output_kms_key"`
+	Environment   model.StringMap `json:"environment"`
 }

@@ -58,6 +58,8 @@ type LogGroup struct {
 	model.Resource
 	Name   model.String `json:"name"`
 	KMSKey model.Ref    `json:"kms_key"` // default: none, CloudWatch Logs' own encryption
+	// RetentionDays is how long events are kept; 0, the default, keeps them forever.
+	RetentionDays model.Int `json:"retention_in_days"`
 }
 
 // Secret is a Secrets Manager secret.

@@ -68,9 +68,14 @@ var mappings = map[string]mapping{
 	"AWS::SageMaker::ModelPackageGroup": {tf: "aws_sagemaker_model_package_group", renames: map[string]string{
 		"ModelPackageGroupPolicy": "resource_policy",
 	}, policies: []string{"ModelPackageGroupPolicy"}, split: modelPackageGroup},
-	"AWS::SageMaker::Pipeline": {tf: "aws_sagemaker_pipeline", split: sageMakerPipeline},
-	"AWS::Bedrock::Agent":      {tf: "aws_bedrockagent_agent"},
-	"AWS::Bedrock::Guardrail":  {tf: "aws_bedrock_guardrail"},
+	"AWS::SageMaker::DataQualityJobDefinition":         monitoringJob("DataQuality"),
+	"AWS::SageMaker::ModelQualityJobDefinition":        monitoringJob("ModelQuality"),
+	"AWS::SageMaker::ModelBiasJobDefinition":           monitoringJob("ModelBias"),
+	"AWS::SageMaker::ModelExplainabilityJobDefinition": monitoringJob("ModelExplainability"),
+	"AWS::SageMaker::MonitoringSchedule":               {tf: "aws_sagemaker_data_quality_job_definition", split: monitoringSchedule},
+	"AWS::SageMaker::Pipeline":                         {tf: "aws_sagemaker_pipeline", split: sageMakerPipeline},
+	"AWS::Bedrock::Agent":                              {tf: "aws_bedrockagent_agent"},
+	"AWS::Bedrock::Guardrail":                          {tf: "aws_bedrock_guardrail"},
 	"AWS::KMS::Key": {tf: "aws_kms_key", renames: map[string]string{
 		"KeyPolicy": "policy", "KeySpec": "customer_master_key_spec",
 	}, policies: []string{"KeyPolicy"}},
@@ -243,4 +248,30 @@ func sageMakerPipeline(m mapping, r *cfn.Resource) []*terraform.Resource {
 		d.Body.Attrs["pipeline_definition"] = policyAttr("pipeline_definition", body)
 	}
 	return []*terraform.Resource{d}
+}
+
+// monitoringJob translates a model monitor job definition onto the provider's
+// one such resource, the data quality job definition: the kinds differ only
+// in the names of their app specification and output config.
+func monitoringJob(kind string) mapping {
+	return mapping{tf: "aws_sagemaker_data_quality_job_definition", renames: map[string]string{
+		kind + "AppSpecification": "data_quality_app_specification",
+		kind + "JobOutputConfig":  "data_quality_job_output_config",
+	}, maps: []string{kind + "AppSpecification.Environment"}}
+}
+
+// scheduleJob names the parts of a schedule's inline job definition.
+var scheduleJob = mapping{tf: "aws_sagemaker_data_quality_job_definition", renames: map[string]string{
+	"MonitoringResources": "job_resources", "MonitoringOutputConfig": "data_quality_job_output_config",
+	"MonitoringAppSpecification": "data_quality_app_specification",
+}, maps: []string{"Environment"}}
+
+// monitoringSchedule is the job a schedule defines inline; a schedule that
+// names a job definition adds nothing to check.
+func monitoringSchedule(m mapping, r *cfn.Resource) []*terraform.Resource {
+	job := r.Properties.Get("MonitoringScheduleConfig").Get("MonitoringJobDefinition")
+	if job == nil {
+		return nil
+	}
+	return []*terraform.Resource{scheduleJob.document(m.tf, r, job)}
 }

@@ -91,6 +91,7 @@ var adapters = map[string]func(*adapter, *terraform.Resource, model.Resource){
 	"aws_bedrock_custom_model":                                (*adapter).customModel,
 	"aws_bedrock_guardrail":                                   (*adapter).guardrail,
 	"aws_sagemaker_pipeline":                                  (*adapter).pipeline,
+	"aws_sagemaker_data_quality_job_definition":               (*adapter).monitoringJob,
 }
 
 // Adapt builds the AWS model from resource documents. Data sources are not
@@ -286,4 +287,19 @@ func sortedUnique(in []string) []string {
 		}
 	}
 	return out
+}
+
+// within returns the block at a path of nested block types, and whether it is
+// written. When a block on the path is missing it returns an empty stand-in
+// at the innermost block found, unknown if the missing block may exist: reads
+// of a stand-in take the defaults.
+func within(b *terraform.Block, path ...string) (*terraform.Block, bool) {
+	for _, typ := range path {
+		nb, unknown := first(b, typ)
+		if nb == nil {
+			return &terraform.Block{Range: b.Range, Unknown: b.Unknown || unknown}, false
+		}
+		b = nb
+	}
+	return b, true
 }

@@ -19,6 +19,10 @@ import (
 //   aws_bedrock_custom_model.custom_model_kms_key_id: absent -> an AWS owned key
 //   aws_bedrock_custom_model.vpc_config: absent -> the job runs outside your VPCs
 //   aws_bedrock_guardrail.kms_key_arn: absent -> an AWS owned key
+//   aws_sagemaker_data_quality_job_definition.network_config.enable_network_isolation and
+//   .enable_inter_container_traffic_encryption: false when absent; no vpc_config -> outside your
+//   VPCs; job_resources.cluster_config.volume_kms_key_id and data_quality_job_output_config.kms_key_id:
+//   absent -> an AWS managed key / the bucket's default encryption
 //   pipeline steps (CreateTrainingJob, CreateProcessingJob, CreateTransformJob,
 //   CreateHyperParameterTuningJob, CreateModel requests): EnableNetworkIsolation and
 //   EnableInterContainerTrafficEncryption default false; no VpcConfig -> outside your
@@ -72,8 +76,15 @@ func (a *adapter) featureGroup(d *terraform.Resource, res model.Resource) {
 }
 
 func (a *adapter) workforce(d *terraform.Resource, res model.Resource) {
+	b := d.Body
+	if d.Format == terraform.FormatPlan {
+		b = withoutComputed(b, []string{"source_ip_config"}) // computed: the API's empty list when not written
+	}
 	w := &aws.Workforce{Resource: res}
-	if sic, unknown := first(d.Body, "source_ip_config"); sic != nil {
+	if oidc, _ := first(b, "oidc_config"); oidc != nil {
+		w.ClientSecret = str(oidc, "client_secret", "")
+	}
+	if sic, unknown := first(b, "source_ip_config"); sic != nil {
 		r := refs(sic, "cidrs")
 		w.SourceCIDRs = &r
 	} else if unknown {
@@ -139,4 +150,34 @@ func (a *adapter) pipeline(d *terraform.Resource, res model.Resource) {
 		}
 	}
 	a.m.Pipelines = append(a.m.Pipelines, p)
+}
+
+// monitoringJob reads a model monitor job definition. CloudFormation's model
+// quality, bias and explainability definitions and a schedule's inline job
+// arrive here translated onto the data quality definition's names.
+func (a *adapter) monitoringJob(d *terraform.Resource, res model.Resource) {
+	b := d.Body
+	net, netWritten := within(b, "network_config")
+	vpc, inVPC := within(net, "vpc_config")
+	cluster, _ := within(b, "job_resources", "cluster_config")
+	out, _ := within(b, "data_quality_job_output_config")
+	app, _ := within(b, "data_quality_app_specification")
+	env := stringMap(app, "environment")
+	if top := stringMap(b, "environment"); top.Explicit { // a schedule's inline job
+		env = top
+	}
+	a.m.MonitoringJobs = append(a.m.MonitoringJobs, &aws.MonitoringJob{
+		Resource:         res,
+		NetworkIsolation: boolean(net, "enable_network_isolation", false),
+		InterContainer:   boolean(net, "enable_inter_container_traffic_encryption", false),
+		Network:          model.Meta{Range: net.Range, Explicit: netWritten, Unknown: net.Unknown},
+		InVPC:            model.Bool{Meta: model.Meta{Range: vpc.Range, Explicit: inVPC, Unknown: vpc.Unknown}, Value: inVPC},
+		InstanceCount:    integer(cluster, "instance_count", 0),
+		InstanceType:     str(cluster, "instance_type", ""),
+		Cluster:          blockMeta(cluster),
+		VolumeKMS:        ref(cluster, "volume_kms_key_id"),
+		Output:           blockMeta(out),
+		OutputKMS:        ref(out, "kms_key_id"),
+		Environment:      env,
+	})
 }

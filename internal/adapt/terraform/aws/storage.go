@@ -240,7 +240,7 @@ func (a *adapter) kmsKey(d *terraform.Resource, res model.Resource) {
 
 func (a *adapter) logGroup(d *terraform.Resource, res model.Resource) {
 	b := d.Body
-	lg := &aws.LogGroup{Resource: res, Name: str(b, "name", ""), KMSKey: ref(b, "kms_key_id")}
+	lg := &aws.LogGroup{Resource: res, Name: str(b, "name", ""), KMSKey: ref(b, "kms_key_id"), RetentionDays: integer(b, "retention_in_days", 0)}
 	if !lg.Name.Explicit {
 		lg.Name = str(b, "name_prefix", "")
 		lg.Name.Unknown = !lg.Name.Explicit

@@ -1,0 +1,29 @@
+resource "aws_sagemaker_model_package_group" "churn" {
+  model_package_group_name = "churn"
+}
+
+resource "aws_sagemaker_model_package_group_policy" "public" {
+  model_package_group_name = aws_sagemaker_model_package_group.churn.model_package_group_name
+  resource_policy = jsonencode({ # expect
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "Everyone"
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = ["sagemaker:DescribeModelPackage", "sagemaker:ListModelPackages"]
+      Resource  = "arn:aws:sagemaker:eu-west-1:111122223333:model-package/churn/*"
+    }]
+  })
+}
+
+resource "aws_sagemaker_model_package_group" "fraud" {
+  model_package_group_name = "fraud"
+}
+
+resource "aws_sagemaker_model_package_group_policy" "any_aws" {
+  model_package_group_name = aws_sagemaker_model_package_group.fraud.model_package_group_name
+  resource_policy = jsonencode({ # expect
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "sagemaker:CreateModelPackage", Resource = "arn:aws:sagemaker:eu-west-1:111122223333:model-package/fraud/*" }]
+  })
+}
