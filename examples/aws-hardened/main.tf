@@ -87,6 +87,25 @@ resource "aws_route_table_association" "private" {
   route_table_id = aws_route_table.private.id
 }
 
+# The notebook and Studio have no direct internet access; they reach S3 and
+# SageMaker through endpoints, so that traffic never needs the NAT gateway.
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id            = aws_vpc.ml.id
+  service_name      = "com.amazonaws.${var.region}.s3"
+  vpc_endpoint_type = "Gateway"
+  route_table_ids   = [aws_route_table.private.id]
+}
+
+resource "aws_vpc_endpoint" "sagemaker" {
+  for_each            = toset(["sagemaker.api", "sagemaker.runtime"])
+  vpc_id              = aws_vpc.ml.id
+  service_name        = "com.amazonaws.${var.region}.${each.key}"
+  vpc_endpoint_type   = "Interface"
+  subnet_ids          = [for s in aws_subnet.private : s.id]
+  security_group_ids  = [aws_security_group.ml.id]
+  private_dns_enabled = true
+}
+
 resource "aws_security_group" "ml" {
   name   = "${local.name}-workloads"
   vpc_id = aws_vpc.ml.id
@@ -114,6 +133,40 @@ resource "aws_iam_role" "execution" {
 
 resource "aws_s3_bucket" "artifacts" {
   bucket = "${local.name}-artifacts"
+}
+
+# Server access logs can only be delivered to a bucket with SSE-S3 default
+# encryption, so this bucket has no KMS key; it is versioned and TLS-only.
+resource "aws_s3_bucket" "access_logs" {
+  bucket = "${local.name}-access-logs"
+}
+
+resource "aws_s3_bucket_versioning" "access_logs" {
+  bucket = aws_s3_bucket.access_logs.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_policy" "access_logs" {
+  bucket = aws_s3_bucket.access_logs.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "DenyInsecureTransport"
+      Effect    = "Deny"
+      Principal = "*"
+      Action    = "s3:*"
+      Resource  = [aws_s3_bucket.access_logs.arn, "${aws_s3_bucket.access_logs.arn}/*"]
+      Condition = { Bool = { "aws:SecureTransport" = "false" } }
+    }]
+  })
+}
+
+resource "aws_s3_bucket_logging" "artifacts" {
+  bucket        = aws_s3_bucket.artifacts.id
+  target_bucket = aws_s3_bucket.access_logs.id
+  target_prefix = "artifacts/"
 }
 
 resource "aws_s3_bucket_server_side_encryption_configuration" "artifacts" {

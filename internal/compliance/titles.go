@@ -73,6 +73,8 @@ var titles = map[string]map[string]string{
 		"EC2.19":           "Security groups should not allow unrestricted access to ports with high risk",
 		"ECR.1":            "ECR private repositories should have image scanning configured",
 		"ECR.2":            "ECR private repositories should have tag immutability configured",
+		"CloudTrail.2":     "CloudTrail should have encryption at-rest enabled",
+		"S3.9":             "S3 general purpose buckets should have server access logging enabled",
 		"CloudTrail.4":     "CloudTrail log file validation should be enabled",
 		"IAM.1":            "IAM policies should not allow full \"*\" administrative privileges",
 		"IAM.21":           "IAM customer managed policies should not allow wildcard actions for services",

@@ -45,6 +45,12 @@ type Model struct {
 	Guardrails                []*Guardrail               `json:"bedrock_guardrails,omitempty"`
 	Pipelines                 []*Pipeline                `json:"pipelines,omitempty"`
 	MonitoringJobs            []*MonitoringJob           `json:"monitoring_jobs,omitempty"`
+	Trails                    []*Trail                   `json:"trails,omitempty"`
+	VPCEndpoints              []*VPCEndpoint             `json:"vpc_endpoints,omitempty"`
+	TaskDefinitions           []*TaskDefinition          `json:"ecs_task_definitions,omitempty"`
+	Functions                 []*Function                `json:"lambda_functions,omitempty"`
+	UserProfiles              []*UserProfile             `json:"user_profiles,omitempty"`
+	DataSources               []*DataSource              `json:"bedrock_data_sources,omitempty"`
 
 	byAddress map[string]any
 }

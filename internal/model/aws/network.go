@@ -137,3 +137,28 @@ func (m *Model) BucketsOf(target string) []*Bucket { return lookup[*Bucket](m, t
 func (m *Model) SecurityGroupsOf(target string) []*SecurityGroup {
 	return lookup[*SecurityGroup](m, target)
 }
+
+// VPCEndpoint is a VPC endpoint (gateway or interface).
+type VPCEndpoint struct {
+	model.Resource
+	VPC     model.Ref    `json:"vpc"`
+	Service model.String `json:"service_name"` // com.amazonaws.<region>.s3, ...
+}
+
+// VPCOf returns the VPC of the scan that a reference to a subnet or a VPC
+// leads to, if it is one VPC.
+func (m *Model) VPCOf(r model.Ref) *VPC {
+	for _, t := range r.Targets {
+		if vs := lookup[*VPC](m, t); len(vs) == 1 {
+			return vs[0]
+		}
+		for _, s := range m.SubnetsOf(t) {
+			for _, vt := range s.VPC.Targets {
+				if vs := lookup[*VPC](m, vt); len(vs) == 1 {
+					return vs[0]
+				}
+			}
+		}
+	}
+	return nil
+}

@@ -25,6 +25,23 @@ type Domain struct {
 	VPC                  model.Ref    `json:"vpc"`
 	Subnets              model.Refs   `json:"subnets"`
 	ExecutionRoles       []model.Ref  `json:"execution_roles,omitempty"`
+	// Sharing is default_user_settings.sharing_settings; nil when absent,
+	// which disables notebook sharing.
+	Sharing *Sharing `json:"sharing,omitempty"`
+}
+
+// Sharing is how Studio users share notebooks with their cell output.
+type Sharing struct {
+	model.Meta
+	OutputOption model.String `json:"notebook_output_option"` // default "Disabled"
+	KMSKey       model.Ref    `json:"s3_kms_key_id"`
+}
+
+// UserProfile is a Studio user profile.
+type UserProfile struct {
+	model.Resource
+	ExecutionRole model.Ref `json:"execution_role"`
+	Sharing       *Sharing  `json:"sharing,omitempty"`
 }
 
 // SageMakerModel is a SageMaker model (aws_sagemaker_model).
@@ -70,6 +87,7 @@ type ProductionVariant struct {
 	model.Meta
 	InstanceType model.String `json:"instance_type"`
 	Serverless   bool         `json:"serverless"`
+	SSMAccess    model.Bool   `json:"enable_ssm_access"` // default false
 }
 
 // DataCapture is an endpoint configuration's data capture setting.

@@ -81,6 +81,13 @@ type CustomModel struct {
 	Role      model.Ref  `json:"role"`
 }
 
+// DataSource is a Bedrock knowledge base data source.
+type DataSource struct {
+	model.Resource
+	// KMSKey encrypts the data while it is ingested; default an AWS owned key.
+	KMSKey model.Ref `json:"kms_key"`
+}
+
 // Guardrail is an Amazon Bedrock guardrail.
 type Guardrail struct {
 	model.Resource

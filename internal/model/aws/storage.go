@@ -20,6 +20,11 @@ type Bucket struct {
 	// Uncertain lists the settings that a resource of the scan may set on
 	// this bucket without it being known which bucket it names.
 	Uncertain map[string]bool `json:"uncertain,omitempty"`
+	// Logging is set when server access logging is configured for the bucket.
+	Logging bool `json:"access_logging,omitempty"`
+	// LogTarget is set when the bucket receives server access logs, which
+	// S3 delivers only to buckets encrypted with SSE-S3.
+	LogTarget bool `json:"access_log_target,omitempty"`
 	// UsedBy lists the ML resources that read or write this bucket.
 	UsedBy []string `json:"used_by,omitempty"`
 }
@@ -67,4 +72,6 @@ type Secret struct {
 	model.Resource
 	Name   model.String `json:"name"`
 	KMSKey model.Ref    `json:"kms_key"` // default: the AWS managed key aws/secretsmanager
+	// Policies are the secret's resource policies.
+	Policies []PolicyDocument `json:"policies,omitempty"`
 }

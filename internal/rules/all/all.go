@@ -5,11 +5,15 @@ package all
 import (
 	// Rule packages register their rules in init.
 	_ "github.com/mlguard/mlguard/internal/rules/aws/bedrock"
+	_ "github.com/mlguard/mlguard/internal/rules/aws/cloudtrail"
 	_ "github.com/mlguard/mlguard/internal/rules/aws/ecr"
+	_ "github.com/mlguard/mlguard/internal/rules/aws/ecs"
 	_ "github.com/mlguard/mlguard/internal/rules/aws/iam"
 	_ "github.com/mlguard/mlguard/internal/rules/aws/kms"
+	_ "github.com/mlguard/mlguard/internal/rules/aws/lambda"
 	_ "github.com/mlguard/mlguard/internal/rules/aws/logs"
 	_ "github.com/mlguard/mlguard/internal/rules/aws/s3"
 	_ "github.com/mlguard/mlguard/internal/rules/aws/sagemaker"
 	_ "github.com/mlguard/mlguard/internal/rules/aws/secretsmanager"
+	_ "github.com/mlguard/mlguard/internal/rules/aws/vpc"
 )

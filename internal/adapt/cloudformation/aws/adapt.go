@@ -151,7 +151,7 @@ func contains(list []string, s string) bool {
 func policyAttr(name string, v *cfn.Value) *terraform.Attr {
 	a := &terraform.Attr{Name: name, Refs: v.AllRefs(), Range: v.Range}
 	switch {
-	case v.Kind == cfn.Map:
+	case v.Kind == cfn.Map || v.Kind == cfn.List:
 		a.Value = cty.StringVal(v.JSON())
 	case v.Kind == cfn.Unknown && v.Str != "":
 		a.Value = cty.StringVal(v.Str)

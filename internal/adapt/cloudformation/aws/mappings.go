@@ -51,8 +51,23 @@ var mappings = map[string]mapping{
 		"RepositoryName": "name", "RepositoryPolicyText": "policy",
 	}, policies: []string{"RepositoryPolicyText"}, split: repository},
 	"AWS::ECR::RegistryScanningConfiguration": {tf: "aws_ecr_registry_scanning_configuration"},
-	"AWS::Logs::LogGroup":                     {tf: "aws_cloudwatch_log_group", renames: map[string]string{"LogGroupName": "name"}},
-	"AWS::SecretsManager::Secret":             {tf: "aws_secretsmanager_secret"},
+	"AWS::CloudTrail::Trail": {tf: "aws_cloudtrail", renames: map[string]string{
+		"TrailName": "name", "IsLogging": "enable_logging", "KMSKeyId": "kms_key_id", "S3BucketName": "s3_bucket_name",
+		"EventSelectors": "event_selector", "EventSelectors.DataResources": "data_resource",
+		"AdvancedEventSelectors": "advanced_event_selector", "AdvancedEventSelectors.FieldSelectors": "field_selector",
+	}},
+	// ServiceName is often Fn::Sub over AWS::Region: read as a document, its
+	// known suffix (.s3, .sagemaker.api) survives the unknown region.
+	"AWS::EC2::VPCEndpoint":       {tf: "aws_vpc_endpoint", policies: []string{"ServiceName"}},
+	"AWS::ECS::TaskDefinition":    {tf: "aws_ecs_task_definition", policies: []string{"ContainerDefinitions"}},
+	"AWS::Lambda::Function":       {tf: "aws_lambda_function", maps: []string{"Environment.Variables"}},
+	"AWS::SageMaker::UserProfile": {tf: "aws_sagemaker_user_profile"},
+	"AWS::Bedrock::DataSource":    {tf: "aws_bedrockagent_data_source"},
+	"AWS::SecretsManager::ResourcePolicy": {tf: "aws_secretsmanager_secret_policy", renames: map[string]string{
+		"SecretId": "secret_arn", "ResourcePolicy": "policy",
+	}, policies: []string{"ResourcePolicy"}},
+	"AWS::Logs::LogGroup":         {tf: "aws_cloudwatch_log_group", renames: map[string]string{"LogGroupName": "name"}},
+	"AWS::SecretsManager::Secret": {tf: "aws_secretsmanager_secret"},
 	"AWS::EC2::SecurityGroup": {tf: "aws_security_group", renames: map[string]string{
 		"SecurityGroupIngress": "ingress", "SecurityGroupIngress.CidrIp": "cidr_blocks",
 		"SecurityGroupIngress.CidrIpv6": "ipv6_cidr_blocks", "SecurityGroupIngress.IpProtocol": "protocol",
@@ -158,7 +173,7 @@ func merge(a, b map[string]*terraform.Attr) map[string]*terraform.Attr {
 }
 
 // bucket splits an AWS::S3::Bucket the way the provider does: the bucket,
-// its default encryption, public access block and versioning.
+// its default encryption, public access block, versioning and access logging.
 func bucket(m mapping, r *cfn.Resource) []*terraform.Resource {
 	props := r.Properties
 	main := m.document(m.tf, r, nil)
@@ -174,7 +189,8 @@ func bucket(m mapping, r *cfn.Resource) []*terraform.Resource {
 	enc := bucketMapping.part(r, "BucketEncryption", "aws_s3_bucket_server_side_encryption_configuration", "bucket", "")
 	pab := bucketMapping.part(r, "PublicAccessBlockConfiguration", "aws_s3_bucket_public_access_block", "bucket", "")
 	ver := bucketMapping.part(r, "VersioningConfiguration", "aws_s3_bucket_versioning", "bucket", "versioning_configuration")
-	for _, d := range []*terraform.Resource{enc, pab, ver} {
+	logs := bucketMapping.part(r, "LoggingConfiguration", "aws_s3_bucket_logging", "bucket", "")
+	for _, d := range []*terraform.Resource{enc, pab, ver, logs} {
 		if d != nil {
 			out = append(out, d)
 		}
@@ -186,6 +202,7 @@ func bucket(m mapping, r *cfn.Resource) []*terraform.Resource {
 var bucketMapping = mapping{renames: map[string]string{
 	"BucketEncryption.ServerSideEncryptionConfiguration":                               "rule",
 	"BucketEncryption.ServerSideEncryptionConfiguration.ServerSideEncryptionByDefault": "apply_server_side_encryption_by_default",
+	"LoggingConfiguration.DestinationBucketName":                                       "target_bucket",
 }}
 
 // repository is an ECR repository plus, when it carries a policy, the

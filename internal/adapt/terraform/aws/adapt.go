@@ -26,6 +26,9 @@ type adapter struct {
 	parts        []bucketPart
 	repoPolicies []repoPolicy
 	sgRules      []looseIngress
+	// secretPolicies are aws_secretsmanager_secret_policy resources, linked
+	// to their secrets like repository policies to repositories.
+	secretPolicies []repoPolicy
 }
 
 type attachment struct {
@@ -74,6 +77,10 @@ var adapters = map[string]func(*adapter, *terraform.Resource, model.Resource){
 	"aws_s3_bucket_policy":                                    (*adapter).bucketPolicy,
 	"aws_s3_bucket_versioning":                                (*adapter).bucketVersioning,
 	"aws_s3_bucket_acl":                                       (*adapter).bucketACL,
+	"aws_s3_bucket_logging":                                   (*adapter).bucketLogging,
+	"aws_sagemaker_user_profile":                              (*adapter).userProfile,
+	"aws_bedrockagent_data_source":                            (*adapter).dataSource,
+	"aws_secretsmanager_secret_policy":                        (*adapter).secretPolicy,
 	"aws_ecr_repository":                                      (*adapter).ecrRepository,
 	"aws_ecr_repository_policy":                               (*adapter).ecrPolicy,
 	"aws_ecr_registry_scanning_configuration":                 (*adapter).registryScanning,
@@ -92,6 +99,10 @@ var adapters = map[string]func(*adapter, *terraform.Resource, model.Resource){
 	"aws_bedrock_guardrail":                                   (*adapter).guardrail,
 	"aws_sagemaker_pipeline":                                  (*adapter).pipeline,
 	"aws_sagemaker_data_quality_job_definition":               (*adapter).monitoringJob,
+	"aws_cloudtrail":                                          (*adapter).trail,
+	"aws_vpc_endpoint":                                        (*adapter).vpcEndpoint,
+	"aws_ecs_task_definition":                                 (*adapter).taskDefinition,
+	"aws_lambda_function":                                     (*adapter).function,
 }
 
 // Adapt builds the AWS model from resource documents. Data sources are not

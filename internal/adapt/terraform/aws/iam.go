@@ -125,8 +125,12 @@ func (a *adapter) link() {
 	for _, p := range a.m.Pipelines {
 		use(p.Role, p.Address)
 	}
+	for _, up := range a.m.UserProfiles {
+		use(up.ExecutionRole, up.Address)
+	}
 	a.linkNetwork()
 	a.linkSecurityGroups()
 	a.linkBuckets()
 	a.linkRepositories()
+	a.linkSecrets()
 }

@@ -146,3 +146,7 @@ func (a *adapter) linkSecurityGroups() {
 		}
 	}
 }
+
+func (a *adapter) vpcEndpoint(d *terraform.Resource, res model.Resource) {
+	a.m.VPCEndpoints = append(a.m.VPCEndpoints, &aws.VPCEndpoint{Resource: res, VPC: ref(d.Body, "vpc_id"), Service: str(d.Body, "service_name", "")})
+}

@@ -54,6 +54,9 @@ func (a *adapter) domain(d *terraform.Resource, res model.Resource) {
 			dom.ExecutionRoles = append(dom.ExecutionRoles, ref(s, "execution_role"))
 		}
 	}
+	if us, _ := first(b, "default_user_settings"); us != nil {
+		dom.Sharing = sharing(us)
+	}
 	a.m.Domains = append(a.m.Domains, dom)
 }
 
@@ -89,6 +92,7 @@ func (a *adapter) endpointConfig(d *terraform.Resource, res model.Resource) {
 			sl, _ := first(v, "serverless_config")
 			ec.Variants = append(ec.Variants, aws.ProductionVariant{
 				Meta: blockMeta(v), InstanceType: str(v, "instance_type", ""), Serverless: sl != nil,
+				SSMAccess: boolean(v, "enable_ssm_access", false),
 			})
 		}
 	}

@@ -181,3 +181,25 @@ func (a *adapter) monitoringJob(d *terraform.Resource, res model.Resource) {
 		Environment:      env,
 	})
 }
+
+// sharing reads sharing_settings of a settings block.
+func sharing(settings *terraform.Block) *aws.Sharing {
+	sh, _ := first(settings, "sharing_settings")
+	if sh == nil {
+		return nil
+	}
+	return &aws.Sharing{Meta: blockMeta(sh), OutputOption: str(sh, "notebook_output_option", "Disabled"), KMSKey: ref(sh, "s3_kms_key_id")}
+}
+
+func (a *adapter) userProfile(d *terraform.Resource, res model.Resource) {
+	up := &aws.UserProfile{Resource: res}
+	if us, _ := first(d.Body, "user_settings"); us != nil {
+		up.ExecutionRole, up.Sharing = ref(us, "execution_role"), sharing(us)
+	}
+	a.m.UserProfiles = append(a.m.UserProfiles, up)
+}
+
+func (a *adapter) dataSource(d *terraform.Resource, res model.Resource) {
+	sse, _ := within(d.Body, "server_side_encryption_configuration")
+	a.m.DataSources = append(a.m.DataSources, &aws.DataSource{Resource: res, KMSKey: ref(sse, "kms_key_arn")})
+}

@@ -33,7 +33,7 @@ type bucketPart struct {
 // bucketInline are aws_s3_bucket's deprecated inline settings. They are
 // optional and computed, so a plan shows them unknown whenever the
 // configuration leaves them to the separate aws_s3_bucket_* resources.
-var bucketInline = []string{"policy", "versioning", "server_side_encryption_configuration", "acl"}
+var bucketInline = []string{"policy", "versioning", "server_side_encryption_configuration", "acl", "logging"}
 
 func (a *adapter) bucket(d *terraform.Resource, res model.Resource) {
 	b := d.Body
@@ -54,6 +54,12 @@ func (a *adapter) bucket(d *terraform.Resource, res model.Resource) {
 	}
 	if p := b.Attr("policy"); p != nil {
 		bk.Policies = append(bk.Policies, document(b, "policy", "bucket policy", res))
+	}
+	if lg, unknown := first(b, "logging"); lg != nil || unknown {
+		bk.Logging = lg != nil
+		if unknown {
+			bk.Uncertain = map[string]bool{"logging": true}
+		}
 	}
 	a.m.Buckets = append(a.m.Buckets, bk)
 }
@@ -249,7 +255,31 @@ func (a *adapter) logGroup(d *terraform.Resource, res model.Resource) {
 }
 
 func (a *adapter) secret(d *terraform.Resource, res model.Resource) {
-	a.m.Secrets = append(a.m.Secrets, &aws.Secret{Resource: res, Name: str(d.Body, "name", ""), KMSKey: ref(d.Body, "kms_key_id")})
+	b := d.Body
+	if d.Format == terraform.FormatPlan {
+		b = withoutComputed(b, []string{"policy"}) // computed: read back from the separate policy resource
+	}
+	s := &aws.Secret{Resource: res, Name: str(b, "name", ""), KMSKey: ref(b, "kms_key_id")}
+	if b.Attr("policy") != nil {
+		s.Policies = append(s.Policies, document(b, "policy", "secret policy", res))
+	}
+	a.m.Secrets = append(a.m.Secrets, s)
+}
+
+// secretPolicy is a separate secret resource policy, applied to the secret
+// it links to once every secret is read.
+func (a *adapter) secretPolicy(d *terraform.Resource, res model.Resource) {
+	a.secretPolicies = append(a.secretPolicies, repoPolicy{repo: ref(d.Body, "secret_arn"), doc: document(d.Body, "policy", "secret policy", res)})
+}
+
+func (a *adapter) linkSecrets() {
+	for _, sp := range a.secretPolicies {
+		for _, s := range a.m.Secrets {
+			if sp.repo.LinksTo(s.Address) {
+				s.Policies = append(s.Policies, sp.doc)
+			}
+		}
+	}
 }
 
 // withoutComputed drops attributes of a planned block that are unknown only
@@ -267,4 +297,9 @@ func withoutComputed(b *terraform.Block, names []string) *terraform.Block {
 		}
 	}
 	return &cp
+}
+
+func (a *adapter) bucketLogging(d *terraform.Resource, res model.Resource) {
+	a.parts = append(a.parts, bucketPart{bucket: ref(d.Body, "bucket"), aspect: "logging", apply: func(b *aws.Bucket) { b.Logging = true }},
+		bucketPart{bucket: ref(d.Body, "target_bucket"), aspect: "log_target", apply: func(b *aws.Bucket) { b.LogTarget = true }})
 }

@@ -5,8 +5,7 @@ import (
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
 )
 
-var customModelRefs = []string{"https://docs.aws.amazon.com/bedrock/latest/userguide/encryption-custom-job.html",
-	"https://docs.aws.amazon.com/bedrock/latest/userguide/custom-model-job-access-security.html"}
+var customModelRefs = []string{"https://docs.aws.amazon.com/bedrock/latest/userguide/encryption-custom-job.html"}
 
 func init() {
 	register(&rule.Rule{
@@ -76,7 +75,7 @@ func init() {
 			Remediation: "Set kms_key_arn to a customer managed key.",
 			Fixes:       map[string]string{"terraform": `kms_key_arn = aws_kms_key.ml.arn`, "cloudformation": `KmsKeyArn: !GetAtt MlKey.Arn`},
 			Defaults:    []string{"aws_bedrock_guardrail.kms_key_arn: none; an AWS owned key is used"},
-			References:  []string{"https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-permissions-kms.html"},
+			References:  []string{"https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails.html"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
 			var out []rule.Result

@@ -4,10 +4,12 @@ package check
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/rule"
+	"github.com/mlguard/mlguard/internal/secrets"
 )
 
 // NotCustomerKey reports whether a KMS key reference is known not to be a
@@ -102,4 +104,32 @@ func DefaultNote(explicit bool) string {
 		return ""
 	}
 	return ", the default"
+}
+
+// EnvSecret is a secret found in an environment map.
+type EnvSecret struct {
+	Key   string
+	Match secrets.Match
+	At    model.Meta
+}
+
+// EnvSecrets returns the secrets in an environment map, in key order.
+// Unknown values are never read.
+func EnvSecrets(env model.StringMap) []EnvSecret {
+	keys := make([]string, 0, len(env.Values))
+	for k := range env.Values {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var out []EnvSecret
+	for _, k := range keys {
+		v := env.Values[k]
+		if !v.Known() {
+			continue
+		}
+		if m, ok := secrets.Value(k, v.Value); ok {
+			out = append(out, EnvSecret{Key: k, Match: m, At: v.Meta})
+		}
+	}
+	return out
 }

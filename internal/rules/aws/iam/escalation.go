@@ -72,7 +72,7 @@ func init() {
 			Defaults: []string{"Statements with a condition other than iam:PassedToService, and statements granting every action on " +
 				"every resource (reported by AWS-IAM-003), are not counted"},
 			References: []string{"https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html",
-				"https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html#sagemaker-roles-pass-role"},
+				"https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
 			var out []rule.Result

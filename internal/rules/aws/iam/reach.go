@@ -147,7 +147,35 @@ func init() {
 		},
 		Check: func(in *rule.Input) []rule.Result { return permissionsReach.results(in.AWS) },
 	})
+	register(&rule.Rule{
+		Metadata: rule.Metadata{
+			ID: "AWS-IAM-011", Slug: "ml-role-writes-every-object",
+			Title:    "ML execution role can overwrite or delete objects in every S3 bucket",
+			Severity: rule.High, Category: rule.DataProtection,
+			Resources:  roleTypes,
+			Frameworks: check.Frameworks([]string{"AC-6", "SI-7"}, []string{"PR.AA-05", "PR.DS-01"}, []string{"A.8.2", "A.8.3"}, []string{"CC6.1", "CC6.3"}, nil),
+			Rationale: "s3:PutObject or s3:DeleteObject on every bucket lets code that runs as the role replace any model artifact " +
+				"or training set in the account: a poisoned model served by another team's endpoint, or a training set quietly " +
+				"altered. A job should write only to its own output prefix.",
+			Remediation: "Scope write actions to the bucket prefixes the workload writes, such as \"${aws_s3_bucket.models.arn}/training/*\".",
+			Fixes: map[string]string{"terraform": `statement {
+  actions   = ["s3:PutObject"]
+  resources = ["${aws_s3_bucket.models.arn}/training/*"]
+}`, "cloudformation": `- Effect: Allow
+  Action: s3:PutObject
+  Resource: !Sub "${ModelBucket.Arn}/training/*"`},
+			Defaults:   []string{trustDefault, "Statements with a Condition are not counted; s3:* on every resource is reported by AWS-IAM-002 instead"},
+			References: []string{"https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html"},
+		},
+		Check: func(in *rule.Input) []rule.Result { return writeReach.results(in.AWS) },
+	})
 }
+
+// writeReach is the S3 write access that lets a role replace or delete any
+// model artifact or training set.
+var writeReach = reach{what: "overwrite or delete objects in every S3 bucket", probes: []probe{
+	{"arn:aws:s3:::mlguard-probe-bucket/any/key", []string{"s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion"}},
+}}
 
 // permissionsReach is the IAM write access that lets a principal grant
 // itself more.

@@ -47,7 +47,6 @@ func init() {
       aws:SourceAccount: !Ref AWS::AccountId`},
 			Defaults: []string{"aws_iam_role.assume_role_policy: required; a statement without a Condition block applies to every caller"},
 			References: []string{"https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html",
-				"https://docs.aws.amazon.com/sagemaker/latest/dg/security-confused-deputy-prevention.html",
 				"https://docs.aws.amazon.com/bedrock/latest/userguide/cross-service-confused-deputy-prevention.html"},
 		},
 		Check: func(in *rule.Input) []rule.Result {

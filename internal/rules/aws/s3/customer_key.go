@@ -33,12 +33,16 @@ func init() {
         SSEAlgorithm: aws:kms
         KMSMasterKeyID: !GetAtt MlKey.Arn`},
 			Defaults: []string{"no default encryption configured: S3 encrypts new objects with S3 managed keys (SSE-S3)",
+				"buckets that receive server access logs are not checked: S3 delivers those logs only to SSE-S3 buckets",
 				"apply_server_side_encryption_by_default.kms_master_key_id: absent with aws:kms means the AWS managed key aws/s3"},
 			References: []string{"https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
 			var out []rule.Result
 			for _, b := range in.AWS.Buckets {
+				if b.LogTarget || b.Uncertain["log_target"] {
+					continue // server access logs are delivered only to SSE-S3 buckets
+				}
 				e := b.Encryption
 				switch {
 				case e == nil && !b.Uncertain["encryption"]:

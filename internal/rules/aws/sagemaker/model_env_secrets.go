@@ -1,8 +1,6 @@
 package sagemaker
 
 import (
-	"sort"
-
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
 	"github.com/mlguard/mlguard/internal/secrets"
@@ -35,20 +33,9 @@ func init() {
 			var out []rule.Result
 			for _, m := range in.AWS.Models {
 				for _, c := range m.Containers {
-					keys := make([]string, 0, len(c.Environment.Values))
-					for k := range c.Environment.Values {
-						keys = append(keys, k)
-					}
-					sort.Strings(keys)
-					for _, k := range keys {
-						v := c.Environment.Values[k]
-						if !v.Known() {
-							continue
-						}
-						if s, ok := secrets.Value(k, v.Value); ok {
-							out = append(out, rule.NewResult(m.Resource, v.Meta, k+"="+s.Redacted,
-								"%s: environment variable %s holds %s (%s)", m.Address, k, secrets.Article(s.Kind), s.Redacted))
-						}
+					for _, e := range check.EnvSecrets(c.Environment) {
+						out = append(out, rule.NewResult(m.Resource, e.At, e.Key+"="+e.Match.Redacted,
+							"%s: environment variable %s holds %s (%s)", m.Address, e.Key, secrets.Article(e.Match.Kind), e.Match.Redacted))
 					}
 				}
 			}

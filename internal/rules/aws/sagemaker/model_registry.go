@@ -32,7 +32,7 @@ func init() {
       Action: [sagemaker:DescribeModelPackage, sagemaker:ListModelPackages]
       Resource: "*"`},
 			Defaults:   []string{"A statement with any Condition is not counted: conditions such as aws:PrincipalOrgID narrow it"},
-			References: []string{"https://docs.aws.amazon.com/sagemaker/latest/dg/model-registry-ram.html"},
+			References: []string{"https://docs.aws.amazon.com/sagemaker/latest/dg/model-registry.html"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
 			var out []rule.Result

@@ -18,7 +18,7 @@ const pipelineDefaults = "pipeline_definition / PipelineDefinitionBody: steps ar
 	"(pipeline_definition_s3_location) cannot be read offline and is not checked"
 
 var pipelineRefs = []string{"https://docs.aws.amazon.com/sagemaker/latest/dg/build-and-manage-steps.html",
-	"https://aws-sagemaker-mlops.github.io/sagemaker-model-building-pipeline-definition-JSON-schema/"}
+	"https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreatePipeline.html"}
 
 // stepCheck judges one setting of a step: whether it is wrong, and how to say so.
 type stepCheck struct {

@@ -6,8 +6,7 @@ import (
 	"github.com/mlguard/mlguard/internal/secrets"
 )
 
-var workforceRefs = []string{"https://docs.aws.amazon.com/sagemaker/latest/dg/sms-workforce-management-private-api.html",
-	"https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_SourceIpConfig.html"}
+var workforceRefs = []string{"https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_SourceIpConfig.html"}
 
 func init() {
 	register(&rule.Rule{

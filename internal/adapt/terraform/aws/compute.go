@@ -1,0 +1,51 @@
+package aws
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/mlguard/mlguard/internal/iam"
+	"github.com/mlguard/mlguard/internal/model"
+	"github.com/mlguard/mlguard/internal/model/aws"
+	"github.com/mlguard/mlguard/internal/parse/terraform"
+)
+
+// taskDefinition reads the environment of each container from the
+// container_definitions JSON. Keys are matched without regard to case, so
+// CloudFormation's Name/Environment/Value read like ECS's name/environment/value.
+func (a *adapter) taskDefinition(d *terraform.Resource, res model.Resource) {
+	td := &aws.TaskDefinition{Resource: res}
+	defs := str(d.Body, "container_definitions", "")
+	var containers []map[string]any
+	if defs.Explicit && defs.Known() && json.Unmarshal([]byte(defs.Value), &containers) == nil {
+		for _, c := range containers {
+			name, _ := field(c, "name").(string)
+			env := model.StringMap{Meta: defs.Meta, Values: map[string]model.String{}}
+			list, _ := field(c, "environment").([]any)
+			for _, e := range list {
+				kv, _ := e.(map[string]any)
+				k, _ := field(kv, "name").(string)
+				v, isString := field(kv, "value").(string)
+				known := isString && !strings.Contains(v, iam.Unknown)
+				env.Values[k] = model.String{Meta: model.Meta{Range: defs.Range, Explicit: true, Unknown: !known}, Value: v}
+			}
+			td.Containers = append(td.Containers, aws.TaskContainer{Name: name, Environment: env})
+		}
+	}
+	a.m.TaskDefinitions = append(a.m.TaskDefinitions, td)
+}
+
+// field looks a key up without regard to case.
+func field(m map[string]any, key string) any {
+	for k, v := range m {
+		if strings.EqualFold(k, key) {
+			return v
+		}
+	}
+	return nil
+}
+
+func (a *adapter) function(d *terraform.Resource, res model.Resource) {
+	env, _ := within(d.Body, "environment")
+	a.m.Functions = append(a.m.Functions, &aws.Function{Resource: res, Environment: stringMap(env, "variables")})
+}

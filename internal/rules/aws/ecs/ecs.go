@@ -1,0 +1,46 @@
+// Package ecs holds the rules for ECS task definitions that run model
+// serving and training containers.
+package ecs
+
+import (
+	"github.com/mlguard/mlguard/internal/rule"
+	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/secrets"
+)
+
+func init() {
+	rule.Register(&rule.Rule{
+		Metadata: rule.Metadata{
+			ID: "AWS-ECS-001", Slug: "task-definition-environment-secret", Provider: "aws", Service: "ecs",
+			Title:    "ECS container definition environment holds a secret",
+			Severity: rule.High, Category: rule.Secrets,
+			Resources:  []string{"aws_ecs_task_definition", "AWS::ECS::TaskDefinition"},
+			Frameworks: check.Secrets(),
+			Rationale: "Environment values of a container definition are stored in the task definition in plain text: anyone " +
+				"who can call ecs:DescribeTaskDefinition (and every CI log that prints it) sees them, and they stay in every " +
+				"old revision. Model hub tokens and API keys placed there leak with it.",
+			Remediation: "Move the value to Secrets Manager or SSM Parameter Store and reference it from the container's " +
+				"secrets list (valueFrom), which ECS resolves at start with the task execution role.",
+			Fixes: map[string]string{"terraform": `secrets = [{
+  name      = "HF_TOKEN"
+  valueFrom = aws_secretsmanager_secret.hf_token.arn
+}]`, "cloudformation": `Secrets:
+  - Name: HF_TOKEN
+    ValueFrom: !Ref HubTokenSecret`},
+			Defaults:   []string{"container_definitions[].environment: empty when absent"},
+			References: []string{"https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html"},
+		},
+		Check: func(in *rule.Input) []rule.Result {
+			var out []rule.Result
+			for _, td := range in.AWS.TaskDefinitions {
+				for _, c := range td.Containers {
+					for _, e := range check.EnvSecrets(c.Environment) {
+						out = append(out, rule.NewResult(td.Resource, e.At, c.Name+":"+e.Key+"="+e.Match.Redacted,
+							"%s: container %q environment variable %s holds %s (%s)", td.Address, c.Name, e.Key, secrets.Article(e.Match.Kind), e.Match.Redacted))
+					}
+				}
+			}
+			return out
+		},
+	})
+}

@@ -1,0 +1,20 @@
+resource "aws_sagemaker_endpoint_configuration" "prod" {
+  name = "prod"
+  production_variants {
+    variant_name           = "primary"
+    model_name             = "churn"
+    initial_instance_count = 1
+    instance_type          = "ml.m5.large"
+  }
+}
+
+resource "aws_sagemaker_endpoint_configuration" "explicit" {
+  name = "explicit"
+  production_variants {
+    variant_name           = "primary"
+    model_name             = "churn"
+    initial_instance_count = 1
+    instance_type          = "ml.m5.large"
+    enable_ssm_access      = false
+  }
+}
