@@ -25,7 +25,11 @@ mkdir -p "$work/cache"
 export TF_PLUGIN_CACHE_DIR="$work/cache"
 for d in "${dirs[@]}"; do
   case_dir="$work/case"; rm -rf "$case_dir"; mkdir -p "$case_dir"
-  cp "$d"/*.tf "$case_dir"/
+  # The script brings its own provider setup; an example's terraform and
+  # provider blocks (at column 0) are dropped.
+  for f in "$d"/*.tf; do
+    sed '/^terraform {/,/^}/d; /^provider "aws" {/,/^}/d' "$f" >"$case_dir/$(basename "$f")"
+  done
   cat >"$case_dir/zz_provider.tf" <<'TF'
 terraform {
   required_providers {

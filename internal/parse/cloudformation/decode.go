@@ -91,6 +91,7 @@ func (d *decoder) decode(n *yaml.Node, depth int) *Value {
 
 func (d *decoder) mapping(n *yaml.Node, rng source.Range, depth int) *Value {
 	v := &Value{Kind: Map, Range: rng, Map: map[string]*Value{}}
+	written := map[string]int{} // key -> line, for keys written in this mapping
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, c := n.Content[i], n.Content[i+1]
 		e := d.decode(c, depth+1)
@@ -101,7 +102,14 @@ func (d *decoder) mapping(n *yaml.Node, rng source.Range, depth int) *Value {
 		// A property's place is its key's line through the end of its value.
 		e.Range.StartLine = k.Line
 		e.Range.EndLine = max(e.Range.EndLine, k.Line)
-		if _, dup := v.Map[k.Value]; !dup {
+		if line, dup := written[k.Value]; dup {
+			// CloudFormation refuses such a template; reading on would
+			// silently keep one of the two. (A key may override one
+			// brought in by a merge key.)
+			return d.fail(k, "duplicate key %q (first at line %d)", k.Value, line)
+		}
+		written[k.Value] = k.Line
+		if _, merged := v.Map[k.Value]; !merged {
 			v.Keys = append(v.Keys, k.Value)
 		}
 		v.Map[k.Value] = e

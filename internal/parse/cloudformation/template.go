@@ -49,7 +49,7 @@ func Parse(ctx context.Context, name string, data []byte, opts Options) (*Templa
 	d := &decoder{file: name, limit: nodeBudget(len(data))}
 	raw := d.decode(&root, 0)
 	if d.err != nil {
-		diags.Errorf(d.where, "CloudFormation template too large or too deep", "%v", d.err)
+		diags.Errorf(d.where, "Invalid CloudFormation template", "%v", d.err)
 		return t, diags
 	}
 	if raw.Kind != Map {

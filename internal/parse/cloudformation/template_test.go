@@ -213,3 +213,19 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestDuplicateKeysAreAnError(t *testing.T) {
+	for name, in := range map[string]string{
+		"logical ID": "Resources:\n  A:\n    Type: AWS::S3::Bucket\n  A:\n    Type: AWS::S3::Bucket\n",
+		"property":   "Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: a\n      BucketName: b\n",
+	} {
+		_, diags := Parse(context.Background(), "t.yaml", []byte(in), Options{})
+		if len(diags) != 1 || !strings.Contains(diags[0].Message(), "duplicate key") {
+			t.Errorf("%s: want one duplicate key error, got %v", name, diags)
+		}
+	}
+	merged := "Base: &b {Type: AWS::S3::Bucket}\nResources:\n  A:\n    <<: *b\n    Type: AWS::S3::Bucket\n"
+	if _, diags := Parse(context.Background(), "t.yaml", []byte(merged), Options{}); len(diags) != 0 {
+		t.Errorf("a key may override a merged one: %v", diags)
+	}
+}

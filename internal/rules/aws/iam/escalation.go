@@ -70,7 +70,8 @@ func init() {
     StringEquals:
       iam:PassedToService: sagemaker.amazonaws.com`},
 			Defaults: []string{"Statements with a condition other than iam:PassedToService, and statements granting every action on " +
-				"every resource (reported by AWS-IAM-003), are not counted"},
+				"every resource (reported by AWS-IAM-003), are not counted",
+				"The SageMaker create actions may come from the role's own policies or from the AWS managed AmazonSageMakerFullAccess"},
 			References: []string{"https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html",
 				"https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html"},
 		},
@@ -89,10 +90,25 @@ func escalation(m *aws.Model, r *aws.Role) []rule.Result {
 	if !ok {
 		return nil
 	}
-	create, ok := find(m, r, unconditioned, "", sageMakerRunsAs...)
-	if !ok {
+	how := ""
+	if create, ok := find(m, r, unconditioned, "", sageMakerRunsAs...); ok {
+		how = create.String()
+	} else if name, ok := createsThroughManaged(r); ok {
+		how = "the AWS managed policy " + name + " allows sagemaker:*"
+	} else {
 		return nil
 	}
 	return []rule.Result{onGrant(r, pass, "%s can pass any role (%s on every role) and start SageMaker work as it (%s): "+
-		"code it runs gets the rights of any role SageMaker may assume", r.Address, pass, create)}
+		"code it runs gets the rights of any role SageMaker may assume", r.Address, pass, how)}
+}
+
+// createsThroughManaged reports an attached AWS managed policy known to
+// allow the SageMaker create actions on every resource.
+func createsThroughManaged(r *aws.Role) (string, bool) {
+	for _, mp := range r.ManagedPolicies {
+		if mp.ARN.Known() && iam.ManagedPolicyName(mp.ARN.Value) == sageMakerAccess.managed {
+			return sageMakerAccess.managed, true
+		}
+	}
+	return "", false
 }

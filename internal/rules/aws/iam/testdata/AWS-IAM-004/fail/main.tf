@@ -21,3 +21,13 @@ resource "aws_iam_role_policy_attachment" "ci_launch" { # expect
   role       = aws_iam_role.ci.name
   policy_arn = aws_iam_policy.ci_launch.arn
 }
+
+resource "aws_iam_role" "managed" {
+  name                = "managed"
+  assume_role_policy  = jsonencode({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "sagemaker.amazonaws.com"}, "Action": "sts:AssumeRole"}]})
+  managed_policy_arns = ["arn:aws:iam::aws:policy/AmazonSageMakerFullAccess"]
+  inline_policy {
+    name   = "pass"
+    policy = jsonencode({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"}]}) # expect
+  }
+}
