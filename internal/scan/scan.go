@@ -374,6 +374,9 @@ func (ts *targetScan) finding(r *rule.Rule, res rule.Result) rule.Finding {
 		File: display(ts.t, rng.File), StartLine: rng.StartLine, EndLine: max(rng.EndLine, rng.StartLine),
 		Message: res.Message, Remediation: r.Remediation, Frameworks: r.Frameworks, Rule: r,
 	}
+	if f.Format == cloudformation.Format {
+		f.Message = adaptcfn.Spell(f.Message)
+	}
 	if sev, ok := ts.cfg.SeverityOverrides[r.ID]; ok {
 		f.Severity = sev
 	}
