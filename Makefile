@@ -11,6 +11,8 @@ fuzz:
 	go test -run '^$$' -fuzz FuzzLoadHCL -fuzztime 60s ./internal/parse/terraform
 	go test -run '^$$' -fuzz FuzzLoadPlan -fuzztime 60s ./internal/parse/terraform
 	go test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./internal/iam
+	go test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./internal/parse/cloudformation
+	go test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./internal/pipeline
 bench:
 	go test -run '^$$' -bench . -benchmem ./internal/parse/terraform ./internal/scan
 plans:

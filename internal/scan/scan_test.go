@@ -43,3 +43,25 @@ func TestScanIsDeterministic(t *testing.T) {
 		t.Error("scan results differ between runs")
 	}
 }
+
+// BenchmarkScanTemplates scans 200 copies of the CloudFormation platform
+// example (34 resources each).
+func BenchmarkScanTemplates(b *testing.B) {
+	data, err := os.ReadFile("../../examples/platform/cloudformation/platform.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	for i := range 200 {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("t%03d.yaml", i)), data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		res, err := scan.Run(context.Background(), []scan.Target{{FS: os.DirFS(dir), Root: "."}}, scan.Options{})
+		if err != nil || len(res.Errors) > 0 {
+			b.Fatal(err, res.Errors)
+		}
+	}
+}

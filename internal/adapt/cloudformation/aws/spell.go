@@ -1,9 +1,6 @@
 package aws
 
-import (
-	"regexp"
-	"strings"
-)
+import "strings"
 
 // propertyNames spells, in CloudFormation, the provider attribute names that
 // rule messages quote. Rules speak the provider's vocabulary because both
@@ -27,17 +24,36 @@ var propertyNames = map[string]string{
 	"kms_key_id":                                "KmsKeyId",
 }
 
-var snakeWord = regexp.MustCompile(`\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b`)
-
 // Spell rewrites a rule message about a CloudFormation resource: provider
 // attribute names become property names, and "the provider default" the
 // default. Words it does not know are left alone.
 func Spell(msg string) string {
-	msg = snakeWord.ReplaceAllStringFunc(msg, func(w string) string {
-		if p, ok := propertyNames[w]; ok {
-			return p
+	if strings.IndexByte(msg, '_') >= 0 {
+		var sb strings.Builder
+		for i := 0; i < len(msg); {
+			j := i
+			for j < len(msg) && isWordByte(msg[j]) {
+				j++
+			}
+			if j == i {
+				sb.WriteByte(msg[i])
+				i++
+				continue
+			}
+			w := msg[i:j]
+			if p, ok := propertyNames[w]; ok {
+				w = p
+			}
+			sb.WriteString(w)
+			i = j
 		}
-		return w
-	})
+		msg = sb.String()
+	}
 	return strings.ReplaceAll(msg, "the provider default", "the default")
+}
+
+// isWordByte reports whether b can be part of an attribute name, so that
+// only whole names are rewritten (not the tail of hf_token_arn).
+func isWordByte(b byte) bool {
+	return b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
