@@ -133,3 +133,15 @@ func EnvSecrets(env model.StringMap) []EnvSecret {
 	}
 	return out
 }
+
+// SecretResults reports each secret of an environment map on resource res.
+// whose names the environment in the message ("" or `container "model" `)
+// and prefixes the fingerprint value, so equal keys in two containers differ.
+func SecretResults(res model.Resource, env model.StringMap, whose, prefix string) []rule.Result {
+	var out []rule.Result
+	for _, e := range EnvSecrets(env) {
+		out = append(out, rule.NewResult(res, e.At, prefix+e.Key+"="+e.Match.Redacted,
+			"%s: %senvironment variable %s holds %s (%s)", res.Address, whose, e.Key, secrets.Article(e.Match.Kind), e.Match.Redacted))
+	}
+	return out
+}

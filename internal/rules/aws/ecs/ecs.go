@@ -3,9 +3,10 @@
 package ecs
 
 import (
+	"fmt"
+
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
-	"github.com/mlguard/mlguard/internal/secrets"
 )
 
 func init() {
@@ -34,10 +35,7 @@ func init() {
 			var out []rule.Result
 			for _, td := range in.AWS.TaskDefinitions {
 				for _, c := range td.Containers {
-					for _, e := range check.EnvSecrets(c.Environment) {
-						out = append(out, rule.NewResult(td.Resource, e.At, c.Name+":"+e.Key+"="+e.Match.Redacted,
-							"%s: container %q environment variable %s holds %s (%s)", td.Address, c.Name, e.Key, secrets.Article(e.Match.Kind), e.Match.Redacted))
-					}
+					out = append(out, check.SecretResults(td.Resource, c.Environment, fmt.Sprintf("container %q ", c.Name), c.Name+":")...)
 				}
 			}
 			return out

@@ -5,7 +5,6 @@ package lambda
 import (
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
-	"github.com/mlguard/mlguard/internal/secrets"
 )
 
 func init() {
@@ -34,10 +33,7 @@ func init() {
 		Check: func(in *rule.Input) []rule.Result {
 			var out []rule.Result
 			for _, f := range in.AWS.Functions {
-				for _, e := range check.EnvSecrets(f.Environment) {
-					out = append(out, rule.NewResult(f.Resource, e.At, e.Key+"="+e.Match.Redacted,
-						"%s: environment variable %s holds %s (%s)", f.Address, e.Key, secrets.Article(e.Match.Kind), e.Match.Redacted))
-				}
+				out = append(out, check.SecretResults(f.Resource, f.Environment, "", "")...)
 			}
 			return out
 		},

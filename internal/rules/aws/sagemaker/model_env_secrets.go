@@ -3,7 +3,6 @@ package sagemaker
 import (
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
-	"github.com/mlguard/mlguard/internal/secrets"
 )
 
 func init() {
@@ -33,10 +32,7 @@ func init() {
 			var out []rule.Result
 			for _, m := range in.AWS.Models {
 				for _, c := range m.Containers {
-					for _, e := range check.EnvSecrets(c.Environment) {
-						out = append(out, rule.NewResult(m.Resource, e.At, e.Key+"="+e.Match.Redacted,
-							"%s: environment variable %s holds %s (%s)", m.Address, e.Key, secrets.Article(e.Match.Kind), e.Match.Redacted))
-					}
+					out = append(out, check.SecretResults(m.Resource, c.Environment, "", "")...)
 				}
 			}
 			return out

@@ -1,6 +1,8 @@
 package sagemaker
 
 import (
+	"github.com/mlguard/mlguard/internal/model"
+	"github.com/mlguard/mlguard/internal/model/aws"
 	"strings"
 
 	"github.com/mlguard/mlguard/internal/rule"
@@ -44,18 +46,24 @@ resource "aws_sagemaker_model" "this" {
 				if m.VPCConfig == nil {
 					continue
 				}
-				for _, target := range m.VPCConfig.Subnets.Targets() {
-					for _, sn := range in.AWS.SubnetsOf(target) {
-						chain, public := in.AWS.PublicRoute(sn)
-						if !public {
-							continue
-						}
-						out = append(out, rule.NewResult(m.Resource, m.VPCConfig.Subnets.Meta, sn.Address,
-							"%s is placed in a public subnet: %s", m.Address, strings.Join(append([]string{m.Address}, chain...), " → ")))
-					}
-				}
+				out = append(out, inPublicSubnet(in.AWS, m.Resource, m.VPCConfig.Subnets.Targets(), m.VPCConfig.Subnets.Meta)...)
 			}
 			return out
 		},
 	})
+}
+
+// inPublicSubnet reports each subnet of the given links that routes to an
+// internet gateway, naming the chain from the workload to the gateway.
+func inPublicSubnet(m *aws.Model, res model.Resource, subnets []string, at model.Meta) []rule.Result {
+	var out []rule.Result
+	for _, target := range subnets {
+		for _, sn := range m.SubnetsOf(target) {
+			if chain, public := m.PublicRoute(sn); public {
+				out = append(out, rule.NewResult(res, at, sn.Address,
+					"%s is placed in a public subnet: %s", res.Address, strings.Join(append([]string{res.Address}, chain...), " → ")))
+			}
+		}
+	}
+	return out
 }

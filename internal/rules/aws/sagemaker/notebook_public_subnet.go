@@ -1,8 +1,6 @@
 package sagemaker
 
 import (
-	"strings"
-
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
 )
@@ -35,14 +33,7 @@ DirectInternetAccess: Disabled`},
 		Check: func(in *rule.Input) []rule.Result {
 			var out []rule.Result
 			for _, n := range in.AWS.NotebookInstances {
-				for _, target := range n.Subnet.Targets {
-					for _, sn := range in.AWS.SubnetsOf(target) {
-						if chain, public := in.AWS.PublicRoute(sn); public {
-							out = append(out, rule.NewResult(n.Resource, n.Subnet.Meta, sn.Address,
-								"%s is placed in a public subnet: %s", n.Address, strings.Join(append([]string{n.Address}, chain...), " → ")))
-						}
-					}
-				}
+				out = append(out, inPublicSubnet(in.AWS, n.Resource, n.Subnet.Targets, n.Subnet.Meta)...)
 			}
 			return out
 		},
