@@ -51,6 +51,8 @@ type Model struct {
 	Functions                 []*Function                `json:"lambda_functions,omitempty"`
 	UserProfiles              []*UserProfile             `json:"user_profiles,omitempty"`
 	DataSources               []*DataSource              `json:"bedrock_data_sources,omitempty"`
+	FlowDefinitions           []*FlowDefinition          `json:"flow_definitions,omitempty"`
+	MLflowServers             []*MLflowServer            `json:"mlflow_tracking_servers,omitempty"`
 
 	byAddress map[string]any
 }

@@ -135,3 +135,20 @@ type MonitoringJob struct {
 	OutputKMS     model.Ref       `json:"output_kms_key"`
 	Environment   model.StringMap `json:"environment"`
 }
+
+// FlowDefinition is an Augmented AI (human review) flow definition.
+type FlowDefinition struct {
+	model.Resource
+	Role      model.Ref  `json:"role"`
+	Workteam  model.Ref  `json:"workteam"` // human_loop_config.workteam_arn
+	Output    model.Meta `json:"output"`
+	OutputKMS model.Ref  `json:"output_kms_key"` // default: the bucket's default encryption
+	OutputURI model.Ref  `json:"s3_output_path"`
+}
+
+// MLflowServer is a SageMaker managed MLflow tracking server.
+type MLflowServer struct {
+	model.Resource
+	Role          model.Ref `json:"role"`
+	ArtifactStore model.Ref `json:"artifact_store_uri"`
+}

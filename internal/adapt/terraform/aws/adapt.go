@@ -81,6 +81,8 @@ var adapters = map[string]func(*adapter, *terraform.Resource, model.Resource){
 	"aws_sagemaker_user_profile":                              (*adapter).userProfile,
 	"aws_bedrockagent_data_source":                            (*adapter).dataSource,
 	"aws_secretsmanager_secret_policy":                        (*adapter).secretPolicy,
+	"aws_sagemaker_flow_definition":                           (*adapter).flowDefinition,
+	"aws_sagemaker_mlflow_tracking_server":                    (*adapter).mlflowServer,
 	"aws_ecr_repository":                                      (*adapter).ecrRepository,
 	"aws_ecr_repository_policy":                               (*adapter).ecrPolicy,
 	"aws_ecr_registry_scanning_configuration":                 (*adapter).registryScanning,

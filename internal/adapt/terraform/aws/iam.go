@@ -128,6 +128,12 @@ func (a *adapter) link() {
 	for _, up := range a.m.UserProfiles {
 		use(up.ExecutionRole, up.Address)
 	}
+	for _, fd := range a.m.FlowDefinitions {
+		use(fd.Role, fd.Address)
+	}
+	for _, s := range a.m.MLflowServers {
+		use(s.Role, s.Address)
+	}
 	a.linkNetwork()
 	a.linkSecurityGroups()
 	a.linkBuckets()

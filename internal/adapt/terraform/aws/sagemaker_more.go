@@ -203,3 +203,17 @@ func (a *adapter) dataSource(d *terraform.Resource, res model.Resource) {
 	sse, _ := within(d.Body, "server_side_encryption_configuration")
 	a.m.DataSources = append(a.m.DataSources, &aws.DataSource{Resource: res, KMSKey: ref(sse, "kms_key_arn")})
 }
+
+func (a *adapter) flowDefinition(d *terraform.Resource, res model.Resource) {
+	b := d.Body
+	hl, _ := within(b, "human_loop_config")
+	out, _ := within(b, "output_config")
+	a.m.FlowDefinitions = append(a.m.FlowDefinitions, &aws.FlowDefinition{
+		Resource: res, Role: ref(b, "role_arn"), Workteam: ref(hl, "workteam_arn"),
+		Output: blockMeta(out), OutputKMS: ref(out, "kms_key_id"), OutputURI: ref(out, "s3_output_path"),
+	})
+}
+
+func (a *adapter) mlflowServer(d *terraform.Resource, res model.Resource) {
+	a.m.MLflowServers = append(a.m.MLflowServers, &aws.MLflowServer{Resource: res, Role: ref(d.Body, "role_arn"), ArtifactStore: ref(d.Body, "artifact_store_uri")})
+}

@@ -189,6 +189,12 @@ func (a *adapter) bucketUsers() []bucketUser {
 			out = append(out, bucketUser{fg.Offline.S3URI, fg.Address})
 		}
 	}
+	for _, fd := range a.m.FlowDefinitions {
+		out = append(out, bucketUser{fd.OutputURI, fd.Address})
+	}
+	for _, s := range a.m.MLflowServers {
+		out = append(out, bucketUser{s.ArtifactStore, s.Address})
+	}
 	return out
 }
 
