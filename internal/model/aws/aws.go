@@ -53,6 +53,7 @@ type Model struct {
 	DataSources               []*DataSource              `json:"bedrock_data_sources,omitempty"`
 	FlowDefinitions           []*FlowDefinition          `json:"flow_definitions,omitempty"`
 	MLflowServers             []*MLflowServer            `json:"mlflow_tracking_servers,omitempty"`
+	InvocationLogging         []*InvocationLogging       `json:"bedrock_invocation_logging,omitempty"`
 
 	byAddress map[string]any
 }

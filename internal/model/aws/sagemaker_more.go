@@ -152,3 +152,12 @@ type MLflowServer struct {
 	Role          model.Ref `json:"role"`
 	ArtifactStore model.Ref `json:"artifact_store_uri"`
 }
+
+// InvocationLogging is the account's Bedrock model invocation logging
+// configuration: where prompts and responses are written.
+type InvocationLogging struct {
+	model.Resource
+	TextDelivery model.Bool  `json:"text_data_delivery_enabled"` // default true
+	Buckets      []model.Ref `json:"buckets,omitempty"`          // s3_config and large data delivery buckets
+	LogGroup     model.Ref   `json:"log_group"`
+}

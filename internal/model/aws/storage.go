@@ -65,6 +65,9 @@ type LogGroup struct {
 	KMSKey model.Ref    `json:"kms_key"` // default: none, CloudWatch Logs' own encryption
 	// RetentionDays is how long events are kept; 0, the default, keeps them forever.
 	RetentionDays model.Int `json:"retention_in_days"`
+	// UsedBy lists the ML resources that deliver logs to this group (Bedrock
+	// invocation logging), whatever its name.
+	UsedBy []string `json:"used_by,omitempty"`
 }
 
 // Secret is a Secrets Manager secret.

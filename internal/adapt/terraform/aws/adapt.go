@@ -83,6 +83,7 @@ var adapters = map[string]func(*adapter, *terraform.Resource, model.Resource){
 	"aws_secretsmanager_secret_policy":                        (*adapter).secretPolicy,
 	"aws_sagemaker_flow_definition":                           (*adapter).flowDefinition,
 	"aws_sagemaker_mlflow_tracking_server":                    (*adapter).mlflowServer,
+	"aws_bedrock_model_invocation_logging_configuration":      (*adapter).invocationLogging,
 	"aws_ecr_repository":                                      (*adapter).ecrRepository,
 	"aws_ecr_repository_policy":                               (*adapter).ecrPolicy,
 	"aws_ecr_registry_scanning_configuration":                 (*adapter).registryScanning,

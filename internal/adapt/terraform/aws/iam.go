@@ -139,4 +139,17 @@ func (a *adapter) link() {
 	a.linkBuckets()
 	a.linkRepositories()
 	a.linkSecrets()
+	a.linkLogGroups()
+}
+
+// linkLogGroups marks the log groups Bedrock invocation logging writes to,
+// by link or by name.
+func (a *adapter) linkLogGroups() {
+	for _, il := range a.m.InvocationLogging {
+		for _, lg := range a.m.LogGroups {
+			if il.LogGroup.LinksTo(lg.Address) || (il.LogGroup.Known() && il.LogGroup.Value != "" && lg.Name.Is(il.LogGroup.Value)) {
+				lg.UsedBy = sortedUnique(append(lg.UsedBy, il.Address))
+			}
+		}
+	}
 }

@@ -19,6 +19,7 @@ import (
 //   aws_bedrock_custom_model.custom_model_kms_key_id: absent -> an AWS owned key
 //   aws_bedrock_custom_model.vpc_config: absent -> the job runs outside your VPCs
 //   aws_bedrock_guardrail.kms_key_arn: absent -> an AWS owned key
+//   aws_bedrock_model_invocation_logging_configuration.logging_config.text_data_delivery_enabled: true
 //   aws_sagemaker_data_quality_job_definition.network_config.enable_network_isolation and
 //   .enable_inter_container_traffic_encryption: false when absent; no vpc_config -> outside your
 //   VPCs; job_resources.cluster_config.volume_kms_key_id and data_quality_job_output_config.kms_key_id:
@@ -216,4 +217,18 @@ func (a *adapter) flowDefinition(d *terraform.Resource, res model.Resource) {
 
 func (a *adapter) mlflowServer(d *terraform.Resource, res model.Resource) {
 	a.m.MLflowServers = append(a.m.MLflowServers, &aws.MLflowServer{Resource: res, Role: ref(d.Body, "role_arn"), ArtifactStore: ref(d.Body, "artifact_store_uri")})
+}
+
+func (a *adapter) invocationLogging(d *terraform.Resource, res model.Resource) {
+	lc, _ := within(d.Body, "logging_config")
+	il := &aws.InvocationLogging{Resource: res, TextDelivery: boolean(lc, "text_data_delivery_enabled", true)}
+	if s3, ok := within(lc, "s3_config"); ok {
+		il.Buckets = append(il.Buckets, ref(s3, "bucket_name"))
+	}
+	cw, _ := within(lc, "cloudwatch_config")
+	il.LogGroup = ref(cw, "log_group_name")
+	if large, ok := within(cw, "large_data_delivery_s3_config"); ok {
+		il.Buckets = append(il.Buckets, ref(large, "bucket_name"))
+	}
+	a.m.InvocationLogging = append(a.m.InvocationLogging, il)
 }

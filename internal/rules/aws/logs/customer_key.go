@@ -3,6 +3,7 @@ package logs
 import (
 	"strings"
 
+	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
 )
@@ -33,16 +34,31 @@ func init() {
 		Check: func(in *rule.Input) []rule.Result {
 			var out []rule.Result
 			for _, lg := range in.AWS.LogGroups {
-				if !lg.Name.Known() || !hasMLPrefix(lg.Name.Value) {
+				if !isML(lg) {
 					continue
 				}
 				if why, bad := check.NotCustomerKey(lg.KMSKey); bad {
-					out = append(out, rule.NewResult(lg.Resource, lg.KMSKey.Meta, lg.KMSKey.Value, "%s (%s): %s", lg.Address, lg.Name.Value, why))
+					out = append(out, rule.NewResult(lg.Resource, lg.KMSKey.Meta, lg.KMSKey.Value, "%s (%s): %s", lg.Address, label(lg), why))
 				}
 			}
 			return out
 		},
 	})
+}
+
+// isML reports whether a log group holds ML logs: by the name SageMaker or
+// Bedrock writes to, or because Bedrock invocation logging of the scan
+// delivers to it.
+func isML(lg *aws.LogGroup) bool {
+	return (lg.Name.Known() && hasMLPrefix(lg.Name.Value)) || len(lg.UsedBy) > 0
+}
+
+// label names a log group for messages: its name, or who writes to it.
+func label(lg *aws.LogGroup) string {
+	if lg.Name.Known() && lg.Name.Value != "" {
+		return lg.Name.Value
+	}
+	return "used by " + strings.Join(lg.UsedBy, ", ")
 }
 
 func hasMLPrefix(name string) bool {

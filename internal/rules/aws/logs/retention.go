@@ -33,10 +33,10 @@ func init() {
 			var out []rule.Result
 			for _, lg := range in.AWS.LogGroups {
 				r := lg.RetentionDays
-				if !lg.Name.Known() || !hasMLPrefix(lg.Name.Value) || !r.Known() || r.Value <= 0 || r.Value >= minRetentionDays {
+				if !isML(lg) || !r.Known() || r.Value <= 0 || r.Value >= minRetentionDays {
 					continue
 				}
-				out = append(out, rule.NewResult(lg.Resource, r.Meta, fmt.Sprint(r.Value), "%s (%s) deletes events after %d days", lg.Address, lg.Name.Value, r.Value))
+				out = append(out, rule.NewResult(lg.Resource, r.Meta, fmt.Sprint(r.Value), "%s (%s) deletes events after %d days", lg.Address, label(lg), r.Value))
 			}
 			return out
 		},
