@@ -87,6 +87,9 @@ var settingsOf = map[string][]string{
 // Definition is a parsed pipeline definition.
 type Definition struct {
 	Steps []Step `json:"steps"`
+	// S3URIs are the known s3:// locations anywhere in the definition: the
+	// data and artifacts its steps read and write.
+	S3URIs []string `json:"s3_uris,omitempty"`
 }
 
 // Parse reads a pipeline definition. An error means the text is not a
@@ -99,6 +102,7 @@ func Parse(data []byte) (*Definition, error) {
 		return nil, fmt.Errorf("pipeline definition: %w", err)
 	}
 	d := &Definition{}
+	d.collectURIs(doc, 0)
 	steps, ok := doc["Steps"].([]any)
 	if !ok {
 		if _, present := doc["Steps"]; present {
@@ -296,4 +300,30 @@ func environment(v any) map[string]Value {
 		out[k] = scalar(e)
 	}
 	return out
+}
+
+// collectURIs gathers the s3:// strings of a decoded document, once each.
+func (d *Definition) collectURIs(v any, depth int) {
+	if depth > 10*MaxNesting {
+		return
+	}
+	switch t := v.(type) {
+	case string:
+		if strings.HasPrefix(t, "s3://") && !strings.Contains(t, iam.Unknown) {
+			for _, u := range d.S3URIs {
+				if u == t {
+					return
+				}
+			}
+			d.S3URIs = append(d.S3URIs, t)
+		}
+	case []any:
+		for _, e := range t {
+			d.collectURIs(e, depth+1)
+		}
+	case map[string]any:
+		for _, e := range t {
+			d.collectURIs(e, depth+1)
+		}
+	}
 }

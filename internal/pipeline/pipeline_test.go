@@ -49,6 +49,9 @@ func TestParse(t *testing.T) {
 	if env := steps["Train"].Environment["WANDB_API_KEY"]; !env.Known {
 		t.Errorf("training environment: %+v", env)
 	}
+	if got := strings.Join(d.S3URIs, ","); !strings.Contains(got, "s3://models/") || !strings.Contains(got, "s3://out/") {
+		t.Errorf("S3 locations: %s", got)
+	}
 	if steps["Score"].Has(SetVPC) || !steps["Score"].Has(SetOutputKMS) {
 		t.Error("a transform step carries output and volume keys but no VPC config")
 	}

@@ -113,6 +113,9 @@ type Pipeline struct {
 	Steps      []pipeline.Step `json:"steps,omitempty"`
 	// DefinitionError says why a written, known definition could not be read.
 	DefinitionError string `json:"definition_error,omitempty"`
+	// Locations are the S3 locations the definition names, as literals or
+	// through links to buckets of the scan.
+	Locations []model.Ref `json:"locations,omitempty"`
 }
 
 // MonitoringJob is a model monitor job: a data quality, model quality, bias

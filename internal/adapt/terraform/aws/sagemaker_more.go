@@ -140,14 +140,20 @@ func (a *adapter) guardrail(d *terraform.Resource, res model.Resource) {
 // (pipeline_definition_s3_location) cannot be read offline and yields no steps.
 func (a *adapter) pipeline(d *terraform.Resource, res model.Resource) {
 	p := &aws.Pipeline{Resource: res, Role: ref(d.Body, "role_arn")}
-	def := str(d.Body, "pipeline_definition", "")
+	def := ref(d.Body, "pipeline_definition")
 	p.Definition = def.Meta
+	if len(def.Targets) > 0 {
+		p.Locations = append(p.Locations, model.Ref{Meta: def.Meta, Targets: def.Targets})
+	}
 	if def.Explicit && def.Known() {
 		parsed, err := pipeline.Parse([]byte(def.Value))
 		if err != nil {
 			p.DefinitionError = err.Error()
 		} else {
 			p.Steps = parsed.Steps
+			for _, u := range parsed.S3URIs {
+				p.Locations = append(p.Locations, model.Ref{Meta: def.Meta, Value: u})
+			}
 		}
 	}
 	a.m.Pipelines = append(a.m.Pipelines, p)

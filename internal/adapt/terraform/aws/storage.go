@@ -192,6 +192,11 @@ func (a *adapter) bucketUsers() []bucketUser {
 	for _, fd := range a.m.FlowDefinitions {
 		out = append(out, bucketUser{fd.OutputURI, fd.Address})
 	}
+	for _, p := range a.m.Pipelines {
+		for _, l := range p.Locations {
+			out = append(out, bucketUser{l, p.Address})
+		}
+	}
 	for _, s := range a.m.MLflowServers {
 		out = append(out, bucketUser{s.ArtifactStore, s.Address})
 	}
