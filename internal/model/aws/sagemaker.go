@@ -25,6 +25,10 @@ type Domain struct {
 	VPC                  model.Ref    `json:"vpc"`
 	Subnets              model.Refs   `json:"subnets"`
 	ExecutionRoles       []model.Ref  `json:"execution_roles,omitempty"`
+	// SecurityGroups are the groups of Studio's network interfaces:
+	// domain_settings.security_group_ids and the default user and space
+	// settings' security_groups.
+	SecurityGroups []model.Refs `json:"security_groups,omitempty"`
 	// Sharing is default_user_settings.sharing_settings; nil when absent,
 	// which disables notebook sharing.
 	Sharing *Sharing `json:"sharing,omitempty"`
@@ -40,8 +44,9 @@ type Sharing struct {
 // UserProfile is a Studio user profile.
 type UserProfile struct {
 	model.Resource
-	ExecutionRole model.Ref `json:"execution_role"`
-	Sharing       *Sharing  `json:"sharing,omitempty"`
+	ExecutionRole  model.Ref  `json:"execution_role"`
+	SecurityGroups model.Refs `json:"security_groups"`
+	Sharing        *Sharing   `json:"sharing,omitempty"`
 }
 
 // SageMakerModel is a SageMaker model (aws_sagemaker_model).

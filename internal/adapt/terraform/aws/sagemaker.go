@@ -52,7 +52,11 @@ func (a *adapter) domain(d *terraform.Resource, res model.Resource) {
 	for _, typ := range []string{"default_user_settings", "default_space_settings"} {
 		if s, _ := first(b, typ); s != nil {
 			dom.ExecutionRoles = append(dom.ExecutionRoles, ref(s, "execution_role"))
+			dom.SecurityGroups = append(dom.SecurityGroups, refs(s, "security_groups"))
 		}
+	}
+	if ds, _ := first(b, "domain_settings"); ds != nil {
+		dom.SecurityGroups = append(dom.SecurityGroups, refs(ds, "security_group_ids"))
 	}
 	if us, _ := first(b, "default_user_settings"); us != nil {
 		dom.Sharing = sharing(us)

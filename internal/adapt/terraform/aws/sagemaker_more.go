@@ -201,7 +201,7 @@ func sharing(settings *terraform.Block) *aws.Sharing {
 func (a *adapter) userProfile(d *terraform.Resource, res model.Resource) {
 	up := &aws.UserProfile{Resource: res}
 	if us, _ := first(d.Body, "user_settings"); us != nil {
-		up.ExecutionRole, up.Sharing = ref(us, "execution_role"), sharing(us)
+		up.ExecutionRole, up.Sharing, up.SecurityGroups = ref(us, "execution_role"), sharing(us), refs(us, "security_groups")
 	}
 	a.m.UserProfiles = append(a.m.UserProfiles, up)
 }

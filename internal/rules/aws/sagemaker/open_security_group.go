@@ -14,12 +14,15 @@ func init() {
 	register(&rule.Rule{
 		Metadata: rule.Metadata{
 			ID: "AWS-SAGEMAKER-019", Slug: "workload-security-group-open",
-			Title:    "SageMaker notebook or model is behind a security group open to the internet",
+			Title:    "SageMaker notebook, Studio domain or model is behind a security group open to the internet",
 			Severity: rule.High, Category: rule.Network,
-			Resources:  []string{"aws_sagemaker_notebook_instance", "aws_sagemaker_model", "aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"},
+			Resources: []string{"aws_sagemaker_notebook_instance", "aws_sagemaker_model", "aws_sagemaker_domain", "aws_sagemaker_user_profile",
+				"aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "AWS::EC2::SecurityGroup",
+				"AWS::EC2::SecurityGroupIngress", "AWS::SageMaker::NotebookInstance", "AWS::SageMaker::Model", "AWS::SageMaker::Domain",
+				"AWS::SageMaker::UserProfile"},
 			Frameworks: check.NetworkBoundary("EC2.18", "EC2.19"),
 			Rationale: "A security group that admits 0.0.0.0/0 or ::/0 lets anyone who can route to the workload's network " +
-				"interfaces reach the Jupyter server or the model container; from a public subnet or through a peered or " +
+				"interfaces reach the Jupyter server, the Studio apps or the model container; from a public subnet or through a peered or " +
 				"VPN-connected network that is the internet or far more than the ML team.",
 			Remediation: "Allow ingress only from the security groups or CIDR ranges that must reach the workload (often none: " +
 				"SageMaker reaches notebooks and endpoints through its own service network).",
@@ -46,6 +49,14 @@ func init() {
 				if m.VPCConfig != nil {
 					out = append(out, openGroups(in.AWS, m.Resource, m.VPCConfig.SecurityGroups)...)
 				}
+			}
+			for _, d := range in.AWS.Domains {
+				for _, groups := range d.SecurityGroups {
+					out = append(out, openGroups(in.AWS, d.Resource, groups)...)
+				}
+			}
+			for _, up := range in.AWS.UserProfiles {
+				out = append(out, openGroups(in.AWS, up.Resource, up.SecurityGroups)...)
 			}
 			return out
 		},
