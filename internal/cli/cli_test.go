@@ -74,6 +74,20 @@ func TestComplianceSummary(t *testing.T) {
 	}
 }
 
+// TestComplianceLeavesOutDisabledRules: a rule disabled in .mlguard.yaml
+// did not check anything, so the controls only it maps to are not listed.
+func TestComplianceLeavesOutDisabledRules(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "main.tf", notebook)
+	_, with, _ := run(t, "scan", "--compliance", "iso27001", "--format", "json", dir)
+	write(t, dir, ".mlguard.yaml", "disabled_rules: [AWS-SAGEMAKER-005]\n")
+	_, without, _ := run(t, "scan", "--compliance", "iso27001", "--format", "json", dir)
+	// A.8.9 (configuration management) is mapped by AWS-SAGEMAKER-005 alone.
+	if !strings.Contains(with, `"id": "A.8.9"`) || strings.Contains(without, `"id": "A.8.9"`) {
+		t.Errorf("A.8.9 should be listed only while AWS-SAGEMAKER-005 runs")
+	}
+}
+
 func TestUnreadableInputExits2AndStillScans(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "ok/main.tf", notebook)

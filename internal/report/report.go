@@ -32,7 +32,13 @@ func complianceOf(res *scan.Result, opts Options) *compliance.Report {
 	if opts.Compliance == nil {
 		return nil
 	}
-	rep := compliance.Summarize(*opts.Compliance, res.Rules, Shown(res, opts.MinSeverity), res.Types)
+	var ran []*rule.Rule
+	for _, r := range res.Rules {
+		if res.Ran[r.ID] {
+			ran = append(ran, r)
+		}
+	}
+	rep := compliance.Summarize(*opts.Compliance, ran, Shown(res, opts.MinSeverity), res.Types)
 	return &rep
 }
 

@@ -63,6 +63,9 @@ type Result struct {
 	// their source (aws_s3_bucket, AWS::S3::Bucket), so that a report can tell
 	// a rule that found nothing from a rule that had nothing to check.
 	Types map[string]int `json:"-"`
+	// Ran lists the rules that ran on at least one input (a rule disabled in
+	// .mlguard.yaml did not), so a report does not count them as checks.
+	Ran map[string]bool `json:"-"`
 }
 
 // Run scans the targets.
@@ -76,7 +79,7 @@ func Run(ctx context.Context, targets []Target, opts Options) (*Result, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
-	res := &Result{Rules: opts.Rules, Types: map[string]int{}}
+	res := &Result{Rules: opts.Rules, Types: map[string]int{}, Ran: map[string]bool{}}
 	for _, t := range targets {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -98,6 +101,9 @@ func (r *Result) merge(o *Result) {
 	r.Warnings = append(r.Warnings, o.Warnings...)
 	for t, n := range o.Types {
 		r.Types[t] += n
+	}
+	for id := range o.Ran {
+		r.Ran[id] = true
 	}
 }
 
@@ -128,7 +134,7 @@ type targetScan struct {
 }
 
 func scanTarget(ctx context.Context, t Target, opts Options) (*Result, error) {
-	res := &Result{Types: map[string]int{}}
+	res := &Result{Types: map[string]int{}, Ran: map[string]bool{}}
 	tree, err := source.Discover(ctx, t.FS, t.Root, opts.Limits)
 	if err != nil {
 		return nil, fmt.Errorf("scan %s: %w", display(t, t.Root), err)
@@ -182,6 +188,11 @@ func scanTarget(ctx context.Context, t Target, opts Options) (*Result, error) {
 	for _, u := range units {
 		for _, t := range u.types {
 			res.Types[t]++
+		}
+	}
+	for _, r := range opts.Rules {
+		if len(units) > 0 && !cfg.Disabled(r.ID) {
+			res.Ran[r.ID] = true
 		}
 	}
 	return res, nil
