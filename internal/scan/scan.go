@@ -277,7 +277,7 @@ func readEach(ctx context.Context, tree *source.Tree, opts Options) ([]unit, sou
 		g.Go(func() error {
 			data, err := source.ReadFile(tree.FS, f.Path, opts.Limits.MaxFileBytes)
 			if err != nil {
-				diags[i].Errorf(source.Range{File: f.Path}, "Cannot read file", "%v", err)
+				diags[i].Errorf(source.ReadRange(f.Path, err), "Cannot read file", "%v", err)
 				units[i] = emptyUnit(f.Path)
 				return nil
 			}

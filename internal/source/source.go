@@ -206,20 +206,23 @@ func Discover(ctx context.Context, fsys fs.FS, root string, lim Limits) (*Tree, 
 // addLink follows a symbolic link to a file only when the filesystem lets it
 // (an os.Root refuses links that leave the root); links to directories are not
 // followed, which also rules out link loops.
+//
+// Every link that is not read is reported, so nothing is skipped silently:
+// a link that cannot be resolved inside the root (a loop, a target outside
+// it, a dangling link) is an error when its name is one mlguard reads and a
+// warning otherwise, as it may hide a directory of configuration.
 func (t *Tree) addLink(ctx context.Context, p string, lim Limits) error {
-	if !candidate(p) {
-		return nil
-	}
 	fi, err := fs.Stat(t.FS, p)
-	if err != nil {
+	switch {
+	case err != nil && candidate(p):
 		t.Diagnostics.Errorf(Range{File: p}, "symbolic link not followed", "%v", err)
-		return nil
-	}
-	if fi.IsDir() {
+	case err != nil:
+		t.Diagnostics.Warnf(Range{File: p}, "symbolic link not followed", "%v", err)
+	case fi.IsDir():
 		t.Diagnostics.Warnf(Range{File: p}, "symbolic link not followed", "links to directories are not followed")
-		return nil
+	case candidate(p):
+		t.add(ctx, p, fi.Size(), lim)
 	}
-	t.add(ctx, p, fi.Size(), lim)
 	return nil
 }
 
@@ -308,20 +311,49 @@ func ReadFile(fsys fs.FS, p string, max int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	// A regular file's size is known before reading: a 200 MB file costs a
+	// stat, not 32 MB of memory. Other files are bounded while reading.
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > max {
+		return nil, &ReadError{Err: fmt.Errorf("%w: %d bytes, more than %d", ErrTooLarge, info.Size(), max), Line: 1}
+	}
 	data, err := io.ReadAll(io.LimitReader(f, max+1))
 	if err != nil {
 		return nil, err
 	}
 	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, max)
+		return nil, &ReadError{Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, max), Line: 1}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return nil, fmt.Errorf("%w: NUL byte at line %d", ErrBinary, bytes.Count(data[:i], []byte{'\n'})+1)
+		line := bytes.Count(data[:i], []byte{'\n'}) + 1
+		return nil, &ReadError{Err: fmt.Errorf("%w: NUL byte at line %d", ErrBinary, line), Line: line}
 	}
 	if !utf8.Valid(data) {
-		return nil, fmt.Errorf("%w: invalid UTF-8 at line %d", ErrBinary, firstInvalidLine(data))
+		line := firstInvalidLine(data)
+		return nil, &ReadError{Err: fmt.Errorf("%w: invalid UTF-8 at line %d", ErrBinary, line), Line: line}
 	}
 	return data, nil
+}
+
+// ReadError is a file ReadFile refused, with the line that made it refuse
+// (1 for a file too large).
+type ReadError struct {
+	Err  error
+	Line int
+}
+
+func (e *ReadError) Error() string { return e.Err.Error() }
+
+// Unwrap gives ErrTooLarge or ErrBinary.
+func (e *ReadError) Unwrap() error { return e.Err }
+
+// ReadRange is where to report a failure to read file p: the line a
+// ReadError names, else the whole file.
+func ReadRange(p string, err error) Range {
+	var re *ReadError
+	if errors.As(err, &re) {
+		return Range{File: p, StartLine: re.Line, EndLine: re.Line}
+	}
+	return Range{File: p}
 }
 
 func firstInvalidLine(data []byte) int {

@@ -71,6 +71,11 @@ func Parse(ctx context.Context, name string, data []byte, opts Options) (*Templa
 			t.Resources = append(t.Resources, r)
 		}
 	}
+	// A circular template is an error, as CloudFormation refuses it; its
+	// resources are still checked, since each is as written.
+	if c := cycle(dependencies(t, raw)); c != nil {
+		diags.Errorf(res.Map[c[0]].Range, "Circular dependency between resources", "%s", chain(c))
+	}
 	return t, diags
 }
 

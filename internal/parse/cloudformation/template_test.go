@@ -229,3 +229,26 @@ func TestDuplicateKeysAreAnError(t *testing.T) {
 		t.Errorf("a key may override a merged one: %v", diags)
 	}
 }
+
+func TestCircularResources(t *testing.T) {
+	cases := map[string]string{
+		"X -> Y -> X": "Resources:\n  X:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !GetAtt Y.Arn\n  Y:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Sub \"${X}-y\"\n",
+		"A -> B -> A": "Resources:\n  A:\n    Type: AWS::S3::Bucket\n    DependsOn: B\n  B:\n    Type: AWS::S3::Bucket\n    DependsOn: [A]\n",
+		"":            "Resources:\n  A:\n    Type: AWS::S3::Bucket\n    DependsOn: B\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Ref Param\nParameters:\n  Param:\n    Type: String\n",
+	}
+	for want, in := range cases {
+		tpl, diags := Parse(context.Background(), "t.yaml", []byte(in), Options{})
+		got := ""
+		for _, d := range diags {
+			if strings.Contains(d.Message(), "Circular dependency") {
+				got = d.Message()
+			}
+		}
+		if want == "" && got != "" || want != "" && !strings.Contains(got, want) {
+			t.Errorf("want cycle %q, got %q", want, got)
+		}
+		if len(tpl.Resources) != 2 {
+			t.Errorf("the resources of a circular template are still read: %d", len(tpl.Resources))
+		}
+	}
+}

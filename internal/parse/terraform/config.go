@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
-	hcljson "github.com/hashicorp/hcl/v2/json"
 	"github.com/zclconf/go-cty/cty"
 )
 
@@ -83,14 +82,6 @@ var moduleSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
 }}
 
 var outputSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "value"}}}
-
-// parseFile parses one .tf or .tf.json file.
-func parseFile(name string, data []byte) (*hcl.File, hcl.Diagnostics) {
-	if strings.HasSuffix(name, ".json") {
-		return hcljson.Parse(data, name)
-	}
-	return hclsyntax.ParseConfig(data, name, hcl.InitialPos)
-}
 
 // addFile merges one parsed file into the module.
 func (m *moduleConfig) addFile(f *hcl.File) {

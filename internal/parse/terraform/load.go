@@ -13,7 +13,6 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
-	hcljson "github.com/hashicorp/hcl/v2/json"
 	"github.com/zclconf/go-cty/cty"
 	"golang.org/x/sync/errgroup"
 
@@ -154,8 +153,9 @@ func (l *loader) config(dir string) (*moduleConfig, error) {
 	for _, f := range files {
 		data, err := source.ReadFile(l.fsys, f, l.opts.MaxFileBytes)
 		if err != nil {
+			r := source.ReadRange(f, err)
 			c.diags = append(c.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read file", Detail: err.Error(),
-				Subject: &hcl.Range{Filename: f}})
+				Subject: &hcl.Range{Filename: f, Start: hcl.Pos{Line: r.StartLine}, End: hcl.Pos{Line: r.EndLine}}})
 			continue
 		}
 		hf, diags := parseFile(f, data)
@@ -275,13 +275,7 @@ func (l *loader) rootVariables(cfg *moduleConfig) (map[string]cty.Value, source.
 }
 
 func parseVarFile(name string, data []byte, into map[string]cty.Value) source.Diagnostics {
-	var f *hcl.File
-	var d hcl.Diagnostics
-	if strings.HasSuffix(name, ".json") {
-		f, d = hcljson.Parse(data, name)
-	} else {
-		f, d = hclsyntax.ParseConfig(data, name, hcl.InitialPos)
-	}
+	f, d := parseFile(name, data)
 	if d.HasErrors() || f == nil {
 		return convertDiags(d, source.SevError)
 	}

@@ -317,3 +317,29 @@ resource "aws_sagemaker_notebook_instance" "nb" {
   kms_key_id    = aws_kms_key.k.arn
 }
 `
+
+func TestNestingGuard(t *testing.T) {
+	deep := func(open, close string, n int) string { return strings.Repeat(open, n) + "1" + strings.Repeat(close, n) }
+	cases := []struct {
+		name, file, src string
+		deep            bool
+		line            int
+	}{
+		{"brackets", "a.tf", "locals {\n  x = " + deep("[", "]", MaxNesting+5) + "\n}\n", true, 2},
+		{"interpolation in a string", "a.tf", "locals {\n  x = \"" + deep("${[", "]}", MaxNesting) + "\"\n}\n", true, 2},
+		{"json", "a.tf.json", `{"locals": {"x": ` + deep("[", "]", MaxNesting+5) + `}}`, true, 1},
+		{"shallow", "a.tf", "locals {\n  x = " + deep("[", "]", 50) + "\n}\n", false, 0},
+		{"brackets in strings, comments and heredocs do not count", "a.tf",
+			"# " + strings.Repeat("[", 2000) + "\n/* " + strings.Repeat("{", 2000) + " */\nlocals {\n  s = \"" + strings.Repeat("(", 2000) +
+				"\"\n  h = <<EOT\n" + strings.Repeat("[", 2000) + "\nEOT\n}\n", false, 0},
+	}
+	for _, c := range cases {
+		line, deep := tooDeep([]byte(c.src), MaxNesting, !strings.HasSuffix(c.file, ".json"))
+		if deep != c.deep || (deep && line != c.line) {
+			t.Errorf("%s: got deep=%v line=%d, want %v line %d", c.name, deep, line, c.deep, c.line)
+		}
+		if _, diags := parseFile(c.file, []byte(c.src)); diags.HasErrors() != c.deep {
+			t.Errorf("%s: parse diagnostics %v", c.name, diags)
+		}
+	}
+}
