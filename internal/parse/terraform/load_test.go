@@ -319,7 +319,9 @@ resource "aws_sagemaker_notebook_instance" "nb" {
 `
 
 func TestNestingGuard(t *testing.T) {
-	deep := func(open, close string, n int) string { return strings.Repeat(open, n) + "1" + strings.Repeat(close, n) }
+	deep := func(open, close string, n int) string {
+		return strings.Repeat(open, n) + "1" + strings.Repeat(close, n)
+	}
 	cases := []struct {
 		name, file, src string
 		deep            bool
