@@ -6,7 +6,6 @@ import (
 	"io"
 
 	"github.com/mlguard/mlguard/internal/compliance"
-	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/scan"
 	"github.com/mlguard/mlguard/internal/source"
 )
@@ -19,7 +18,7 @@ type jsonReport struct {
 	SchemaVersion string             `json:"schema_version"`
 	Tool          jsonTool           `json:"tool"`
 	Summary       Summary            `json:"summary"`
-	Findings      []rule.Finding     `json:"findings"`
+	Findings      json.RawMessage    `json:"findings"` // streamed
 	FilesScanned  []string           `json:"files_scanned"`
 	FilesFailed   []jsonDiagnostic   `json:"files_failed"`
 	Warnings      []jsonDiagnostic   `json:"warnings"`
@@ -47,26 +46,21 @@ func diagnostics(ds source.Diagnostics) []jsonDiagnostic {
 }
 
 func writeJSON(w io.Writer, res *scan.Result, opts Options) error {
+	findings := Shown(res, opts.MinSeverity)
 	r := jsonReport{
 		SchemaVersion: JSONSchemaVersion,
 		Tool:          jsonTool{Name: "mlguard", Version: opts.Version},
 		Summary:       Summarize(res, opts.MinSeverity),
-		Findings:      Shown(res, opts.MinSeverity),
+		Findings:      streamed,
 		FilesScanned:  res.Files,
 		FilesFailed:   diagnostics(res.Errors),
 		Warnings:      diagnostics(res.Warnings),
 		Compliance:    complianceOf(res, opts),
 	}
-	if r.Findings == nil {
-		r.Findings = []rule.Finding{}
-	}
 	if r.FilesScanned == nil {
 		r.FilesScanned = []string{}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(r); err != nil {
+	if err := streamJSON(w, r, len(findings), func(i int) any { return findings[i] }); err != nil {
 		return fmt.Errorf("write json: %w", err)
 	}
 	return nil

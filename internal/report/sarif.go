@@ -21,7 +21,7 @@ type sarifLog struct {
 type sarifRun struct {
 	Tool        sarifTool         `json:"tool"`
 	Invocations []sarifInvocation `json:"invocations"`
-	Results     []sarifResult     `json:"results"`
+	Results     json.RawMessage   `json:"results"` // streamed
 }
 
 type sarifTool struct {
@@ -134,10 +134,7 @@ func writeSARIF(w io.Writer, res *scan.Result, opts Options) error {
 		index[r.ID] = i
 		driver.Rules = append(driver.Rules, sarifRuleOf(r))
 	}
-	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}}
-	for _, f := range findings {
-		run.Results = append(run.Results, sarifResultOf(f, index[f.RuleID]))
-	}
+	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: streamed}
 	inv := sarifInvocation{ExecutionSuccessful: len(res.Errors) == 0, Notifications: []sarifNotification{}}
 	for _, d := range res.Errors {
 		inv.Notifications = append(inv.Notifications, notification("error", d.Message(), d.Range.File, d.Range.StartLine))
@@ -147,10 +144,7 @@ func writeSARIF(w io.Writer, res *scan.Result, opts Options) error {
 	}
 	run.Invocations = []sarifInvocation{inv}
 	log := sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(log); err != nil {
+	if err := streamJSON(w, log, len(findings), func(i int) any { return sarifResultOf(findings[i], index[findings[i].RuleID]) }); err != nil {
 		return fmt.Errorf("write sarif: %w", err)
 	}
 	return nil

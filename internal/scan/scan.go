@@ -119,7 +119,12 @@ func (r *Result) sort() {
 		if a.RuleID != b.RuleID {
 			return a.RuleID < b.RuleID
 		}
-		return a.Resource < b.Resource
+		if a.Resource != b.Resource {
+			return a.Resource < b.Resource
+		}
+		// Units are checked concurrently; the fingerprint makes the order
+		// of findings that share a place the same on every run.
+		return a.Fingerprint < b.Fingerprint
 	})
 	sort.Strings(r.Files)
 }
@@ -147,51 +152,34 @@ func scanTarget(ctx context.Context, t Target, opts Options) (*Result, error) {
 	tree.Files = ts.included(tree.Files)
 	ts.diagnose(res, tree.Diagnostics)
 
-	tf, err := terraform.Load(ctx, tree, opts.Terraform)
+	// Each unit is checked as soon as it is evaluated or read, in the worker
+	// that made it, and then let go: memory holds findings, not every
+	// evaluated document of the tree at once.
+	units := 0
+	check := func(u unit) {
+		fs, diags := ts.checkUnit(u)
+		ts.mu.Lock()
+		defer ts.mu.Unlock()
+		units++
+		res.Findings = append(res.Findings, fs...)
+		ts.diagnose(res, diags)
+		for _, typ := range u.types {
+			res.Types[typ]++
+		}
+	}
+	tfOpts := opts.Terraform
+	tfOpts.OnUnit = func(u terraform.Unit) { check(terraformUnit(u)) }
+	tf, err := terraform.Load(ctx, tree, tfOpts)
 	if err != nil {
 		return nil, fmt.Errorf("scan %s: %w", display(t, t.Root), err)
 	}
 	ts.diagnose(res, tf.Diagnostics)
-	var units []unit
-	for _, u := range tf.Units {
-		units = append(units, terraformUnit(u))
-	}
-	others, diags := readEach(ctx, tree, opts)
-	ts.diagnose(res, diags)
-	units = append(units, others...)
+	ts.diagnose(res, readEach(ctx, tree, opts, check))
 	for _, f := range tree.Files {
 		res.Files = append(res.Files, display(t, f.Path))
 	}
-
-	findings := make([][]rule.Finding, len(units))
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, u := range units {
-		g.Go(func() error {
-			if err := gctx.Err(); err != nil {
-				return err
-			}
-			fs, diags := ts.checkUnit(u)
-			findings[i] = fs
-			ts.mu.Lock()
-			ts.diagnose(res, diags)
-			ts.mu.Unlock()
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil {
-		return nil, err
-	}
-	for _, fs := range findings {
-		res.Findings = append(res.Findings, fs...)
-	}
-	for _, u := range units {
-		for _, t := range u.types {
-			res.Types[t]++
-		}
-	}
 	for _, r := range opts.Rules {
-		if len(units) > 0 && !cfg.Disabled(r.ID) {
+		if units > 0 && !cfg.Disabled(r.ID) {
 			res.Ran[r.ID] = true
 		}
 	}
@@ -261,15 +249,14 @@ func terraformUnit(u terraform.Unit) unit {
 }
 
 // readEach reads the files that are units on their own (plans, templates),
-// in parallel.
-func readEach(ctx context.Context, tree *source.Tree, opts Options) ([]unit, source.Diagnostics) {
+// in parallel, and hands each to check as soon as it is read.
+func readEach(ctx context.Context, tree *source.Tree, opts Options, check func(unit)) source.Diagnostics {
 	var files []source.File
 	for _, f := range tree.Files {
 		if f.Format == source.FormatTerraformPlan || f.Format == source.FormatCloudFormation {
 			files = append(files, f)
 		}
 	}
-	units := make([]unit, len(files))
 	diags := make([]source.Diagnostics, len(files))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
@@ -278,10 +265,11 @@ func readEach(ctx context.Context, tree *source.Tree, opts Options) ([]unit, sou
 			data, err := source.ReadFile(tree.FS, f.Path, opts.Limits.MaxFileBytes)
 			if err != nil {
 				diags[i].Errorf(source.ReadRange(f.Path, err), "Cannot read file", "%v", err)
-				units[i] = emptyUnit(f.Path)
 				return nil
 			}
-			units[i], diags[i] = readUnit(gctx, f, data, opts)
+			var u unit
+			u, diags[i] = readUnit(gctx, f, data, opts)
+			check(u)
 			return nil
 		})
 	}
@@ -290,7 +278,7 @@ func readEach(ctx context.Context, tree *source.Tree, opts Options) ([]unit, sou
 	for _, d := range diags {
 		all = append(all, d...)
 	}
-	return units, all
+	return all
 }
 
 func readUnit(ctx context.Context, f source.File, data []byte, opts Options) (u unit, diags source.Diagnostics) {

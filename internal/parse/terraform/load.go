@@ -26,6 +26,11 @@ type Options struct {
 	MaxFileBytes   int64             // files read by file() and templatefile() too
 	MaxInstances   int               // count / for_each / dynamic bound per block
 	MaxModuleDepth int
+	// OnUnit, when set, receives each root module as soon as it is evaluated,
+	// from the goroutine that evaluated it, and Result.Units stays empty: the
+	// caller checks a unit and lets it go, so a large tree is never held
+	// evaluated all at once.
+	OnUnit func(Unit)
 }
 
 // VarFile is the content of a variables file named on the command line.
@@ -68,12 +73,19 @@ type loader struct {
 	mu      sync.Mutex
 	configs map[string]*moduleConfig
 	files   map[string][]string // dir -> its .tf files, from discovery
+	// A first pass over every directory keeps only what telling roots from
+	// modules needs, and the parse diagnostics; configurations are parsed
+	// again when evaluated, and a root's is dropped once it is evaluated, so
+	// a 10,000-file tree is never held parsed all at once.
+	sources    map[string][]string // dir -> the directories it calls by local path
+	parseDiags map[string]hcl.Diagnostics
 }
 
 // Load evaluates every root module in the tree: every directory with .tf files
 // that no other directory of the tree calls as a local module.
 func Load(ctx context.Context, tree *source.Tree, opts Options) (*Result, error) {
-	l := &loader{fsys: tree.FS, opts: opts.withDefaults(), configs: map[string]*moduleConfig{}, files: map[string][]string{}}
+	l := &loader{fsys: tree.FS, opts: opts.withDefaults(), configs: map[string]*moduleConfig{}, files: map[string][]string{},
+		sources: map[string][]string{}, parseDiags: map[string]hcl.Diagnostics{}}
 	for _, f := range tree.Files {
 		if f.Format == source.FormatTerraform {
 			d := path.Dir(f.Path)
@@ -91,6 +103,11 @@ func Load(ctx context.Context, tree *source.Tree, opts Options) (*Result, error)
 	for i, dir := range roots {
 		g.Go(func() error {
 			res, err := l.evalRoot(gctx, dir)
+			l.forget(dir) // no other module calls a root
+			if err == nil && l.opts.OnUnit != nil {
+				l.opts.OnUnit(Unit{Name: dir, Resources: res.resources})
+				res.resources = nil
+			}
 			results[i] = res
 			return err
 		})
@@ -103,10 +120,12 @@ func Load(ctx context.Context, tree *source.Tree, opts Options) (*Result, error)
 		out.Files = append(out.Files, l.files[d]...)
 	}
 	for _, d := range dirs {
-		out.Diagnostics = append(out.Diagnostics, convertDiags(l.configs[d].diags, source.SevError)...)
+		out.Diagnostics = append(out.Diagnostics, convertDiags(l.parseDiags[d], source.SevError)...)
 	}
 	for i, r := range results {
-		out.Units = append(out.Units, Unit{Name: roots[i], Resources: r.resources})
+		if l.opts.OnUnit == nil {
+			out.Units = append(out.Units, Unit{Name: roots[i], Resources: r.resources})
+		}
 		out.Diagnostics = append(out.Diagnostics, r.diags...)
 	}
 	out.Diagnostics = dedupe(out.Diagnostics)
@@ -121,11 +140,25 @@ func (l *loader) parseAll(ctx context.Context, dirs []string) error {
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			_, err := l.config(d)
-			return err
+			c, err := l.config(d)
+			if err != nil {
+				return err
+			}
+			l.mu.Lock()
+			l.sources[d], l.parseDiags[d] = c.localSources(), c.diags
+			l.mu.Unlock()
+			l.forget(d)
+			return nil
 		})
 	}
 	return g.Wait()
+}
+
+// forget drops a parsed configuration; it is parsed again if used again.
+func (l *loader) forget(dir string) {
+	l.mu.Lock()
+	delete(l.configs, dir)
+	l.mu.Unlock()
 }
 
 // config returns the parsed module in dir, parsing it on first use. Directories
@@ -178,7 +211,7 @@ func (l *loader) config(dir string) (*moduleConfig, error) {
 func (l *loader) roots(dirs []string) []string {
 	called := map[string]bool{}
 	for _, d := range dirs {
-		for _, s := range l.configs[d].localSources() {
+		for _, s := range l.sources[d] {
 			if s != d {
 				called[s] = true
 			}
