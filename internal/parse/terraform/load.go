@@ -31,7 +31,15 @@ type Options struct {
 	// caller checks a unit and lets it go, so a large tree is never held
 	// evaluated all at once.
 	OnUnit func(Unit)
+	// KeepParsedBelow is the size of Terraform source under which parsed
+	// configurations are kept for the whole load instead of parsed twice
+	// (parsed HCL takes some thirty times the memory of its text); 0 means
+	// DefaultKeepParsedBelow.
+	KeepParsedBelow int64
 }
+
+// DefaultKeepParsedBelow keeps trees of up to 2 MB of Terraform parsed.
+const DefaultKeepParsedBelow = 2 << 20
 
 // VarFile is the content of a variables file named on the command line.
 type VarFile struct {
@@ -48,6 +56,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxModuleDepth == 0 {
 		o.MaxModuleDepth = 32
+	}
+	if o.KeepParsedBelow == 0 {
+		o.KeepParsedBelow = DefaultKeepParsedBelow
 	}
 	return o
 }
@@ -73,12 +84,16 @@ type loader struct {
 	mu      sync.Mutex
 	configs map[string]*moduleConfig
 	files   map[string][]string // dir -> its .tf files, from discovery
-	// A first pass over every directory keeps only what telling roots from
-	// modules needs, and the parse diagnostics; configurations are parsed
-	// again when evaluated, and a root's is dropped once it is evaluated, so
-	// a 10,000-file tree is never held parsed all at once.
+	// In a large tree a first pass over every directory keeps only what
+	// telling roots from modules needs, and the parse diagnostics;
+	// configurations are parsed again when evaluated, and a root's is dropped
+	// once it is evaluated, so a 10,000-file tree is never held parsed all at
+	// once.
 	sources    map[string][]string // dir -> the directories it calls by local path
 	parseDiags map[string]hcl.Diagnostics
+	// keep holds every parsed configuration for the whole load, saving the
+	// second parse, when the tree's Terraform is small enough.
+	keep bool
 }
 
 // Load evaluates every root module in the tree: every directory with .tf files
@@ -86,12 +101,15 @@ type loader struct {
 func Load(ctx context.Context, tree *source.Tree, opts Options) (*Result, error) {
 	l := &loader{fsys: tree.FS, opts: opts.withDefaults(), configs: map[string]*moduleConfig{}, files: map[string][]string{},
 		sources: map[string][]string{}, parseDiags: map[string]hcl.Diagnostics{}}
+	var size int64
 	for _, f := range tree.Files {
 		if f.Format == source.FormatTerraform {
 			d := path.Dir(f.Path)
 			l.files[d] = append(l.files[d], f.Path)
+			size += f.Size
 		}
 	}
+	l.keep = size < l.opts.KeepParsedBelow
 	dirs := tree.Dirs()
 	if err := l.parseAll(ctx, dirs); err != nil {
 		return nil, err
@@ -154,8 +172,12 @@ func (l *loader) parseAll(ctx context.Context, dirs []string) error {
 	return g.Wait()
 }
 
-// forget drops a parsed configuration; it is parsed again if used again.
+// forget drops a parsed configuration of a large tree; it is parsed again
+// if used again.
 func (l *loader) forget(dir string) {
+	if l.keep {
+		return
+	}
 	l.mu.Lock()
 	delete(l.configs, dir)
 	l.mu.Unlock()

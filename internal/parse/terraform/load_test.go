@@ -2,7 +2,10 @@ package terraform
 
 import (
 	"context"
+	"fmt"
+	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -343,5 +346,43 @@ func TestNestingGuard(t *testing.T) {
 		if _, diags := parseFile(c.file, []byte(c.src)); diags.HasErrors() != c.deep {
 			t.Errorf("%s: parse diagnostics %v", c.name, diags)
 		}
+	}
+}
+
+// TestParsingTwiceGivesTheSameUnits: a large tree (forced here with a tiny
+// KeepParsedBelow) is parsed twice and handed over unit by unit; what the
+// units hold must not change, nor the diagnostics.
+func TestParsingTwiceGivesTheSameUnits(t *testing.T) {
+	files := map[string]string{
+		"a/main.tf":   "module \"m\" {\n  source = \"../mod\"\n  n = \"a\"\n}\nresource \"aws_x\" \"r\" { v = module.m.out }",
+		"b/main.tf":   "module \"m\" {\n  source = \"../mod\"\n  n = \"b\"\n}\nlocals { broken = }",
+		"mod/main.tf": "variable \"n\" {}\nresource \"aws_y\" \"r\" { v = var.n }\noutput \"out\" { value = \"${var.n}-out\" }",
+	}
+	collect := func(keep int64) (string, string) {
+		var mu sync.Mutex
+		var units []string
+		res := load(t, files, Options{KeepParsedBelow: keep, OnUnit: func(u Unit) {
+			var rs []string
+			for _, r := range u.Resources {
+				rs = append(rs, r.Address+"="+render(r.Body.Attr("v")))
+			}
+			sort.Strings(rs)
+			mu.Lock()
+			units = append(units, u.Name+":"+strings.Join(rs, ","))
+			mu.Unlock()
+		}})
+		sort.Strings(units)
+		if len(res.Units) != 0 {
+			t.Error("with OnUnit, units are handed over, not kept")
+		}
+		return strings.Join(units, "\n"), fmt.Sprint(res.Diagnostics)
+	}
+	kept, keptDiags := collect(1 << 30)
+	twice, twiceDiags := collect(1)
+	if kept != twice || keptDiags != twiceDiags {
+		t.Errorf("kept:\n%s\n%s\nparsed twice:\n%s\n%s", kept, keptDiags, twice, twiceDiags)
+	}
+	if !strings.Contains(kept, "module.m.aws_y.r=a") || !strings.Contains(kept, "aws_x.r=a-out") || !strings.Contains(keptDiags, "b/main.tf") {
+		t.Errorf("unexpected units or diagnostics:\n%s\n%s", kept, keptDiags)
 	}
 }
