@@ -13,6 +13,9 @@ fuzz:
 	go test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./internal/iam
 	go test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./internal/parse/cloudformation
 	go test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./internal/pipeline
+	go test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./internal/config
+	go test -run '^$$' -fuzz FuzzReaders -fuzztime 60s ./internal/suppress
+	go test -run '^$$' -fuzz FuzzText -fuzztime 60s ./internal/secrets
 bench:
 	go test -run '^$$' -bench . -benchmem ./internal/parse/terraform ./internal/scan
 plans:

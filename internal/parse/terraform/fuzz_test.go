@@ -28,7 +28,9 @@ func FuzzLoadHCL(f *testing.F) {
 	f.Add([]byte("locals {\n a = local.b\n b = local.a\n}"))
 	f.Add([]byte(`resource "x" "y" { count = 1e9 }`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		fsys := fstest.MapFS{"main.tf": {Data: data}, "mod/main.tf": {Data: data}}
+		// The same bytes as configuration, as a variables file and as
+		// Terraform JSON, so each reader meets them.
+		fsys := fstest.MapFS{"main.tf": {Data: data}, "mod/main.tf": {Data: data}, "terraform.tfvars": {Data: data}, "j/main.tf.json": {Data: data}}
 		tree, err := source.Discover(context.Background(), fsys, ".", source.DefaultLimits)
 		if err != nil {
 			t.Fatal(err)
