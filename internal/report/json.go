@@ -22,6 +22,7 @@ type jsonReport struct {
 	FilesScanned  []string           `json:"files_scanned"`
 	FilesFailed   []jsonDiagnostic   `json:"files_failed"`
 	Warnings      []jsonDiagnostic   `json:"warnings"`
+	Unknowns      []scan.Unknown     `json:"unknowns"`
 	Compliance    *compliance.Report `json:"compliance,omitempty"`
 }
 
@@ -59,6 +60,9 @@ func writeJSON(w io.Writer, res *scan.Result, opts Options) error {
 	}
 	if r.FilesScanned == nil {
 		r.FilesScanned = []string{}
+	}
+	if r.Unknowns = res.Unknowns; r.Unknowns == nil {
+		r.Unknowns = []scan.Unknown{}
 	}
 	if err := streamJSON(w, r, len(findings), func(i int) any { return findings[i] }); err != nil {
 		return fmt.Errorf("write json: %w", err)

@@ -71,6 +71,9 @@ func writeText(w io.Writer, res *scan.Result, opts Options) error {
 	if c := complianceOf(res, opts); c != nil {
 		t.compliance(c)
 	}
+	if n := len(res.Unknowns); n > 0 {
+		t.printf("\n%s\n", t.paint(dim, fmt.Sprintf("%s cannot be known before apply and were not judged (listed under \"unknowns\" in --format json).", plural(n, "value"))))
+	}
 	s := Summarize(res, opts.MinSeverity)
 	t.printf("\n%d findings (%d critical, %d high, %d medium, %d low), %d suppressed; %d files scanned, %d could not be read\n",
 		s.Findings, s.BySeverity["CRITICAL"], s.BySeverity["HIGH"], s.BySeverity["MEDIUM"], s.BySeverity["LOW"], s.Suppressed, s.FilesScanned, s.FilesFailed)

@@ -22,6 +22,7 @@ import (
 	adaptcfn "github.com/mlguard/mlguard/internal/adapt/cloudformation/aws"
 	adaptaws "github.com/mlguard/mlguard/internal/adapt/terraform/aws"
 	"github.com/mlguard/mlguard/internal/config"
+	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/parse/cloudformation"
 	"github.com/mlguard/mlguard/internal/parse/terraform"
@@ -63,9 +64,22 @@ type Result struct {
 	// their source (aws_s3_bucket, AWS::S3::Bucket), so that a report can tell
 	// a rule that found nothing from a rule that had nothing to check.
 	Types map[string]int `json:"-"`
+	// Unknowns are the values that cannot be known before apply, which no
+	// rule judged, so that a report can show what was not checked.
+	Unknowns []Unknown `json:"unknowns"`
 	// Ran lists the rules that ran on at least one input (a rule disabled in
 	// .mlguard.yaml did not), so a report does not count them as checks.
 	Ran map[string]bool `json:"-"`
+}
+
+// Unknown is a value of a resource that could not be known at scan time
+// (an unset variable, a computed attribute), named in the model's terms.
+type Unknown struct {
+	Resource     string `json:"resource"`
+	ResourceType string `json:"resource_type"`
+	Attribute    string `json:"attribute"`
+	File         string `json:"file"`
+	Line         int    `json:"line"`
 }
 
 // Run scans the targets.
@@ -99,6 +113,7 @@ func (r *Result) merge(o *Result) {
 	r.Files = append(r.Files, o.Files...)
 	r.Errors = append(r.Errors, o.Errors...)
 	r.Warnings = append(r.Warnings, o.Warnings...)
+	r.Unknowns = append(r.Unknowns, o.Unknowns...)
 	for t, n := range o.Types {
 		r.Types[t] += n
 	}
@@ -127,6 +142,19 @@ func (r *Result) sort() {
 		return a.Fingerprint < b.Fingerprint
 	})
 	sort.Strings(r.Files)
+	sort.Slice(r.Unknowns, func(i, j int) bool {
+		a, b := r.Unknowns[i], r.Unknowns[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Resource != b.Resource {
+			return a.Resource < b.Resource
+		}
+		return a.Attribute < b.Attribute
+	})
 }
 
 // targetScan holds the state of scanning one target.
@@ -157,11 +185,12 @@ func scanTarget(ctx context.Context, t Target, opts Options) (*Result, error) {
 	// evaluated document of the tree at once.
 	units := 0
 	check := func(u unit) {
-		fs, diags := ts.checkUnit(u)
+		fs, unknowns, diags := ts.checkUnit(u)
 		ts.mu.Lock()
 		defer ts.mu.Unlock()
 		units++
 		res.Findings = append(res.Findings, fs...)
+		res.Unknowns = append(res.Unknowns, unknowns...)
 		ts.diagnose(res, diags)
 		for _, typ := range u.types {
 			res.Types[typ]++
@@ -304,13 +333,18 @@ func readUnit(ctx context.Context, f source.File, data []byte, opts Options) (u 
 
 // checkUnit adapts one unit and runs every enabled rule on it. A rule that
 // panics is reported as an error diagnostic; the other rules still run.
-func (ts *targetScan) checkUnit(u unit) ([]rule.Finding, source.Diagnostics) {
+func (ts *targetScan) checkUnit(u unit) ([]rule.Finding, []Unknown, source.Diagnostics) {
 	var out []rule.Finding
 	var diags source.Diagnostics
 	m, err := adapt(u)
 	if err != nil {
 		diags.Errorf(source.Range{File: u.name}, "Internal error", "building the model failed: %v; please report it", err)
-		return nil, diags
+		return nil, nil, diags
+	}
+	var unknowns []Unknown
+	for _, k := range model.Unknowns(m) {
+		unknowns = append(unknowns, Unknown{Resource: k.Resource, ResourceType: k.Type, Attribute: k.Attribute,
+			File: display(ts.t, k.Range.File), Line: k.Range.StartLine})
 	}
 	in := &rule.Input{AWS: m}
 	for _, r := range ts.opts.Rules {
@@ -326,7 +360,7 @@ func (ts *targetScan) checkUnit(u unit) ([]rule.Finding, source.Diagnostics) {
 			out = append(out, ts.finding(r, res))
 		}
 	}
-	return dedupeFindings(out), diags
+	return dedupeFindings(out), unknowns, diags
 }
 
 func adapt(u unit) (m *aws.Model, err error) {

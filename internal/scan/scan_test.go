@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+	"testing/fstest"
 
 	_ "github.com/mlguard/mlguard/internal/rules/all"
 	"github.com/mlguard/mlguard/internal/scan"
@@ -64,4 +65,34 @@ func BenchmarkScanTemplates(b *testing.B) {
 			b.Fatal(err, res.Errors)
 		}
 	}
+}
+
+// TestUnknownsAreListed: a value that cannot be known is not judged, and the
+// result says so, with the place it was written.
+func TestUnknownsAreListed(t *testing.T) {
+	fsys := fstest.MapFS{"main.tf": {Data: []byte(`variable "access" { type = string }
+resource "aws_sagemaker_notebook_instance" "nb" {
+  name                   = "nb"
+  role_arn               = "arn:aws:iam::111122223333:role/nb"
+  instance_type          = "ml.t3.medium"
+  direct_internet_access = var.access
+}
+`)}}
+	res, err := scan.Run(context.Background(), []scan.Target{{FS: fsys, Root: "."}}, scan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		if f.RuleID == "AWS-SAGEMAKER-001" {
+			t.Errorf("an unknown value was judged: %s", f.Message)
+		}
+	}
+	want := scan.Unknown{Resource: "aws_sagemaker_notebook_instance.nb", ResourceType: "aws_sagemaker_notebook_instance",
+		Attribute: "direct_internet_access", File: "main.tf", Line: 6}
+	for _, u := range res.Unknowns {
+		if u == want {
+			return
+		}
+	}
+	t.Errorf("want %+v among %+v", want, res.Unknowns)
 }

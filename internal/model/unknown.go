@@ -1,0 +1,149 @@
+package model
+
+import (
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/mlguard/mlguard/internal/source"
+)
+
+// Unknown is a value of a resource that cannot be known before apply (an
+// unset variable, a computed attribute, a runtime expression). Rules never
+// judge it; reports list it so that users see what was not checked.
+type Unknown struct {
+	Resource  string       `json:"resource"`
+	Type      string       `json:"resource_type"`
+	Attribute string       `json:"attribute"` // the model's name for it: vpc_config.subnets
+	Range     source.Range `json:"-"`
+}
+
+var (
+	resourceType = reflect.TypeOf(Resource{})
+	metaType     = reflect.TypeOf(Meta{})
+	refType      = reflect.TypeOf(Ref{})
+	mapType      = reflect.TypeOf(StringMap{})
+	refsType     = reflect.TypeOf(Refs{})
+)
+
+// Unknowns walks a cloud model (a struct of slices of resources) and lists
+// every unknown value of every resource, in the model's vocabulary. A link
+// whose value is unknown (kms_key_id = aws_kms_key.k.arn) is known to be set
+// and is not listed.
+func Unknowns(m any) []Unknown {
+	var out []Unknown
+	v := reflect.Indirect(reflect.ValueOf(m))
+	if v.Kind() != reflect.Struct {
+		return nil
+	}
+	for i := range v.NumField() {
+		f := v.Field(i)
+		if !v.Type().Field(i).IsExported() || f.Kind() != reflect.Slice {
+			continue
+		}
+		for j := range f.Len() {
+			r := reflect.Indirect(f.Index(j))
+			if r.Kind() != reflect.Struct {
+				continue
+			}
+			res, ok := embeddedResource(r)
+			if !ok {
+				continue
+			}
+			walk(r, "", res, &out, 0)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Resource != b.Resource {
+			return a.Resource < b.Resource
+		}
+		return a.Attribute < b.Attribute
+	})
+	return out
+}
+
+func embeddedResource(v reflect.Value) (Resource, bool) {
+	for i := range v.NumField() {
+		if v.Type().Field(i).Anonymous && v.Field(i).Type() == resourceType {
+			return v.Field(i).Interface().(Resource), true
+		}
+	}
+	return Resource{}, false
+}
+
+// walk records the unknown values below v; path is the attribute path so far.
+func walk(v reflect.Value, path string, res Resource, out *[]Unknown, depth int) {
+	if depth > 16 {
+		return // models are shallow; this only guards against a cycle
+	}
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			walk(v.Elem(), path, res, out, depth+1)
+		}
+		return
+	case reflect.Slice:
+		for i := range v.Len() {
+			walk(v.Index(i), path, res, out, depth+1)
+		}
+		return
+	case reflect.Map:
+		for _, k := range v.MapKeys() {
+			walk(v.MapIndex(k), join(path, k.String()), res, out, depth+1)
+		}
+		return
+	case reflect.Struct:
+	default:
+		return
+	}
+	if v.Type() == resourceType {
+		return
+	}
+	if v.Type() == refsType && len(v.Interface().(Refs).Items) > 0 {
+		// A partly known list: its items say which of them are unknown.
+		walk(v.FieldByName("Items"), path, res, out, depth+1)
+		return
+	}
+	if m, ok := metaOf(v); ok && m.Unknown && path != "" {
+		if !(v.Type() == refType && v.Interface().(Ref).IsSet()) {
+			*out = append(*out, Unknown{Resource: res.Address, Type: res.Type, Attribute: path, Range: m.Range})
+			return // what is inside an unknown value is unknown too
+		}
+	}
+	for i := range v.NumField() {
+		ft := v.Type().Field(i)
+		if !ft.IsExported() || ft.Type == metaType || ft.Type == resourceType {
+			continue
+		}
+		name, _, _ := strings.Cut(ft.Tag.Get("json"), ",")
+		if name == "" || name == "-" {
+			name = strings.ToLower(ft.Name)
+		}
+		if v.Type() == mapType {
+			name = "" // environment.TOKEN, not environment.values.TOKEN
+		}
+		walk(v.Field(i), join(path, name), res, out, depth+1)
+	}
+}
+
+// metaOf returns the provenance a value carries: its own Meta, or an
+// embedded one.
+func metaOf(v reflect.Value) (Meta, bool) {
+	if v.Type() == metaType {
+		return v.Interface().(Meta), true
+	}
+	for i := range v.NumField() {
+		if v.Type().Field(i).Anonymous && v.Field(i).Type() == metaType {
+			return v.Field(i).Interface().(Meta), true
+		}
+	}
+	return Meta{}, false
+}
+
+func join(path, name string) string {
+	if path == "" || name == "" {
+		return path + name
+	}
+	return path + "." + name
+}
