@@ -257,18 +257,42 @@ func (s *Statement) OnAllResources() bool {
 // actions. It runs in time linear in the product of the lengths, never
 // exponential.
 func Match(pattern, value string) bool {
-	return matchFold(strings.ToLower(pattern), strings.ToLower(value))
+	if ascii(pattern) && ascii(value) {
+		return match(pattern, value, true) // no allocation: actions are ASCII
+	}
+	return match(strings.ToLower(pattern), strings.ToLower(value), false)
 }
 
 // MatchCase is Match with case-sensitive comparison, as for resource ARNs.
-func MatchCase(pattern, value string) bool { return matchFold(pattern, value) }
+func MatchCase(pattern, value string) bool { return match(pattern, value, false) }
 
-func matchFold(p, v string) bool {
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// lower folds an ASCII letter.
+func lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// match is wildcard matching with one backtrack point per star, so it runs
+// in time linear in the product of the lengths; fold compares ASCII letters
+// without regard to case.
+func match(p, v string, fold bool) bool {
+	eq := func(a, b byte) bool { return a == b || (fold && lower(a) == lower(b)) }
 	pi, vi := 0, 0
 	star, mark := -1, 0
 	for vi < len(v) {
 		switch {
-		case pi < len(p) && (p[pi] == '?' || p[pi] == v[vi]):
+		case pi < len(p) && (p[pi] == '?' || (p[pi] != '*' && eq(p[pi], v[vi]))):
 			pi++
 			vi++
 		case pi < len(p) && p[pi] == '*':

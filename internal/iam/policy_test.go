@@ -1,6 +1,9 @@
 package iam
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestMatch(t *testing.T) {
 	cases := []struct {
@@ -70,6 +73,10 @@ func FuzzParse(f *testing.F) {
 				p.Statements[i].GrantsService("s3")
 				p.Statements[i].OnAllResources()
 			}
+			// Any policy, in any role, decides a request without panicking.
+			req := Request{"arn:aws:iam::111122223333:role/r", "s3:GetObject", "arn:aws:s3:::b/k",
+				map[string][]string{"aws:SourceIp": {"203.0.113.7"}, "aws:username": {"alice"}, "aws:TagKeys": {"a", "b"}}}
+			Evaluate(req, Policies{Identity: []*Policy{p}, Boundary: p, SCPs: []*Policy{p}, Resource: p})
 		}
 	})
 }
@@ -77,7 +84,12 @@ func FuzzParse(f *testing.F) {
 func FuzzMatch(f *testing.F) {
 	f.Add("s3:*", "s3:GetObject")
 	f.Add("a*b*c*d*e*", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab")
-	f.Fuzz(func(t *testing.T, p, v string) { Match(p, v) })
+	f.Fuzz(func(t *testing.T, p, v string) {
+		// The allocation-free ASCII folding must agree with lower-casing.
+		if got, want := Match(p, v), match(strings.ToLower(p), strings.ToLower(v), false); ascii(p) && ascii(v) && got != want {
+			t.Fatalf("Match(%q, %q) = %v, lower-cased %v", p, v, got, want)
+		}
+	})
 }
 
 func TestStatementActionResourceCondition(t *testing.T) {
