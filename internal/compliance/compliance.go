@@ -6,6 +6,7 @@ package compliance
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -107,7 +108,7 @@ func Summarize(fw Framework, rules []*rule.Rule, findings []rule.Finding, types 
 			}
 			c.Findings++
 			c.Status = Fail
-			if !contains(c.Failed, f.RuleID) {
+			if !slices.Contains(c.Failed, f.RuleID) {
 				c.Failed = append(c.Failed, f.RuleID)
 			}
 		}
@@ -128,15 +129,6 @@ func Summarize(fw Framework, rules []*rule.Rule, findings []rule.Finding, types 
 	}
 	sort.Slice(rep.Controls, func(i, j int) bool { return Less(rep.Controls[i].ID, rep.Controls[j].ID) })
 	return rep
-}
-
-func contains(list []string, s string) bool {
-	for _, e := range list {
-		if e == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Less orders control IDs the way their catalogues do: runs of digits compare

@@ -5,6 +5,7 @@
 package scan
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -12,6 +13,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -123,37 +125,16 @@ func (r *Result) merge(o *Result) {
 }
 
 func (r *Result) sort() {
-	sort.SliceStable(r.Findings, func(i, j int) bool {
-		a, b := r.Findings[i], r.Findings[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.StartLine != b.StartLine {
-			return a.StartLine < b.StartLine
-		}
-		if a.RuleID != b.RuleID {
-			return a.RuleID < b.RuleID
-		}
-		if a.Resource != b.Resource {
-			return a.Resource < b.Resource
-		}
-		// Units are checked concurrently; the fingerprint makes the order
-		// of findings that share a place the same on every run.
-		return a.Fingerprint < b.Fingerprint
+	// Units are checked concurrently; the fingerprint makes the order of
+	// findings that share a place the same on every run.
+	slices.SortFunc(r.Findings, func(a, b rule.Finding) int {
+		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.StartLine, b.StartLine),
+			strings.Compare(a.RuleID, b.RuleID), strings.Compare(a.Resource, b.Resource), strings.Compare(a.Fingerprint, b.Fingerprint))
 	})
 	sort.Strings(r.Files)
-	sort.Slice(r.Unknowns, func(i, j int) bool {
-		a, b := r.Unknowns[i], r.Unknowns[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Resource != b.Resource {
-			return a.Resource < b.Resource
-		}
-		return a.Attribute < b.Attribute
+	slices.SortFunc(r.Unknowns, func(a, b Unknown) int {
+		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line),
+			strings.Compare(a.Resource, b.Resource), strings.Compare(a.Attribute, b.Attribute))
 	})
 }
 

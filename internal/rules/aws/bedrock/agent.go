@@ -26,9 +26,7 @@ func init() {
 		Check: func(in *rule.Input) []rule.Result {
 			var out []rule.Result
 			for _, ag := range in.AWS.Agents {
-				if why, bad := check.NotCustomerKey(ag.KMSKey); bad {
-					out = append(out, rule.NewResult(ag.Resource, ag.KMSKey.Meta, ag.KMSKey.Value, "%s: %s", ag.Address, why))
-				}
+				out = append(out, check.KeyResult(ag.Resource, ag.KMSKey, ag.KMSKey.Meta, "")...)
 			}
 			return out
 		},

@@ -28,9 +28,7 @@ func init() {
 		Check: func(in *rule.Input) []rule.Result {
 			var out []rule.Result
 			for _, cm := range in.AWS.CustomModels {
-				if why, bad := check.NotCustomerKey(cm.KMSKey); bad {
-					out = append(out, rule.NewResult(cm.Resource, cm.KMSKey.Meta, cm.KMSKey.Value, "%s: %s", cm.Address, why))
-				}
+				out = append(out, check.KeyResult(cm.Resource, cm.KMSKey, cm.KMSKey.Meta, "")...)
 			}
 			return out
 		},
@@ -80,9 +78,7 @@ func init() {
 		Check: func(in *rule.Input) []rule.Result {
 			var out []rule.Result
 			for _, g := range in.AWS.Guardrails {
-				if why, bad := check.NotCustomerKey(g.KMSKey); bad {
-					out = append(out, rule.NewResult(g.Resource, g.KMSKey.Meta, g.KMSKey.Value, "%s: %s", g.Address, why))
-				}
+				out = append(out, check.KeyResult(g.Resource, g.KMSKey, g.KMSKey.Meta, "")...)
 			}
 			return out
 		},

@@ -27,9 +27,7 @@ func init() {
 		Check: func(in *rule.Input) []rule.Result {
 			var out []rule.Result
 			for _, ds := range in.AWS.DataSources {
-				if why, bad := check.NotCustomerKey(ds.KMSKey); bad {
-					out = append(out, rule.NewResult(ds.Resource, ds.KMSKey.Meta, ds.KMSKey.Value, "%s: ingestion storage: %s", ds.Address, why))
-				}
+				out = append(out, check.KeyResult(ds.Resource, ds.KMSKey, ds.KMSKey.Meta, "ingestion storage: ")...)
 			}
 			return out
 		},

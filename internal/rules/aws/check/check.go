@@ -145,3 +145,15 @@ func SecretResults(res model.Resource, env model.StringMap, whose, prefix string
 	}
 	return out
 }
+
+// KeyResult reports on a KMS key reference that is known not to be a
+// customer managed key: at the key when written, else at block (the place it
+// belongs). what prefixes the reason ("reports: "), naming the data the key
+// protects when a resource has several.
+func KeyResult(res model.Resource, key model.Ref, block model.Meta, what string) []rule.Result {
+	why, bad := NotCustomerKey(key)
+	if !bad {
+		return nil
+	}
+	return []rule.Result{rule.NewResult(res, At(key.Meta, block), key.Value, "%s: %s%s", res.Address, what, why)}
+}

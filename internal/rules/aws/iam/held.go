@@ -49,8 +49,9 @@ func heldBy(m *aws.Model, r *aws.Role) []held {
 // grant is a statement of a held policy that grants something.
 type grant struct {
 	held
-	label  string // the statement's Sid or position
-	action string // the action found
+	label  string         // the statement's Sid or position
+	stmt   *iam.Statement // the statement itself
+	action string         // the action found
 }
 
 func (g grant) String() string {
@@ -70,7 +71,7 @@ func find(m *aws.Model, r *aws.Role, ok func(*iam.Statement) bool, probe string,
 			}
 			for _, a := range actions {
 				if s.AllowsAction(a) {
-					return grant{held: h, label: h.doc.Label(i), action: a}, true
+					return grant{held: h, label: h.doc.Label(i), stmt: s, action: a}, true
 				}
 			}
 		}

@@ -32,14 +32,7 @@ func (rc reach) results(m *aws.Model) []rule.Result {
 
 // skip leaves grants of every S3 action to AWS-IAM-002, which reports them
 // as full access, so one statement is not reported twice.
-func (rc reach) skip(g grant) bool {
-	for i := range g.doc.Statements {
-		if g.doc.Label(i) == g.label {
-			return s3Access.statementGrants(&g.doc.Statements[i])
-		}
-	}
-	return false
-}
+func (rc reach) skip(g grant) bool { return s3Access.statementGrants(g.stmt) }
 
 // probe is a resource ARN no policy names on purpose, and the actions on it
 // that count.

@@ -35,9 +35,7 @@ func init() {
 		Check: func(in *rule.Input) []rule.Result {
 			var out []rule.Result
 			for _, fd := range in.AWS.FlowDefinitions {
-				if why, bad := check.NotCustomerKey(fd.OutputKMS); bad {
-					out = append(out, rule.NewResult(fd.Resource, check.At(fd.OutputKMS.Meta, fd.Output), fd.OutputKMS.Value, "%s: review output: %s", fd.Address, why))
-				}
+				out = append(out, check.KeyResult(fd.Resource, fd.OutputKMS, fd.Output, "review output: ")...)
 			}
 			return out
 		},

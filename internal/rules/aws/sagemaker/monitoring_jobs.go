@@ -142,10 +142,7 @@ func init() {
 				if j.InstanceType.Known() && hasLocalStorage(j.InstanceType.Value) {
 					return nil
 				}
-				if why, bad := check.NotCustomerKey(j.VolumeKMS); bad {
-					return []rule.Result{rule.NewResult(j.Resource, check.At(j.VolumeKMS.Meta, j.Cluster), j.VolumeKMS.Value, "%s: instance volumes: %s", j.Address, why)}
-				}
-				return nil
+				return check.KeyResult(j.Resource, j.VolumeKMS, j.Cluster, "instance volumes: ")
 			})
 		},
 	})
@@ -177,10 +174,7 @@ func init() {
 		},
 		Check: func(in *rule.Input) []rule.Result {
 			return eachMonitoringJob(in.AWS, func(j *aws.MonitoringJob) []rule.Result {
-				if why, bad := check.NotCustomerKey(j.OutputKMS); bad {
-					return []rule.Result{rule.NewResult(j.Resource, check.At(j.OutputKMS.Meta, j.Output), j.OutputKMS.Value, "%s: reports: %s", j.Address, why)}
-				}
-				return nil
+				return check.KeyResult(j.Resource, j.OutputKMS, j.Output, "reports: ")
 			})
 		},
 	})

@@ -27,9 +27,7 @@ func init() {
 		Check: func(in *rule.Input) []rule.Result {
 			var out []rule.Result
 			for _, s := range in.AWS.Secrets {
-				if why, bad := check.NotCustomerKey(s.KMSKey); bad {
-					out = append(out, rule.NewResult(s.Resource, s.KMSKey.Meta, s.KMSKey.Value, "%s: %s", s.Address, why))
-				}
+				out = append(out, check.KeyResult(s.Resource, s.KMSKey, s.KMSKey.Meta, "")...)
 			}
 			return out
 		},
