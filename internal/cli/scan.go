@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/mlguard/mlguard/internal/compliance"
 	"github.com/mlguard/mlguard/internal/parse/terraform"
@@ -28,6 +29,8 @@ type scanFlags struct {
 	updateBaseline           bool
 	noInline                 bool
 	compliance               string
+	// rules replaces the registered rules (mlguard iam analyze).
+	rules []*rule.Rule
 }
 
 func newScanCmd() *cobra.Command {
@@ -45,7 +48,13 @@ func newScanCmd() *cobra.Command {
 			return runScan(cmd.Context(), cmd.OutOrStdout(), args, f)
 		},
 	}
-	fl := cmd.Flags()
+	f.register(cmd.Flags())
+	cmd.Flags().StringVar(&f.compliance, "compliance", "", "add a per-control pass/fail summary for one framework: "+frameworkKeys()+" (text and json output)")
+	return cmd
+}
+
+// register adds the flags every command that scans a tree shares.
+func (f *scanFlags) register(fl *pflag.FlagSet) {
 	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Formats, ", "))
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
 	fl.StringVar(&f.severity, "severity", "LOW", "report only findings at or above LOW, MEDIUM, HIGH or CRITICAL")
@@ -54,9 +63,7 @@ func newScanCmd() *cobra.Command {
 	fl.StringArrayVar(&f.cfnParams, "cfn-param", nil, "set a CloudFormation template parameter, KEY=VALUE (repeatable; overrides the template's default)")
 	fl.StringVar(&f.baseline, "baseline", "", "report only findings not in this baseline file; the file is written when it does not exist")
 	fl.BoolVar(&f.updateBaseline, "update-baseline", false, "rewrite the --baseline file with the current findings")
-	fl.StringVar(&f.compliance, "compliance", "", "add a per-control pass/fail summary for one framework: "+frameworkKeys()+" (text and json output)")
 	fl.BoolVar(&f.noInline, "no-inline-suppressions", false, "ignore mlguard:ignore comments in the scanned files")
-	return cmd
 }
 
 func runScan(ctx context.Context, stdout io.Writer, args []string, f *scanFlags) error {
@@ -141,7 +148,7 @@ func validFormat(name string) bool {
 }
 
 func (f *scanFlags) scanOptions() (scan.Options, error) {
-	opts := scan.Options{NoInline: f.noInline, Terraform: terraform.Options{Vars: map[string]string{}}}
+	opts := scan.Options{NoInline: f.noInline, Rules: f.rules, Terraform: terraform.Options{Vars: map[string]string{}}}
 	for _, v := range f.vars {
 		name, value, ok := strings.Cut(v, "=")
 		if !ok || name == "" {

@@ -193,3 +193,23 @@ func inNetwork(ip, cidr string) bool {
 	prefix, err := netip.ParsePrefix(cidr)
 	return err == nil && prefix.Contains(addr)
 }
+
+// KnownOperator reports whether op is a condition operator AWS defines,
+// with its optional ForAnyValue:/ForAllValues: prefix and IfExists suffix.
+// A statement with any other operator never applies.
+func KnownOperator(op string) bool {
+	if set, rest, ok := strings.Cut(op, ":"); ok {
+		if !strings.EqualFold(set, "ForAnyValue") && !strings.EqualFold(set, "ForAllValues") {
+			return false
+		}
+		op = rest
+	}
+	if base, ok := strings.CutSuffix(op, "IfExists"); ok && base != "" {
+		op = base
+	}
+	if strings.EqualFold(op, "Null") {
+		return true
+	}
+	_, _, ok := comparator(op)
+	return ok
+}

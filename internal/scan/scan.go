@@ -22,11 +22,13 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	adaptcfn "github.com/mlguard/mlguard/internal/adapt/cloudformation/aws"
+	adaptpolicy "github.com/mlguard/mlguard/internal/adapt/iampolicy"
 	adaptaws "github.com/mlguard/mlguard/internal/adapt/terraform/aws"
 	"github.com/mlguard/mlguard/internal/config"
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/parse/cloudformation"
+	"github.com/mlguard/mlguard/internal/parse/iampolicy"
 	"github.com/mlguard/mlguard/internal/parse/terraform"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/source"
@@ -263,7 +265,7 @@ func terraformUnit(u terraform.Unit) unit {
 func readEach(ctx context.Context, tree *source.Tree, opts Options, check func(unit)) source.Diagnostics {
 	var files []source.File
 	for _, f := range tree.Files {
-		if f.Format == source.FormatTerraformPlan || f.Format == source.FormatCloudFormation {
+		if f.Format == source.FormatTerraformPlan || f.Format == source.FormatCloudFormation || f.Format == source.FormatIAMPolicy {
 			files = append(files, f)
 		}
 	}
@@ -301,6 +303,10 @@ func readUnit(ctx context.Context, f source.File, data []byte, opts Options) (u 
 	if f.Format == source.FormatTerraformPlan {
 		rs, d := terraform.LoadPlan(f.Path, data)
 		return terraformUnit(terraform.Unit{Name: f.Path, Resources: rs}), d
+	}
+	if f.Format == source.FormatIAMPolicy {
+		doc, d := iampolicy.Parse(f.Path, data)
+		return unit{name: f.Path, types: []string{adaptpolicy.ResourceType}, aws: func() *aws.Model { return adaptpolicy.Adapt(doc) }}, d
 	}
 	t, d := cloudformation.Parse(ctx, f.Path, data, opts.CloudFormation)
 	var types []string

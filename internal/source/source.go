@@ -49,6 +49,7 @@ const (
 	FormatTerraformVars  Format = "terraform-vars" // .tfvars and .tfvars.json
 	FormatTerraformPlan  Format = "terraform-plan" // terraform show -json output
 	FormatCloudFormation Format = "cloudformation" // CloudFormation templates, YAML or JSON
+	FormatIAMPolicy      Format = "iam-policy"     // IAM policy documents kept as .json files
 )
 
 // Limits bound what one scan reads, so that hostile input cannot exhaust memory.
@@ -283,7 +284,8 @@ func (t *Tree) sniff(p string) Format {
 	return SniffContent(head[:n])
 }
 
-// SniffContent tells a plan or a template from the first bytes of a file.
+// SniffContent tells a plan, a template or a policy document from the first
+// bytes of a file.
 // A template declares its format version, or has Resources typed AWS::.
 func SniffContent(head []byte) Format {
 	has := func(s string) bool { return bytes.Contains(head, []byte(s)) }
@@ -293,8 +295,17 @@ func SniffContent(head []byte) Format {
 	case has("AWSTemplateFormatVersion"),
 		has("Resources") && (has("Type: AWS::") || has("Type: 'AWS::") || has(`Type: "AWS::`) || has(`"Type": "AWS::`) || has(`"Type":"AWS::`)):
 		return FormatCloudFormation
+	case policyJSON(head):
+		return FormatIAMPolicy
 	}
 	return FormatUnknown
+}
+
+// policyJSON reports a JSON object whose head carries a policy's Statement
+// and Effect keys (plans and templates, which embed policies, are told first).
+func policyJSON(head []byte) bool {
+	trimmed := bytes.TrimLeft(head, " \t\r\n\ufeff")
+	return len(trimmed) > 0 && trimmed[0] == '{' && bytes.Contains(head, []byte(`"Statement"`)) && bytes.Contains(head, []byte(`"Effect"`))
 }
 
 // ErrTooLarge is returned by ReadFile for files over the size limit.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/mlguard/mlguard/internal/iam"
 	"github.com/mlguard/mlguard/internal/model"
+	"github.com/mlguard/mlguard/internal/source"
 )
 
 // Model is every AWS resource of one scan.
@@ -54,6 +55,7 @@ type Model struct {
 	FlowDefinitions           []*FlowDefinition          `json:"flow_definitions,omitempty"`
 	MLflowServers             []*MLflowServer            `json:"mlflow_tracking_servers,omitempty"`
 	InvocationLogging         []*InvocationLogging       `json:"bedrock_invocation_logging,omitempty"`
+	PolicyFiles               []*PolicyFile              `json:"policy_files,omitempty"`
 
 	byAddress map[string]any
 }
@@ -163,6 +165,20 @@ type PolicyDocument struct {
 	Name     string         `json:"name,omitempty"`
 	Source   model.Resource `json:"source"`             // the resource that declares it
 	Document *iam.Policy    `json:"document,omitempty"` // nil when unknown or unreadable
+	// Statements are the line ranges of the document's statements, when the
+	// source tells them (a policy file); reports then point at a statement.
+	Statements []source.Range `json:"statement_ranges,omitempty"`
+}
+
+// PolicyFile is a policy document kept as a file of its own, judged by
+// `mlguard iam analyze` for what it grants.
+type PolicyFile struct {
+	model.Resource
+	// Kind is identity, resource or trust: a document whose statements name
+	// principals is a resource policy, or a trust policy when it only
+	// allows assuming a role.
+	Kind     string         `json:"kind"`
+	Document PolicyDocument `json:"document"`
 }
 
 // ManagedPolicy is a managed policy attached to a role.
