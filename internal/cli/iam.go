@@ -1,10 +1,22 @@
 package cli
 
 import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"regexp"
+	"sort"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/mlguard/mlguard/internal/audit/cloudtrail"
+	"github.com/mlguard/mlguard/internal/iam"
+	"github.com/mlguard/mlguard/internal/iam/scope"
+	"github.com/mlguard/mlguard/internal/iam/usage"
 	"github.com/mlguard/mlguard/internal/rules/aws/iampolicy"
 )
 
@@ -45,4 +57,176 @@ func newIAMAnalyzeCmd() *cobra.Command {
 	f.register(cmd.Flags())
 	cmd.Flags().StringVar(&account, "account", "", "the account the policies belong to, so that grants to other accounts are reported")
 	return cmd
+}
+
+func newIAMScopeCmd() *cobra.Command {
+	var o scope.Options
+	var format string
+	cmd := &cobra.Command{
+		Use:   "scope --task TASK --bucket ARN... [--kms-key ARN...] [--ecr-repo ARN...] [--log-group ARN...] [--vpc]",
+		Short: "Print the least-privilege policy of an ML task's execution role",
+		Long: "Print the minimal identity policy for the execution role of an ML task: a notebook instance, a training,\n" +
+			"processing or pipeline job, or a model behind an endpoint, on the buckets, keys, repositories and log\n" +
+			"groups given. The policy allows each call the task makes (tests evaluate them with the IAM engine)\n" +
+			"and nothing `mlguard iam analyze` reports.",
+		Example: "  mlguard iam scope --task training --bucket arn:aws:s3:::ml-data --kms-key arn:aws:kms:us-east-1:111122223333:key/1234 --vpc\n" +
+			"  mlguard iam scope --task pipeline --bucket arn:aws:s3:::ml-data --pass-role arn:aws:iam::111122223333:role/train --format terraform",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			p, err := scope.Policy(o)
+			if err != nil {
+				return usageError("%v", err)
+			}
+			return writePolicy(cmd.OutOrStdout(), p, format, o.Task+"_execution_role")
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&o.Task, "task", "", "the ML task: "+strings.Join(scope.Tasks, ", "))
+	fl.StringArrayVar(&o.Buckets, "bucket", nil, "ARN of a bucket the task reads or writes (repeatable)")
+	fl.StringArrayVar(&o.KMSKeys, "kms-key", nil, "ARN of a KMS key that encrypts its data or volumes (repeatable)")
+	fl.StringArrayVar(&o.ECRRepos, "ecr-repo", nil, "ARN of an ECR repository it pulls its image from (repeatable)")
+	fl.StringArrayVar(&o.LogGroups, "log-group", nil, "ARN of the log group it writes to (default: the task's /aws/sagemaker/ group)")
+	fl.StringArrayVar(&o.PassRoles, "pass-role", nil, "ARN of an execution role a pipeline passes to its jobs (repeatable)")
+	fl.BoolVar(&o.VPC, "vpc", false, "the task runs in a VPC and manages its network interfaces")
+	fl.StringVar(&o.Region, "region", "", "limit ARNs the policy builds to this region (default every region)")
+	fl.StringVar(&o.Account, "account", "", "limit ARNs the policy builds to this account (default any)")
+	fl.StringVarP(&format, "format", "f", "json", "output format: json or terraform")
+	_ = cmd.MarkFlagRequired("task")
+	return cmd
+}
+
+// writePolicy prints a policy as JSON or as a Terraform policy document.
+func writePolicy(w io.Writer, p *iam.Policy, format, name string) error {
+	switch format {
+	case "json":
+		data, err := json.MarshalIndent(p, "", "  ")
+		if err != nil {
+			return &exitError{code: ExitError, err: err}
+		}
+		_, err = fmt.Fprintf(w, "%s\n", data)
+		return err
+	case "terraform":
+		_, err := io.WriteString(w, scope.Terraform(p, name))
+		return err
+	}
+	return usageError("--format: unknown format %q (want json or terraform)", format)
+}
+
+func newIAMFromTrailCmd() *cobra.Command {
+	var role, format string
+	var current []string
+	cmd := &cobra.Command{
+		Use:   "from-trail --role ARN LOGS...",
+		Short: "Print the policy a role needs from what CloudTrail recorded it doing",
+		Long: "Read CloudTrail logs (files or directories; delivered .json and .json.gz files, or one event per line)\n" +
+			"and print the policy that allows what the role's sessions did, resources generalized: objects by bucket\n" +
+			"and top-level prefix, job names without their run suffix. A summary goes to standard error: records\n" +
+			"read, the role's calls, calls denied (not added), calls whose resource the records did not tell, every\n" +
+			"record that could not be read, and with --policy, what the current policy grants that was never used.",
+		Example: "  mlguard iam from-trail --role arn:aws:iam::111122223333:role/ml-training-job --policy current.json examples/iam/trail",
+		Args:    cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runFromTrail(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), role, format, current, args)
+		},
+	}
+	cmd.Flags().StringVar(&role, "role", "", "ARN of the role, with its path")
+	cmd.Flags().StringArrayVar(&current, "policy", nil, "a policy JSON file the role holds now, to list what it never used (repeatable)")
+	cmd.Flags().StringVarP(&format, "format", "f", "json", "output format: json or terraform")
+	_ = cmd.MarkFlagRequired("role")
+	return cmd
+}
+
+func runFromTrail(ctx context.Context, stdout, stderr io.Writer, role, format string, current, args []string) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if parts := strings.SplitN(role, ":", 6); len(parts) != 6 || parts[2] != "iam" || !strings.HasPrefix(parts[5], "role/") {
+		return usageError("--role %q: want a role ARN, arn:aws:iam::ACCOUNT:role/NAME", role)
+	}
+	if format != "json" && format != "terraform" {
+		return usageError("--format: unknown format %q (want json or terraform)", format)
+	}
+	var held []*iam.Policy
+	for _, p := range current {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return usageError("--policy: %v", err)
+		}
+		pol, err := iam.Parse(data)
+		if err != nil {
+			return usageError("--policy %s: %v", p, err)
+		}
+		held = append(held, pol)
+	}
+	u := usage.New(role)
+	read, rejected := 0, []cloudtrail.Rejected{}
+	for _, a := range args {
+		root, err := os.OpenRoot(filepath.Dir(a))
+		if err != nil {
+			return usageError("%v", err)
+		}
+		files, err := cloudtrail.Files(root.FS(), filepath.Base(a))
+		if err != nil {
+			root.Close()
+			return usageError("%v", err)
+		}
+		for _, f := range files {
+			err := cloudtrail.ReadFile(ctx, root.FS(), f, cloudtrail.DefaultLimits,
+				func(r *cloudtrail.Record) error { read++; u.Add(&r.Event); return nil },
+				func(r cloudtrail.Rejected) {
+					r.File = filepath.Join(filepath.Dir(a), r.File)
+					rejected = append(rejected, r)
+				})
+			if err != nil {
+				rejected = append(rejected, cloudtrail.Rejected{File: filepath.Join(filepath.Dir(a), f), Reason: err.Error()})
+			}
+		}
+		root.Close()
+	}
+	printTrailSummary(stderr, u, read, rejected, held)
+	if u.Matched == 0 {
+		return &exitError{code: ExitError, err: fmt.Errorf("no record of %s in %d records read", role, read)}
+	}
+	if err := writePolicy(stdout, u.Policy(), format, "from_trail"); err != nil {
+		return err
+	}
+	if len(rejected) > 0 {
+		return &exitError{code: ExitError}
+	}
+	return nil
+}
+
+func printTrailSummary(w io.Writer, u *usage.Usage, read int, rejected []cloudtrail.Rejected, held []*iam.Policy) {
+	fmt.Fprintf(w, "records: %d read, %d by %s, %d could not be read\n", read+len(rejected), u.Matched, u.Role, len(rejected))
+	for _, r := range rejected {
+		fmt.Fprintf(w, "  rejected %s:%d (offset %d): %s\n", r.File, r.Line, r.Offset, r.Reason)
+	}
+	for _, m := range []struct {
+		title string
+		calls map[string]int
+	}{{"denied calls, not added to the policy", u.Denied}, {"calls whose resource the records did not tell (granted on every resource of their type)", u.Unresolved}} {
+		if len(m.calls) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "%s:\n", m.title)
+		for _, a := range sortedCalls(m.calls) {
+			fmt.Fprintf(w, "  %s (%d)\n", a, m.calls[a])
+		}
+	}
+	if len(held) > 0 {
+		unused := u.Unused(held)
+		fmt.Fprintf(w, "granted by --policy but never used (%d):\n", len(unused))
+		for _, a := range unused {
+			fmt.Fprintf(w, "  %s\n", a)
+		}
+	}
+}
+
+func sortedCalls(m map[string]int) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

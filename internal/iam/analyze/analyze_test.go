@@ -74,6 +74,7 @@ func TestAnalyze(t *testing.T) {
 		{"unknown operator", Identity, `{"Statement":{"Effect":"Deny","Action":"sagemaker:CreateNotebookInstance","Resource":"*","Condition":{"BoolEquals":{"sagemaker:DirectInternetAccess":"Enabled"}}}}`, nil, "", GrantsNothing, []string{"grants-nothing@0"}},
 		{"resource-less action on an ARN", Identity, `{"Statement":{"Effect":"Allow","Action":"ecr:GetAuthorizationToken","Resource":"arn:aws:ecr:us-east-1:111122223333:repository/m"}}`, nil, "", GrantsNothing, []string{"grants-nothing@0"}},
 		{"repository names hold slashes", Identity, `{"Statement":{"Effect":"Allow","Action":"ecr:BatchGetImage","Resource":"arn:aws:ecr:us-east-1:111122223333:repository/team/model"}}`, nil, "", GrantsNothing, nil},
+		{"trust policies name no resource", Trust, `{"Statement":{"Effect":"Allow","Principal":{"Service":"sagemaker.amazonaws.com"},"Action":"sts:AssumeRole"}}`, nil, "", GrantsNothing, nil},
 		{"services outside the catalog are not judged", Identity, `{"Statement":{"Effect":"Allow","Action":"dynamodb:GetItemz","Resource":"*"}}`, nil, "", GrantsNothing, nil},
 		{"shadowed by an allow", Identity, `{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::data/*"},{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::data/train/*"}]}`, nil, "", Shadowed, []string{"shadowed@1"}},
 		{"shadowed by a deny", Identity, `{"Statement":[{"Effect":"Allow","Action":["s3:GetObject"],"Resource":"arn:aws:s3:::data/*"},{"Effect":"Deny","Action":"s3:Get*","Resource":"*"}]}`, nil, "", Shadowed, []string{"shadowed@0"}},

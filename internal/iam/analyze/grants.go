@@ -143,7 +143,7 @@ func (a *analysis) permissionsManagement() []Issue {
 				return
 			}
 		case Resource:
-			if a.onlyOwner(s) {
+			if a.onlyOwner(s) || principalUnknown(s) {
 				return // the account itself: delegates to its IAM policies
 			}
 		default:
@@ -186,6 +186,22 @@ func (a *analysis) onlyOwner(s *iam.Statement) bool {
 		}
 	}
 	return true
+}
+
+// principalUnknown reports a principal not known at scan time (an ARN built
+// from a computed account ID): nothing is concluded about it.
+func principalUnknown(s *iam.Statement) bool {
+	if s.Principal == nil {
+		return false
+	}
+	for _, ids := range s.Principal.IDs {
+		for _, id := range ids {
+			if strings.Contains(id, iam.Unknown) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // principalNames lists a statement's principals for messages.

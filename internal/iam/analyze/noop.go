@@ -35,8 +35,8 @@ func grantsNothing(s *iam.Statement) (string, string) {
 			return verb + " nothing: " + op + " is not a condition operator, so the statement never applies", "operator:" + op
 		}
 	}
-	if len(s.NotAction) > 0 || len(s.NotResource) > 0 {
-		return "", ""
+	if len(s.NotAction) > 0 || len(s.NotResource) > 0 || len(s.Resource) == 0 {
+		return "", "" // a trust policy names no resource: the role is it
 	}
 	var dead, unknownNames []string
 	live := 0

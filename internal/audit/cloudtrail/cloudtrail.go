@@ -1,0 +1,316 @@
+// Package cloudtrail reads AWS CloudTrail logs offline: the files CloudTrail
+// delivers to S3 ({"Records": [...]}, plain or gzip-compressed), and exports
+// with one event per line, from files or directory trees. Records are
+// decoded one at a time, so memory does not grow with the size of a file;
+// every record is either handed on or rejected with its file, line and
+// reason.
+package cloudtrail
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"sort"
+	"strings"
+)
+
+// Event is the part of a CloudTrail record mlguard reads.
+type Event struct {
+	EventVersion       string          `json:"eventVersion"`
+	EventTime          string          `json:"eventTime"`
+	EventSource        string          `json:"eventSource"`
+	EventName          string          `json:"eventName"`
+	AWSRegion          string          `json:"awsRegion"`
+	SourceIPAddress    string          `json:"sourceIPAddress"`
+	UserAgent          string          `json:"userAgent"`
+	ErrorCode          string          `json:"errorCode"`
+	ErrorMessage       string          `json:"errorMessage"`
+	RequestParameters  json.RawMessage `json:"requestParameters"`
+	Resources          []Resource      `json:"resources"`
+	RecipientAccountID string          `json:"recipientAccountId"`
+	VPCEndpointID      string          `json:"vpcEndpointId"`
+	EventType          string          `json:"eventType"`
+	ReadOnly           *bool           `json:"readOnly"`
+	UserIdentity       UserIdentity    `json:"userIdentity"`
+}
+
+// UserIdentity is who made the call.
+type UserIdentity struct {
+	Type           string `json:"type"`
+	PrincipalID    string `json:"principalId"`
+	ARN            string `json:"arn"`
+	AccountID      string `json:"accountId"`
+	InvokedBy      string `json:"invokedBy"`
+	SessionContext struct {
+		SessionIssuer struct {
+			Type string `json:"type"`
+			ARN  string `json:"arn"`
+		} `json:"sessionIssuer"`
+	} `json:"sessionContext"`
+}
+
+// Resource is one resource a record names.
+type Resource struct {
+	ARN       string `json:"ARN"`
+	AccountID string `json:"accountId"`
+	Type      string `json:"type"`
+}
+
+// Record is an event with where it was read.
+type Record struct {
+	Event
+	File   string
+	Line   int   // the line the record starts on
+	Offset int64 // its byte offset in the (decompressed) file
+}
+
+// Rejected is a record that could not be read.
+type Rejected struct {
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+	Offset int64  `json:"offset"`
+	Reason string `json:"reason"`
+}
+
+// Limits bound what one record may cost.
+type Limits struct {
+	MaxRecordBytes int // a record longer than this is rejected
+}
+
+// DefaultLimits allow records up to 1 MiB; CloudTrail's own are far smaller.
+var DefaultLimits = Limits{MaxRecordBytes: 1 << 20}
+
+// IsLog reports whether a path names a CloudTrail file by its extension.
+func IsLog(p string) bool {
+	p = strings.ToLower(p)
+	return strings.HasSuffix(p, ".json") || strings.HasSuffix(p, ".json.gz") || strings.HasSuffix(p, ".jsonl") ||
+		strings.HasSuffix(p, ".jsonl.gz") || strings.HasSuffix(p, ".ndjson")
+}
+
+// Files lists the log files under root (a file or a directory), sorted.
+func Files(fsys fs.FS, root string) ([]string, error) {
+	info, err := fs.Stat(fsys, root)
+	if err != nil {
+		return nil, err
+	}
+	if !info.IsDir() {
+		return []string{root}, nil
+	}
+	var out []string
+	err = fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type().IsRegular() && IsLog(p) {
+			out = append(out, p)
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
+}
+
+// ReadFile reads one file and calls fn for each record, and reject for each
+// record that cannot be read. An error from fn stops the reading.
+func ReadFile(ctx context.Context, fsys fs.FS, name string, lim Limits, fn func(*Record) error, reject func(Rejected)) error {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var r io.Reader = bufio.NewReaderSize(f, 64<<10)
+	if strings.HasSuffix(strings.ToLower(name), ".gz") {
+		gz, err := gzip.NewReader(r)
+		if err != nil {
+			reject(Rejected{File: name, Line: 1, Reason: "not a gzip file: " + err.Error()})
+			return nil
+		}
+		defer gz.Close()
+		r = gz
+	}
+	return Read(ctx, name, r, lim, fn, reject)
+}
+
+// Read reads records from r, which holds either a {"Records": [...]}
+// document or one JSON event per line.
+func Read(ctx context.Context, name string, r io.Reader, lim Limits, fn func(*Record) error, reject func(Rejected)) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(4096)
+	trimmed := bytes.TrimLeft(head, " \t\r\n\ufeff")
+	if bytes.HasPrefix(trimmed, []byte("{")) && isDelivered(trimmed) {
+		return readDelivered(ctx, name, br, lim, fn, reject)
+	}
+	return readLines(ctx, name, br, lim, fn, reject)
+}
+
+// isDelivered tells a delivered file from a line of events: its first key
+// is Records.
+func isDelivered(head []byte) bool {
+	dec := json.NewDecoder(bytes.NewReader(head))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return false
+	}
+	t, err := dec.Token()
+	return err == nil && t == "Records"
+}
+
+// counter counts lines as the decoder reads, so a record's line is known.
+type counter struct {
+	r     io.Reader
+	lines []int64 // offsets of line starts seen so far, trimmed as records pass
+	base  int
+	off   int64
+}
+
+func (c *counter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i := 0; i < n; {
+		j := bytes.IndexByte(p[i:n], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		c.lines = append(c.lines, c.off+int64(i))
+	}
+	c.off += int64(n)
+	return n, err
+}
+
+// lineAt returns the 1-based line of an offset and forgets earlier lines.
+func (c *counter) lineAt(off int64) int {
+	k := sort.Search(len(c.lines), func(i int) bool { return c.lines[i] > off })
+	c.base += k
+	c.lines = c.lines[k:]
+	return c.base + 1
+}
+
+func readDelivered(ctx context.Context, name string, r io.Reader, lim Limits, fn func(*Record) error, reject func(Rejected)) error {
+	c := &counter{r: r}
+	dec := json.NewDecoder(c)
+	fail := func(off int64, reason string) {
+		reject(Rejected{File: name, Line: c.lineAt(off), Offset: off, Reason: reason})
+	}
+	if _, err := dec.Token(); err != nil {
+		fail(dec.InputOffset(), "not JSON: "+err.Error())
+		return nil
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			fail(dec.InputOffset(), "not JSON: "+err.Error())
+			return nil
+		}
+		if key != "Records" {
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				fail(dec.InputOffset(), "not JSON: "+err.Error())
+				return nil
+			}
+			continue
+		}
+		if t, err := dec.Token(); err != nil || t != json.Delim('[') {
+			fail(dec.InputOffset(), "Records is not a list")
+			return nil
+		}
+		for n := 0; dec.More(); n++ {
+			if n%1024 == 0 && ctx.Err() != nil {
+				return ctx.Err()
+			}
+			off := dec.InputOffset()
+			var raw json.RawMessage
+			if err := dec.Decode(&raw); err != nil {
+				fail(off, "record is not JSON: "+err.Error())
+				return nil // the decoder cannot resynchronise inside a list
+			}
+			start := dec.InputOffset() - int64(len(raw)) // Decode leaves the offset at the value's end
+			rec, reason := decode(raw, lim)
+			if reason != "" {
+				fail(start, reason)
+				continue
+			}
+			rec.File, rec.Offset, rec.Line = name, start, c.lineAt(start)
+			if err := fn(rec); err != nil {
+				return err
+			}
+		}
+		if _, err := dec.Token(); err != nil {
+			fail(dec.InputOffset(), "unterminated Records list")
+			return nil
+		}
+	}
+	return nil
+}
+
+func readLines(ctx context.Context, name string, r *bufio.Reader, lim Limits, fn func(*Record) error, reject func(Rejected)) error {
+	var off int64
+	for line := 1; ; line++ {
+		if line%1024 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		text, tooLong, err := readLine(r, lim.MaxRecordBytes)
+		start := off
+		off += int64(len(text))
+		if tooLong > 0 {
+			off += int64(tooLong)
+			reject(Rejected{File: name, Line: line, Offset: start, Reason: fmt.Sprintf("record longer than %d bytes", lim.MaxRecordBytes)})
+		} else if t := bytes.TrimSpace(text); len(t) > 0 {
+			rec, reason := decode(t, lim)
+			if reason != "" {
+				reject(Rejected{File: name, Line: line, Offset: start, Reason: reason})
+			} else {
+				rec.File, rec.Line, rec.Offset = name, line, start
+				if err := fn(rec); err != nil {
+					return err
+				}
+			}
+		}
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			reject(Rejected{File: name, Line: line, Offset: off, Reason: "read: " + err.Error()})
+			return nil
+		}
+	}
+}
+
+// readLine reads up to and including a newline, keeping at most max bytes;
+// tooLong counts the bytes dropped beyond that.
+func readLine(r *bufio.Reader, max int) (line []byte, tooLong int, err error) {
+	for {
+		chunk, e := r.ReadSlice('\n')
+		if len(line)+len(chunk) > max {
+			tooLong += len(chunk)
+		} else {
+			line = append(line, chunk...)
+		}
+		if e != bufio.ErrBufferFull {
+			if tooLong > 0 {
+				tooLong += len(line)
+				line = nil
+			}
+			return line, tooLong, e
+		}
+	}
+}
+
+// decode reads one record, or says why it cannot.
+func decode(raw []byte, lim Limits) (*Record, string) {
+	if len(raw) > lim.MaxRecordBytes {
+		return nil, fmt.Sprintf("record longer than %d bytes", lim.MaxRecordBytes)
+	}
+	rec := &Record{}
+	if err := json.Unmarshal(raw, &rec.Event); err != nil {
+		return nil, "record is not a CloudTrail event: " + err.Error()
+	}
+	if rec.EventSource == "" || rec.EventName == "" {
+		return nil, "record has no eventSource or eventName"
+	}
+	return rec, ""
+}
