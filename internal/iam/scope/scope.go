@@ -254,7 +254,9 @@ func vpcGrants(o Options) []grant {
 }
 
 func pipelineGrants(o Options) []grant {
-	arn := func(kind string) string { return fmt.Sprintf("arn:aws:sagemaker:%s:%s:%s/*", o.Region, o.Account, kind) }
+	arn := func(kind string) string {
+		return fmt.Sprintf("arn:aws:sagemaker:%s:%s:%s/*", o.Region, o.Account, kind)
+	}
 	concrete := func(r string) string {
 		return strings.TrimSuffix(strings.ReplaceAll(r, "sagemaker:*:*:", "sagemaker:us-east-1:111122223333:"), "*") + "pipelines-abc123-train"
 	}
