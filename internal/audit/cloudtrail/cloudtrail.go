@@ -225,7 +225,7 @@ func readDelivered(ctx context.Context, name string, r io.Reader, lim Limits, fn
 			off := dec.InputOffset()
 			var raw json.RawMessage
 			if err := dec.Decode(&raw); err != nil {
-				fail(off, "record is not JSON: "+err.Error())
+				fail(stopped(err, c, off), "record is not JSON: "+err.Error())
 				return nil // the decoder cannot resynchronise inside a list
 			}
 			start := dec.InputOffset() - int64(len(raw)) // Decode leaves the offset at the value's end
@@ -245,6 +245,19 @@ func readDelivered(ctx context.Context, name string, r io.Reader, lim Limits, fn
 		}
 	}
 	return nil
+}
+
+// stopped is where reading a broken record stopped: the syntax error's
+// offset, or for a file cut short, its end.
+func stopped(err error, c *counter, fallback int64) int64 {
+	var syn *json.SyntaxError
+	switch {
+	case errors.As(err, &syn):
+		return syn.Offset
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return c.off
+	}
+	return fallback
 }
 
 func readLines(ctx context.Context, name string, r *bufio.Reader, lim Limits, fn func(*Record) error, reject func(Rejected)) error {

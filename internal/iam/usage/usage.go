@@ -107,6 +107,11 @@ func Action(e *cloudtrail.Event) string {
 	return prefix + ":" + name
 }
 
+// starOnly are actions the catalog gives resource types that AWS does not
+// require: CloudWatch authorizes PutMetricData against "*" (the namespace is
+// a condition key), so a policy must grant it there.
+var starOnly = map[string]bool{"cloudwatch:PutMetricData": true}
+
 // Resource tells the resource an event acted on, in the form the policy
 // grants it: the ARN the record names that is of a type the action takes,
 // else one built from the request parameters. ok is false when the record
@@ -114,10 +119,13 @@ func Action(e *cloudtrail.Event) string {
 // in the event's region and account.
 func Resource(action string, e *cloudtrail.Event) (string, bool) {
 	svc, a, known := catalog.Lookup(action)
-	if known && len(a.Resources) == 0 {
+	if (known && len(a.Resources) == 0) || starOnly[action] {
 		return "*", true
 	}
 	if r := fromS3(action, e); r != "" {
+		return r, true
+	}
+	if r := fromLogs(action, e); r != "" {
 		return r, true
 	}
 	var patterns []string
@@ -142,6 +150,25 @@ func Resource(action string, e *cloudtrail.Event) (string, bool) {
 		return "*", false
 	}
 	return fill(patterns[0], e), false
+}
+
+// fromLogs builds a log group or stream ARN from a CloudWatch Logs event,
+// streams generalized to every stream of the group.
+func fromLogs(action string, e *cloudtrail.Event) string {
+	if !strings.HasPrefix(action, "logs:") || len(e.RequestParameters) == 0 {
+		return ""
+	}
+	var p struct {
+		Group string `json:"logGroupName"`
+	}
+	if json.Unmarshal(e.RequestParameters, &p) != nil || p.Group == "" {
+		return ""
+	}
+	arn := "arn:aws:logs:" + orStar(e.AWSRegion) + ":" + orStar(e.RecipientAccountID) + ":log-group:" + p.Group
+	if _, a, ok := catalog.Lookup(action); ok && slices.Contains(a.Resources, "log-stream") {
+		return arn + ":log-stream:*"
+	}
+	return arn
 }
 
 var placeholder = regexp.MustCompile(`\$\{[A-Za-z]+\}`)
@@ -194,13 +221,15 @@ func fromS3(action string, e *cloudtrail.Event) string {
 	return "arn:aws:s3:::" + p.Bucket + "/*"
 }
 
-// runSuffix matches what SageMaker and pipelines append to job names: a
-// timestamp or a run ID.
-var runSuffix = regexp.MustCompile(`(-\d{4}-\d{2}-\d{2}(-\d{2}){0,3}(-\d+)?|-\d{6,}|-[0-9a-z]{12,})$`)
+// runSuffix matches what SageMaker SDKs and pipelines append to the names of
+// jobs, models and endpoint configurations: a timestamp or a run number.
+var runSuffix = regexp.MustCompile(`(-\d{4}-\d{2}-\d{2}(-\d{2}){0,3}(-\d+)?|-\d{6,})$`)
 
-// generalize turns the name of one run into the pattern of its runs.
+// generalize turns the name of one SageMaker run into the pattern of its
+// runs, and an object into its bucket's top-level prefix. Other ARNs (keys,
+// repositories, roles) are kept as they are.
 func generalize(arn string) string {
-	if loc := runSuffix.FindStringIndex(arn); loc != nil {
+	if loc := runSuffix.FindStringIndex(arn); loc != nil && strings.Contains(arn, ":sagemaker:") {
 		return arn[:loc[0]] + "-*"
 	}
 	if strings.Contains(arn, ":s3:::") {
@@ -290,18 +319,22 @@ func (u *Usage) Policy() *iam.Policy {
 	for _, k := range keys {
 		g := groups[k]
 		sort.Strings(g.actions)
-		seen[g.service]++
-		sid := sidOf(g.service, seen[g.service])
+		sid := sidOf(g.actions[0])
+		seen[sid]++
+		if seen[sid] > 1 {
+			sid += strconv.Itoa(seen[sid])
+		}
 		p.Statements = append(p.Statements, iam.Statement{Sid: sid, Effect: "Allow", Action: g.actions, Resource: g.resources})
 	}
 	return p
 }
 
-func sidOf(service string, n int) string {
+// sidOf names a statement after its first action: s3:GetObject -> S3GetObject.
+func sidOf(action string) string {
 	var b strings.Builder
 	up := true
-	for _, r := range service {
-		if r == '-' {
+	for _, r := range action {
+		if r == '-' || r == ':' {
 			up = true
 			continue
 		}
@@ -310,9 +343,6 @@ func sidOf(service string, n int) string {
 		}
 		up = false
 		b.WriteRune(r)
-	}
-	if n > 1 {
-		b.WriteString(strconv.Itoa(n))
 	}
 	return b.String()
 }

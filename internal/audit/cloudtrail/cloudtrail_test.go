@@ -1,0 +1,132 @@
+package cloudtrail
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const example = "../../../examples/iam/trail"
+
+func readAll(t *testing.T, fsys fstestFS, name string) ([]*Record, []Rejected) {
+	t.Helper()
+	var recs []*Record
+	var rej []Rejected
+	err := ReadFile(context.Background(), fsys, name, DefaultLimits, func(r *Record) error { recs = append(recs, r); return nil },
+		func(r Rejected) { rej = append(rej, r) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return recs, rej
+}
+
+type fstestFS = fstest.MapFS
+
+func TestDeliveredFile(t *testing.T) {
+	files, err := Files(os.DirFS(example), ".")
+	if err != nil || len(files) != 1 {
+		t.Fatalf("files %v, %v", files, err)
+	}
+	data, err := os.ReadFile(filepath.Join(example, files[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gz bytes.Buffer
+	w := gzip.NewWriter(&gz)
+	w.Write(data)
+	w.Close()
+	fsys := fstest.MapFS{"a.json": {Data: data}, "a.json.gz": {Data: gz.Bytes()}}
+	for _, name := range []string{"a.json", "a.json.gz"} {
+		recs, rej := readAll(t, fsys, name)
+		if len(recs) != 15 || len(rej) != 0 {
+			t.Fatalf("%s: %d records, %v rejected", name, len(recs), rej)
+		}
+		first := recs[0]
+		if first.EventName != "ListObjectsV2" || first.Line != 3 || first.UserIdentity.SessionContext.SessionIssuer.ARN != "arn:aws:iam::111122223333:role/ml-training-job" {
+			t.Errorf("%s: first record %+v at line %d", name, first.Event, first.Line)
+		}
+		if !bytes.HasPrefix(data[first.Offset:], []byte("{")) {
+			t.Errorf("%s: offset %d does not start a record", name, first.Offset)
+		}
+		for _, r := range recs[1:] {
+			if r.Line <= first.Line || data[r.Offset] != '{' {
+				t.Errorf("%s: record %s at line %d, offset %d", name, r.EventName, r.Line, r.Offset)
+			}
+		}
+	}
+}
+
+func TestLinesAndRejects(t *testing.T) {
+	good := `{"eventSource":"s3.amazonaws.com","eventName":"GetObject","eventTime":"2026-11-20T10:00:00Z"}`
+	lines := strings.Join([]string{good, "", "not json", `{"eventName":"x"}`, good, `{"eventSource":"a","eventName":"b","pad":"` + strings.Repeat("x", 2000) + `"}`, good}, "\n")
+	delivered := "{\"Records\": [\n" + good + ",\n{\"eventSource\":\"kms.amazonaws.com\"},\n" + good + "\n]}"
+	truncated := "{\"Records\": [\n" + good + ",\n{\"eventSource\": "
+	notGzip := "plain text"
+	fsys := fstest.MapFS{"l.jsonl": {Data: []byte(lines)}, "d.json": {Data: []byte(delivered)}, "t.json": {Data: []byte(truncated)}, "n.json.gz": {Data: []byte(notGzip)}}
+	lim := Limits{MaxRecordBytes: 1024}
+	cases := []struct {
+		name     string
+		records  int
+		rejected []string // "line:reason prefix"
+	}{
+		{"l.jsonl", 3, []string{"3:record is not a CloudTrail event", "4:record has no eventSource", "6:record longer than 1024 bytes"}},
+		{"d.json", 2, []string{"3:record has no eventSource"}},
+		{"t.json", 1, []string{"3:record is not JSON"}},
+		{"n.json.gz", 0, []string{"1:not a gzip file"}},
+	}
+	for _, tc := range cases {
+		var n int
+		var got []string
+		err := ReadFile(context.Background(), fsys, tc.name, lim, func(*Record) error { n++; return nil },
+			func(r Rejected) { got = append(got, fmt.Sprintf("%d:%s", r.Line, r.Reason)) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != tc.records || len(got) != len(tc.rejected) {
+			t.Errorf("%s: %d records, rejected %v", tc.name, n, got)
+			continue
+		}
+		for i := range got {
+			if !strings.HasPrefix(got[i], tc.rejected[i]) {
+				t.Errorf("%s: rejected %q, want %q", tc.name, got[i], tc.rejected[i])
+			}
+		}
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	files, _ := Files(os.DirFS(example), ".")
+	for _, name := range files {
+		if data, err := os.ReadFile(filepath.Join(example, name)); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte(`{"eventSource":"s3.amazonaws.com","eventName":"GetObject"}` + "\n{}"))
+	f.Add([]byte(`{"Records":[{"eventSource":"a","eventName":"b"},1,{}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		read, rejected := 0, 0
+		err := Read(context.Background(), "f.json", bytes.NewReader(data), Limits{MaxRecordBytes: 4096},
+			func(r *Record) error {
+				read++
+				if r.Line < 1 || r.Offset < 0 || r.Offset >= int64(len(data)) {
+					t.Fatalf("record at line %d offset %d of %d bytes", r.Line, r.Offset, len(data))
+				}
+				return nil
+			},
+			func(r Rejected) {
+				rejected++
+				if r.Line < 1 || r.Reason == "" {
+					t.Fatalf("rejected without a place or reason: %+v", r)
+				}
+			})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+}
