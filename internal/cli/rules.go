@@ -1,14 +1,18 @@
 package cli
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/ruledocs"
+	"github.com/mlguard/mlguard/internal/rules/aws/iampolicy"
 )
 
 func newRulesCmd() *cobra.Command {
@@ -23,11 +27,11 @@ func newRulesCmd() *cobra.Command {
 		Short: "Show a rule: why it matters, how to fix it, defaults it relies on, framework mappings",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			r, ok := rule.Get(args[0])
-			if !ok {
+			i := slices.IndexFunc(iampolicy.Documented(), func(r *rule.Rule) bool { return strings.EqualFold(r.ID, args[0]) })
+			if i < 0 {
 				return usageError("no rule %q; `mlguard rules list` shows them all", args[0])
 			}
-			_, err := io.WriteString(cmd.OutOrStdout(), ruledocs.Markdown(r))
+			_, err := io.WriteString(cmd.OutOrStdout(), ruledocs.Markdown(iampolicy.Documented()[i]))
 			return err
 		},
 	})
@@ -36,13 +40,14 @@ func newRulesCmd() *cobra.Command {
 
 func listRules(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tSEVERITY\tCATEGORY\tTITLE")
-	for _, r := range rule.All() {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Category, r.Title)
+	fmt.Fprintln(tw, "ID\tSEVERITY\tCATEGORY\tCOMMAND\tTITLE")
+	rules := iampolicy.Documented()
+	for _, r := range rules {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Category, cmp.Or(r.Command, "scan"), r.Title)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "\n%d rules. `mlguard rules show ID` describes one.\n", len(rule.All()))
+	_, err := fmt.Fprintf(w, "\n%d rules. `mlguard rules show ID` describes one.\n", len(rules))
 	return err
 }

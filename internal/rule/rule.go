@@ -103,6 +103,9 @@ type Metadata struct {
 	Fixes       map[string]string   `json:"fixes"`       // format -> corrected snippet
 	Defaults    []string            `json:"defaults"`    // provider defaults of the attributes it reads
 	References  []string            `json:"references"`
+	// Command names the mlguard command that runs the rule, when it is not
+	// scan ("iam analyze").
+	Command string `json:"command,omitempty"`
 }
 
 // Input is what a check reads: the typed models of every cloud.

@@ -6,6 +6,7 @@ package ruledocs
 //go:generate go run ./gen -out ../../docs/rules
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -31,6 +32,9 @@ func Markdown(r *rule.Rule) string {
 	fmt.Fprintf(&b, "# %s: %s\n\n", r.ID, r.Title)
 	fmt.Fprintf(&b, "| | |\n|---|---|\n| Severity | %s |\n| Category | %s |\n| Provider | %s |\n| Service | %s |\n| Slug | `%s` |\n| Resource types | %s |\n\n",
 		r.Severity, r.Category, r.Provider, r.Service, r.Slug, codeList(r.Resources))
+	if r.Command != "" {
+		fmt.Fprintf(&b, "Run by `mlguard %s`.\n\n", r.Command)
+	}
 	fmt.Fprintf(&b, "## Why it matters\n\n%s\n\n## How to fix it\n\n%s\n\n", r.Rationale, r.Remediation)
 	for _, format := range sortedKeys(r.Fixes) {
 		lang := map[string]string{"terraform": "hcl"}[format]
@@ -64,9 +68,9 @@ func Markdown(r *rule.Rule) string {
 func Index(rules []*rule.Rule) string {
 	var b strings.Builder
 	b.WriteString("# Rules\n\nGenerated from the rule registry by `go generate ./internal/ruledocs`; do not edit.\n\n")
-	b.WriteString("| ID | Severity | Category | Title |\n|---|---|---|---|\n")
+	b.WriteString("| ID | Severity | Category | Title | Command |\n|---|---|---|---|---|\n")
 	for _, r := range rules {
-		fmt.Fprintf(&b, "| [%s](%s.md) | %s | %s | %s |\n", r.ID, r.ID, r.Severity, r.Category, r.Title)
+		fmt.Fprintf(&b, "| [%s](%s.md) | %s | %s | %s | %s |\n", r.ID, r.ID, r.Severity, r.Category, r.Title, cmp.Or(r.Command, "scan"))
 	}
 	return b.String()
 }

@@ -9,6 +9,9 @@
 package iampolicy
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/mlguard/mlguard/internal/iam/analyze"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
@@ -80,13 +83,21 @@ var meta = []struct {
 		Remediation: "Remove the shadowed statement, or narrow the broader one."}},
 }
 
+// Documented returns the checks for documentation and `mlguard rules`, with
+// the rules of the scan registry, sorted by ID.
+func Documented() []*rule.Rule {
+	all := append(rule.All(), Rules("")...)
+	slices.SortFunc(all, func(a, b *rule.Rule) int { return strings.Compare(a.ID, b.ID) })
+	return all
+}
+
 // Rules returns the checks of `mlguard iam analyze`. account, when known,
 // is the account the policies belong to.
 func Rules(account string) []*rule.Rule {
 	var out []*rule.Rule
 	for _, m := range meta {
 		md := m.md
-		md.Provider, md.Service, md.Resources = "aws", "iam", policyTypes
+		md.Provider, md.Service, md.Resources, md.Command = "aws", "iam", policyTypes, "iam analyze"
 		md.Frameworks = check.LeastPrivilege()
 		md.References = []string{"https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html"}
 		c := m.check
