@@ -148,3 +148,38 @@ func TestCovers(t *testing.T) {
 		}
 	}
 }
+
+func TestOversizedPolicyIsReported(t *testing.T) {
+	var st []string
+	for i := 0; i < MaxShadowStatements+1; i++ {
+		st = append(st, fmt.Sprintf(`{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b%d/*"}`, i))
+	}
+	s := Subject{Kind: Identity, Docs: []Doc{doc(t, `{"Statement":[`+strings.Join(st, ",")+`]}`)}}
+	got := Analyze(s, Shadowed)
+	if len(got) != 1 || got[0].Statement != -1 || !strings.Contains(got[0].Message, "1001 statements") {
+		t.Fatalf("got %+v", got)
+	}
+}
+
+// BenchmarkAnalyze runs every analysis on a 40-statement identity policy.
+func BenchmarkAnalyze(b *testing.B) {
+	var st []string
+	for i := 0; i < 10; i++ {
+		st = append(st,
+			fmt.Sprintf(`{"Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],"Resource":"arn:aws:s3:::team-%d/*"}`, i),
+			fmt.Sprintf(`{"Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::team-%d"}`, i),
+			fmt.Sprintf(`{"Effect":"Allow","Action":["kms:Decrypt","kms:GenerateDataKey"],"Resource":"arn:aws:kms:us-east-1:111122223333:key/k%d"}`, i),
+			fmt.Sprintf(`{"Effect":"Allow","Action":"sagemaker:CreateTrainingJob","Resource":"arn:aws:sagemaker:*:*:training-job/team-%d-*"}`, i))
+	}
+	p, err := iam.Parse([]byte(`{"Statement":[` + strings.Join(st, ",") + `]}`))
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := Subject{Kind: Identity, Docs: []Doc{{Name: "bench", Policy: p}}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(Analyze(s)) != 0 {
+			b.Fatal("findings")
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 
@@ -130,6 +131,11 @@ func actionApplies(action string, resources []string) bool {
 	return false
 }
 
+// MaxShadowStatements bounds the statements compared pairwise for shadowing.
+// No policy AWS accepts comes near it (the largest, a bucket policy, is
+// limited to 20 KB), so a larger document is reported as such instead.
+const MaxShadowStatements = 1000
+
 func (a *analysis) shadowed() []Issue {
 	var out []Issue
 	for d, doc := range a.s.Docs {
@@ -137,6 +143,12 @@ func (a *analysis) shadowed() []Issue {
 			continue
 		}
 		st := doc.Policy.Statements
+		if len(st) > MaxShadowStatements {
+			out = append(out, Issue{Doc: d, Statement: -1, Value: "too-large",
+				Message: fmt.Sprintf("%s has %d statements, more than any policy AWS accepts; statements were not compared for shadowing (at most %d are)",
+					doc.Name, len(st), MaxShadowStatements)})
+			continue
+		}
 		for i := range st {
 			if msg := shadowOf(doc.Policy, i); msg != "" {
 				out = append(out, a.issue(d, i, msg, "shadowed"))

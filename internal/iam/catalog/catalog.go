@@ -69,34 +69,66 @@ func Services() []string {
 	return out
 }
 
+// index finds an action by service and lower-case name. It is built once
+// from the generated table and never changes.
+var index = func() map[string]map[string]Action {
+	idx := make(map[string]map[string]Action, len(services))
+	for name, svc := range services {
+		m := make(map[string]Action, len(svc.Actions))
+		for _, a := range svc.Actions {
+			m[strings.ToLower(a.Name)] = a
+		}
+		idx[name] = m
+	}
+	return idx
+}()
+
 // Lookup finds an action ("sagemaker:CreateTrainingJob") without regard to
 // case, and returns it with its service.
 func Lookup(action string) (*Service, Action, bool) {
 	prefix, name, ok := strings.Cut(action, ":")
-	svc := services[strings.ToLower(prefix)]
-	if !ok || svc == nil {
+	if !ok {
 		return nil, Action{}, false
 	}
-	for _, a := range svc.Actions {
-		if strings.EqualFold(a.Name, name) {
-			return svc, a, true
-		}
+	prefix = strings.ToLower(prefix)
+	a, found := index[prefix][strings.ToLower(name)]
+	if !found {
+		return nil, Action{}, false
 	}
-	return nil, Action{}, false
+	return services[prefix], a, true
 }
 
 // Expand returns every catalogued action a pattern ("s3:Get*", "*") covers,
 // as "service:Action", sorted. Actions of services outside the catalog are
 // not known and not returned.
 func Expand(pattern string) []string {
-	var out []string
-	for _, name := range Services() {
-		svc := services[name]
-		for _, a := range svc.Actions {
-			full := name + ":" + a.Name
-			if iam.Match(pattern, full) {
-				out = append(out, full)
+	prefix, name, ok := strings.Cut(pattern, ":")
+	if ok && !strings.ContainsAny(prefix, "*?") {
+		svc := services[strings.ToLower(prefix)]
+		if svc == nil {
+			return nil
+		}
+		if !strings.ContainsAny(name, "*?") {
+			if a, found := index[svc.Name][strings.ToLower(name)]; found {
+				return []string{svc.Name + ":" + a.Name}
 			}
+			return nil
+		}
+		return expandIn(svc, pattern)
+	}
+	var out []string
+	for _, n := range Services() {
+		out = append(out, expandIn(services[n], pattern)...)
+	}
+	return out
+}
+
+func expandIn(svc *Service, pattern string) []string {
+	var out []string
+	for _, a := range svc.Actions {
+		full := svc.Name + ":" + a.Name
+		if iam.Match(pattern, full) {
+			out = append(out, full)
 		}
 	}
 	return out
