@@ -43,6 +43,11 @@ type Policies struct {
 	// CrossAccount is set when the resource belongs to another account than
 	// the principal: then both an identity and a resource policy must allow.
 	CrossAccount bool
+	// KeyPolicy is set when Resource is a KMS key policy. KMS grants nothing
+	// a key policy does not: identity policies count only when the key policy
+	// lets the key's account in (its root or its ID), and a key without a
+	// policy (nil) is usable by no one.
+	KeyPolicy bool
 }
 
 // Evaluate decides a request as AWS's policy evaluation logic does for one
@@ -71,6 +76,9 @@ func Evaluate(req Request, p Policies) Decision {
 		identity = identity || matches(pol, req, "Allow", false)
 	}
 	resource := matches(p.Resource, req, "Allow", true)
+	if p.KeyPolicy && identity && !p.CrossAccount {
+		identity = delegates(p.Resource, req)
+	}
 	boundary := p.Boundary == nil || matches(p.Boundary, req, "Allow", false)
 	switch {
 	case p.CrossAccount:
@@ -85,6 +93,18 @@ func Evaluate(req Request, p Policies) Decision {
 		return Allowed
 	}
 	return ImplicitDeny
+}
+
+// delegates reports whether a key policy allows the caller's whole account
+// the request, which is what lets IAM policies of that account grant it.
+func delegates(keyPolicy *Policy, req Request) bool {
+	acct := accountOf(req.Principal)
+	if acct == "" {
+		return false
+	}
+	root := req
+	root.Principal = "arn:aws:iam::" + acct + ":root"
+	return matches(keyPolicy, root, "Allow", true)
 }
 
 // matches reports whether a statement of the given effect in pol applies to

@@ -80,6 +80,39 @@ func TestEvaluate(t *testing.T) {
 
 // TestConditions covers the operators: string, ARN, IP, numeric, date,
 // Bool, Null, IfExists and the set qualifiers.
+// TestKeyPolicy follows KMS's rule that the key policy is the root of
+// access: IAM policies grant only what the key policy delegates to the account.
+func TestKeyPolicy(t *testing.T) {
+	const (
+		role = "arn:aws:iam::111122223333:role/training"
+		key  = "arn:aws:kms:us-east-1:111122223333:key/k1"
+	)
+	identity := mustParse(t, `{"Statement": {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*"}}`)
+	rootOnly := mustParse(t, `{"Statement": {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*", "Resource": "*"}}`)
+	roleOnly := mustParse(t, `{"Statement": {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/admin"}, "Action": "kms:*", "Resource": "*"}}`)
+	direct := mustParse(t, `{"Statement": {"Effect": "Allow", "Principal": {"AWS": "`+role+`"}, "Action": "kms:Decrypt", "Resource": "*"}}`)
+	partner := mustParse(t, `{"Statement": {"Effect": "Allow", "Principal": {"AWS": "444455556666"}, "Action": "kms:Decrypt", "Resource": "*"}}`)
+	cases := []struct {
+		name string
+		req  string
+		p    Policies
+		want Decision
+	}{
+		{"delegated to the account", role, Policies{Identity: []*Policy{identity}, Resource: rootOnly, KeyPolicy: true}, Allowed},
+		{"not delegated: the IAM policy is not enough", role, Policies{Identity: []*Policy{identity}, Resource: roleOnly, KeyPolicy: true}, ImplicitDeny},
+		{"no key policy", role, Policies{Identity: []*Policy{identity}, KeyPolicy: true}, ImplicitDeny},
+		{"the key policy names the role", role, Policies{Resource: direct, KeyPolicy: true}, Allowed},
+		{"an ordinary resource policy does not need delegation", role, Policies{Identity: []*Policy{identity}, Resource: roleOnly}, Allowed},
+		{"another account: key policy and its IAM policy", "arn:aws:iam::444455556666:role/serving", Policies{Identity: []*Policy{identity}, Resource: partner, KeyPolicy: true, CrossAccount: true}, Allowed},
+		{"another account without its IAM policy", "arn:aws:iam::444455556666:role/serving", Policies{Resource: partner, KeyPolicy: true, CrossAccount: true}, ImplicitDeny},
+	}
+	for _, c := range cases {
+		if got := Evaluate(Request{Principal: c.req, Action: "kms:Decrypt", Resource: key}, c.p); got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
 func TestConditions(t *testing.T) {
 	cases := []struct {
 		name string
