@@ -20,6 +20,7 @@ type Model struct {
 	Models            []*SageMakerModel        `json:"models,omitempty"`
 	EndpointConfigs   []*EndpointConfig        `json:"endpoint_configurations,omitempty"`
 	Roles             []*Role                  `json:"roles,omitempty"`
+	Identities        []*Identity              `json:"users_and_groups,omitempty"`
 	Policies          []*Policy                `json:"policies,omitempty"`
 	VPCs              []*VPC                   `json:"vpcs,omitempty"`
 	Subnets           []*Subnet                `json:"subnets,omitempty"`
@@ -69,6 +70,9 @@ func (m *Model) Index() {
 		add(r.Address, r)
 	}
 	for _, r := range m.Policies {
+		add(r.Address, r)
+	}
+	for _, r := range m.Identities {
 		add(r.Address, r)
 	}
 	for _, r := range m.VPCs {
@@ -195,6 +199,43 @@ type Role struct {
 	ManagedPolicies []ManagedPolicy  `json:"managed_policies,omitempty"`
 	InlinePolicies  []PolicyDocument `json:"inline_policies,omitempty"`
 	UsedBy          []string         `json:"used_by,omitempty"` // ML resources that run as this role
+}
+
+// Identity is an IAM user or group: a principal people act as, with
+// policies and no trust policy.
+type Identity struct {
+	model.Resource
+	Kind            string           `json:"kind"` // user or group
+	Name            model.String     `json:"name"`
+	ManagedPolicies []ManagedPolicy  `json:"managed_policies,omitempty"`
+	InlinePolicies  []PolicyDocument `json:"inline_policies,omitempty"`
+}
+
+// IdentityOf returns the user or group a reference names: by link, or by
+// name (and kind) when it is written out.
+func (m *Model) IdentityOf(r model.Ref, kind string) *Identity {
+	for _, t := range r.Targets {
+		if ids := lookup[*Identity](m, t); len(ids) == 1 && ids[0].Kind == kind {
+			return ids[0]
+		}
+	}
+	if r.Unknown || r.Value == "" {
+		return nil
+	}
+	name := r.Value
+	if i := strings.LastIndex(name, "/"); strings.HasPrefix(name, "arn:") && i >= 0 {
+		name = name[i+1:]
+	}
+	var found *Identity
+	for _, id := range m.Identities {
+		if id.Kind == kind && id.Name.Is(name) {
+			if found != nil {
+				return nil
+			}
+			found = id
+		}
+	}
+	return found
 }
 
 // Policy is a customer managed policy (aws_iam_policy).

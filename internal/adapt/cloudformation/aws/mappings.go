@@ -1,6 +1,8 @@
 package aws
 
 import (
+	"strings"
+
 	"github.com/zclconf/go-cty/cty"
 
 	cfn "github.com/mlguard/mlguard/internal/parse/cloudformation"
@@ -26,6 +28,14 @@ var mappings = map[string]mapping{
 		"RoleName": "name", "AssumeRolePolicyDocument": "assume_role_policy",
 		"Policies": "inline_policy", "Policies.PolicyName": "name", "Policies.PolicyDocument": "policy",
 	}, policies: []string{"AssumeRolePolicyDocument", "Policies.PolicyDocument"}},
+	// Users and groups carry inline and managed policies in CloudFormation;
+	// the adapter reads them under the role's attribute names.
+	"AWS::IAM::User": {tf: "aws_iam_user", renames: map[string]string{
+		"UserName": "name", "Policies": "inline_policy", "Policies.PolicyName": "name", "Policies.PolicyDocument": "policy",
+	}, policies: []string{"Policies.PolicyDocument"}},
+	"AWS::IAM::Group": {tf: "aws_iam_group", renames: map[string]string{
+		"GroupName": "name", "Policies": "inline_policy", "Policies.PolicyName": "name", "Policies.PolicyDocument": "policy",
+	}, policies: []string{"Policies.PolicyDocument"}},
 	"AWS::IAM::ManagedPolicy": {tf: "aws_iam_policy", renames: map[string]string{
 		"ManagedPolicyName": "name", "PolicyDocument": "policy",
 	}, policies: []string{"PolicyDocument"}, split: managedPolicy},
@@ -102,30 +112,40 @@ var mappings = map[string]mapping{
 func managedPolicy(m mapping, r *cfn.Resource) []*terraform.Resource {
 	pol := m.document(m.tf, r, r.Properties)
 	out := []*terraform.Resource{pol}
-	roles := r.Properties.Get("Roles")
-	if roles == nil {
+	att := m.document("aws_iam_policy_attachment", r, nil)
+	for _, prop := range []string{"Roles", "Users", "Groups"} {
+		if v := r.Properties.Get(prop); v != nil {
+			name := strings.ToLower(prop)
+			att.Body.Attrs[name] = &terraform.Attr{Name: name, Value: toCty(v), Refs: v.AllRefs(), Range: v.Range}
+		}
+	}
+	if len(att.Body.Attrs) == 0 {
 		return out
 	}
-	att := m.document("aws_iam_policy_attachment", r, nil)
-	att.Body.Attrs["roles"] = &terraform.Attr{Name: "roles", Value: toCty(roles), Refs: roles.AllRefs(), Range: roles.Range}
 	// The attachment names the policy by its ARN, which only a deployment knows.
 	att.Body.Attrs["policy_arn"] = &terraform.Attr{Name: "policy_arn", Value: cty.DynamicVal, Refs: []string{r.LogicalID}, Range: r.Range}
 	return append(out, att)
 }
 
-// inlinePolicy is an AWS::IAM::Policy: an inline policy embedded in each role
-// it names (its users and groups are not modelled).
+// inlinePolicy is an AWS::IAM::Policy: an inline policy embedded in each
+// role, user and group it names.
 func inlinePolicy(m mapping, r *cfn.Resource) []*terraform.Resource {
-	roles := r.Properties.Get("Roles")
-	if roles == nil || roles.Kind != cfn.List {
-		return nil
-	}
 	var out []*terraform.Resource
-	for _, role := range roles.List {
-		d := m.document(m.tf, r, r.Properties)
-		delete(d.Body.Attrs, "roles")
-		d.Body.Attrs["role"] = &terraform.Attr{Name: "role", Value: toCty(role), Refs: role.AllRefs(), Range: role.Range}
-		out = append(out, d)
+	for _, p := range []struct{ prop, tf, attr string }{
+		{"Roles", "aws_iam_role_policy", "role"}, {"Users", "aws_iam_user_policy", "user"}, {"Groups", "aws_iam_group_policy", "group"},
+	} {
+		list := r.Properties.Get(p.prop)
+		if list == nil || list.Kind != cfn.List {
+			continue
+		}
+		for _, who := range list.List {
+			d := m.document(p.tf, r, r.Properties)
+			delete(d.Body.Attrs, "roles")
+			delete(d.Body.Attrs, "users")
+			delete(d.Body.Attrs, "groups")
+			d.Body.Attrs[p.attr] = &terraform.Attr{Name: p.attr, Value: toCty(who), Refs: who.AllRefs(), Range: who.Range}
+			out = append(out, d)
+		}
 	}
 	return out
 }

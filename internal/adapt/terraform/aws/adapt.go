@@ -32,14 +32,14 @@ type adapter struct {
 }
 
 type attachment struct {
-	roles  []model.Ref
-	policy model.Ref
-	source model.Resource
+	roles, users, groups []model.Ref
+	policy               model.Ref
+	source               model.Resource
 }
 
 type inlinePolicy struct {
-	role model.Ref
-	doc  aws.PolicyDocument
+	role, user, group model.Ref
+	doc               aws.PolicyDocument
 }
 
 type looseRoute struct {
@@ -62,6 +62,12 @@ var adapters = map[string]func(*adapter, *terraform.Resource, model.Resource){
 	"aws_iam_policy_attachment":                 (*adapter).policyAttachment,
 	"aws_iam_role_policy_attachments_exclusive": (*adapter).exclusiveAttachments,
 	"aws_iam_role_policy":                       (*adapter).rolePolicy,
+	"aws_iam_user":                              (*adapter).user,
+	"aws_iam_group":                             (*adapter).group,
+	"aws_iam_user_policy":                       (*adapter).userPolicy,
+	"aws_iam_group_policy":                      (*adapter).groupPolicy,
+	"aws_iam_user_policy_attachment":            (*adapter).userPolicyAttachment,
+	"aws_iam_group_policy_attachment":           (*adapter).groupPolicyAttachment,
 	"aws_vpc":                                   (*adapter).vpc,
 	"aws_subnet":                                (*adapter).subnet,
 	"aws_route_table":                           (*adapter).routeTable,

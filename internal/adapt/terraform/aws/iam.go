@@ -52,7 +52,49 @@ func (a *adapter) rolePolicyAttachment(d *terraform.Resource, res model.Resource
 }
 
 func (a *adapter) policyAttachment(d *terraform.Resource, res model.Resource) {
-	a.attachments = append(a.attachments, attachment{roles: refs(d.Body, "roles").Items, policy: ref(d.Body, "policy_arn"), source: res})
+	a.attachments = append(a.attachments, attachment{roles: refs(d.Body, "roles").Items, users: refs(d.Body, "users").Items,
+		groups: refs(d.Body, "groups").Items, policy: ref(d.Body, "policy_arn"), source: res})
+}
+
+func (a *adapter) user(d *terraform.Resource, res model.Resource) { a.identity(d, res, "user") }
+
+func (a *adapter) group(d *terraform.Resource, res model.Resource) { a.identity(d, res, "group") }
+
+// identity reads a user or group. The provider attaches their policies with
+// separate resources; CloudFormation embeds them, and its adapter passes them
+// under the role's attribute names (inline_policy, managed_policy_arns).
+func (a *adapter) identity(d *terraform.Resource, res model.Resource, kind string) {
+	b := d.Body
+	id := &aws.Identity{Resource: res, Kind: kind, Name: str(b, "name", "")}
+	if !id.Name.Explicit {
+		id.Name.Unknown = true
+	}
+	for _, arn := range refs(b, "managed_policy_arns").Items {
+		id.ManagedPolicies = append(id.ManagedPolicies, aws.ManagedPolicy{ARN: arn, Source: res})
+	}
+	for _, ib := range b.Nested("inline_policy") {
+		name := str(ib, "name", "")
+		id.InlinePolicies = append(id.InlinePolicies, document(ib, "policy", name.Value, res))
+	}
+	a.m.Identities = append(a.m.Identities, id)
+}
+
+func (a *adapter) userPolicy(d *terraform.Resource, res model.Resource) {
+	name := str(d.Body, "name", "")
+	a.inline = append(a.inline, inlinePolicy{user: ref(d.Body, "user"), doc: document(d.Body, "policy", name.Value, res)})
+}
+
+func (a *adapter) groupPolicy(d *terraform.Resource, res model.Resource) {
+	name := str(d.Body, "name", "")
+	a.inline = append(a.inline, inlinePolicy{group: ref(d.Body, "group"), doc: document(d.Body, "policy", name.Value, res)})
+}
+
+func (a *adapter) userPolicyAttachment(d *terraform.Resource, res model.Resource) {
+	a.attachments = append(a.attachments, attachment{users: []model.Ref{ref(d.Body, "user")}, policy: ref(d.Body, "policy_arn"), source: res})
+}
+
+func (a *adapter) groupPolicyAttachment(d *terraform.Resource, res model.Resource) {
+	a.attachments = append(a.attachments, attachment{groups: []model.Ref{ref(d.Body, "group")}, policy: ref(d.Body, "policy_arn"), source: res})
 }
 
 func (a *adapter) exclusiveAttachments(d *terraform.Resource, res model.Resource) {
@@ -89,15 +131,29 @@ func (a *adapter) roleOf(r model.Ref) *aws.Role {
 // link resolves what refers to what once every resource is in the model.
 func (a *adapter) link() {
 	for _, at := range a.attachments {
+		mp := aws.ManagedPolicy{ARN: at.policy, Source: at.source}
 		for _, rr := range at.roles {
 			if role := a.roleOf(rr); role != nil {
-				role.ManagedPolicies = append(role.ManagedPolicies, aws.ManagedPolicy{ARN: at.policy, Source: at.source})
+				role.ManagedPolicies = append(role.ManagedPolicies, mp)
+			}
+		}
+		for kind, rs := range map[string][]model.Ref{"user": at.users, "group": at.groups} {
+			for _, r := range rs {
+				if id := a.m.IdentityOf(r, kind); id != nil {
+					id.ManagedPolicies = append(id.ManagedPolicies, mp)
+				}
 			}
 		}
 	}
 	for _, ip := range a.inline {
 		if role := a.roleOf(ip.role); role != nil {
 			role.InlinePolicies = append(role.InlinePolicies, ip.doc)
+		}
+		if id := a.m.IdentityOf(ip.user, "user"); id != nil {
+			id.InlinePolicies = append(id.InlinePolicies, ip.doc)
+		}
+		if id := a.m.IdentityOf(ip.group, "group"); id != nil {
+			id.InlinePolicies = append(id.InlinePolicies, ip.doc)
 		}
 	}
 	use := func(r model.Ref, user string) {

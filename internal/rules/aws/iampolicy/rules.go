@@ -19,6 +19,8 @@ import (
 
 // policyTypes are the resource types whose policies the checks read.
 var policyTypes = []string{"aws_iam_role", "aws_iam_role_policy", "aws_iam_policy", "aws_iam_role_policy_attachment",
+	"aws_iam_user", "aws_iam_group", "aws_iam_user_policy", "aws_iam_group_policy", "aws_iam_user_policy_attachment",
+	"aws_iam_group_policy_attachment", "aws_iam_policy_attachment", "AWS::IAM::User", "AWS::IAM::Group",
 	"aws_s3_bucket_policy", "aws_kms_key", "aws_ecr_repository_policy", "aws_secretsmanager_secret_policy",
 	"aws_sagemaker_model_package_group_policy", "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy",
 	"AWS::S3::BucketPolicy", "AWS::KMS::Key", "AWS::ECR::Repository", "policy_file"}

@@ -103,3 +103,23 @@ func TestMetadata(t *testing.T) {
 		t.Errorf("%d rules for %d checks", len(seen), len(meta))
 	}
 }
+
+// TestPlanMatchesHCL: the plan made from the failing HCL by terraform flags
+// the same rules on the same resources as the HCL itself.
+func TestPlanMatchesHCL(t *testing.T) {
+	strip := func(lines []string, keep func(string) bool) []string {
+		var out []string
+		for _, l := range lines {
+			if f := strings.Fields(l); keep(l) && len(f) == 3 {
+				out = append(out, f[0]+" "+f[2])
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	hcl := strip(run(t, "fail"), func(l string) bool { return strings.Contains(l, " main.tf:") })
+	plan := strip(run(t, "fail.plan.json"), func(string) bool { return true })
+	if !slices.Equal(hcl, plan) {
+		t.Errorf("HCL flags\n%s\nplan flags\n%s", strings.Join(hcl, "\n"), strings.Join(plan, "\n"))
+	}
+}

@@ -30,27 +30,13 @@ func subjects(m *aws.Model, account string) []subject {
 	var out []subject
 	attached := map[string]bool{}
 	for _, r := range m.Roles {
-		s := subject{Subject: analyze.Subject{Kind: analyze.Identity, Account: account}, res: r.Resource, elsewhere: map[int]bool{}}
-		for _, ip := range r.InlinePolicies {
-			s.add(ip, fmt.Sprintf("%s inline policy %q", r.Address, ip.Name))
-		}
-		for _, mp := range r.ManagedPolicies {
-			s.managed = append(s.managed, mp)
-			if mp.ARN.Known() && mp.ARN.Value != "" {
-				s.Managed = append(s.Managed, mp.ARN.Value)
-			}
-			for _, t := range mp.ARN.Targets {
-				if p := m.Policy(t); p != nil {
-					attached[p.Address] = true
-					s.elsewhere[len(s.docs)] = true
-					s.add(p.Document, fmt.Sprintf("%s (attached to %s)", p.Address, r.Address))
-				}
-			}
-		}
-		out = append(out, s)
+		out = append(out, principal(m, r.Resource, r.InlinePolicies, r.ManagedPolicies, account, attached))
 		trust := subject{Subject: analyze.Subject{Kind: analyze.Trust, Account: account}, res: r.Resource}
 		trust.add(r.TrustPolicy, r.Address+" trust policy")
 		out = append(out, trust)
+	}
+	for _, id := range m.Identities {
+		out = append(out, principal(m, id.Resource, id.InlinePolicies, id.ManagedPolicies, account, attached))
 	}
 	for _, p := range m.Policies {
 		s := subject{Subject: analyze.Subject{Kind: analyze.Identity, Account: account, PerDocument: attached[p.Address]}, res: p.Resource}
@@ -92,6 +78,29 @@ func subjects(m *aws.Model, account string) []subject {
 		out = append(out, s)
 	}
 	return out
+}
+
+// principal gathers the identity policies of a role, user or group, and
+// marks the customer managed policies it attaches.
+func principal(m *aws.Model, res model.Resource, inline []aws.PolicyDocument, managed []aws.ManagedPolicy, account string, attached map[string]bool) subject {
+	s := subject{Subject: analyze.Subject{Kind: analyze.Identity, Account: account}, res: res, elsewhere: map[int]bool{}}
+	for _, ip := range inline {
+		s.add(ip, fmt.Sprintf("%s inline policy %q", res.Address, ip.Name))
+	}
+	for _, mp := range managed {
+		s.managed = append(s.managed, mp)
+		if mp.ARN.Known() && mp.ARN.Value != "" {
+			s.Managed = append(s.Managed, mp.ARN.Value)
+		}
+		for _, t := range mp.ARN.Targets {
+			if p := m.Policy(t); p != nil {
+				attached[p.Address] = true
+				s.elsewhere[len(s.docs)] = true
+				s.add(p.Document, fmt.Sprintf("%s (attached to %s)", p.Address, res.Address))
+			}
+		}
+	}
+	return s
 }
 
 // add appends a known document.

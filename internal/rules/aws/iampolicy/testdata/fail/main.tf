@@ -54,3 +54,33 @@ resource "aws_iam_role_policy_attachment" "broad" {
   role       = aws_iam_role.training.name
   policy_arn = aws_iam_policy.broad.arn
 }
+
+# A data-science group: two policies that together escalate.
+resource "aws_iam_group" "data_science" {
+  name = "data-science"
+}
+
+resource "aws_iam_group_policy" "pass" {
+  name   = "pass"
+  group  = aws_iam_group.data_science.name
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "PassAny", Effect = "Allow", Action = "iam:PassRole", Resource = "*" }] })
+}
+
+resource "aws_iam_policy" "notebooks" {
+  name   = "notebooks"
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["sagemaker:CreateNotebookInstance", "sagemaker:CreatePresignedNotebookInstanceUrl"], Resource = "arn:aws:sagemaker:*:*:notebook-instance/*" }] })
+}
+
+resource "aws_iam_group_policy_attachment" "notebooks" {
+  group      = aws_iam_group.data_science.name
+  policy_arn = aws_iam_policy.notebooks.arn
+}
+
+resource "aws_iam_user" "ci" {
+  name = "ml-ci"
+}
+
+resource "aws_iam_user_policy_attachment" "ci" {
+  user       = aws_iam_user.ci.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonS3FullAccess"
+}
