@@ -97,3 +97,47 @@ func TestFromTrail(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzeHostilePolicies: a policy nested 100,000 deep and one too large
+// to deploy are reported with file and line, and the good file beside them
+// is still analysed.
+func TestAnalyzeHostilePolicies(t *testing.T) {
+	dir := t.TempDir()
+	deep := `{"Effect":"Allow","Statement":` + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + "}"
+	write(t, dir, "deep.json", deep)
+	var st []string
+	for i := 0; i < 5000; i++ {
+		st = append(st, `{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/`+strings.Repeat("x", i%7)+`*"}`)
+	}
+	write(t, dir, "huge.json", `{"Version":"2012-10-17","Statement":[`+strings.Join(st, ",\n")+`]}`)
+	write(t, dir, "admin.json", `{"Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}`)
+	code, out, _ := run(t, "iam", "analyze", "-f", "json", dir)
+	if code != ExitError {
+		t.Errorf("exit %d, want %d", code, ExitError)
+	}
+	var rep struct {
+		Findings []struct {
+			RuleID string `json:"rule_id"`
+			File   string `json:"file"`
+		}
+		Errors []struct {
+			File string `json:"file"`
+			Line int    `json:"line"`
+		} `json:"files_failed"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Errors) != 1 || !strings.HasSuffix(rep.Errors[0].File, "deep.json") || rep.Errors[0].Line != 1 {
+		t.Errorf("errors %+v", rep.Errors)
+	}
+	got := map[string]bool{}
+	for _, f := range rep.Findings {
+		got[f.RuleID+" "+filepath.Base(f.File)] = true
+	}
+	for _, want := range []string{"AWS-IAMPOLICY-001 admin.json", "AWS-IAMPOLICY-011 huge.json"} {
+		if !got[want] {
+			t.Errorf("missing %s in %v", want, got)
+		}
+	}
+}
