@@ -18,6 +18,8 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+
+	fastjson "github.com/goccy/go-json"
 )
 
 // Event is the part of a CloudTrail record mlguard reads.
@@ -36,8 +38,13 @@ type Event struct {
 	RecipientAccountID string          `json:"recipientAccountId"`
 	VPCEndpointID      string          `json:"vpcEndpointId"`
 	EventType          string          `json:"eventType"`
+	EventID            string          `json:"eventID"`
 	ReadOnly           *bool           `json:"readOnly"`
 	UserIdentity       UserIdentity    `json:"userIdentity"`
+	// AdditionalEventData carries, for S3 data events, the bytes sent.
+	AdditionalEventData struct {
+		BytesTransferredOut float64 `json:"bytesTransferredOut"`
+	} `json:"additionalEventData"`
 }
 
 // UserIdentity is who made the call.
@@ -46,6 +53,7 @@ type UserIdentity struct {
 	PrincipalID    string `json:"principalId"`
 	ARN            string `json:"arn"`
 	AccountID      string `json:"accountId"`
+	AccessKeyID    string `json:"accessKeyId"`
 	InvokedBy      string `json:"invokedBy"`
 	SessionContext struct {
 		SessionIssuer struct {
@@ -78,13 +86,17 @@ type Rejected struct {
 	Reason string `json:"reason"`
 }
 
-// Limits bound what one record may cost.
+// Limits bound what one record and one file may cost.
 type Limits struct {
 	MaxRecordBytes int // a record longer than this is rejected
+	// MaxInMemory is the largest (decompressed) file decoded whole, the
+	// fast path; larger files are streamed one record at a time.
+	MaxInMemory int64
 }
 
-// DefaultLimits allow records up to 1 MiB; CloudTrail's own are far smaller.
-var DefaultLimits = Limits{MaxRecordBytes: 1 << 20}
+// DefaultLimits allow records up to 1 MiB (CloudTrail's own are far
+// smaller) and decode files up to 64 MiB whole (delivered files are a few).
+var DefaultLimits = Limits{MaxRecordBytes: 1 << 20, MaxInMemory: 64 << 20}
 
 // IsLog reports whether a path names a CloudTrail file by its extension.
 func IsLog(p string) bool {
@@ -134,7 +146,33 @@ func ReadFile(ctx context.Context, fsys fs.FS, name string, lim Limits, fn func(
 		defer gz.Close()
 		r = gz
 	}
-	return Read(ctx, name, r, lim, fn, reject)
+	if lim.MaxInMemory <= 0 {
+		return Read(ctx, name, r, lim, fn, reject)
+	}
+	// Small files, the usual delivery, are decoded whole with a fast
+	// decoder; the stream reader takes over for large ones and for any file
+	// the fast path cannot read cleanly, so that each bad record is named.
+	data, err := io.ReadAll(io.LimitReader(r, lim.MaxInMemory+1))
+	if err != nil {
+		reject(Rejected{File: name, Line: 1, Reason: "read: " + err.Error()})
+		return nil
+	}
+	if int64(len(data)) > lim.MaxInMemory {
+		return Read(ctx, name, io.MultiReader(bytes.NewReader(data), r), lim, fn, reject)
+	}
+	if recs, ok := decodeFast(data, lim); ok {
+		for i, rec := range recs {
+			if i%1024 == 0 && ctx.Err() != nil {
+				return ctx.Err()
+			}
+			rec.File = name
+			if err := fn(rec); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return Read(ctx, name, bytes.NewReader(data), lim, fn, reject)
 }
 
 // Read reads records from r, which holds either a {"Records": [...]}
@@ -311,6 +349,59 @@ func readLine(r *bufio.Reader, max int) (line []byte, tooLong int, err error) {
 			return line, tooLong, e
 		}
 	}
+}
+
+// decodeFast decodes a whole delivered file, or a file of JSON lines, with
+// goccy/go-json. It reports false when any record is not clean (bad JSON, a
+// missing eventSource, a record too long), so that the careful reader can
+// name it; line numbers are then known for the JSON lines only.
+func decodeFast(data []byte, lim Limits) (recs []*Record, ok bool) {
+	defer func() {
+		if recover() != nil {
+			recs, ok = nil, false
+		}
+	}()
+	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	head := trimmed[:min(len(trimmed), 4096)]
+	if bytes.HasPrefix(trimmed, []byte("{")) && isDelivered(head) {
+		var doc struct {
+			Records []Event `json:"Records"`
+		}
+		if err := fastjson.Unmarshal(data, &doc); err != nil {
+			return nil, false
+		}
+		recs = make([]*Record, len(doc.Records))
+		for i := range doc.Records {
+			if doc.Records[i].EventSource == "" || doc.Records[i].EventName == "" {
+				return nil, false
+			}
+			recs[i] = &Record{Event: doc.Records[i]}
+		}
+		return recs, true
+	}
+	line := 0
+	var off int64
+	for len(data) > 0 {
+		line++
+		n := bytes.IndexByte(data, '\n')
+		if n < 0 {
+			n = len(data) - 1
+		}
+		text := bytes.TrimSpace(data[:n+1])
+		if len(text) > lim.MaxRecordBytes {
+			return nil, false
+		}
+		if len(text) > 0 {
+			rec := &Record{Line: line, Offset: off}
+			if err := fastjson.Unmarshal(text, &rec.Event); err != nil || rec.EventSource == "" || rec.EventName == "" {
+				return nil, false
+			}
+			recs = append(recs, rec)
+		}
+		off += int64(n + 1)
+		data = data[n+1:]
+	}
+	return recs, true
 }
 
 // decode reads one record, or says why it cannot.

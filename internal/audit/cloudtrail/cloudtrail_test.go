@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -42,21 +43,31 @@ func TestDeliveredFile(t *testing.T) {
 	w.Write(data)
 	w.Close()
 	fsys := fstest.MapFS{"a.json": {Data: data}, "a.json.gz": {Data: gz.Bytes()}}
+	// The stream reader, which the fast path falls back to, tracks lines.
+	var streamed []*Record
+	err = Read(context.Background(), "a.json", bytes.NewReader(data), DefaultLimits,
+		func(r *Record) error { streamed = append(streamed, r); return nil }, func(r Rejected) { t.Errorf("rejected %+v", r) })
+	if err != nil || len(streamed) != 15 {
+		t.Fatalf("stream: %d records, %v", len(streamed), err)
+	}
+	first := streamed[0]
+	if first.EventName != "ListObjectsV2" || first.Line != 3 || first.UserIdentity.SessionContext.SessionIssuer.ARN != "arn:aws:iam::111122223333:role/ml-training-job" {
+		t.Errorf("first record %+v at line %d", first.Event, first.Line)
+	}
+	for _, r := range streamed {
+		if r.Line < first.Line || data[r.Offset] != '{' {
+			t.Errorf("record %s at line %d, offset %d", r.EventName, r.Line, r.Offset)
+		}
+	}
+	// The fast path (whole file, plain or gzip) reads the same events.
 	for _, name := range []string{"a.json", "a.json.gz"} {
 		recs, rej := readAll(t, fsys, name)
-		if len(recs) != 15 || len(rej) != 0 {
+		if len(recs) != len(streamed) || len(rej) != 0 {
 			t.Fatalf("%s: %d records, %v rejected", name, len(recs), rej)
 		}
-		first := recs[0]
-		if first.EventName != "ListObjectsV2" || first.Line != 3 || first.UserIdentity.SessionContext.SessionIssuer.ARN != "arn:aws:iam::111122223333:role/ml-training-job" {
-			t.Errorf("%s: first record %+v at line %d", name, first.Event, first.Line)
-		}
-		if !bytes.HasPrefix(data[first.Offset:], []byte("{")) {
-			t.Errorf("%s: offset %d does not start a record", name, first.Offset)
-		}
-		for _, r := range recs[1:] {
-			if r.Line <= first.Line || data[r.Offset] != '{' {
-				t.Errorf("%s: record %s at line %d, offset %d", name, r.EventName, r.Line, r.Offset)
+		for i := range recs {
+			if !reflect.DeepEqual(recs[i].Event, streamed[i].Event) || recs[i].File != name {
+				t.Errorf("%s: record %d differs:\n%+v\n%+v", name, i, recs[i].Event, streamed[i].Event)
 			}
 		}
 	}
@@ -69,7 +80,8 @@ func TestLinesAndRejects(t *testing.T) {
 	truncated := "{\"Records\": [\n" + good + ",\n{\"eventSource\": "
 	notGzip := "plain text"
 	fsys := fstest.MapFS{"l.jsonl": {Data: []byte(lines)}, "d.json": {Data: []byte(delivered)}, "t.json": {Data: []byte(truncated)}, "n.json.gz": {Data: []byte(notGzip)}}
-	lim := Limits{MaxRecordBytes: 1024}
+	// Each file fails the fast path, and the stream reader names the bad records.
+	lim := Limits{MaxRecordBytes: 1024, MaxInMemory: 1 << 20}
 	cases := []struct {
 		name     string
 		records  int

@@ -1,0 +1,77 @@
+// Package event is the normalized audit event that every log reader
+// (CloudTrail, Google Cloud Audit Logs, Azure Activity Log) produces and
+// every detector reads.
+package event
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// Clouds.
+const (
+	AWS   = "aws"
+	GCP   = "gcp"
+	Azure = "azure"
+)
+
+// Event is one audited call, in the terms the detectors share.
+type Event struct {
+	Time  time.Time
+	Cloud string
+	// Service is the service called: s3, sagemaker, kms, cloudtrail,
+	// bedrock (AWS); storage, aiplatform, notebooks, iam (Google Cloud);
+	// Microsoft.MachineLearningServices, Microsoft.Storage (Azure).
+	Service string
+	// Action is the API name: GetObject, google.cloud.aiplatform.v1.ModelService.ExportModel,
+	// Microsoft.MachineLearningServices/workspaces/listKeys/action.
+	Action string
+	// Principal is who called: an ARN (for AWS sessions, the assumed-role
+	// session ARN), an email, an object ID.
+	Principal string
+	// Role is the role an AWS session was issued for (its session issuer),
+	// the stable identity behind changing session names.
+	Role string
+	// Kind is the principal's type as the log names it (AssumedRole,
+	// IAMUser, AWSService, user, serviceAccount, ...).
+	Kind string
+	// SourceIP is an IP address, or for calls AWS services make on a
+	// principal's behalf, the service's name (sagemaker.amazonaws.com).
+	SourceIP    string
+	UserAgent   string
+	VPCEndpoint string
+	Account     string
+	Region      string
+	// Resources are the ARNs or resource names the call acted on.
+	Resources []string
+	// Bucket and Object name the storage object of a data event.
+	Bucket, Object string
+	// Bytes is what a read sent out (S3 bytesTransferredOut).
+	Bytes int64
+	// Error is the error code of a failed call, "" on success.
+	Error string
+	// Params holds the request parameters, decoded only by detectors that
+	// look into them.
+	Params json.RawMessage
+	// Where the record was read.
+	Source Source
+}
+
+// Source names a record for evidence.
+type Source struct {
+	File string `json:"file"`
+	Line int    `json:"line,omitempty"` // 0 when the reader does not track lines
+	ID   string `json:"event_id,omitempty"`
+}
+
+// Failed reports whether the call was refused or failed.
+func (e *Event) Failed() bool { return e.Error != "" }
+
+// Who names the stable identity behind the call: the role of an AWS
+// session, else the principal.
+func (e *Event) Who() string {
+	if e.Role != "" {
+		return e.Role
+	}
+	return e.Principal
+}
