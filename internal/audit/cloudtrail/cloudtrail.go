@@ -12,14 +12,14 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"sort"
 	"strings"
 
 	fastjson "github.com/goccy/go-json"
+
+	"github.com/mlguard/mlguard/internal/audit/jsonrec"
 )
 
 // Event is the part of a CloudTrail record mlguard reads.
@@ -78,13 +78,9 @@ type Record struct {
 	Offset int64 // its byte offset in the (decompressed) file
 }
 
-// Rejected is a record that could not be read.
-type Rejected struct {
-	File   string `json:"file"`
-	Line   int    `json:"line"`
-	Offset int64  `json:"offset"`
-	Reason string `json:"reason"`
-}
+// Rejected is a record that could not be read, with its file, line and
+// reason.
+type Rejected = jsonrec.Rejected
 
 // Limits bound what one record and one file may cost.
 type Limits struct {
@@ -176,15 +172,21 @@ func ReadFile(ctx context.Context, fsys fs.FS, name string, lim Limits, fn func(
 }
 
 // Read reads records from r, which holds either a {"Records": [...]}
-// document or one JSON event per line.
+// document or one JSON event per line, one record at a time, naming each
+// record it rejects.
 func Read(ctx context.Context, name string, r io.Reader, lim Limits, fn func(*Record) error, reject func(Rejected)) error {
-	br := bufio.NewReaderSize(r, 64<<10)
-	head, _ := br.Peek(4096)
-	trimmed := bytes.TrimLeft(head, " \t\r\n\ufeff")
-	if bytes.HasPrefix(trimmed, []byte("{")) && isDelivered(trimmed) {
-		return readDelivered(ctx, name, br, lim, fn, reject)
+	rr := jsonrec.Reader[Event]{MaxRecordBytes: lim.MaxRecordBytes, Valid: validEvent, Reject: reject}
+	return rr.Read(ctx, name, r, func(e *Event, at jsonrec.At) error {
+		return fn(&Record{Event: *e, File: name, Line: at.Line, Offset: at.Offset})
+	})
+}
+
+// validEvent rejects JSON that is not a CloudTrail event.
+func validEvent(e *Event) string {
+	if e.EventSource == "" || e.EventName == "" {
+		return "record has no eventSource or eventName"
 	}
-	return readLines(ctx, name, br, lim, fn, reject)
+	return ""
 }
 
 // isDelivered tells a delivered file from a line of events: its first key
@@ -196,159 +198,6 @@ func isDelivered(head []byte) bool {
 	}
 	t, err := dec.Token()
 	return err == nil && t == "Records"
-}
-
-// counter counts lines as the decoder reads, so a record's line is known.
-type counter struct {
-	r     io.Reader
-	lines []int64 // offsets of line starts seen so far, trimmed as records pass
-	base  int
-	off   int64
-}
-
-func (c *counter) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	for i := 0; i < n; {
-		j := bytes.IndexByte(p[i:n], '\n')
-		if j < 0 {
-			break
-		}
-		i += j + 1
-		c.lines = append(c.lines, c.off+int64(i))
-	}
-	c.off += int64(n)
-	return n, err
-}
-
-// lineAt returns the 1-based line of an offset and forgets earlier lines.
-func (c *counter) lineAt(off int64) int {
-	k := sort.Search(len(c.lines), func(i int) bool { return c.lines[i] > off })
-	c.base += k
-	c.lines = c.lines[k:]
-	return c.base + 1
-}
-
-func readDelivered(ctx context.Context, name string, r io.Reader, lim Limits, fn func(*Record) error, reject func(Rejected)) error {
-	c := &counter{r: r}
-	dec := json.NewDecoder(c)
-	fail := func(off int64, reason string) {
-		reject(Rejected{File: name, Line: c.lineAt(off), Offset: off, Reason: reason})
-	}
-	if _, err := dec.Token(); err != nil {
-		fail(dec.InputOffset(), "not JSON: "+err.Error())
-		return nil
-	}
-	for dec.More() {
-		key, err := dec.Token()
-		if err != nil {
-			fail(dec.InputOffset(), "not JSON: "+err.Error())
-			return nil
-		}
-		if key != "Records" {
-			var skip json.RawMessage
-			if err := dec.Decode(&skip); err != nil {
-				fail(dec.InputOffset(), "not JSON: "+err.Error())
-				return nil
-			}
-			continue
-		}
-		if t, err := dec.Token(); err != nil || t != json.Delim('[') {
-			fail(dec.InputOffset(), "Records is not a list")
-			return nil
-		}
-		for n := 0; dec.More(); n++ {
-			if n%1024 == 0 && ctx.Err() != nil {
-				return ctx.Err()
-			}
-			off := dec.InputOffset()
-			var raw json.RawMessage
-			if err := dec.Decode(&raw); err != nil {
-				fail(stopped(err, c, off), "record is not JSON: "+err.Error())
-				return nil // the decoder cannot resynchronise inside a list
-			}
-			start := dec.InputOffset() - int64(len(raw)) // Decode leaves the offset at the value's end
-			rec, reason := decode(raw, lim)
-			if reason != "" {
-				fail(start, reason)
-				continue
-			}
-			rec.File, rec.Offset, rec.Line = name, start, c.lineAt(start)
-			if err := fn(rec); err != nil {
-				return err
-			}
-		}
-		if _, err := dec.Token(); err != nil {
-			fail(dec.InputOffset(), "unterminated Records list")
-			return nil
-		}
-	}
-	return nil
-}
-
-// stopped is where reading a broken record stopped: the syntax error's
-// offset, or for a file cut short, its end.
-func stopped(err error, c *counter, fallback int64) int64 {
-	var syn *json.SyntaxError
-	switch {
-	case errors.As(err, &syn):
-		return syn.Offset
-	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		return c.off
-	}
-	return fallback
-}
-
-func readLines(ctx context.Context, name string, r *bufio.Reader, lim Limits, fn func(*Record) error, reject func(Rejected)) error {
-	var off int64
-	for line := 1; ; line++ {
-		if line%1024 == 0 && ctx.Err() != nil {
-			return ctx.Err()
-		}
-		text, tooLong, err := readLine(r, lim.MaxRecordBytes)
-		start := off
-		off += int64(len(text))
-		if tooLong > 0 {
-			off += int64(tooLong)
-			reject(Rejected{File: name, Line: line, Offset: start, Reason: fmt.Sprintf("record longer than %d bytes", lim.MaxRecordBytes)})
-		} else if t := bytes.TrimSpace(text); len(t) > 0 {
-			rec, reason := decode(t, lim)
-			if reason != "" {
-				reject(Rejected{File: name, Line: line, Offset: start, Reason: reason})
-			} else {
-				rec.File, rec.Line, rec.Offset = name, line, start
-				if err := fn(rec); err != nil {
-					return err
-				}
-			}
-		}
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			reject(Rejected{File: name, Line: line, Offset: off, Reason: "read: " + err.Error()})
-			return nil
-		}
-	}
-}
-
-// readLine reads up to and including a newline, keeping at most max bytes;
-// tooLong counts the bytes dropped beyond that.
-func readLine(r *bufio.Reader, max int) (line []byte, tooLong int, err error) {
-	for {
-		chunk, e := r.ReadSlice('\n')
-		if len(line)+len(chunk) > max {
-			tooLong += len(chunk)
-		} else {
-			line = append(line, chunk...)
-		}
-		if e != bufio.ErrBufferFull {
-			if tooLong > 0 {
-				tooLong += len(line)
-				line = nil
-			}
-			return line, tooLong, e
-		}
-	}
 }
 
 // decodeFast decodes a whole delivered file, or a file of JSON lines, with
@@ -372,7 +221,7 @@ func decodeFast(data []byte, lim Limits) (recs []*Record, ok bool) {
 		}
 		recs = make([]*Record, len(doc.Records))
 		for i := range doc.Records {
-			if doc.Records[i].EventSource == "" || doc.Records[i].EventName == "" {
+			if validEvent(&doc.Records[i]) != "" {
 				return nil, false
 			}
 			recs[i] = &Record{Event: doc.Records[i]}
@@ -393,7 +242,7 @@ func decodeFast(data []byte, lim Limits) (recs []*Record, ok bool) {
 		}
 		if len(text) > 0 {
 			rec := &Record{Line: line, Offset: off}
-			if err := fastjson.Unmarshal(text, &rec.Event); err != nil || rec.EventSource == "" || rec.EventName == "" {
+			if err := fastjson.Unmarshal(text, &rec.Event); err != nil || validEvent(&rec.Event) != "" {
 				return nil, false
 			}
 			recs = append(recs, rec)
@@ -404,17 +253,3 @@ func decodeFast(data []byte, lim Limits) (recs []*Record, ok bool) {
 	return recs, true
 }
 
-// decode reads one record, or says why it cannot.
-func decode(raw []byte, lim Limits) (*Record, string) {
-	if len(raw) > lim.MaxRecordBytes {
-		return nil, fmt.Sprintf("record longer than %d bytes", lim.MaxRecordBytes)
-	}
-	rec := &Record{}
-	if err := json.Unmarshal(raw, &rec.Event); err != nil {
-		return nil, "record is not a CloudTrail event: " + err.Error()
-	}
-	if rec.EventSource == "" || rec.EventName == "" {
-		return nil, "record has no eventSource or eventName"
-	}
-	return rec, ""
-}

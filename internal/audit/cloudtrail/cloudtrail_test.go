@@ -87,7 +87,7 @@ func TestLinesAndRejects(t *testing.T) {
 		records  int
 		rejected []string // "line:reason prefix"
 	}{
-		{"l.jsonl", 3, []string{"3:record is not a CloudTrail event", "4:record has no eventSource", "6:record longer than 1024 bytes"}},
+		{"l.jsonl", 3, []string{"3:record is not valid", "4:record has no eventSource", "6:record longer than 1024 bytes"}},
 		{"d.json", 2, []string{"3:record has no eventSource"}},
 		{"t.json", 1, []string{"3:record is not JSON"}},
 		{"n.json.gz", 0, []string{"1:not a gzip file"}},

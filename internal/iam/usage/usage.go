@@ -77,13 +77,6 @@ func (u *Usage) made(e *cloudtrail.Event) bool {
 	return name == roleParts[5][strings.LastIndex(roleParts[5], "/")+1:]
 }
 
-// sourcePrefixes maps event sources whose first label is not the IAM prefix.
-var sourcePrefixes = map[string]string{
-	"monitoring.amazonaws.com": "cloudwatch", "api.ecr.amazonaws.com": "ecr", "runtime.sagemaker.amazonaws.com": "sagemaker",
-	"bedrock-runtime.amazonaws.com": "bedrock", "bedrock-agent-runtime.amazonaws.com": "bedrock", "bedrock-agent.amazonaws.com": "bedrock",
-	"api.sagemaker.amazonaws.com": "sagemaker", "featurestore-runtime.sagemaker.amazonaws.com": "sagemaker",
-}
-
 // s3Actions maps S3 API names to the IAM actions that authorize them.
 var s3Actions = map[string]string{
 	"HeadObject": "GetObject", "HeadBucket": "ListBucket", "ListObjects": "ListBucket", "ListObjectsV2": "ListBucket",
@@ -94,10 +87,7 @@ var s3Actions = map[string]string{
 
 // Action names the IAM action that authorized an event.
 func Action(e *cloudtrail.Event) string {
-	prefix, ok := sourcePrefixes[e.EventSource]
-	if !ok {
-		prefix, _, _ = strings.Cut(e.EventSource, ".")
-	}
+	prefix := cloudtrail.Service(e.EventSource)
 	name := e.EventName
 	if prefix == "s3" {
 		if mapped, ok := s3Actions[name]; ok {
