@@ -252,4 +252,3 @@ func decodeFast(data []byte, lim Limits) (recs []*Record, ok bool) {
 	}
 	return recs, true
 }
-
