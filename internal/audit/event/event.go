@@ -50,6 +50,9 @@ type Event struct {
 	Bytes int64
 	// Error is the error code of a failed call, "" on success.
 	Error string
+	// Pending marks a record of an operation that has only started; its
+	// outcome is another record (Azure logs both).
+	Pending bool
 	// Params holds the request parameters, decoded only by detectors that
 	// look into them.
 	Params json.RawMessage

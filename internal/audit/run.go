@@ -1,0 +1,403 @@
+package audit
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"io"
+	"io/fs"
+	"net/netip"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/mlguard/mlguard/internal/audit/azurelog"
+	"github.com/mlguard/mlguard/internal/audit/baseline"
+	"github.com/mlguard/mlguard/internal/audit/cloudtrail"
+	"github.com/mlguard/mlguard/internal/audit/event"
+	"github.com/mlguard/mlguard/internal/audit/gcplog"
+	"github.com/mlguard/mlguard/internal/audit/jsonrec"
+	"github.com/mlguard/mlguard/internal/rule"
+)
+
+// Options control a run.
+type Options struct {
+	// Since and Until bound the detection window; events before Since only
+	// teach the baseline, events after Until are read and not judged.
+	Since, Until time.Time
+	// Learn reads everything into the baseline and raises nothing.
+	Learn bool
+	// KnownNetworks are the operator's own address ranges.
+	KnownNetworks []netip.Prefix
+	// Baseline is the history to start from (a loaded state file); nil
+	// starts empty. The run adds what it reads to it.
+	Baseline *baseline.Baseline
+	// Workers decode files in parallel; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// Input is one path given to a run: a filesystem and the file or directory
+// inside it, with the prefix that turns its paths into the ones users see.
+type Input struct {
+	FS     fs.FS
+	Root   string
+	Prefix string
+}
+
+// Result is what a run found.
+type Result struct {
+	Alerts []Alert `json:"alerts"`
+	// Read counts every record; Analysed those decoded and judged (or, in
+	// the learning window or after Until, learned or skipped); Rejected
+	// those that could not be read, each listed.
+	Read     int                `json:"records_read"`
+	Analysed int                `json:"records_analysed"`
+	Rejected []jsonrec.Rejected `json:"records_rejected"`
+	Files    []string           `json:"files"`
+	// Learned and Judged split the analysed records by window.
+	Learned int `json:"records_learned"`
+	Judged  int `json:"records_judged"`
+	// Coverage says, per detector, whether the input held anything it
+	// reads, so a clean result is not mistaken for safety.
+	Coverage   []Coverage         `json:"coverage"`
+	Principals []PrincipalSummary `json:"principals"`
+	KeyUsage   []KeyUsage         `json:"key_usage"`
+	// BaselineSpan is the history the baseline held when detection began.
+	BaselineSpan time.Duration `json:"baseline_span_ns"`
+}
+
+// Coverage is what one detector had to look at.
+type Coverage struct {
+	Detector string `json:"detector"`
+	Events   int    `json:"events"`
+	Note     string `json:"note,omitempty"`
+}
+
+// PrincipalSummary gathers a principal's alerts.
+type PrincipalSummary struct {
+	Principal string        `json:"principal"`
+	Alerts    int           `json:"alerts"`
+	Highest   rule.Severity `json:"highest_severity"`
+	Detectors []string      `json:"detectors"`
+}
+
+// KeyUsage is who used a KMS key that protects ML data, and how often.
+type KeyUsage struct {
+	Key        string         `json:"key"`
+	Principals map[string]int `json:"principals"`
+	FirstSeen  []string       `json:"first_seen_principals,omitempty"`
+}
+
+// fileResult is one decoded file.
+type fileResult struct {
+	name     string
+	events   []event.Event
+	read     int
+	rejected []jsonrec.Rejected
+}
+
+// Run reads the inputs and runs every detector.
+func Run(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
+	if opts.Baseline == nil {
+		opts.Baseline = baseline.New()
+	}
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	type job struct {
+		in   Input
+		path string
+	}
+	var jobs []job
+	for _, in := range inputs {
+		files, err := cloudtrail.Files(in.FS, in.Root)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range files {
+			jobs = append(jobs, job{in, f})
+		}
+	}
+	res := &Result{}
+	e := newEngine(&opts, res)
+	// Files are decoded ahead by the workers, at most 2*workers at a time,
+	// and consumed in order, which keeps memory bounded and results stable.
+	slots := make([]chan *fileResult, len(jobs))
+	for i := range slots {
+		slots[i] = make(chan *fileResult, 1)
+	}
+	sem := make(chan struct{}, 2*workers)
+	next := make(chan int)
+	go func() {
+		defer close(next)
+		for i := range jobs {
+			select {
+			case sem <- struct{}{}:
+				next <- i
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for w := 0; w < workers; w++ {
+		go func() {
+			for i := range next {
+				j := jobs[i]
+				slots[i] <- decodeFile(ctx, j.in, j.path)
+			}
+		}()
+	}
+	for i := range jobs {
+		var fr *fileResult
+		select {
+		case fr = <-slots[i]:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		<-sem
+		res.Files = append(res.Files, fr.name)
+		res.Read += fr.read + len(fr.rejected)
+		res.Rejected = append(res.Rejected, fr.rejected...)
+		for k := range fr.events {
+			e.handle(&fr.events[k])
+		}
+	}
+	e.finish()
+	return res, nil
+}
+
+// display joins an input's prefix to a path inside it.
+func display(in Input, p string) string {
+	if in.Prefix == "" {
+		return p
+	}
+	if p == "." {
+		return in.Prefix
+	}
+	return in.Prefix + "/" + p
+}
+
+// decodeFile reads one file with the reader its content calls for and
+// sorts its events by time.
+func decodeFile(ctx context.Context, in Input, p string) *fileResult {
+	name := display(in, p)
+	fr := &fileResult{name: name}
+	reject := func(r jsonrec.Rejected) {
+		r.File = name
+		fr.rejected = append(fr.rejected, r)
+	}
+	add := func(ev *event.Event) error {
+		ev.Source.File = name
+		fr.events = append(fr.events, *ev)
+		fr.read++
+		return nil
+	}
+	var err error
+	switch sniff(in.FS, p) {
+	case event.AWS:
+		err = cloudtrail.ReadFile(ctx, in.FS, p, cloudtrail.DefaultLimits, func(r *cloudtrail.Record) error {
+			ev := r.Normalize()
+			return add(&ev)
+		}, reject)
+	case event.GCP:
+		err = gcplog.ReadFile(ctx, in.FS, p, add, reject)
+	case event.Azure:
+		err = azurelog.ReadFile(ctx, in.FS, p, add, reject)
+	default:
+		reject(jsonrec.Rejected{Line: 1, Reason: "not a CloudTrail, Google Cloud audit or Azure Activity log file"})
+	}
+	if err != nil {
+		reject(jsonrec.Rejected{Line: 1, Reason: err.Error()})
+	}
+	sort.SliceStable(fr.events, func(a, b int) bool { return fr.events[a].Time.Before(fr.events[b].Time) })
+	return fr
+}
+
+// sniff tells which cloud's log a file holds from the keys of its head.
+func sniff(fsys fs.FS, p string) string {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	var r io.Reader = bufio.NewReader(f)
+	if strings.HasSuffix(strings.ToLower(p), ".gz") {
+		gz, err := gzip.NewReader(r)
+		if err != nil {
+			return ""
+		}
+		defer gz.Close()
+		r = gz
+	}
+	head := make([]byte, 8<<10)
+	n, _ := io.ReadFull(r, head)
+	head = head[:n]
+	has := func(k string) bool { return bytes.Contains(head, []byte(`"`+k+`"`)) }
+	switch {
+	case has("eventSource") || has("Records") && has("eventName"):
+		return event.AWS
+	case has("protoPayload"):
+		return event.GCP
+	case has("operationName"):
+		return event.Azure
+	}
+	return ""
+}
+
+// engine hands events to the detectors and keeps the summaries.
+type engine struct {
+	opts     *Options
+	res      *Result
+	ctx      Context
+	coverage []int
+	started  bool
+	keys     map[string]*KeyUsage
+}
+
+func newEngine(opts *Options, res *Result) *engine {
+	e := &engine{opts: opts, res: res, keys: map[string]*KeyUsage{}}
+	e.ctx = Context{Baseline: opts.Baseline, Options: opts, alerts: map[string]*Alert{}, states: map[string]any{}}
+	e.coverage = make([]int, len(Detectors))
+	return e
+}
+
+func (e *engine) handle(ev *event.Event) {
+	e.res.Analysed++
+	if ev.Pending {
+		return
+	}
+	if !e.opts.Until.IsZero() && ev.Time.After(e.opts.Until) {
+		return
+	}
+	learning := e.opts.Learn || (!e.opts.Since.IsZero() && ev.Time.Before(e.opts.Since))
+	if learning {
+		e.res.Learned++
+	} else {
+		e.res.Judged++
+		if !e.started {
+			e.started = true
+			e.res.BaselineSpan = e.opts.Baseline.Span()
+		}
+	}
+	e.ctx.Learning = learning
+	e.tagML(ev)
+	for i := range Detectors {
+		d := &Detectors[i]
+		if d.Relevant != nil && d.Relevant(ev) {
+			if !learning {
+				e.coverage[i]++
+			}
+			e.ctx.det = d
+			d.Event(&e.ctx, ev)
+		}
+	}
+	e.keyUsage(ev, learning)
+	e.opts.Baseline.Observe(ev.Time)
+}
+
+// tagML learns which roles ML services act as: a role whose calls
+// SageMaker or Bedrock makes, or one they assume.
+func (e *engine) tagML(ev *event.Event) {
+	if ev.Cloud != event.AWS {
+		return
+	}
+	b := e.opts.Baseline
+	if ev.Role != "" && mlService(ev.SourceIP) {
+		b.Tag("ml-role", ev.Role)
+	}
+	// Buckets ML roles use, or that hold model artifacts, are ML buckets.
+	if ev.Bucket != "" && !ev.Failed() && ((ev.Role != "" && b.Tagged("ml-role", ev.Role)) || IsModelArtifact(ev.Object)) {
+		b.Tag("ml-bucket", ev.Bucket)
+	}
+	if ev.Service == "sts" && strings.HasPrefix(ev.Action, "AssumeRole") && mlService(ev.SourceIP) {
+		var p struct {
+			RoleArn string `json:"roleArn"`
+		}
+		if json.Unmarshal(ev.Params, &p) == nil && p.RoleArn != "" {
+			b.Tag("ml-role", p.RoleArn)
+		}
+	}
+}
+
+func mlService(s string) bool {
+	return s == "sagemaker.amazonaws.com" || s == "bedrock.amazonaws.com"
+}
+
+// kmsUse are the KMS calls that use a key for data.
+var kmsUse = []string{"Decrypt", "Encrypt", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "ReEncrypt", "CreateGrant"}
+
+// keyUsage records who uses keys that ML roles or services use.
+func (e *engine) keyUsage(ev *event.Event, learning bool) {
+	if ev.Cloud != event.AWS || ev.Service != "kms" || ev.Failed() || !slices.Contains(kmsUse, ev.Action) || len(ev.Resources) == 0 {
+		return
+	}
+	key := ev.Resources[0]
+	b := e.opts.Baseline
+	if mlService(ev.SourceIP) || (ev.Role != "" && b.Tagged("ml-role", ev.Role)) {
+		b.Tag("ml-key", key)
+	}
+	who := ev.Who()
+	seen := b.Seen("key-user", key, who, ev.Time)
+	if learning || !b.Tagged("ml-key", key) {
+		return
+	}
+	ku := e.keys[key]
+	if ku == nil {
+		ku = &KeyUsage{Key: key, Principals: map[string]int{}}
+		e.keys[key] = ku
+	}
+	ku.Principals[who]++
+	if !seen && e.res.BaselineSpan >= MinHistory && !slices.Contains(ku.FirstSeen, who) {
+		ku.FirstSeen = append(ku.FirstSeen, who)
+	}
+}
+
+func (e *engine) finish() {
+	for i := range Detectors {
+		d := &Detectors[i]
+		if d.Finish != nil {
+			e.ctx.det = d
+			e.ctx.Learning = false
+			d.Finish(&e.ctx)
+		}
+		cov := Coverage{Detector: d.ID, Events: e.coverage[i]}
+		if cov.Events == 0 {
+			cov.Note = "no " + d.Needs + " in the detection window"
+		}
+		e.res.Coverage = append(e.res.Coverage, cov)
+	}
+	for _, k := range e.ctx.order {
+		e.res.Alerts = append(e.res.Alerts, *e.ctx.alerts[k])
+	}
+	sortAlerts(e.res.Alerts)
+	byWho := map[string]*PrincipalSummary{}
+	var order []string
+	for _, a := range e.res.Alerts {
+		ps := byWho[a.Principal]
+		if ps == nil {
+			ps = &PrincipalSummary{Principal: a.Principal, Highest: a.Severity}
+			byWho[a.Principal] = ps
+			order = append(order, a.Principal)
+		}
+		ps.Alerts++
+		if !slices.Contains(ps.Detectors, a.Detector) {
+			ps.Detectors = append(ps.Detectors, a.Detector)
+		}
+	}
+	for _, p := range order {
+		e.res.Principals = append(e.res.Principals, *byWho[p])
+	}
+	keys := make([]string, 0, len(e.keys))
+	for k := range e.keys {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		e.res.KeyUsage = append(e.res.KeyUsage, *e.keys[k])
+	}
+}
