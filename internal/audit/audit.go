@@ -39,18 +39,18 @@ type Detector struct {
 
 // Alert is one detection, with the evidence events behind it.
 type Alert struct {
-	Detector   string        `json:"detector"`
-	Title      string        `json:"title"`
-	Severity   rule.Severity `json:"severity"`
-	Techniques []string      `json:"techniques"`
-	Cloud      string        `json:"cloud"`
-	Principal  string        `json:"principal"`
-	Resource   string        `json:"resource,omitempty"`
-	SourceIP   string        `json:"source_ip,omitempty"`
-	First      time.Time     `json:"first_seen"`
-	Last       time.Time     `json:"last_seen"`
-	Events     int           `json:"events"`
-	Message    string        `json:"message"`
+	Detector   string         `json:"detector"`
+	Title      string         `json:"title"`
+	Severity   rule.Severity  `json:"severity"`
+	Techniques []string       `json:"techniques"`
+	Cloud      string         `json:"cloud"`
+	Principal  string         `json:"principal"`
+	Resource   string         `json:"resource,omitempty"`
+	SourceIP   string         `json:"source_ip,omitempty"`
+	First      time.Time      `json:"first_seen"`
+	Last       time.Time      `json:"last_seen"`
+	Events     int            `json:"events"`
+	Message    string         `json:"message"`
 	Evidence   []event.Source `json:"evidence"`
 	key        string
 }

@@ -199,9 +199,9 @@ func insecure(e *event.Event) string {
 		return ""
 	}
 	var p struct {
-		DirectInternetAccess string `json:"directInternetAccess"`
-		RootAccess           string `json:"rootAccess"`
-		KmsKeyID             string `json:"kmsKeyId"`
+		DirectInternetAccess string    `json:"directInternetAccess"`
+		RootAccess           string    `json:"rootAccess"`
+		KmsKeyID             string    `json:"kmsKeyId"`
 		VpcConfig            *struct{} `json:"vpcConfig"`
 		NetworkConfig        struct {
 			VpcConfig *struct{} `json:"vpcConfig"`
