@@ -59,7 +59,7 @@ var openedPolicies = Detector{
 	Techniques: []string{"T1537", "AML.T0048.004"},
 	Explanation: "A bucket, model package group or image repository policy was written that grants everyone (Principal \"*\" " +
 		"without a narrowing condition) or another account access: the models and data behind it can be copied out.",
-	Needs: "resource policy changes (PutBucketPolicy, PutModelPackageGroupPolicy, SetRepositoryPolicy, Cloud Storage setIamPermissions)",
+	Needs: "resource policy writes (PutBucketPolicy, PutModelPackageGroupPolicy, SetRepositoryPolicy, Cloud Storage setIamPermissions)",
 	Relevant: func(e *event.Event) bool {
 		return awsCall(e, "s3", "PutBucketPolicy") || awsCall(e, "sagemaker", "PutModelPackageGroupPolicy") ||
 			awsCall(e, "ecr", "SetRepositoryPolicy") ||

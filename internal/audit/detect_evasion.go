@@ -80,7 +80,7 @@ var logTampering = Detector{
 	Techniques: []string{"T1562.008"},
 	Explanation: "Trails stopped or deleted, data events dropped from a trail, Bedrock invocation logging removed, log " +
 		"sinks deleted or excluded, diagnostic settings deleted: what happens next to models and data goes unrecorded.",
-	Needs:    "logging configuration calls",
+	Needs:    "calls that stop or reduce audit logging",
 	Relevant: func(e *event.Event) bool { return loggingOff(e) != "" },
 	Event: func(c *Context, e *event.Event) {
 		res := firstNonEmpty(append(e.Resources, "")...)
@@ -133,7 +133,7 @@ var keyTamper = Detector{
 	Techniques: []string{"T1485", "T1486", "T1562"},
 	Explanation: "The keys ML roles and services use encrypt datasets, volumes and model artifacts: disabling or deleting " +
 		"one destroys or holds the data to ransom, and a policy change can open it to others.",
-	Needs: "key management calls on keys ML workloads use (AWS), and on any key (Google Cloud, Azure)",
+	Needs: "calls that disable, delete or re-permission keys",
 	Relevant: func(e *event.Event) bool {
 		return keyTampering(e) != ""
 	},
@@ -176,7 +176,7 @@ var publicBlock = Detector{
 	Techniques: []string{"T1562", "T1530"},
 	Explanation: "Block Public Access is what keeps a bucket policy or ACL mistake from publishing training data or models; " +
 		"removing it from a bucket ML workloads use is often the step before opening it.",
-	Needs:    "S3 public access block changes",
+	Needs:    "S3 public access block removals",
 	Relevant: func(e *event.Event) bool { return publicBlockRemoved(e) != "" },
 	Event: func(c *Context, e *event.Event) {
 		var p struct {
@@ -258,7 +258,7 @@ var insecureML = Detector{
 	Techniques: []string{"T1562", "AML.T0018"},
 	Explanation: "Notebooks with internet or root access, endpoint configurations without a KMS key, training and processing " +
 		"jobs outside a VPC or without an output key: each leaves a way around the controls that protect models and data.",
-	Needs:    "SageMaker create and update calls",
+	Needs:    "SageMaker create or update calls that leave a guardrail off",
 	Relevant: func(e *event.Event) bool { return insecure(e) != "" },
 	Event: func(c *Context, e *event.Event) {
 		c.Raise(e.Who()+"\x00"+e.Source.ID+e.Time.String(), e, firstNonEmpty(append(e.Resources, "")...), "%s %s (%s)", e.Who(), insecure(e), e.Action)

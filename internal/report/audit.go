@@ -88,8 +88,8 @@ func auditText(w io.Writer, res *audit.Result, opts Options) error {
 		}
 	}
 	if res.BaselineSpan < audit.MinHistory && res.Judged > 0 {
-		t.printf("%s the baseline held %s of history when detection began (at least %s is needed to call anything new or unusual); "+
-			"learn from older logs with --learn or --since and --state\n", t.paint(dim, "note:"), res.BaselineSpan.Round(time.Hour), audit.MinHistory)
+		t.printf("%s the baseline held %s of history when detection began, less than the %.0f hours needed to call anything new or unusual; "+
+			"learn from older logs with --learn or --since, and keep it with --state\n", t.paint(dim, "note:"), history(res.BaselineSpan), audit.MinHistory.Hours())
 	}
 	for _, r := range res.Rejected {
 		t.printf("%s %s:%d: %s\n", t.paint(severityColor[rule.High], "rejected:"), r.File, r.Line, r.Reason)
@@ -97,6 +97,13 @@ func auditText(w io.Writer, res *audit.Result, opts Options) error {
 	t.printf("\n%s (%s); records: %d read = %d analysed + %d rejected (%d learned, %d judged); %s\n",
 		plural(len(alerts), "alert"), severityCounts(alerts), res.Read, res.Analysed, len(res.Rejected), res.Learned, res.Judged, plural(len(res.Files), "file"))
 	return t.err
+}
+
+func history(d time.Duration) string {
+	if d <= 0 {
+		return "no"
+	}
+	return fmt.Sprintf("%.0f hours", d.Hours())
 }
 
 // evidence names a record: its file, its line when known, its event ID.

@@ -66,6 +66,7 @@ func Write(cfg Config) (*Stats, error) {
 	if cfg.Teams <= 0 {
 		cfg.Teams = 3
 	}
+	cfg.Teams = max(cfg.Teams, 2) // the attacks involve teams 0 and 1
 	if cfg.AttackDay <= 0 || cfg.AttackDay >= cfg.Days {
 		cfg.AttackDay = cfg.Days - 1
 	}
@@ -345,12 +346,14 @@ func (gg *g) attacks(day time.Time) {
 	// The application role's key is used to distil the model.
 	t1 := at(day, 4, 0)
 	endpoint := fmt.Sprintf("arn:aws:sagemaker:us-east-1:%s:endpoint/churn-team1", account)
-	for i := 0; i < 3000; i++ {
-		r := gg.call(t1.Add(time.Duration(i)*time.Second), session("app-team1", "app", ""), "sagemaker.amazonaws.com", "InvokeEndpoint", appIP(1),
+	// Far above the benign rate whatever it is: twenty times, at least 3,000.
+	flood := max(3000, 20*gg.cfg.InvocationsPerHour)
+	for i := 0; i < flood; i++ {
+		r := gg.call(t1.Add(time.Duration(i)*time.Second*3599/time.Duration(flood)), session("app-team1", "app", ""), "sagemaker.amazonaws.com", "InvokeEndpoint", appIP(1),
 			map[string]any{"endpointName": "churn-team1"}, []map[string]string{{"accountId": account, "type": "AWS::SageMaker::Endpoint", "ARN": endpoint}})
 		r.EventSource, r.ManagementEvent, r.EventCategory = "runtime.sagemaker.amazonaws.com", false, "Data"
 	}
-	add("AUDIT-EXTRACT-001", roleARN("app-team1"), t1, "3,000 invocations in an hour")
+	add("AUDIT-EXTRACT-001", roleARN("app-team1"), t1, fmt.Sprintf("%d invocations in an hour", flood))
 	admin := session("platform-admin", "mallory", "")
 	t2 := at(day, 5, 0)
 	gg.call(t2, admin, "s3.amazonaws.com", "PutBucketPolicy", "192.0.2.10", map[string]any{"bucketName": "ml-models-team1",
@@ -360,9 +363,10 @@ func (gg *g) attacks(day time.Time) {
 	gg.call(t2.Add(time.Minute), admin, "cloudtrail.amazonaws.com", "StopLogging", "192.0.2.10",
 		map[string]any{"name": "arn:aws:cloudtrail:us-east-1:" + account + ":trail/org-trail"}, nil)
 	add("AUDIT-EVASION-001", roleARN("platform-admin"), t2.Add(time.Minute), "trail stopped")
+	last := gg.cfg.Teams - 1
 	gg.call(t2.Add(2*time.Minute), admin, "kms.amazonaws.com", "ScheduleKeyDeletion", "192.0.2.10",
-		map[string]any{"keyId": teamKey(2), "pendingWindowInDays": 7}, []map[string]string{{"accountId": account, "type": "AWS::KMS::Key", "ARN": teamKey(2)}})
-	add("AUDIT-EVASION-002", roleARN("platform-admin"), t2.Add(2*time.Minute), "team 2's key scheduled for deletion")
+		map[string]any{"keyId": teamKey(last), "pendingWindowInDays": 7}, []map[string]string{{"accountId": account, "type": "AWS::KMS::Key", "ARN": teamKey(last)}})
+	add("AUDIT-EVASION-002", roleARN("platform-admin"), t2.Add(2*time.Minute), fmt.Sprintf("team %d's key scheduled for deletion", last))
 	gg.call(t2.Add(3*time.Minute), admin, "s3.amazonaws.com", "DeleteBucketPublicAccessBlock", "192.0.2.10", map[string]any{"bucketName": "ml-data-team0"}, nil)
 	add("AUDIT-EVASION-003", roleARN("platform-admin"), t2.Add(3*time.Minute), "public access block removed")
 	gg.call(t2.Add(4*time.Minute), admin, "sagemaker.amazonaws.com", "CreateNotebookInstance", "192.0.2.10",

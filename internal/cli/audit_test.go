@@ -1,0 +1,90 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mlguard/mlguard/internal/audit/gen"
+)
+
+func TestAuditExitCodes(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"alerts", []string{"audit", "../../examples/audit"}, ExitFindings},
+		{"json", []string{"audit", "-f", "json", "../../examples/audit"}, ExitFindings},
+		{"threshold", []string{"audit", "--severity", "CRITICAL", "../../examples/audit/azure"}, ExitFindings},
+		{"nothing at the threshold", []string{"audit", "--until", "2026-11-20", "../../examples/audit"}, ExitOK},
+		{"learn only", []string{"audit", "--learn", "../../examples/audit"}, ExitOK},
+		{"bad since", []string{"audit", "--since", "yesterday", "../../examples/audit"}, ExitError},
+		{"bad cidr", []string{"audit", "--known-cidr", "10.0.0.0/33", "../../examples/audit"}, ExitError},
+		{"bad format", []string{"audit", "-f", "junit", "../../examples/audit"}, ExitError},
+		{"missing logs", []string{"audit", "no-such-dir"}, ExitError},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if code, _, stderr := run(t, c.args...); code != c.want {
+				t.Errorf("exit %d, want %d; stderr: %s", code, c.want, stderr)
+			}
+		})
+	}
+}
+
+// TestAuditDailyRuns learns nine days into a state file, then judges the
+// tenth in a second run, as a daily job does; a broken record is listed
+// with its file and line and makes the exit code 2.
+func TestAuditDailyRuns(t *testing.T) {
+	dir := t.TempDir()
+	logs := filepath.Join(dir, "logs")
+	st, err := gen.Write(gen.Config{Dir: logs, Days: 10, Teams: 2, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	state := filepath.Join(dir, "state.db")
+	if code, out, stderr := run(t, "audit", "--learn", "--until", "2026-10-10", "--state", state, logs); code != ExitOK || !strings.Contains(out, "0 alerts") {
+		t.Fatalf("learning: exit %d\n%s%s", code, out, stderr)
+	}
+	code, out, _ := run(t, "audit", "--since", "2026-10-10", "--state", state, "-f", "json", logs)
+	if code != ExitFindings {
+		t.Fatalf("detection: exit %d", code)
+	}
+	var rep struct {
+		Alerts []struct {
+			Detector  string `json:"detector"`
+			Principal string `json:"principal"`
+		} `json:"alerts"`
+		Summary struct {
+			Read     int `json:"records_read"`
+			Analysed int `json:"records_analysed"`
+			Rejected int `json:"records_rejected"`
+		} `json:"summary"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, a := range rep.Alerts {
+		got[a.Detector+" "+a.Principal] = true
+	}
+	for _, a := range st.Attacks {
+		if !got[a.Detector+" "+a.Principal] {
+			t.Errorf("missed %s by %s (%s)", a.Detector, a.Principal, a.What)
+		}
+	}
+	if rep.Summary.Read != st.Events || rep.Summary.Analysed != st.Events || rep.Summary.Rejected != 0 {
+		t.Errorf("summary %+v for %d events", rep.Summary, st.Events)
+	}
+	write(t, logs, "broken/trail.jsonl", `{"eventSource":"s3.amazonaws.com","eventName":"GetObject","eventTime":"2026-10-10T01:00:00Z"}`+"\nnot a record\n")
+	code, out, _ = run(t, "audit", "--since", "2026-10-10", "--state", state, filepath.Join(logs, "broken"))
+	if code != ExitError || !strings.Contains(out, "trail.jsonl:2") || !strings.Contains(out, "2 read = 1 analysed + 1 rejected") {
+		t.Errorf("broken record: exit %d\n%s", code, out)
+	}
+	if _, err := os.Stat(state); err != nil {
+		t.Error(err)
+	}
+}
