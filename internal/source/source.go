@@ -9,6 +9,7 @@ package source
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -301,11 +302,32 @@ func SniffContent(head []byte) Format {
 	return FormatUnknown
 }
 
-// policyJSON reports a JSON object whose head carries a policy's Statement
-// and Effect keys (plans and templates, which embed policies, are told first).
+// policyJSON reports a JSON object with a top-level Statement member, an
+// IAM policy document (plans and templates, which embed policies, are told
+// first; audit logs that quote policies deeper are not policies).
 func policyJSON(head []byte) bool {
 	trimmed := bytes.TrimLeft(head, " \t\r\n\ufeff")
-	return len(trimmed) > 0 && trimmed[0] == '{' && bytes.Contains(head, []byte(`"Statement"`)) && bytes.Contains(head, []byte(`"Effect"`))
+	if len(trimmed) == 0 || trimmed[0] != '{' || !bytes.Contains(head, []byte(`"Statement"`)) {
+		return false
+	}
+	dec := json.NewDecoder(bytes.NewReader(trimmed))
+	if _, err := dec.Token(); err != nil {
+		return false
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		if key == "Statement" {
+			return true
+		}
+		var skip json.RawMessage
+		if dec.Decode(&skip) != nil {
+			return false
+		}
+	}
+	return false
 }
 
 // ErrTooLarge is returned by ReadFile for files over the size limit.

@@ -96,3 +96,24 @@ func TestSymlinksStayInsideTheRoot(t *testing.T) {
 		t.Errorf("a .tf link that leaves the root is an error: %v", tree.Diagnostics[0])
 	}
 }
+
+// TestSniffPolicies: a policy is a JSON object with a top-level Statement;
+// audit logs and other JSON that quote a policy further down are not.
+func TestSniffPolicies(t *testing.T) {
+	cases := []struct {
+		name, head string
+		want       Format
+	}{
+		{"policy", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}`, FormatIAMPolicy},
+		{"bom and spaces", "\ufeff \n{\"Statement\":{\"Effect\":\"Deny\"}}", FormatIAMPolicy},
+		{"cloudtrail quoting a policy", `{"Records":[{"eventName":"PutBucketPolicy","requestParameters":{"bucketPolicy":{"Statement":[{"Effect":"Allow"}]}}}]}`, FormatUnknown},
+		{"statement below the top", `{"PolicyDocument":{"Statement":[]}}`, FormatUnknown},
+		{"array", `[{"Statement":[]}]`, FormatUnknown},
+		{"cut short before Statement", `{"Description":"a \"Statement\" in ` + strings.Repeat("x", 64), FormatUnknown},
+	}
+	for _, c := range cases {
+		if got := SniffContent([]byte(c.head)); got != c.want {
+			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
+		}
+	}
+}

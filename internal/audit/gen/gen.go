@@ -88,9 +88,11 @@ func Write(cfg Config) (*Stats, error) {
 		if d == cfg.AttackDay {
 			gg.attacks(day)
 		}
-	}
-	if err := gg.flush(); err != nil {
-		return nil, err
+		// Every file holds one hour or one day, so a day is written and
+		// let go before the next: memory does not grow with the days.
+		if err := gg.flush(); err != nil {
+			return nil, err
+		}
 	}
 	return &gg.stats, nil
 }
@@ -439,6 +441,7 @@ func (gg *g) flush() error {
 		}
 		gg.stats.Events += len(recs)
 	}
+	clear(gg.aws)
 	for _, day := range sortedKeys(gg.gcp) {
 		var buf bytes.Buffer
 		entries := gg.gcp[day]
@@ -461,6 +464,8 @@ func (gg *g) flush() error {
 		}
 		gg.stats.Events += len(gg.azure[day])
 	}
+	clear(gg.gcp)
+	clear(gg.azure)
 	return nil
 }
 

@@ -188,7 +188,9 @@ func readLine(r *bufio.Reader, max int) (line []byte, dropped int, err error) {
 
 // array reads a top-level array, or the array member of an export object.
 func (rd *reader[T]) array(r io.Reader, inObject bool) error {
-	c := &counter{r: r}
+	// The decoder buffers a whole value: the counter refuses to read more
+	// than a record's bound past the start of the record being decoded.
+	c := &counter{r: r, limit: int64(rd.MaxRecordBytes) + 64<<10}
 	dec := json.NewDecoder(c)
 	fail := func(off int64, reason string) {
 		rd.Reject(Rejected{File: rd.name, Line: c.lineAt(off), Offset: off, Reason: reason})
@@ -227,15 +229,23 @@ func (rd *reader[T]) array(r io.Reader, inObject bool) error {
 			return rd.ctx.Err()
 		}
 		var raw json.RawMessage
+		c.mark = dec.InputOffset()
 		if err := dec.Decode(&raw); err != nil {
 			off := c.off
 			var syn *json.SyntaxError
-			if errors.As(err, &syn) {
+			switch {
+			case errors.Is(err, errTooLarge):
+				// The mark is where the previous record ended: name the
+				// record as the one that follows it.
+				fail(c.mark, fmt.Sprintf("the record after this point is longer than %d bytes; the rest of the file is not read", rd.MaxRecordBytes))
+				return nil
+			case errors.As(err, &syn):
 				off = syn.Offset
 			}
 			fail(off, "record is not JSON: "+err.Error())
 			return nil
 		}
+		c.mark = -1
 		start := dec.InputOffset() - int64(len(raw)) // Decode leaves the offset at the value's end
 		if err := rd.one(raw, At{File: rd.name, Line: c.lineAt(start), Offset: start}); err != nil {
 			return err
@@ -244,15 +254,24 @@ func (rd *reader[T]) array(r io.Reader, inObject bool) error {
 	return nil
 }
 
-// counter counts lines as the decoder reads, so a record's line is known.
+// errTooLarge stops a decoder inside a record over the bound.
+var errTooLarge = errors.New("record too large")
+
+// counter counts lines as the decoder reads, so a record's line is known,
+// and refuses to read further than limit past mark (the start of the record
+// being decoded; -1 when none is).
 type counter struct {
-	r     io.Reader
-	lines []int64
-	base  int
-	off   int64
+	r           io.Reader
+	lines       []int64
+	base        int
+	off         int64
+	mark, limit int64
 }
 
 func (c *counter) Read(p []byte) (int, error) {
+	if c.limit > 0 && c.mark >= 0 && c.off-c.mark > c.limit {
+		return 0, errTooLarge
+	}
 	n, err := c.r.Read(p)
 	for i := 0; i < n; {
 		j := bytes.IndexByte(p[i:n], '\n')

@@ -62,6 +62,36 @@ func TestShapes(t *testing.T) {
 	}
 }
 
+// TestHugeRecordInArray: a record far over the bound inside an array is
+// rejected without being read whole.
+func TestHugeRecordInArray(t *testing.T) {
+	huge := "[{\"name\":\"a\"},\n{\"name\":\"" + strings.Repeat("x", 8<<20) + "\"},{\"name\":\"b\"}]"
+	var rej []Rejected
+	var got int
+	rr := Reader[rec]{MaxRecordBytes: 1 << 20, Reject: func(r Rejected) { rej = append(rej, r) }}
+	c := &countingReader{r: strings.NewReader(huge)}
+	if err := rr.Read(context.Background(), "f", c, func(*rec, At) error { got++; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if got != 1 || len(rej) != 1 || rej[0].Line != 1 || rej[0].Offset != 13 || !strings.Contains(rej[0].Reason, "the record after this point is longer than") {
+		t.Errorf("%d records, rejected %+v", got, rej)
+	}
+	if c.n > 3<<20 {
+		t.Errorf("read %d bytes of an 8 MiB record with a 1 MiB bound", c.n)
+	}
+}
+
+type countingReader struct {
+	r interface{ Read([]byte) (int, error) }
+	n int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += n
+	return n, err
+}
+
 func FuzzRead(f *testing.F) {
 	f.Add([]byte("{\"records\":[{\"name\":\"a\"},{}]}"))
 	f.Add([]byte("[{\"name\":\"a\"}]"))
@@ -83,3 +113,4 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
