@@ -113,4 +113,3 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
-
