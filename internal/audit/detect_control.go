@@ -126,8 +126,12 @@ func export(e *event.Event) bool {
 		return strings.HasSuffix(e.Action, "ModelService.ExportModel") || strings.HasSuffix(e.Action, "DatasetService.ExportData")
 	case event.Azure:
 		a := strings.ToLower(e.Action)
+		// The Activity Log records no reads: a model leaves Azure ML through
+		// the keys and datastore secrets that open its storage, so those
+		// are what is watched.
 		return strings.HasPrefix(a, "microsoft.machinelearningservices/") &&
-			(strings.HasSuffix(a, "/listkeys/action") || strings.HasSuffix(a, "/token/action") || strings.Contains(a, "/models/") && strings.HasSuffix(a, "/download/action"))
+			(strings.HasSuffix(a, "/listkeys/action") || strings.HasSuffix(a, "/token/action") ||
+				strings.HasSuffix(a, "/liststorageaccountkeys/action") || strings.HasSuffix(a, "/listsecrets/action"))
 	}
 	return false
 }
@@ -135,9 +139,10 @@ func export(e *event.Event) bool {
 var exports = Detector{
 	ID: "AUDIT-REGISTRY-002", Title: "Model export or endpoint key retrieval by a principal that never did it", Severity: rule.High,
 	Techniques: []string{"AML.T0048.004", "AML.T0044"},
-	Explanation: "A principal exported a Vertex AI model or dataset, or retrieved the keys or tokens of an Azure Machine " +
-		"Learning workspace or online endpoint, for the first time in the baseline's history.",
-	Needs:    "model export and key retrieval calls (Vertex ExportModel/ExportData, Azure ML listKeys/token)",
+	Explanation: "A principal exported a Vertex AI model or dataset, or retrieved the keys, tokens or secrets of an Azure " +
+		"Machine Learning workspace, online endpoint, compute, datastore or connection (how models and data are downloaded " +
+		"from the workspace's storage), for the first time in the baseline's history.",
+	Needs:    "model export and key retrieval calls (Vertex ExportModel/ExportData, Azure ML listKeys/token/listStorageAccountKeys/listSecrets)",
 	Relevant: export,
 	Event: func(c *Context, e *event.Event) {
 		who := e.Who()

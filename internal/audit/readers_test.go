@@ -68,3 +68,26 @@ func TestModelArtifacts(t *testing.T) {
 		}
 	}
 }
+
+// TestExports: the calls REGISTRY-002 watches, by their logged names.
+func TestExports(t *testing.T) {
+	for _, c := range []struct {
+		cloud, action string
+		want          bool
+	}{
+		{event.GCP, "google.cloud.aiplatform.v1.ModelService.ExportModel", true},
+		{event.GCP, "google.cloud.aiplatform.v1.DatasetService.ExportData", true},
+		{event.GCP, "google.cloud.aiplatform.v1.ModelService.GetModel", false},
+		{event.Azure, "Microsoft.MachineLearningServices/workspaces/listKeys/action", true},
+		{event.Azure, "Microsoft.MachineLearningServices/workspaces/onlineEndpoints/token/action", true},
+		{event.Azure, "Microsoft.MachineLearningServices/workspaces/listStorageAccountKeys/action", true},
+		{event.Azure, "Microsoft.MachineLearningServices/workspaces/datastores/listSecrets/action", true},
+		{event.Azure, "Microsoft.MachineLearningServices/workspaces/models/versions/write", false},
+		{event.Azure, "Microsoft.Storage/storageAccounts/listKeys/action", false},
+	} {
+		e := &event.Event{Cloud: c.cloud, Action: c.action}
+		if got := export(e); got != c.want {
+			t.Errorf("%s: export = %v, want %v", c.action, got, c.want)
+		}
+	}
+}

@@ -88,7 +88,7 @@ func auditText(w io.Writer, res *audit.Result, opts Options) error {
 		}
 	}
 	if res.BaselineSpan < audit.MinHistory && res.Judged > 0 {
-		t.printf("%s the baseline held %s of history when detection began, less than the %.0f hours needed to call anything new or unusual; "+
+		t.printf("%s the baseline held %s when detection began, less than the %.0f hours needed to call anything new or unusual; "+
 			"learn from older logs with --learn or --since, and keep it with --state\n", t.paint(dim, "note:"), history(res.BaselineSpan), audit.MinHistory.Hours())
 	}
 	for _, r := range res.Rejected {
@@ -101,9 +101,9 @@ func auditText(w io.Writer, res *audit.Result, opts Options) error {
 
 func history(d time.Duration) string {
 	if d <= 0 {
-		return "no"
+		return "no history"
 	}
-	return fmt.Sprintf("%.0f hours", d.Hours())
+	return fmt.Sprintf("%.0f hours of history", d.Hours())
 }
 
 // evidence names a record: its file, its line when known, its event ID.
