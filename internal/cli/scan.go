@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -29,6 +30,8 @@ type scanFlags struct {
 	updateBaseline           bool
 	noInline                 bool
 	compliance               string
+	policies                 []string
+	dumpInput                bool
 	// rules replaces the registered rules (mlguard iam analyze).
 	rules []*rule.Rule
 }
@@ -49,6 +52,8 @@ func newScanCmd() *cobra.Command {
 		},
 	}
 	f.register(cmd.Flags())
+	cmd.Flags().StringArrayVar(&f.policies, "policy", nil, "also run the custom Rego policies in this directory or .rego file (repeatable; see docs/policy-input.md)")
+	cmd.Flags().BoolVar(&f.dumpInput, "dump-input", false, "print the input document custom policies read, one per scanned unit, and run no rules")
 	cmd.Flags().StringVar(&f.compliance, "compliance", "", "add a per-control pass/fail summary for one framework: "+frameworkKeys()+" (text and json output)")
 	return cmd
 }
@@ -85,6 +90,16 @@ func runScan(ctx context.Context, stdout io.Writer, args []string, f *scanFlags)
 	if err != nil {
 		return err
 	}
+	if len(f.policies) > 0 {
+		custom, err := loadPolicies(ctx, f.policies)
+		if err != nil {
+			return err
+		}
+		if opts.Rules == nil {
+			opts.Rules = rule.All()
+		}
+		opts.Rules = append(slices.Clone(opts.Rules), custom...)
+	}
 	targets, closers, err := openTargets(args)
 	defer func() {
 		for _, c := range closers {
@@ -93,6 +108,9 @@ func runScan(ctx context.Context, stdout io.Writer, args []string, f *scanFlags)
 	}()
 	if err != nil {
 		return err
+	}
+	if f.dumpInput {
+		return f.dump(ctx, stdout, targets, opts)
 	}
 	res, err := scan.Run(ctx, targets, opts)
 	if err != nil {
@@ -214,6 +232,46 @@ func (f *scanFlags) writeBaseline(res *scan.Result) error {
 		}
 	}
 	return nil
+}
+
+// dump prints the policy input of every unit; no rule runs.
+func (f *scanFlags) dump(ctx context.Context, stdout io.Writer, targets []scan.Target, opts scan.Options) error {
+	d := &inputDump{}
+	opts.OnInput, opts.Rules = d.add, []*rule.Rule{}
+	res, err := scan.Run(ctx, targets, opts)
+	if err != nil {
+		return &exitError{code: ExitError, err: err}
+	}
+	w, done, err := f.out(stdout)
+	if err != nil {
+		return err
+	}
+	if err := d.write(w); err != nil {
+		done()
+		return &exitError{code: ExitError, err: err}
+	}
+	if err := done(); err != nil {
+		return &exitError{code: ExitError, err: err}
+	}
+	for _, e := range res.Errors {
+		fmt.Fprintf(os.Stderr, "mlguard: %s\n", e)
+	}
+	if len(res.Errors) > 0 {
+		return &exitError{code: ExitError}
+	}
+	return nil
+}
+
+// out opens --output, or standard output.
+func (f *scanFlags) out(stdout io.Writer) (io.Writer, func() error, error) {
+	if f.output == "" {
+		return stdout, func() error { return nil }, nil
+	}
+	file, err := os.Create(f.output)
+	if err != nil {
+		return nil, nil, &exitError{code: ExitError, err: fmt.Errorf("create output: %w", err)}
+	}
+	return file, file.Close, nil
 }
 
 func (f *scanFlags) writeReport(stdout io.Writer, res *scan.Result, opts report.Options) error {

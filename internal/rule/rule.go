@@ -3,6 +3,7 @@
 package rule
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"sort"
@@ -110,7 +111,27 @@ type Metadata struct {
 
 // Input is what a check reads: the typed models of every cloud.
 type Input struct {
-	AWS *aws.Model
+	AWS *aws.Model `json:"aws"`
+
+	mu   sync.Mutex
+	memo map[any]any
+}
+
+// Memo returns the value derived from the input under key, building it on
+// first use. Rules that share a costly view of the input (the Rego input
+// document) build it once per input instead of once per rule.
+func (in *Input) Memo(key any, build func() any) any {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if v, ok := in.memo[key]; ok {
+		return v
+	}
+	if in.memo == nil {
+		in.memo = map[any]any{}
+	}
+	v := build()
+	in.memo[key] = v
+	return v
 }
 
 // Result is one violation a check found.
@@ -125,6 +146,18 @@ type Result struct {
 type Rule struct {
 	Metadata
 	Check func(in *Input) []Result
+	// Eval, when set, is used instead of Check by rules that can fail at run
+	// time (custom Rego policies): the context ends a long evaluation, and an
+	// error is reported as the rule failing on that input.
+	Eval func(ctx context.Context, in *Input) ([]Result, error)
+}
+
+// Run runs the rule on one input.
+func (r *Rule) Run(ctx context.Context, in *Input) ([]Result, error) {
+	if r.Eval != nil {
+		return r.Eval(ctx, in)
+	}
+	return r.Check(in), nil
 }
 
 // NewResult builds a result on an attribute's range, falling back to the
@@ -143,6 +176,10 @@ var (
 )
 
 var idPattern = regexp.MustCompile(`^[A-Z]+(-[A-Z0-9]+)+-[0-9]{3}$`)
+
+// ValidID reports whether id has the shape of a rule ID: upper-case words
+// joined by hyphens, ending in three digits (AWS-SAGEMAKER-001).
+func ValidID(id string) bool { return idPattern.MatchString(id) }
 
 // Register adds a rule to the registry. It panics on a malformed or duplicate
 // ID, which is a programming error caught by the registry test.

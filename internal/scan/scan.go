@@ -55,6 +55,11 @@ type Options struct {
 	Baseline *suppress.Baseline
 	// Now is the day against which suppression expiry dates are checked.
 	Now time.Time
+	// OnInput, when set, is handed each unit's rule input (named by the
+	// unit: a root module, a plan, a template) before the rules run on it;
+	// mlguard scan --dump-input prints them. It is called from several
+	// goroutines.
+	OnInput func(unit string, in *rule.Input)
 }
 
 // Result is everything a scan found.
@@ -168,7 +173,7 @@ func scanTarget(ctx context.Context, t Target, opts Options) (*Result, error) {
 	// evaluated document of the tree at once.
 	units := 0
 	check := func(u unit) {
-		fs, unknowns, diags := ts.checkUnit(u)
+		fs, unknowns, diags := ts.checkUnit(ctx, u)
 		ts.mu.Lock()
 		defer ts.mu.Unlock()
 		units++
@@ -320,7 +325,7 @@ func readUnit(ctx context.Context, f source.File, data []byte, opts Options) (u 
 
 // checkUnit adapts one unit and runs every enabled rule on it. A rule that
 // panics is reported as an error diagnostic; the other rules still run.
-func (ts *targetScan) checkUnit(u unit) ([]rule.Finding, []Unknown, source.Diagnostics) {
+func (ts *targetScan) checkUnit(ctx context.Context, u unit) ([]rule.Finding, []Unknown, source.Diagnostics) {
 	var out []rule.Finding
 	var diags source.Diagnostics
 	m, err := adapt(u)
@@ -334,11 +339,14 @@ func (ts *targetScan) checkUnit(u unit) ([]rule.Finding, []Unknown, source.Diagn
 			File: display(ts.t, k.Range.File), Line: k.Range.StartLine})
 	}
 	in := &rule.Input{AWS: m}
+	if ts.opts.OnInput != nil {
+		ts.opts.OnInput(display(ts.t, u.name), in)
+	}
 	for _, r := range ts.opts.Rules {
 		if ts.cfg.Disabled(r.ID) {
 			continue
 		}
-		results, err := runRule(r, in)
+		results, err := runRule(ctx, r, in)
 		if err != nil {
 			diags.Errorf(source.Range{File: u.name}, "Rule failed", "%s: %v", r.ID, err)
 			continue
@@ -359,13 +367,13 @@ func adapt(u unit) (m *aws.Model, err error) {
 	return u.aws(), nil
 }
 
-func runRule(r *rule.Rule, in *rule.Input) (results []rule.Result, err error) {
+func runRule(ctx context.Context, r *rule.Rule, in *rule.Input) (results []rule.Result, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("panic: %v", p)
 		}
 	}()
-	return r.Check(in), nil
+	return r.Run(ctx, in)
 }
 
 // dedupeFindings drops repeats of a finding (a rule reaching the same place
