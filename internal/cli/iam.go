@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -159,29 +158,9 @@ func runFromTrail(ctx context.Context, stdout, stderr io.Writer, role, format st
 		held = append(held, pol)
 	}
 	u := usage.New(role)
-	read, rejected := 0, []cloudtrail.Rejected{}
-	for _, a := range args {
-		root, err := os.OpenRoot(filepath.Dir(a))
-		if err != nil {
-			return usageError("%v", err)
-		}
-		files, err := cloudtrail.Files(root.FS(), filepath.Base(a))
-		if err != nil {
-			root.Close()
-			return usageError("%v", err)
-		}
-		for _, f := range files {
-			err := cloudtrail.ReadFile(ctx, root.FS(), f, cloudtrail.DefaultLimits,
-				func(r *cloudtrail.Record) error { read++; u.Add(&r.Event); return nil },
-				func(r cloudtrail.Rejected) {
-					r.File = filepath.Join(filepath.Dir(a), r.File)
-					rejected = append(rejected, r)
-				})
-			if err != nil {
-				rejected = append(rejected, cloudtrail.Rejected{File: filepath.Join(filepath.Dir(a), f), Reason: err.Error()})
-			}
-		}
-		root.Close()
+	read, rejected, err := readTrails(ctx, args, func(r *cloudtrail.Record) { u.Add(&r.Event) })
+	if err != nil {
+		return err
 	}
 	printTrailSummary(stderr, u, read, rejected, held)
 	if u.Matched == 0 {

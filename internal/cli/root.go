@@ -83,7 +83,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newScanCmd(), newIAMCmd(), newAuditCmd(), newPolicyCmd(), newRulesCmd(), newVersionCmd())
+	root.AddCommand(newScanCmd(), newIAMCmd(), newAuditCmd(), newPolicyCmd(), newGuardrailsCmd(), newRulesCmd(), newVersionCmd())
 	return root
 }
 

@@ -110,8 +110,24 @@ func delegates(keyPolicy *Policy, req Request) bool {
 // matches reports whether a statement of the given effect in pol applies to
 // the request; resource-based statements must also name the principal.
 func matches(pol *Policy, req Request, effect string, resourceBased bool) bool {
+	found := false
+	applying(pol, req, effect, resourceBased, func(int) bool { found = true; return false })
+	return found
+}
+
+// Applying returns the indexes of pol's statements of the given effect that
+// apply to req (action, resource and conditions), as Evaluate matches
+// identity policies and SCPs: which statement of an SCP denies a call.
+func Applying(pol *Policy, req Request, effect string) []int {
+	var out []int
+	applying(pol, req, effect, false, func(i int) bool { out = append(out, i); return true })
+	return out
+}
+
+// applying calls fn with each statement that applies, until fn returns false.
+func applying(pol *Policy, req Request, effect string, resourceBased bool, fn func(int) bool) {
 	if pol == nil {
-		return false
+		return
 	}
 	for i := range pol.Statements {
 		s := &pol.Statements[i]
@@ -124,11 +140,10 @@ func matches(pol *Policy, req Request, effect string, resourceBased bool) bool {
 		if resourceBased && !s.namesPrincipal(req.Principal) {
 			continue
 		}
-		if conditionsHold(s.Condition, req.Context) {
-			return true
+		if conditionsHold(s.Condition, req.Context) && !fn(i) {
+			return
 		}
 	}
-	return false
 }
 
 // coversResource matches Resource or NotResource after substituting policy
