@@ -207,6 +207,9 @@ func above(n, floor float64, c *Context, feature, who string) (bool, string) {
 	return n > limit, why
 }
 
+// newHourly is the per-run state of the detectors that count per hour.
+func newHourly() *hourly { return &hourly{counts: map[string]*hourCount{}} }
+
 var exfilVolume = Detector{
 	ID: "AUDIT-EXFIL-003", Title: "Model artifact reads far above the principal's usual volume", Severity: rule.High,
 	Techniques: []string{"AML.T0025", "AML.T0048.004", "T1530"},
@@ -215,11 +218,11 @@ var exfilVolume = Detector{
 	Needs:    "S3 or Cloud Storage object reads of model artifacts (data events)",
 	Relevant: modelRead,
 	Event: func(c *Context, e *event.Event) {
-		h := state(c, func() *hourly { return &hourly{counts: map[string]*hourCount{}} })
+		h := state(c, newHourly)
 		h.add(c, e, e.Bucket)
 	},
 	Finish: func(c *Context) {
-		h := state(c, func() *hourly { return &hourly{counts: map[string]*hourCount{}} })
+		h := state(c, newHourly)
 		h.judge(c, "model-reads", func(hc *hourCount) string {
 			key := hc.who + "\x00" + hc.subject
 			if over, why := above(hc.n, floorModelObjects, c, "model-reads", key); over {
@@ -282,11 +285,11 @@ var extraction = Detector{
 	Needs:    "inference calls (SageMaker InvokeEndpoint, Bedrock InvokeModel/Converse, Vertex Predict)",
 	Relevant: invocation,
 	Event: func(c *Context, e *event.Event) {
-		h := state(c, func() *hourly { return &hourly{counts: map[string]*hourCount{}} })
+		h := state(c, newHourly)
 		h.add(c, e, invoked(e))
 	},
 	Finish: func(c *Context) {
-		h := state(c, func() *hourly { return &hourly{counts: map[string]*hourCount{}} })
+		h := state(c, newHourly)
 		h.judge(c, "invocations", func(hc *hourCount) string {
 			if over, why := above(hc.n, floorInvocations, c, "invocations", hc.who+"\x00"+hc.subject); over {
 				return fmt.Sprintf("%s invoked %s %.0f times in the hour from %s:00, above %s", hc.who, hc.subject, hc.n, hc.hour, why)

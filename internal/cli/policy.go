@@ -54,22 +54,12 @@ func policyRoot(arg string) (fsys policyFS, root string, err error) {
 // it so they can be opened from where mlguard was run.
 type policyFS struct{ dir string }
 
-func (p policyFS) load(ctx context.Context, root string, tests bool) (*policy.Set, error) {
-	set, err := policy.Load(ctx, os.DirFS(p.dir), root, policy.Options{Tests: tests, Reserved: builtinID})
-	return set, p.locate(err)
+func (p policyFS) options() policy.Options {
+	return policy.Options{Reserved: builtinID, Prefix: p.dir}
 }
 
-func (p policyFS) locate(err error) error {
-	if err == nil {
-		return nil
-	}
-	lines := strings.Split(err.Error(), "\n")
-	for i, l := range lines {
-		if !strings.HasPrefix(l, policy.LibFile) && strings.Contains(l, ".rego:") {
-			lines[i] = filepath.Join(p.dir, l)
-		}
-	}
-	return fmt.Errorf("%s", strings.Join(lines, "\n"))
+func (p policyFS) load(ctx context.Context, root string) (*policy.Set, error) {
+	return policy.Load(ctx, os.DirFS(p.dir), root, p.options())
 }
 
 // builtinID reports an ID a built-in rule has, which a policy may not take.
@@ -91,7 +81,7 @@ func loadPolicies(ctx context.Context, args []string) ([]*rule.Rule, error) {
 		if err != nil {
 			return nil, err
 		}
-		set, err := p.load(ctx, root, false)
+		set, err := p.load(ctx, root)
 		if err != nil {
 			return nil, &exitError{code: ExitError, err: fmt.Errorf("--policy %s:\n%w", a, err)}
 		}
@@ -116,12 +106,9 @@ func runPolicyTest(ctx context.Context, w io.Writer, args []string, format strin
 		if err != nil {
 			return err
 		}
-		rs, err := policy.Test(ctx, os.DirFS(p.dir), root, policy.Options{Reserved: builtinID})
+		rs, err := policy.Test(ctx, os.DirFS(p.dir), root, p.options())
 		if err != nil {
-			return &exitError{code: ExitError, err: p.locate(err)}
-		}
-		for i := range rs {
-			rs[i].File = filepath.Join(p.dir, rs[i].File)
+			return &exitError{code: ExitError, err: err}
 		}
 		all = append(all, rs...)
 	}

@@ -100,7 +100,7 @@ func sagemaker(key string, names ...string) ([]string, error) {
 		if !ok {
 			return nil, fmt.Errorf("guardrail: the catalog has no sagemaker:%s", n)
 		}
-		if key != "" && !slices.Contains(a.Conditions, key) {
+		if !slices.Contains(a.Conditions, key) {
 			return nil, fmt.Errorf("guardrail: sagemaker:%s does not support the condition key %s", n, key)
 		}
 		out = append(out, "sagemaker:"+n)

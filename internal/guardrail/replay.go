@@ -195,6 +195,9 @@ type Replayer struct {
 	// FullAWSAccess was assumed attached beside them, as AWS requires.
 	AssumedFullAccess bool
 	reference         []Statement
+	// referencePolicies holds each reference statement as a policy of its
+	// own, so each call is judged statement by statement.
+	referencePolicies []*iam.Policy
 }
 
 // NewReplayer prepares a replay: the SCPs are taken as attached together
@@ -226,6 +229,9 @@ func NewReplayer(scps []NamedSCP, spec *Spec) (*Replayer, error) {
 		return nil, err
 	}
 	r.reference = stmts
+	for _, st := range stmts {
+		r.referencePolicies = append(r.referencePolicies, &iam.Policy{Statements: []iam.Statement{st.Statement}})
+	}
 	return r, nil
 }
 
@@ -248,9 +254,8 @@ func (r *Replayer) Replay(rec *cloudtrail.Record) (c Call, ok bool, err error) {
 	if decision == iam.ImplicitDeny {
 		c.DeniedBy = append(c.DeniedBy, "no SCP allows it")
 	}
-	for _, st := range r.reference {
-		one := &iam.Policy{Statements: []iam.Statement{st.Statement}}
-		if len(iam.Applying(one, req, "Deny")) > 0 {
+	for i, st := range r.reference {
+		if len(iam.Applying(r.referencePolicies[i], req, "Deny")) > 0 {
 			c.Violates = append(c.Violates, st.Guardrail+" ("+st.Statement.Sid+")")
 		}
 	}

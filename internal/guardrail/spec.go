@@ -9,7 +9,6 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
-	"sort"
 
 	"gopkg.in/yaml.v3"
 )
@@ -65,26 +64,6 @@ const (
 	ApprovedKMSKeys          = "approved-kms-keys"
 	ApprovedRegions          = "approved-regions"
 )
-
-// On lists the IDs of the guardrails that are on, sorted.
-func (s *Spec) On() []string {
-	g := s.Guardrails
-	on := map[string]bool{
-		NotebookNoDirectInternet: g.NotebookNoDirectInternet != nil, NotebookNoRoot: g.NotebookNoRoot != nil,
-		NotebookNoFileDownloads: g.NotebookNoFileDownloads != nil, NotebookIMDSv2: g.NotebookIMDSv2 != nil,
-		VPCOnly: g.VPCOnly != nil, EncryptionAtRest: g.EncryptionAtRest != nil, NetworkIsolation: g.NetworkIsolation != nil,
-		InterContainerEncryption: g.InterContainerEncryption != nil, ApprovedKMSKeys: g.ApprovedKMSKeys != nil,
-		ApprovedRegions: g.ApprovedRegions != nil,
-	}
-	var out []string
-	for id, ok := range on {
-		if ok {
-			out = append(out, id)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
 
 // Default returns mlguard's default guardrails for ML platforms.
 func Default() *Spec {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -23,12 +24,16 @@ func Input(in *rule.Input) ([]byte, error) {
 	return b, nil
 }
 
-// document is the input as Rego values and an index of its resources by
-// address, built once per input and shared by every policy.
+// document is the input as a Rego value, built once per input and shared
+// by every policy, with an index of its resources by address built only
+// when a violation names a resource by its address.
 type document struct {
-	value     ast.Value
+	value ast.Value
+	json  []byte
+	err   error
+
+	once      sync.Once
 	resources map[string]model.Resource
-	err       error
 }
 
 type documentKey struct{}
@@ -43,14 +48,21 @@ func documentOf(in *rule.Input) *document {
 		if err != nil {
 			return &document{err: fmt.Errorf("policy input: %w", err)}
 		}
-		var generic any
-		if err := json.Unmarshal(b, &generic); err != nil {
-			return &document{err: fmt.Errorf("policy input: %w", err)}
-		}
-		d := &document{value: v, resources: map[string]model.Resource{}}
-		indexResources(generic, d.resources)
-		return d
+		return &document{value: v, json: b}
 	}).(*document)
+}
+
+// byAddress returns the resource of the input with that address.
+func (d *document) byAddress(addr string) (model.Resource, bool) {
+	d.once.Do(func() {
+		d.resources = map[string]model.Resource{}
+		var generic any
+		if json.Unmarshal(d.json, &generic) == nil {
+			indexResources(generic, d.resources)
+		}
+	})
+	r, ok := d.resources[addr]
+	return r, ok
 }
 
 // indexResources indexes the resources of the input: the items of its
@@ -173,7 +185,7 @@ func (d *document) result(item any) (r rule.Result, keep bool, err error) {
 func (d *document) resource(raw json.RawMessage) (model.Resource, error) {
 	var addr string
 	if json.Unmarshal(raw, &addr) == nil {
-		res, ok := d.resources[addr]
+		res, ok := d.byAddress(addr)
 		if !ok {
 			return res, fmt.Errorf("resource %q is not in the input", addr)
 		}
@@ -182,9 +194,6 @@ func (d *document) resource(raw json.RawMessage) (model.Resource, error) {
 	var res model.Resource
 	if err := json.Unmarshal(raw, &res); err != nil || res.Address == "" {
 		return res, fmt.Errorf("resource must be a resource of the input or its address")
-	}
-	if known, ok := d.resources[res.Address]; ok {
-		return known, nil
 	}
 	return res, nil
 }

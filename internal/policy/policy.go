@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"sort"
 	"strings"
 
@@ -48,6 +49,7 @@ type Set struct {
 	// Modules are every parsed module, tests included, by file name.
 	Modules  map[string]*ast.Module
 	compiler *ast.Compiler
+	caps     *ast.Capabilities
 }
 
 // Options control loading.
@@ -56,6 +58,9 @@ type Options struct {
 	Tests bool
 	// Reserved are the IDs a policy may not take (the built-in rules').
 	Reserved func(id string) bool
+	// Prefix is joined in front of file names in errors and test results
+	// (the directory the policies were read from, as the user named it).
+	Prefix string
 }
 
 // Load reads every .rego file under root in fsys, compiles them together
@@ -63,17 +68,18 @@ type Options struct {
 // does not parse or compile, or metadata that is incomplete, is an error
 // naming its file and line.
 func Load(ctx context.Context, fsys fs.FS, root string, opts Options) (*Set, error) {
-	modules, err := parseAll(fsys, root, opts.Tests)
+	modules, err := parseAll(fsys, root, opts)
 	if err != nil {
 		return nil, err
 	}
+	caps := Capabilities()
 	c := ast.NewCompiler().
-		WithCapabilities(Capabilities()).
+		WithCapabilities(caps).
 		WithEnablePrintStatements(opts.Tests)
 	if c.Compile(modules); c.Failed() {
 		return nil, located(c.Errors)
 	}
-	set := &Set{Modules: modules, compiler: c}
+	set := &Set{Modules: modules, compiler: c, caps: caps}
 	metas, err := packages(modules, opts.Reserved)
 	if err != nil {
 		return nil, err
@@ -90,13 +96,13 @@ func Load(ctx context.Context, fsys fs.FS, root string, opts Options) (*Set, err
 }
 
 // parseAll parses the .rego files under root, and the helper library.
-func parseAll(fsys fs.FS, root string, tests bool) (map[string]*ast.Module, error) {
+func parseAll(fsys fs.FS, root string, opts Options) (map[string]*ast.Module, error) {
 	var files []string
 	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() || !strings.HasSuffix(p, ".rego") || !tests && strings.HasSuffix(p, "_test.rego") {
+		if d.IsDir() || !strings.HasSuffix(p, ".rego") || !opts.Tests && strings.HasSuffix(p, "_test.rego") {
 			return nil
 		}
 		if len(files) == MaxFiles {
@@ -120,28 +126,29 @@ func parseAll(fsys fs.FS, root string, tests bool) (map[string]*ast.Module, erro
 	modules[LibFile] = lib
 	var errs []error
 	for _, p := range files {
-		data, err := readFile(fsys, p)
+		name := path.Join(opts.Prefix, p)
+		data, err := readFile(fsys, p, name)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		m, err := ast.ParseModuleWithOpts(p, string(data), popts)
+		m, err := ast.ParseModuleWithOpts(name, string(data), popts)
 		if err != nil {
 			errs = append(errs, located(err))
 			continue
 		}
-		modules[p] = m
+		modules[name] = m
 	}
 	return modules, errors.Join(errs...)
 }
 
-func readFile(fsys fs.FS, p string) ([]byte, error) {
+func readFile(fsys fs.FS, p, name string) ([]byte, error) {
 	info, err := fs.Stat(fsys, p)
 	if err != nil {
 		return nil, err
 	}
 	if info.Size() > MaxFileBytes {
-		return nil, fmt.Errorf("%s: larger than %d bytes", p, MaxFileBytes)
+		return nil, fmt.Errorf("%s: larger than %d bytes", name, MaxFileBytes)
 	}
 	return fs.ReadFile(fsys, p)
 }
@@ -266,7 +273,7 @@ func (s *Set) rule(ctx context.Context, m *meta) (*rule.Rule, error) {
 	q, err := rego.New(
 		rego.Query(m.pkg+".deny"),
 		rego.Compiler(s.compiler),
-		rego.Capabilities(Capabilities()),
+		rego.Capabilities(s.caps),
 	).PrepareForEval(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("%s:%d: rule %s: %w", m.loc.File, m.loc.Row, m.ID, located(err))
