@@ -3,11 +3,11 @@ package cloudformation
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/mlguard/mlguard/internal/parse/node"
 	"github.com/mlguard/mlguard/internal/source"
 )
 
@@ -43,13 +43,13 @@ func Parse(ctx context.Context, name string, data []byte, opts Options) (*Templa
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&root); err != nil {
-		diags.Errorf(yamlErrRange(name, err), "Invalid CloudFormation template", "%v", err)
+		diags.Errorf(node.ErrRange(name, err), "Invalid CloudFormation template", "%v", err)
 		return t, diags
 	}
-	d := &decoder{file: name, limit: nodeBudget(len(data))}
-	raw := d.decode(&root, 0)
-	if d.err != nil {
-		diags.Errorf(d.where, "Invalid CloudFormation template", "%v", d.err)
+	d := &node.Decoder{File: name, Limit: node.Budget(len(data)), Tag: shortForm}
+	raw := d.Decode(&root)
+	if err, where := d.Err(); err != nil {
+		diags.Errorf(where, "Invalid CloudFormation template", "%v", err)
 		return t, diags
 	}
 	if raw.Kind != Map {
@@ -77,19 +77,6 @@ func Parse(ctx context.Context, name string, data []byte, opts Options) (*Templa
 		diags.Errorf(res.Map[c[0]].Range, "Circular dependency between resources", "%s", chain(c))
 	}
 	return t, diags
-}
-
-// yamlErrRange finds the line yaml.v3 names in its error text ("yaml: line 3: ...").
-func yamlErrRange(name string, err error) source.Range {
-	r := source.Range{File: name, StartLine: 1, EndLine: 1}
-	var line int
-	msg := err.Error()
-	if i := strings.Index(msg, "line "); i >= 0 {
-		if _, e := fmt.Sscanf(msg[i:], "line %d", &line); e == nil && line > 0 {
-			r.StartLine, r.EndLine = line, line
-		}
-	}
-	return r
 }
 
 // evaluator resolves intrinsic functions against one template.
