@@ -16,6 +16,8 @@ fuzz:
 	go test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./internal/config
 	go test -run '^$$' -fuzz FuzzReaders -fuzztime 60s ./internal/suppress
 	go test -run '^$$' -fuzz FuzzText -fuzztime 60s ./internal/secrets
+	go test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./internal/parse/kubernetes
+	go test -run '^$$' -fuzz FuzzAdapt -fuzztime 60s ./internal/adapt/kubernetes
 bench:
 	go test -run '^$$' -bench . -benchmem ./internal/parse/terraform ./internal/scan
 plans:

@@ -80,11 +80,11 @@ func TestComplianceLeavesOutDisabledRules(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "main.tf", notebook)
 	_, with, _ := run(t, "scan", "--compliance", "iso27001", "--format", "json", dir)
-	write(t, dir, ".mlguard.yaml", "disabled_rules: [AWS-SAGEMAKER-005]\n")
+	write(t, dir, ".mlguard.yaml", "disabled_rules: [AWS-CLOUDTRAIL-001]\n")
 	_, without, _ := run(t, "scan", "--compliance", "iso27001", "--format", "json", dir)
-	// A.8.9 (configuration management) is mapped by AWS-SAGEMAKER-005 alone.
-	if !strings.Contains(with, `"id": "A.8.9"`) || strings.Contains(without, `"id": "A.8.9"`) {
-		t.Errorf("A.8.9 should be listed only while AWS-SAGEMAKER-005 runs")
+	// A.8.16 (monitoring activities) is mapped by AWS-CLOUDTRAIL-001 alone.
+	if !strings.Contains(with, `"id": "A.8.16"`) || strings.Contains(without, `"id": "A.8.16"`) {
+		t.Errorf("A.8.16 should be listed only while AWS-CLOUDTRAIL-001 runs")
 	}
 }
 

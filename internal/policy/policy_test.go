@@ -11,6 +11,7 @@ import (
 
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/model/aws"
+	"github.com/mlguard/mlguard/internal/model/kubernetes"
 	"github.com/mlguard/mlguard/internal/policy"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rule/ruletest"
@@ -168,11 +169,12 @@ func TestInputDocumented(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mt := reflect.TypeOf(aws.Model{})
-	for i := range mt.NumField() {
-		name, _, _ := strings.Cut(mt.Field(i).Tag.Get("json"), ",")
-		if name != "" && name != "-" && !strings.Contains(string(doc), "`"+name+"`") {
-			t.Errorf("collection %s is not in docs/policy-input.md", name)
+	for _, mt := range []reflect.Type{reflect.TypeOf(aws.Model{}), reflect.TypeOf(kubernetes.Model{})} {
+		for i := range mt.NumField() {
+			name, _, _ := strings.Cut(mt.Field(i).Tag.Get("json"), ",")
+			if name != "" && name != "-" && !strings.Contains(string(doc), "`"+name+"`") {
+				t.Errorf("%s collection %s is not in docs/policy-input.md", mt.PkgPath(), name)
+			}
 		}
 	}
 }

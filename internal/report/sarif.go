@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/mlguard/mlguard/internal/rule"
@@ -162,7 +163,7 @@ func sarifRuleOf(r *rule.Rule) sarifRule {
 		FullDescription:      sarifText{Text: r.Rationale},
 		Help:                 sarifText{Text: help, Markdown: md},
 		DefaultConfiguration: sarifConfig{Level: sarifLevel(r.Severity)},
-		Properties: sarifProperties{Tags: []string{"security", string(r.Category), r.Provider, r.Service},
+		Properties: sarifProperties{Tags: slices.Compact(slices.Sorted(slices.Values([]string{"security", string(r.Category), r.Provider, r.Service}))),
 			SecuritySeverity: securitySeverity[r.Severity], Precision: "very-high"},
 	}
 	if len(r.References) > 0 {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/model/aws"
+	"github.com/mlguard/mlguard/internal/model/kubernetes"
 	"github.com/mlguard/mlguard/internal/source"
 )
 
@@ -109,13 +110,30 @@ type Metadata struct {
 	Command string `json:"command,omitempty"`
 }
 
-// Input is what a check reads: the typed models of every cloud.
+// Input is what a check reads: the typed models of every cloud. Every model
+// is non-nil (empty when the unit holds nothing of that cloud).
 type Input struct {
-	AWS *aws.Model `json:"aws"`
+	AWS        *aws.Model        `json:"aws"`
+	Kubernetes *kubernetes.Model `json:"kubernetes"`
 
 	mu   sync.Mutex
 	memo map[any]any
 }
+
+// NewInput returns an input whose models are all non-nil: the given ones,
+// empty models for the rest.
+func NewInput(a *aws.Model, k *kubernetes.Model) *Input {
+	if a == nil {
+		a = &aws.Model{}
+	}
+	if k == nil {
+		k = &kubernetes.Model{}
+	}
+	return &Input{AWS: a, Kubernetes: k}
+}
+
+// Models returns the cloud models of the input, for walks over all of them.
+func (in *Input) Models() []any { return []any{in.AWS, in.Kubernetes} }
 
 // Memo returns the value derived from the input under key, building it on
 // first use. Rules that share a costly view of the input (the Rego input
@@ -175,7 +193,7 @@ var (
 	registry = map[string]*Rule{}
 )
 
-var idPattern = regexp.MustCompile(`^[A-Z]+(-[A-Z0-9]+)+-[0-9]{3}$`)
+var idPattern = regexp.MustCompile(`^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+-[0-9]{3}$`)
 
 // ValidID reports whether id has the shape of a rule ID: upper-case words
 // joined by hyphens, ending in three digits (AWS-SAGEMAKER-001).

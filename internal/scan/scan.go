@@ -23,12 +23,13 @@ import (
 
 	adaptcfn "github.com/mlguard/mlguard/internal/adapt/cloudformation/aws"
 	adaptpolicy "github.com/mlguard/mlguard/internal/adapt/iampolicy"
+	adaptkube "github.com/mlguard/mlguard/internal/adapt/kubernetes"
 	adaptaws "github.com/mlguard/mlguard/internal/adapt/terraform/aws"
 	"github.com/mlguard/mlguard/internal/config"
 	"github.com/mlguard/mlguard/internal/model"
-	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/parse/cloudformation"
 	"github.com/mlguard/mlguard/internal/parse/iampolicy"
+	kubeparse "github.com/mlguard/mlguard/internal/parse/kubernetes"
 	"github.com/mlguard/mlguard/internal/parse/terraform"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/source"
@@ -192,6 +193,7 @@ func scanTarget(ctx context.Context, t Target, opts Options) (*Result, error) {
 	}
 	ts.diagnose(res, tf.Diagnostics)
 	ts.diagnose(res, readEach(ctx, tree, opts, check))
+	ts.diagnose(res, readKubernetes(ctx, tree, opts, check))
 	for _, f := range tree.Files {
 		res.Files = append(res.Files, display(t, f.Path))
 	}
@@ -247,12 +249,12 @@ func (ts *targetScan) diagnose(res *Result, ds source.Diagnostics) {
 type unit struct {
 	name  string
 	types []string // the type of each resource, as its source names it
-	aws   func() *aws.Model
+	build func() *rule.Input
 }
 
 // emptyUnit stands for a file that could not be read: nothing to check.
 func emptyUnit(name string) unit {
-	return unit{name: name, aws: func() *aws.Model { return &aws.Model{} }}
+	return unit{name: name, build: func() *rule.Input { return rule.NewInput(nil, nil) }}
 }
 
 func terraformUnit(u terraform.Unit) unit {
@@ -262,7 +264,51 @@ func terraformUnit(u terraform.Unit) unit {
 			types = append(types, r.Type)
 		}
 	}
-	return unit{name: u.Name, types: types, aws: func() *aws.Model { return adaptaws.Adapt(u.Resources) }}
+	return unit{name: u.Name, types: types, build: func() *rule.Input { return rule.NewInput(adaptaws.Adapt(u.Resources), nil) }}
+}
+
+// readKubernetes reads every Kubernetes manifest of the tree, in parallel,
+// into one unit: objects refer to each other across files (a Service to the
+// pods it selects, a namespace's NetworkPolicy to its model servers), as
+// kustomize bases and Helm output split them.
+func readKubernetes(ctx context.Context, tree *source.Tree, opts Options, check func(unit)) source.Diagnostics {
+	var files []source.File
+	for _, f := range tree.Files {
+		if f.Format == source.FormatKubernetes {
+			files = append(files, f)
+		}
+	}
+	if len(files) == 0 {
+		return nil
+	}
+	objs := make([][]*kubeparse.Object, len(files))
+	diags := make([]source.Diagnostics, len(files))
+	g, _ := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, f := range files {
+		g.Go(func() error {
+			data, err := source.ReadFile(tree.FS, f.Path, opts.Limits.MaxFileBytes)
+			if err != nil {
+				diags[i].Errorf(source.ReadRange(f.Path, err), "Cannot read file", "%v", err)
+				return nil
+			}
+			objs[i], diags[i] = kubeparse.Parse(f.Path, data)
+			return nil
+		})
+	}
+	_ = g.Wait()
+	var all []*kubeparse.Object
+	var ds source.Diagnostics
+	for i := range files {
+		all = append(all, objs[i]...)
+		ds = append(ds, diags[i]...)
+	}
+	types := make([]string, len(all))
+	for i, o := range all {
+		types[i] = o.Kind
+	}
+	check(unit{name: files[0].Path, types: types, build: func() *rule.Input { return rule.NewInput(nil, adaptkube.Adapt(all)) }})
+	return ds
 }
 
 // readEach reads the files that are units on their own (plans, templates),
@@ -311,7 +357,7 @@ func readUnit(ctx context.Context, f source.File, data []byte, opts Options) (u 
 	}
 	if f.Format == source.FormatIAMPolicy {
 		doc, d := iampolicy.Parse(f.Path, data)
-		return unit{name: f.Path, types: []string{adaptpolicy.ResourceType}, aws: func() *aws.Model { return adaptpolicy.Adapt(doc) }}, d
+		return unit{name: f.Path, types: []string{adaptpolicy.ResourceType}, build: func() *rule.Input { return rule.NewInput(adaptpolicy.Adapt(doc), nil) }}, d
 	}
 	t, d := cloudformation.Parse(ctx, f.Path, data, opts.CloudFormation)
 	var types []string
@@ -320,7 +366,7 @@ func readUnit(ctx context.Context, f source.File, data []byte, opts Options) (u 
 			types = append(types, r.Type)
 		}
 	}
-	return unit{name: f.Path, types: types, aws: func() *aws.Model { return adaptcfn.Adapt(t) }}, d
+	return unit{name: f.Path, types: types, build: func() *rule.Input { return rule.NewInput(adaptcfn.Adapt(t), nil) }}, d
 }
 
 // checkUnit adapts one unit and runs every enabled rule on it. A rule that
@@ -328,17 +374,18 @@ func readUnit(ctx context.Context, f source.File, data []byte, opts Options) (u 
 func (ts *targetScan) checkUnit(ctx context.Context, u unit) ([]rule.Finding, []Unknown, source.Diagnostics) {
 	var out []rule.Finding
 	var diags source.Diagnostics
-	m, err := adapt(u)
+	in, err := adapt(u)
 	if err != nil {
 		diags.Errorf(source.Range{File: u.name}, "Internal error", "building the model failed: %v; please report it", err)
 		return nil, nil, diags
 	}
 	var unknowns []Unknown
-	for _, k := range model.Unknowns(m) {
-		unknowns = append(unknowns, Unknown{Resource: k.Resource, ResourceType: k.Type, Attribute: k.Attribute,
-			File: display(ts.t, k.Range.File), Line: k.Range.StartLine})
+	for _, m := range in.Models() {
+		for _, k := range model.Unknowns(m) {
+			unknowns = append(unknowns, Unknown{Resource: k.Resource, ResourceType: k.Type, Attribute: k.Attribute,
+				File: display(ts.t, k.Range.File), Line: k.Range.StartLine})
+		}
 	}
-	in := &rule.Input{AWS: m}
 	if ts.opts.OnInput != nil {
 		ts.opts.OnInput(display(ts.t, u.name), in)
 	}
@@ -358,13 +405,13 @@ func (ts *targetScan) checkUnit(ctx context.Context, u unit) ([]rule.Finding, []
 	return dedupeFindings(out), unknowns, diags
 }
 
-func adapt(u unit) (m *aws.Model, err error) {
+func adapt(u unit) (in *rule.Input, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("panic: %v", p)
 		}
 	}()
-	return u.aws(), nil
+	return u.build(), nil
 }
 
 func runRule(ctx context.Context, r *rule.Rule, in *rule.Input) (results []rule.Result, err error) {
@@ -444,7 +491,7 @@ func (ts *targetScan) suppression(f rule.Finding, res rule.Result, rng source.Ra
 // suppressions. Plan JSON and JSON templates have none; their findings are
 // suppressed in .mlguard.yaml or a baseline.
 func commented(format string) bool {
-	return format == terraform.FormatHCL || format == cloudformation.Format
+	return format == terraform.FormatHCL || format == cloudformation.Format || format == kubeparse.Format
 }
 
 // inlineFor returns the suppression comments of a file, reading it once.

@@ -146,3 +146,49 @@ func Redact(v string) string {
 	}
 	return string(r[:4]) + strings.Repeat("*", min(len(r)-4, 12))
 }
+
+// ArgMatch is a secret found in a command line, and the argument it is in.
+type ArgMatch struct {
+	Match
+	Arg int
+}
+
+// Args checks a command line: flags named like secrets with their values
+// (--api-key VALUE, --api-key=VALUE, -p VALUE is not guessed), and
+// secret-shaped values and assignments in any argument (sh -c scripts).
+func Args(args []string) []ArgMatch {
+	var out []ArgMatch
+	for i, a := range args {
+		if name, value, ok := flag(args, i); ok {
+			if m, ok := Value(name, value); ok {
+				at := i
+				if !strings.Contains(a, "=") {
+					at = i + 1
+				}
+				out = append(out, ArgMatch{m, at})
+				continue
+			}
+		}
+		for _, m := range Text(a) {
+			out = append(out, ArgMatch{m, i})
+		}
+	}
+	return out
+}
+
+// flag reads a long flag at args[i] and its value, joined by = or in the
+// next argument.
+func flag(args []string, i int) (name, value string, ok bool) {
+	a := args[i]
+	if !strings.HasPrefix(a, "--") || len(a) < 3 {
+		return "", "", false
+	}
+	name = strings.TrimLeft(a, "-")
+	if k, v, found := strings.Cut(name, "="); found {
+		return k, v, true
+	}
+	if i+1 < len(args) && !strings.HasPrefix(args[i+1], "-") {
+		return name, args[i+1], true
+	}
+	return "", "", false
+}

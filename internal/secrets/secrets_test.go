@@ -1,6 +1,9 @@
 package secrets
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func TestValue(t *testing.T) {
 	tests := []struct {
@@ -61,5 +64,28 @@ TOKEN=$(aws secretsmanager get-secret-value --secret-id x)
 	}
 	if len(got) != len(want) {
 		t.Errorf("found %v, want exactly %v", got, want)
+	}
+}
+
+func TestArgs(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want []int // the arguments flagged
+	}{
+		{[]string{"vllm", "serve", "--api-key", "s3cr3tvalue99"}, []int{3}},
+		{[]string{"--api-key=s3cr3tvalue99"}, []int{0}},
+		{[]string{"--api-key", "$(API_KEY)"}, nil},
+		{[]string{"--hf-token-file", "/var/run/token"}, nil},
+		{[]string{"--port", "8080", "--model", "meta-llama/Llama-3-8B"}, nil},
+		{[]string{"sh", "-c", "export HF_TOKEN=hf_abcdefghijklmnopqrstuvwxyzABCDEFGH; serve"}, []int{2}},
+		{[]string{"--token"}, nil},
+	} {
+		var got []int
+		for _, m := range Args(tc.args) {
+			got = append(got, m.Arg)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("Args(%q) flagged %v, want %v", tc.args, got, tc.want)
+		}
 	}
 }

@@ -51,6 +51,7 @@ const (
 	FormatTerraformPlan  Format = "terraform-plan" // terraform show -json output
 	FormatCloudFormation Format = "cloudformation" // CloudFormation templates, YAML or JSON
 	FormatIAMPolicy      Format = "iam-policy"     // IAM policy documents kept as .json files
+	FormatKubernetes     Format = "kubernetes"     // Kubernetes manifests, YAML or JSON
 )
 
 // Limits bound what one scan reads, so that hostile input cannot exhaust memory.
@@ -273,7 +274,7 @@ func Detect(p string) Format {
 
 // sniff looks at the head of a JSON or YAML file for what only a Terraform
 // plan or a CloudFormation template carries, so that unrelated files
-// (package.json, CI configs, Kubernetes manifests) are left alone.
+// (package.json, CI configs, Helm values) are left alone.
 func (t *Tree) sniff(p string) Format {
 	f, err := t.FS.Open(p)
 	if err != nil {
@@ -298,6 +299,8 @@ func SniffContent(head []byte) Format {
 		return FormatCloudFormation
 	case policyJSON(head):
 		return FormatIAMPolicy
+	case kubernetesManifest(head):
+		return FormatKubernetes
 	}
 	return FormatUnknown
 }
@@ -410,4 +413,23 @@ func LineOf(data []byte, off int) int {
 		off = len(data)
 	}
 	return bytes.Count(data[:off], []byte{'\n'}) + 1
+}
+
+// kubernetesManifest reports a document with apiVersion and kind at its top
+// level: a Kubernetes object, or a stream or List of them.
+func kubernetesManifest(head []byte) bool {
+	trimmed := bytes.TrimLeft(head, " \t\r\n\ufeff")
+	if len(trimmed) > 0 && trimmed[0] == '{' {
+		return bytes.Contains(head, []byte(`"apiVersion"`)) && bytes.Contains(head, []byte(`"kind"`))
+	}
+	return topLevelKey(head, "apiVersion:") && topLevelKey(head, "kind:")
+}
+
+func topLevelKey(head []byte, key string) bool {
+	for line := range bytes.Lines(head) {
+		if bytes.HasPrefix(line, []byte(key)) {
+			return true
+		}
+	}
+	return false
 }

@@ -21,11 +21,11 @@ import (
 	"github.com/mlguard/mlguard/internal/scan"
 )
 
-// Fixture cases: a failing and a passing example in every format. HCL and
-// CloudFormation fixtures mark each line the rule must flag with a comment
+// Fixture cases: a failing and a passing example in every format. HCL,
+// CloudFormation and Kubernetes fixtures mark each line the rule must flag with a comment
 // ending in "expect"; a plan is the HCL fixture planned by terraform, so it
 // must flag the same resources, each at its entry in planned_values.
-var Cases = []string{"fail", "pass", "fail.plan.json", "pass.plan.json", "fail.cfn.yaml", "pass.cfn.yaml"}
+var Cases = []string{"fail", "pass", "fail.plan.json", "pass.plan.json", "fail.cfn.yaml", "pass.cfn.yaml", "fail.k8s.yaml", "pass.k8s.yaml"}
 
 // found is one finding of the rule under test.
 type found struct {

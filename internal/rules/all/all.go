@@ -16,4 +16,10 @@ import (
 	_ "github.com/mlguard/mlguard/internal/rules/aws/sagemaker"
 	_ "github.com/mlguard/mlguard/internal/rules/aws/secretsmanager"
 	_ "github.com/mlguard/mlguard/internal/rules/aws/vpc"
+	_ "github.com/mlguard/mlguard/internal/rules/kubernetes/kserve"
+	_ "github.com/mlguard/mlguard/internal/rules/kubernetes/kubeflow"
+	_ "github.com/mlguard/mlguard/internal/rules/kubernetes/network"
+	_ "github.com/mlguard/mlguard/internal/rules/kubernetes/pod"
+	_ "github.com/mlguard/mlguard/internal/rules/kubernetes/ray"
+	_ "github.com/mlguard/mlguard/internal/rules/kubernetes/serving"
 )

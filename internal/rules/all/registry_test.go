@@ -11,11 +11,12 @@ import (
 	"github.com/mlguard/mlguard/internal/rule"
 )
 
-var idPattern = regexp.MustCompile(`^[A-Z]+(-[A-Z0-9]+)+-[0-9]{3}$`)
+var idPattern = regexp.MustCompile(`^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+-[0-9]{3}$`)
 
 // TestRegistry asserts what every rule must carry before it can land: its
 // metadata, a mapping to every framework, and fixtures in each format it
-// reads (Terraform always; CloudFormation when it names an AWS:: type).
+// reads (Terraform for the clouds; CloudFormation when it names an AWS::
+// type; manifests for Kubernetes).
 func TestRegistry(t *testing.T) {
 	rules := rule.All()
 	if len(rules) == 0 {
@@ -46,7 +47,7 @@ func missingMetadata(r *rule.Rule) []string {
 	for name, empty := range map[string]bool{
 		"slug": r.Slug == "", "title": r.Title == "", "rationale": r.Rationale == "", "remediation": r.Remediation == "",
 		"provider": r.Provider == "", "service": r.Service == "", "resource types": len(r.Resources) == 0,
-		"terraform fix": r.Fixes["terraform"] == "", "defaults": len(r.Defaults) == 0, "references": len(r.References) == 0,
+		"terraform fix": r.Fixes[fixFormat(r)] == "", "defaults": len(r.Defaults) == 0, "references": len(r.References) == 0,
 		"check": r.Check == nil,
 	} {
 		if empty {
@@ -75,6 +76,14 @@ func missingMetadata(r *rule.Rule) []string {
 	return missing
 }
 
+// fixFormat is the format every rule of the provider gives a fix in.
+func fixFormat(r *rule.Rule) string {
+	if r.Provider == "kubernetes" {
+		return "kubernetes"
+	}
+	return "terraform"
+}
+
 func cloudFormation(r *rule.Rule) bool {
 	for _, t := range r.Resources {
 		if strings.HasPrefix(t, "AWS::") {
@@ -85,6 +94,9 @@ func cloudFormation(r *rule.Rule) bool {
 }
 
 func fixturesOf(r *rule.Rule) []string {
+	if r.Provider == "kubernetes" {
+		return []string{"fail.k8s.yaml", "pass.k8s.yaml"}
+	}
 	fx := []string{"fail/main.tf", "pass/main.tf", "fail.plan.json", "pass.plan.json"}
 	if cloudFormation(r) {
 		fx = append(fx, "fail.cfn.yaml", "pass.cfn.yaml")

@@ -3,6 +3,7 @@ package bedrock
 import (
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +13,7 @@ func init() {
 			Title:    "Bedrock agent is not encrypted with a customer managed KMS key",
 			Severity: rule.Medium, Category: rule.EncryptionAtRest,
 			Resources:  []string{"aws_bedrockagent_agent", "AWS::Bedrock::Agent"},
-			Frameworks: check.EncryptionAtRest(),
+			Frameworks: framework.EncryptionAtRest(),
 			Rationale: "The agent's key protects its instructions, session state and memory, which hold what users told the agent. " +
 				"With the default AWS owned key you cannot restrict, audit or revoke its use.",
 			Remediation: "Set customer_encryption_key_arn to a customer managed key.",
@@ -37,7 +38,7 @@ func init() {
 			Title:    "Bedrock agent has no guardrail",
 			Severity: rule.Medium, Category: rule.Isolation,
 			Resources:  []string{"aws_bedrockagent_agent", "AWS::Bedrock::Agent"},
-			Frameworks: check.ModelSafety(),
+			Frameworks: framework.ModelSafety(),
 			Rationale: "An agent calls tools and reads knowledge bases on a user's behalf. Without a guardrail nothing filters " +
 				"prompt-injection attempts, harmful content or sensitive data in what goes in and comes out.",
 			Remediation: "Attach a guardrail with guardrail_configuration { guardrail_identifier, guardrail_version }.",

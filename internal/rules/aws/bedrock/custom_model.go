@@ -3,6 +3,7 @@ package bedrock
 import (
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 var customModelRefs = []string{"https://docs.aws.amazon.com/bedrock/latest/userguide/encryption-custom-job.html"}
@@ -14,7 +15,7 @@ func init() {
 			Title:    "Bedrock custom model is not encrypted with a customer managed KMS key",
 			Severity: rule.Medium, Category: rule.EncryptionAtRest,
 			Resources:  []string{"aws_bedrock_custom_model"},
-			Frameworks: check.EncryptionAtRest(),
+			Frameworks: framework.EncryptionAtRest(),
 			Rationale: "A fine-tuned model has learned from your training data and can repeat it. Without a customer managed key " +
 				"the model is protected by an AWS owned key whose use you cannot restrict, audit or revoke.",
 			Remediation: "Set custom_model_kms_key_id to a customer managed key.",
@@ -39,7 +40,7 @@ func init() {
 			Title:    "Bedrock model customization job does not reach its data through your VPC",
 			Severity: rule.Low, Category: rule.Network,
 			Resources:  []string{"aws_bedrock_custom_model"},
-			Frameworks: check.NetworkBoundary(),
+			Frameworks: framework.NetworkBoundary(),
 			Rationale: "With vpc_config the customization job reads training data and writes output through your VPC, where S3 " +
 				"VPC endpoint policies and bucket policies on aws:SourceVpc can keep the data from leaving; without it the job " +
 				"reaches S3 over AWS's network and those controls do not apply.",
@@ -67,7 +68,7 @@ func init() {
 			Title:    "Bedrock guardrail is not encrypted with a customer managed KMS key",
 			Severity: rule.Low, Category: rule.EncryptionAtRest,
 			Resources:  []string{"aws_bedrock_guardrail", "AWS::Bedrock::Guardrail"},
-			Frameworks: check.EncryptionAtRest(),
+			Frameworks: framework.EncryptionAtRest(),
 			Rationale: "A guardrail stores its denied topics, word lists and sensitive-information patterns, which often name the " +
 				"very data you protect (customer identifiers, internal project names). A customer managed key keeps them under your key policy.",
 			Remediation: "Set kms_key_arn to a customer managed key.",

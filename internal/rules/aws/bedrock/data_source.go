@@ -3,6 +3,7 @@ package bedrock
 import (
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +13,7 @@ func init() {
 			Title:    "Bedrock knowledge base data source is not encrypted with a customer managed KMS key",
 			Severity: rule.Low, Category: rule.EncryptionAtRest,
 			Resources:  []string{"aws_bedrockagent_data_source", "AWS::Bedrock::DataSource"},
-			Frameworks: check.EncryptionAtRest(),
+			Frameworks: framework.EncryptionAtRest(),
 			Rationale: "While a knowledge base ingests a data source, Bedrock keeps the documents and their chunks in transient " +
 				"storage. The documents are what retrieval-augmented generation exposes: contracts, tickets, wiki pages. A " +
 				"customer managed key keeps even that copy under your key policy.",
@@ -41,7 +42,7 @@ func init() {
 			Title:    "Bedrock model invocation logging leaves out prompts and responses",
 			Severity: rule.Low, Category: rule.Logging,
 			Resources:  []string{"aws_bedrock_model_invocation_logging_configuration"},
-			Frameworks: check.Frameworks([]string{"AU-2", "AU-12"}, []string{"DE.CM-09", "PR.PS-04"}, []string{"A.8.15"}, []string{"CC7.2"}, nil),
+			Frameworks: framework.Frameworks([]string{"AU-2", "AU-12"}, []string{"DE.CM-09", "PR.PS-04"}, []string{"A.8.15"}, []string{"CC7.2"}, nil),
 			Rationale: "Invocation logs are the only record of what was asked of a model and what it answered. With text data " +
 				"delivery turned off they keep metadata alone, and a prompt-injection or data-extraction attempt cannot be " +
 				"investigated afterwards. (Protect the logs instead: a customer managed key on the log group and bucket.)",

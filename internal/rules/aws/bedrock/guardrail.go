@@ -3,7 +3,7 @@ package bedrock
 import (
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -13,7 +13,7 @@ func init() {
 			Title:    "Bedrock guardrail does not filter prompt attacks",
 			Severity: rule.Medium, Category: rule.Isolation,
 			Resources:  []string{"aws_bedrock_guardrail", "AWS::Bedrock::Guardrail"},
-			Frameworks: check.ModelSafety(),
+			Frameworks: framework.ModelSafety(),
 			Rationale: "Prompt injection and jailbreaks are the first attack on any application built on a model. A guardrail " +
 				"without the PROMPT_ATTACK content filter (or with its input strength NONE) lets them through to the model and its tools.",
 			Remediation: "Add a content_policy_config filter of type PROMPT_ATTACK with input_strength MEDIUM or HIGH (its output strength must be NONE).",

@@ -6,6 +6,8 @@ package cloudtrail
 import (
 	"strings"
 
+	"github.com/mlguard/mlguard/internal/rules/framework"
+
 	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
@@ -18,7 +20,7 @@ func register(r *rule.Rule) {
 
 var trailTypes = []string{"aws_cloudtrail", "AWS::CloudTrail::Trail"}
 
-var auditFrameworks = check.Frameworks([]string{"AU-2", "AU-12"}, []string{"DE.CM-09", "PR.PS-04"}, []string{"A.8.15", "A.8.16"}, []string{"CC7.2"}, nil)
+var auditFrameworks = framework.Frameworks([]string{"AU-2", "AU-12"}, []string{"DE.CM-09", "PR.PS-04"}, []string{"A.8.15", "A.8.16"}, []string{"CC7.2"}, nil)
 
 func init() {
 	register(&rule.Rule{
@@ -59,7 +61,7 @@ func init() {
 			Title:    "CloudTrail trail does not validate its log files",
 			Severity: rule.Low, Category: rule.Logging,
 			Resources:  trailTypes,
-			Frameworks: check.Frameworks([]string{"AU-9", "SI-7"}, []string{"PR.DS-01", "PR.PS-04"}, []string{"A.8.15"}, []string{"CC7.2"}, []string{"CloudTrail.4"}),
+			Frameworks: framework.Frameworks([]string{"AU-9", "SI-7"}, []string{"PR.DS-01", "PR.PS-04"}, []string{"A.8.15"}, []string{"CC7.2"}, []string{"CloudTrail.4"}),
 			Rationale: "Without log file validation nobody can prove that the trail's records of model and data access were not " +
 				"edited or deleted after delivery, which is the first thing an intruder who stole a model would do.",
 			Remediation: "Set enable_log_file_validation (EnableLogFileValidation) to true.",
@@ -83,7 +85,7 @@ func init() {
 			Title:    "CloudTrail trail does not encrypt its log files with a customer managed KMS key",
 			Severity: rule.Low, Category: rule.EncryptionAtRest,
 			Resources:  trailTypes,
-			Frameworks: check.EncryptionAtRest("CloudTrail.2"),
+			Frameworks: framework.EncryptionAtRest("CloudTrail.2"),
 			Rationale: "Data event records name every object read and written: dataset paths, model versions, who fetched them. " +
 				"With SSE-S3 anyone who can read the log bucket reads them; a KMS key adds a second, separately granted permission.",
 			Remediation: "Set kms_key_id (KMSKeyId) to a customer managed key whose policy lets CloudTrail encrypt.",

@@ -3,6 +3,7 @@ package ecr
 import (
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +13,7 @@ func init() {
 			Title:    "ECR repository is not encrypted with a customer managed KMS key",
 			Severity: rule.Low, Category: rule.EncryptionAtRest,
 			Resources:  []string{"aws_ecr_repository", "AWS::ECR::Repository"},
-			Frameworks: check.EncryptionAtRest(),
+			Frameworks: framework.EncryptionAtRest(),
 			Rationale: "Images often embed model weights and proprietary code. A customer managed key lets the key policy decide " +
 				"who may pull them, independently of repository permissions, and records every use.",
 			Remediation: "Set encryption_configuration { encryption_type = \"KMS\", kms_key = <customer managed key ARN> }. " +

@@ -3,6 +3,7 @@ package ecr
 import (
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +13,7 @@ func init() {
 			Title:    "ECR repository lets image tags be overwritten",
 			Severity: rule.Medium, Category: rule.SupplyChain,
 			Resources:  []string{"aws_ecr_repository", "AWS::ECR::Repository"},
-			Frameworks: check.Integrity("ECR.2"),
+			Frameworks: framework.Integrity("ECR.2"),
 			Rationale: "SageMaker models and jobs name their image by tag. With mutable tags, anyone who can push replaces the image " +
 				"behind a tag already deployed: the next endpoint scale-out or training job runs code that was never reviewed.",
 			Remediation: "Set image_tag_mutability = \"IMMUTABLE\" and publish every build under a new tag (or deploy by digest).",

@@ -2,7 +2,7 @@ package ecr
 
 import (
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +12,7 @@ func init() {
 			Title:    "ECR repository policy grants access to everyone",
 			Severity: rule.High, Category: rule.SupplyChain,
 			Resources:  []string{"aws_ecr_repository_policy", "AWS::ECR::Repository"},
-			Frameworks: check.PublicAccess(),
+			Frameworks: framework.PublicAccess(),
 			Rationale: "A repository policy that allows Principal \"*\" lets every AWS account pull (and, with push actions, replace) " +
 				"training and inference images, with the model weights and code inside them.",
 			Remediation: "Name the accounts or roles that may pull, or add a condition such as aws:PrincipalOrgID.",

@@ -3,6 +3,7 @@ package ecr
 import (
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +13,7 @@ func init() {
 			Title:    "ECR repository does not scan images when they are pushed",
 			Severity: rule.Medium, Category: rule.SupplyChain,
 			Resources:  []string{"aws_ecr_repository", "AWS::ECR::Repository"},
-			Frameworks: check.Vulnerabilities("ECR.1"),
+			Frameworks: framework.Vulnerabilities("ECR.1"),
 			Rationale: "Training and inference images carry large Python stacks (CUDA, PyTorch, serving frameworks) with frequent " +
 				"critical vulnerabilities. Without a scan on push, an image with a known remote-code-execution flaw goes to an endpoint unnoticed.",
 			Remediation: "Set image_scanning_configuration.scan_on_push = true, or configure registry-wide scanning " +

@@ -5,6 +5,8 @@ package ecs
 import (
 	"fmt"
 
+	"github.com/mlguard/mlguard/internal/rules/framework"
+
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
 )
@@ -16,7 +18,7 @@ func init() {
 			Title:    "ECS container definition environment holds a secret",
 			Severity: rule.High, Category: rule.Secrets,
 			Resources:  []string{"aws_ecs_task_definition", "AWS::ECS::TaskDefinition"},
-			Frameworks: check.Secrets(),
+			Frameworks: framework.Secrets(),
 			Rationale: "Environment values of a container definition are stored in the task definition in plain text: anyone " +
 				"who can call ecs:DescribeTaskDefinition (and every CI log that prints it) sees them, and they stay in every " +
 				"old revision. Model hub tokens and API keys placed there leak with it.",

@@ -3,10 +3,11 @@ package iam
 import (
 	"strings"
 
+	"github.com/mlguard/mlguard/internal/rules/framework"
+
 	"github.com/mlguard/mlguard/internal/iam"
 	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
 )
 
 // roleTypes are the resource types that give a role its permissions, in
@@ -48,7 +49,7 @@ func init() {
 			Title:    "Role can pass any role to SageMaker jobs it creates (privilege escalation)",
 			Severity: rule.Critical, Category: rule.Identity,
 			Resources:  roleTypes,
-			Frameworks: check.LeastPrivilege(),
+			Frameworks: framework.LeastPrivilege(),
 			Rationale: "A principal that may call iam:PassRole on every role and start SageMaker work (a training or processing job, " +
 				"a notebook, a model, a pipeline) can start that work as any role SageMaker may assume, including an administrator " +
 				"role, and run its own code there. That is a known IAM privilege-escalation path; iam:PassedToService does not close " +

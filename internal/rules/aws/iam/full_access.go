@@ -2,7 +2,7 @@ package iam
 
 import (
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 const trustDefault = "aws_iam_role: a role counts as an ML execution role when its assume_role_policy lets " +
@@ -15,7 +15,7 @@ func init() {
 			Title:    "ML execution role has AmazonSageMakerFullAccess or its equivalent",
 			Severity: rule.High, Category: rule.Identity,
 			Resources:  roleTypes,
-			Frameworks: check.LeastPrivilege(),
+			Frameworks: framework.LeastPrivilege(),
 			Rationale: "AmazonSageMakerFullAccess lets a workload create, change and delete every SageMaker resource in the account: " +
 				"start notebooks and jobs with other roles, read other teams' models, change endpoints in production. A training job, " +
 				"notebook or endpoint needs a small fraction of that.",
@@ -49,7 +49,7 @@ resource "aws_iam_role_policy" "training" {
 			Title:    "ML execution role has AmazonS3FullAccess or its equivalent",
 			Severity: rule.High, Category: rule.DataProtection,
 			Resources:  roleTypes,
-			Frameworks: check.LeastPrivilege(),
+			Frameworks: framework.LeastPrivilege(),
 			Rationale: "s3:* on every bucket lets any code that runs as the role (a notebook user, a training script, a model " +
 				"container) read every dataset and model in the account, overwrite model artifacts, and change bucket policies.",
 			Remediation: "Grant only the S3 actions the workload needs, on the buckets and prefixes it uses.",
@@ -72,7 +72,7 @@ resource "aws_iam_role_policy" "training" {
 			Title:    "ML execution role has AdministratorAccess or its equivalent",
 			Severity: rule.Critical, Category: rule.Identity,
 			Resources:  roleTypes,
-			Frameworks: check.LeastPrivilege(),
+			Frameworks: framework.LeastPrivilege(),
 			Rationale: "A role with every action on every resource turns any code execution in the ML workload (a malicious model " +
 				"file, a notebook user, a dependency of the training script) into full control of the AWS account.",
 			Remediation: "Remove AdministratorAccess (or the \"*\" on \"*\" statement) and grant what the workload needs.",

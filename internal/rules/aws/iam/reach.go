@@ -3,7 +3,7 @@ package iam
 import (
 	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 // reach is a kind of resource an ML role should reach only by name: a probe
@@ -61,7 +61,7 @@ func init() {
 			Title:    "ML execution role can read objects in every S3 bucket",
 			Severity: rule.High, Category: rule.DataProtection,
 			Resources:  roleTypes,
-			Frameworks: check.LeastPrivilege(),
+			Frameworks: framework.LeastPrivilege(),
 			Rationale: "A training job, notebook or model container that can call s3:GetObject on every bucket can read every " +
 				"dataset, model artifact and log in the account, not only its own. Code that runs as the role (a dependency, a " +
 				"notebook user, a compromised model server) can exfiltrate them all.",
@@ -84,7 +84,7 @@ func init() {
 			Title:    "ML execution role can decrypt with every KMS key",
 			Severity: rule.High, Category: rule.DataProtection,
 			Resources:  roleTypes,
-			Frameworks: check.LeastPrivilege(),
+			Frameworks: framework.LeastPrivilege(),
 			Rationale: "Customer managed keys separate who may read which data. kms:Decrypt on every key undoes that separation for " +
 				"the role: it can read whatever it can fetch, whichever team's key protects it (key policies that trust the account " +
 				"delegate to IAM).",
@@ -107,7 +107,7 @@ func init() {
 			Title:    "ML execution role can read every secret",
 			Severity: rule.High, Category: rule.Secrets,
 			Resources:  roleTypes,
-			Frameworks: check.LeastPrivilege(),
+			Frameworks: framework.LeastPrivilege(),
 			Rationale: "secretsmanager:GetSecretValue or ssm:GetParameter on every resource lets code that runs as the role read " +
 				"every database password, API token and signing key stored in the account, far beyond what one job needs.",
 			Remediation: "Name the secrets and parameters the workload reads in Resource.",
@@ -128,7 +128,7 @@ func init() {
 			Title:    "ML execution role can change IAM permissions",
 			Severity: rule.Critical, Category: rule.Identity,
 			Resources:  roleTypes,
-			Frameworks: check.LeastPrivilege("IAM.21"),
+			Frameworks: framework.LeastPrivilege("IAM.21"),
 			Rationale: "A role that can attach or write policies, create policy versions, change trust policies or mint access keys " +
 				"can grant itself (or anyone) any permission. Code running as an ML role never needs that; an attacker in a notebook " +
 				"or a model container would use it first.",
@@ -146,7 +146,7 @@ func init() {
 			Title:    "ML execution role can overwrite or delete objects in every S3 bucket",
 			Severity: rule.High, Category: rule.DataProtection,
 			Resources:  roleTypes,
-			Frameworks: check.Frameworks([]string{"AC-6", "SI-7"}, []string{"PR.AA-05", "PR.DS-01"}, []string{"A.8.2", "A.8.3"}, []string{"CC6.1", "CC6.3"}, nil),
+			Frameworks: framework.Frameworks([]string{"AC-6", "SI-7"}, []string{"PR.AA-05", "PR.DS-01"}, []string{"A.8.2", "A.8.3"}, []string{"CC6.1", "CC6.3"}, nil),
 			Rationale: "s3:PutObject or s3:DeleteObject on every bucket lets code that runs as the role replace any model artifact " +
 				"or training set in the account: a poisoned model served by another team's endpoint, or a training set quietly " +
 				"altered. A job should write only to its own output prefix.",

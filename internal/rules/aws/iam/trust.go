@@ -3,9 +3,10 @@ package iam
 import (
 	"strings"
 
+	"github.com/mlguard/mlguard/internal/rules/framework"
+
 	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
 )
 
 // sourceKeys are the condition keys that tie a service's use of a role to
@@ -21,7 +22,7 @@ func init() {
 			Title:    "ML service trust policy does not pin the calling account or resource (confused deputy)",
 			Severity: rule.Medium, Category: rule.Identity,
 			Resources:  trustTypes,
-			Frameworks: check.LeastPrivilege(),
+			Frameworks: framework.LeastPrivilege(),
 			Rationale: "A trust policy that lets sagemaker.amazonaws.com or bedrock.amazonaws.com assume the role with no " +
 				"aws:SourceAccount or aws:SourceArn condition lets the service assume it on behalf of any caller that can name the " +
 				"role's ARN, including resources in other accounts: the confused-deputy problem. The conditions make the service " +
@@ -63,7 +64,7 @@ func init() {
 			Title:    "Role trust policy lets any AWS principal assume the role",
 			Severity: rule.Critical, Category: rule.Identity,
 			Resources:  trustTypes,
-			Frameworks: check.PublicAccess(),
+			Frameworks: framework.PublicAccess(),
 			Rationale: "Principal \"*\" (or {\"AWS\": \"*\"}) in a trust policy with no condition lets anyone with an AWS account " +
 				"call sts:AssumeRole and get the role's permissions: every dataset, model and key the role can reach.",
 			Remediation: "Name the accounts, roles or services that may assume the role; for cross-account access add sts:ExternalId " +

@@ -12,9 +12,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/mlguard/mlguard/internal/rules/framework"
+
 	"github.com/mlguard/mlguard/internal/iam/analyze"
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
 )
 
 // policyTypes are the resource types whose policies the checks read.
@@ -100,7 +101,7 @@ func Rules(account string) []*rule.Rule {
 	for _, m := range meta {
 		md := m.md
 		md.Provider, md.Service, md.Resources, md.Command = "aws", "iam", policyTypes, "iam analyze"
-		md.Frameworks = check.LeastPrivilege()
+		md.Frameworks = framework.LeastPrivilege()
 		md.References = []string{"https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html"}
 		c := m.check
 		out = append(out, &rule.Rule{Metadata: md, Check: func(in *rule.Input) []rule.Result { return results(in, c, account) }})

@@ -3,9 +3,10 @@ package kms
 import (
 	"strings"
 
+	"github.com/mlguard/mlguard/internal/rules/framework"
+
 	"github.com/mlguard/mlguard/internal/iam"
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
 )
 
 func init() {
@@ -15,7 +16,7 @@ func init() {
 			Title:    "KMS key policy gives a role or user every KMS permission without condition",
 			Severity: rule.High, Category: rule.Identity,
 			Resources:  []string{"aws_kms_key", "AWS::KMS::Key"},
-			Frameworks: check.KeyManagement(),
+			Frameworks: framework.KeyManagement(),
 			Rationale: "kms:* in a key policy lets the principal use the key and also change its policy, grant it to others, " +
 				"disable it or schedule its deletion. Given to a workload role, it lets anyone who runs code as that role lock " +
 				"everyone out of the data the key protects, or hand the key to another account. Only the account root (which " +

@@ -2,7 +2,7 @@ package kms
 
 import (
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +12,7 @@ func init() {
 			Title:    "KMS key policy lets any principal use the key",
 			Severity: rule.Critical, Category: rule.Identity,
 			Resources:  []string{"aws_kms_key", "AWS::KMS::Key"},
-			Frameworks: check.PublicAccess("KMS.5"),
+			Frameworks: framework.PublicAccess("KMS.5"),
 			Rationale: "A key policy statement that allows Principal \"*\" without a condition lets every AWS account use the key: " +
 				"whoever copies the encrypted training data or model artifacts can decrypt them, and the key no longer separates " +
 				"who may read ML data.",

@@ -3,6 +3,7 @@ package kms
 import (
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +13,7 @@ func init() {
 			Title:    "KMS key does not rotate its key material",
 			Severity: rule.Medium, Category: rule.EncryptionAtRest,
 			Resources:  []string{"aws_kms_key", "AWS::KMS::Key"},
-			Frameworks: check.KeyManagement("KMS.4"),
+			Frameworks: framework.KeyManagement("KMS.4"),
 			Rationale: "Keys that protect training data and model artifacts are used for years. Yearly rotation bounds how much " +
 				"data one key version protects and how long a leaked key version stays useful.",
 			Remediation: "Set enable_key_rotation = true (symmetric encryption keys only).",

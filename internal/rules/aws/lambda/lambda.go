@@ -5,6 +5,7 @@ package lambda
 import (
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -14,7 +15,7 @@ func init() {
 			Title:    "Lambda function environment holds a secret",
 			Severity: rule.High, Category: rule.Secrets,
 			Resources:  []string{"aws_lambda_function", "AWS::Lambda::Function"},
-			Frameworks: check.Secrets(),
+			Frameworks: framework.Secrets(),
 			Rationale: "Lambda environment variables are shown by lambda:GetFunctionConfiguration and in the console to everyone " +
 				"with read access to the function, and they are written in the repository that deploys it. Inference handlers " +
 				"often carry model-provider API keys this way.",

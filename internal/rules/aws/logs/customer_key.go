@@ -3,6 +3,8 @@ package logs
 import (
 	"strings"
 
+	"github.com/mlguard/mlguard/internal/rules/framework"
+
 	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
@@ -18,7 +20,7 @@ func init() {
 			Title:    "SageMaker or Bedrock log group is not encrypted with a customer managed KMS key",
 			Severity: rule.Medium, Category: rule.EncryptionAtRest,
 			Resources:  []string{"aws_cloudwatch_log_group", "AWS::Logs::LogGroup"},
-			Frameworks: check.EncryptionAtRest(),
+			Frameworks: framework.EncryptionAtRest(),
 			Rationale: "Training, processing and endpoint containers log what they print: sample records, feature values, prompts " +
 				"and completions, stack traces with data in them. Bedrock invocation logs hold full prompts and responses. A " +
 				"customer managed key limits who can read them to the key policy's principals.",

@@ -3,8 +3,9 @@ package logs
 import (
 	"fmt"
 
+	"github.com/mlguard/mlguard/internal/rules/framework"
+
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
 )
 
 // minRetentionDays is the shortest retention that keeps a year of evidence,
@@ -18,7 +19,7 @@ func init() {
 			Title:    "SageMaker or Bedrock log group keeps logs for less than a year",
 			Severity: rule.Low, Category: rule.Logging,
 			Resources:  []string{"aws_cloudwatch_log_group", "AWS::Logs::LogGroup"},
-			Frameworks: check.Frameworks([]string{"AU-11", "AU-9"}, []string{"PR.PS-04"}, []string{"A.8.15"}, []string{"CC7.2"}, nil),
+			Frameworks: framework.Frameworks([]string{"AU-11", "AU-9"}, []string{"PR.PS-04"}, []string{"A.8.15"}, []string{"CC7.2"}, nil),
 			Rationale: "Training, endpoint and invocation logs are the record of what a model was fed and what it answered. When " +
 				"a model is found poisoned or a prompt-injection campaign is discovered months later, logs deleted after weeks " +
 				"leave nothing to investigate.",

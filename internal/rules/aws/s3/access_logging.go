@@ -2,7 +2,7 @@ package s3
 
 import (
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +12,7 @@ func init() {
 			Title:    "ML data or artifact bucket has no server access logging",
 			Severity: rule.Low, Category: rule.Logging,
 			Resources:  []string{"aws_s3_bucket", "aws_s3_bucket_logging", "AWS::S3::Bucket"},
-			Frameworks: check.Frameworks([]string{"AU-2", "AU-12"}, []string{"DE.CM-09"}, []string{"A.8.15"}, []string{"CC7.2"}, []string{"S3.9"}),
+			Frameworks: framework.Frameworks([]string{"AU-2", "AU-12"}, []string{"DE.CM-09"}, []string{"A.8.15"}, []string{"CC7.2"}, []string{"S3.9"}),
 			Rationale: "Server access logs record every request to the bucket, including anonymous and denied ones that " +
 				"CloudTrail data events do not show. For a bucket of training data or model artifacts they are the evidence of " +
 				"who read or replaced a model, at no cost beyond storage.",

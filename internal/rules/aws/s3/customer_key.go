@@ -4,6 +4,7 @@ import (
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -13,7 +14,7 @@ func init() {
 			Title:    "S3 bucket does not encrypt objects with a customer managed KMS key",
 			Severity: rule.Medium, Category: rule.EncryptionAtRest,
 			Resources:  []string{"aws_s3_bucket", "aws_s3_bucket_server_side_encryption_configuration", "AWS::S3::Bucket"},
-			Frameworks: check.EncryptionAtRest("S3.17"),
+			Frameworks: framework.EncryptionAtRest("S3.17"),
 			Rationale: "Training data, features and model artifacts in a bucket encrypted with S3 managed keys (SSE-S3) or the AWS " +
 				"managed aws/s3 key can be read by anyone with s3:GetObject on it. A customer managed key adds a second, separately " +
 				"audited permission (kms:Decrypt) and lets you cut off all access by disabling the key.",

@@ -3,9 +3,10 @@ package s3
 import (
 	"strings"
 
+	"github.com/mlguard/mlguard/internal/rules/framework"
+
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
 )
 
 func init() {
@@ -15,7 +16,7 @@ func init() {
 			Title:    "S3 bucket public access block has settings turned off",
 			Severity: rule.High, Category: rule.DataProtection,
 			Resources:  []string{"aws_s3_bucket_public_access_block", "AWS::S3::Bucket"},
-			Frameworks: check.PublicAccess("S3.8"),
+			Frameworks: framework.PublicAccess("S3.8"),
 			Rationale: "The public access block is the guard that stops a bucket policy or ACL from ever making datasets or model " +
 				"artifacts public, whatever a later change writes. Turning any of its four settings off removes that guard.",
 			Remediation: "Set block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets to true.",

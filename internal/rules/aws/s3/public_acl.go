@@ -2,7 +2,7 @@ package s3
 
 import (
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 // publicACLs are the canned ACLs that grant to everyone or every AWS user.
@@ -15,7 +15,7 @@ func init() {
 			Title:    "S3 bucket has a canned ACL that grants access to everyone",
 			Severity: rule.High, Category: rule.DataProtection,
 			Resources:  []string{"aws_s3_bucket_acl", "aws_s3_bucket", "AWS::S3::Bucket"},
-			Frameworks: check.PublicAccess("S3.2", "S3.3"),
+			Frameworks: framework.PublicAccess("S3.2", "S3.3"),
 			Rationale: "public-read and public-read-write let anyone list (and write) the bucket; authenticated-read lets any AWS " +
 				"account do so. Datasets and model artifacts in it are public.",
 			Remediation: "Use the private ACL (or disable ACLs with object ownership BucketOwnerEnforced) and grant access in the bucket policy.",

@@ -2,7 +2,7 @@ package s3
 
 import (
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +12,7 @@ func init() {
 			Title:    "S3 bucket policy grants access to everyone",
 			Severity: rule.Critical, Category: rule.DataProtection,
 			Resources:  []string{"aws_s3_bucket_policy", "AWS::S3::BucketPolicy"},
-			Frameworks: check.PublicAccess("S3.2", "S3.3"),
+			Frameworks: framework.PublicAccess("S3.2", "S3.3"),
 			Rationale: "A statement that allows Principal \"*\" without a condition opens the bucket to every AWS account and, " +
 				"unless the public access block stops it, to anonymous requests: datasets and model artifacts can be downloaded, " +
 				"or replaced, by anyone.",

@@ -3,7 +3,7 @@ package s3
 import (
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -13,7 +13,7 @@ func init() {
 			Title:    "S3 bucket policy does not deny requests without TLS",
 			Severity: rule.Medium, Category: rule.EncryptionInTransit,
 			Resources:  []string{"aws_s3_bucket", "aws_s3_bucket_policy", "AWS::S3::Bucket", "AWS::S3::BucketPolicy"},
-			Frameworks: check.Transit("S3.5"),
+			Frameworks: framework.Transit("S3.5"),
 			Rationale: "S3 accepts plain HTTP requests unless the bucket policy refuses them. Training data and model artifacts " +
 				"fetched over HTTP can be read or altered on the way; a poisoned artifact is loaded and run by the serving container.",
 			Remediation: "Add a statement that denies s3:* on the bucket and its objects when aws:SecureTransport is false.",

@@ -3,6 +3,7 @@ package s3
 import (
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +13,7 @@ func init() {
 			Title:    "S3 bucket does not keep object versions",
 			Severity: rule.Medium, Category: rule.DataProtection,
 			Resources:  []string{"aws_s3_bucket", "aws_s3_bucket_versioning", "AWS::S3::Bucket"},
-			Frameworks: check.Integrity("S3.14"),
+			Frameworks: framework.Integrity("S3.14"),
 			Rationale: "Without versioning, overwriting a model artifact or a training set erases the previous one: a poisoned or " +
 				"backdoored model replaces the good one without a trace, and an accidental delete cannot be undone.",
 			Remediation: "Enable versioning, and expire noncurrent versions with a lifecycle rule to bound cost.",

@@ -3,6 +3,7 @@ package sagemaker
 import (
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +13,7 @@ func init() {
 			Title:    "SageMaker asynchronous inference output is not encrypted with a customer managed KMS key",
 			Severity: rule.Medium, Category: rule.EncryptionAtRest,
 			Resources:  []string{"aws_sagemaker_endpoint_configuration", "AWS::SageMaker::EndpointConfig"},
-			Frameworks: check.EncryptionAtRest(),
+			Frameworks: framework.EncryptionAtRest(),
 			Rationale: "Asynchronous endpoints write every prediction to S3. Without a customer managed key, whoever can read the " +
 				"output bucket reads the model's outputs, which often carry the personal data of the requests.",
 			Remediation: "Set async_inference_config.output_config.kms_key_id to a customer managed key.",

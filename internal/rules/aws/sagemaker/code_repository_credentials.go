@@ -3,8 +3,9 @@ package sagemaker
 import (
 	"net/url"
 
+	"github.com/mlguard/mlguard/internal/rules/framework"
+
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
 	"github.com/mlguard/mlguard/internal/secrets"
 )
 
@@ -15,7 +16,7 @@ func init() {
 			Title:    "SageMaker code repository URL embeds credentials",
 			Severity: rule.High, Category: rule.Secrets,
 			Resources:  []string{"aws_sagemaker_code_repository", "AWS::SageMaker::CodeRepository"},
-			Frameworks: check.Secrets(),
+			Frameworks: framework.Secrets(),
 			Rationale: "A repository URL of the form https://user:token@host is returned by DescribeCodeRepository and shown in " +
 				"Studio and notebooks to everyone who can use them; the token gives access to the repository, often with write rights.",
 			Remediation: "Use a plain https URL and put the credentials in a Secrets Manager secret referenced by git_config.secret_arn.",

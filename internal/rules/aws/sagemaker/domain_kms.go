@@ -3,6 +3,7 @@ package sagemaker
 import (
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +13,7 @@ func init() {
 			Title:    "SageMaker domain storage is not encrypted with a customer managed KMS key",
 			Severity: rule.Medium, Category: rule.EncryptionAtRest,
 			Resources:  []string{"aws_sagemaker_domain"},
-			Frameworks: check.EncryptionAtRest(),
+			Frameworks: framework.EncryptionAtRest(),
 			Rationale: "The domain's key encrypts the home EFS volume shared by every user profile, where notebooks, datasets and " +
 				"model files live. With an AWS managed key, the key policy cannot limit who decrypts it.",
 			Remediation: "Set kms_key_id to a customer managed KMS key.",

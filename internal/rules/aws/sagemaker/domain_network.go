@@ -2,7 +2,7 @@ package sagemaker
 
 import (
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +12,7 @@ func init() {
 			Title:    "SageMaker domain lets Studio apps reach the internet directly",
 			Severity: rule.High, Category: rule.Network,
 			Resources:  []string{"aws_sagemaker_domain"},
-			Frameworks: check.NetworkBoundary(),
+			Frameworks: framework.NetworkBoundary(),
 			Rationale: "With PublicInternetOnly, every Studio app of the domain sends non-EFS traffic through a SageMaker-managed " +
 				"network with internet access, bypassing your VPC. Data scientists' apps can move training data and models out with no " +
 				"VPC control seeing it.",

@@ -3,6 +3,7 @@ package sagemaker
 import (
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +13,7 @@ func init() {
 			Title:    "SageMaker endpoint data capture is not encrypted with a customer managed KMS key",
 			Severity: rule.Medium, Category: rule.EncryptionAtRest,
 			Resources:  []string{"aws_sagemaker_endpoint_configuration"},
-			Frameworks: check.EncryptionAtRest(),
+			Frameworks: framework.EncryptionAtRest(),
 			Rationale: "Data capture writes the endpoint's requests and responses to S3: real user inputs and model outputs, often " +
 				"personal data. Without a customer managed key, anyone with S3 read access to the bucket can read them.",
 			Remediation: "Set data_capture_config.kms_key_id to a customer managed KMS key.",

@@ -3,6 +3,8 @@ package sagemaker
 import (
 	"strings"
 
+	"github.com/mlguard/mlguard/internal/rules/framework"
+
 	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
@@ -15,7 +17,7 @@ func init() {
 			Title:    "SageMaker endpoint configuration does not encrypt instance volumes with a customer managed KMS key",
 			Severity: rule.Medium, Category: rule.EncryptionAtRest,
 			Resources:  []string{"aws_sagemaker_endpoint_configuration"},
-			Frameworks: check.EncryptionAtRest(),
+			Frameworks: framework.EncryptionAtRest(),
 			Rationale: "The ML storage volumes of endpoint instances hold the model artifact and whatever the container writes. " +
 				"Without a customer managed key the key policy cannot restrict who may decrypt them.",
 			Remediation: "Set kms_key_arn to a customer managed KMS key. Serverless variants and instance types with local NVMe " +

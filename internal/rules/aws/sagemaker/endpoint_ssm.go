@@ -2,7 +2,7 @@ package sagemaker
 
 import (
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +12,7 @@ func init() {
 			Title:    "SageMaker endpoint variant lets operators open shell sessions in its containers",
 			Severity: rule.Medium, Category: rule.Isolation,
 			Resources:  []string{"aws_sagemaker_endpoint_configuration", "AWS::SageMaker::EndpointConfig"},
-			Frameworks: check.LeastPrivilege(),
+			Frameworks: framework.LeastPrivilege(),
 			Rationale: "enable_ssm_access lets anyone allowed ssm:StartSession on the endpoint open a shell inside the serving " +
 				"container, where the model weights, the execution role's credentials and live requests are. Useful for " +
 				"debugging, it should not stay on in production.",

@@ -3,6 +3,7 @@ package sagemaker
 import (
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +13,7 @@ func init() {
 			Title:    "SageMaker feature group online store is not encrypted with a customer managed KMS key",
 			Severity: rule.Medium, Category: rule.EncryptionAtRest,
 			Resources:  []string{"aws_sagemaker_feature_group", "AWS::SageMaker::FeatureGroup"},
-			Frameworks: check.EncryptionAtRest(),
+			Frameworks: framework.EncryptionAtRest(),
 			Rationale: "The online store serves the latest feature values of every entity (customers, transactions, devices) at low " +
 				"latency; it is a live copy of the most sensitive derived data. A customer managed key keeps its use under your key policy.",
 			Remediation: "Set online_store_config.security_config.kms_key_id to a customer managed key.",
@@ -50,7 +51,7 @@ func init() {
 			Title:    "SageMaker feature group offline store is not encrypted with a customer managed KMS key",
 			Severity: rule.Medium, Category: rule.EncryptionAtRest,
 			Resources:  []string{"aws_sagemaker_feature_group", "AWS::SageMaker::FeatureGroup"},
-			Frameworks: check.EncryptionAtRest(),
+			Frameworks: framework.EncryptionAtRest(),
 			Rationale: "The offline store keeps the full history of every feature in S3, the data sets models are trained on. " +
 				"Without a customer managed key, S3 read access alone exposes it.",
 			Remediation: "Set offline_store_config.s3_storage_config.kms_key_id to a customer managed key.",

@@ -3,6 +3,8 @@ package sagemaker
 import (
 	"strings"
 
+	"github.com/mlguard/mlguard/internal/rules/framework"
+
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
 )
@@ -20,7 +22,7 @@ func init() {
 			Title:    "SageMaker human review output is not encrypted with a customer managed KMS key",
 			Severity: rule.Medium, Category: rule.EncryptionAtRest,
 			Resources:  []string{"aws_sagemaker_flow_definition"},
-			Frameworks: check.EncryptionAtRest(),
+			Frameworks: framework.EncryptionAtRest(),
 			Rationale: "Augmented AI writes each human loop's input (the document, image or prediction reviewed) and the " +
 				"reviewers' answers to S3. Without a KMS key they take the bucket's default encryption and anyone with S3 read " +
 				"access reads the very records that needed a human to look at them.",
@@ -46,7 +48,7 @@ func init() {
 			Title:    "SageMaker human review sends tasks to the public Mechanical Turk workforce",
 			Severity: rule.High, Category: rule.DataProtection,
 			Resources:  []string{"aws_sagemaker_flow_definition"},
-			Frameworks: check.PublicAccess(),
+			Frameworks: framework.PublicAccess(),
 			Rationale: "Tasks sent to the public-crowd workteam are shown to anonymous Amazon Mechanical Turk workers anywhere " +
 				"in the world. Whatever the human loop reviews (customer documents, medical images, low-confidence predictions " +
 				"on real users' data) leaves your organisation.",

@@ -2,7 +2,7 @@ package sagemaker
 
 import (
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 	"github.com/mlguard/mlguard/internal/secrets"
 )
 
@@ -13,7 +13,7 @@ func init() {
 			Title:    "SageMaker notebook lifecycle configuration script holds a secret",
 			Severity: rule.High, Category: rule.Secrets,
 			Resources:  []string{"aws_sagemaker_notebook_instance_lifecycle_configuration", "AWS::SageMaker::NotebookInstanceLifecycleConfig"},
-			Frameworks: check.Secrets(),
+			Frameworks: framework.Secrets(),
 			Rationale: "Lifecycle scripts are stored base64 encoded, which hides nothing: DescribeNotebookInstanceLifecycleConfig " +
 				"returns them to anyone with SageMaker read access, and they sit in the repository and the state. Access keys or " +
 				"tokens written into them (to configure git, pip or a model hub) leak with them.",

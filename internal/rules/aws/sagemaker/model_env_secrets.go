@@ -3,6 +3,7 @@ package sagemaker
 import (
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +13,7 @@ func init() {
 			Title:    "SageMaker model container environment holds a secret",
 			Severity: rule.High, Category: rule.Secrets,
 			Resources:  []string{"aws_sagemaker_model", "AWS::SageMaker::Model"},
-			Frameworks: check.Secrets(),
+			Frameworks: framework.Secrets(),
 			Rationale: "Container environment variables are returned in clear text by DescribeModel to anyone with read access to " +
 				"SageMaker, are kept in the Terraform state and CloudFormation template, and end up in the repository. A model-hub " +
 				"token, database password or access key there is readable far beyond the endpoint that needs it.",

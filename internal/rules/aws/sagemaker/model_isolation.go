@@ -2,7 +2,7 @@ package sagemaker
 
 import (
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +12,7 @@ func init() {
 			Title:    "SageMaker model containers can make outbound network calls",
 			Severity: rule.Medium, Category: rule.Isolation,
 			Resources:  []string{"aws_sagemaker_model"},
-			Frameworks: check.NetworkBoundary("SageMaker.5"),
+			Frameworks: framework.NetworkBoundary("SageMaker.5"),
 			Rationale: "Without network isolation, the model's inference containers can open connections to anywhere their network " +
 				"allows. A malicious or compromised model image or artifact (pickled models execute code when loaded) can then send " +
 				"request data and the execution role's credentials out.",

@@ -1,12 +1,13 @@
 package sagemaker
 
 import (
-	"github.com/mlguard/mlguard/internal/model"
-	"github.com/mlguard/mlguard/internal/model/aws"
 	"strings"
 
+	"github.com/mlguard/mlguard/internal/model"
+	"github.com/mlguard/mlguard/internal/model/aws"
+	"github.com/mlguard/mlguard/internal/rules/framework"
+
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
 )
 
 func init() {
@@ -16,7 +17,7 @@ func init() {
 			Title:    "SageMaker model is placed in a subnet that routes to an internet gateway",
 			Severity: rule.High, Category: rule.Network,
 			Resources:  []string{"aws_sagemaker_model", "aws_subnet", "aws_route_table", "aws_route", "aws_route_table_association", "aws_internet_gateway"},
-			Frameworks: check.NetworkBoundary(),
+			Frameworks: framework.NetworkBoundary(),
 			Rationale: "A subnet whose route table sends 0.0.0.0/0 (or ::/0) to an internet gateway is public. Inference containers " +
 				"placed there sit one security-group rule away from the internet, and egress from them is not forced through a NAT " +
 				"gateway or proxy you inspect.",

@@ -2,7 +2,7 @@ package sagemaker
 
 import (
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +12,7 @@ func init() {
 			Title:    "SageMaker model registry group policy grants access to everyone",
 			Severity: rule.Critical, Category: rule.DataProtection,
 			Resources:  []string{"aws_sagemaker_model_package_group_policy", "AWS::SageMaker::ModelPackageGroup"},
-			Frameworks: check.PublicAccess(),
+			Frameworks: framework.PublicAccess(),
 			Rationale: "A model package group holds the registered versions of a model: their artifacts, images and approval " +
 				"status. A resource policy with Principal \"*\" and no condition lets any AWS account describe them, pull the " +
 				"model, or, with write actions, register a tampered version that your deployment pipeline would approve and ship.",

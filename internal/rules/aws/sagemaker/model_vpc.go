@@ -2,7 +2,7 @@ package sagemaker
 
 import (
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +12,7 @@ func init() {
 			Title:    "SageMaker model is not placed in a VPC",
 			Severity: rule.Medium, Category: rule.Isolation,
 			Resources:  []string{"aws_sagemaker_model"},
-			Frameworks: check.NetworkBoundary(),
+			Frameworks: framework.NetworkBoundary(),
 			Rationale: "Without vpc_config, the model's containers run in a SageMaker-managed network: their traffic to data stores " +
 				"and other services cannot be limited by security groups or VPC endpoint policies, nor seen in flow logs.",
 			Remediation: "Add a vpc_config block with private subnets and security groups that allow only what inference needs.",

@@ -4,6 +4,7 @@ import (
 	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 var monitoringTypes = []string{"aws_sagemaker_data_quality_job_definition", "AWS::SageMaker::DataQualityJobDefinition",
@@ -29,7 +30,7 @@ func init() {
 			Title:    "SageMaker model monitoring job runs outside a VPC",
 			Severity: rule.Low, Category: rule.Network,
 			Resources:  monitoringTypes,
-			Frameworks: check.NetworkBoundary(),
+			Frameworks: framework.NetworkBoundary(),
 			Rationale: "Monitoring jobs read captured endpoint traffic (real requests and predictions) and ground truth. Outside " +
 				"a VPC they run with internet access, and nothing you control sees where that data goes.",
 			Remediation: "Set network_config.vpc_config (NetworkConfig.VpcConfig) to private subnets and a security group.",
@@ -62,7 +63,7 @@ func init() {
 			Title:    "SageMaker model monitoring job does not isolate its container from the network",
 			Severity: rule.Medium, Category: rule.Isolation,
 			Resources:  monitoringTypes,
-			Frameworks: check.NetworkBoundary(),
+			Frameworks: framework.NetworkBoundary(),
 			Rationale: "A monitoring container without network isolation can open outbound connections and send the captured " +
 				"inference data it analyses anywhere; custom monitoring images and preprocessing scripts make that a real path.",
 			Remediation: "Set network_config.enable_network_isolation (NetworkConfig.EnableNetworkIsolation) to true.",
@@ -88,7 +89,7 @@ func init() {
 			Title:    "Distributed SageMaker model monitoring job does not encrypt traffic between its instances",
 			Severity: rule.Low, Category: rule.EncryptionInTransit,
 			Resources:  monitoringTypes,
-			Frameworks: check.Transit(),
+			Frameworks: framework.Transit(),
 			Rationale: "A monitoring job on several instances exchanges captured inference data between them; without " +
 				"inter-container traffic encryption it crosses the network in clear text.",
 			Remediation: "Set network_config.enable_inter_container_traffic_encryption to true.",
@@ -116,7 +117,7 @@ func init() {
 			Title:    "SageMaker model monitoring job does not encrypt its instance volumes with a customer managed KMS key",
 			Severity: rule.Low, Category: rule.EncryptionAtRest,
 			Resources:  monitoringTypes,
-			Frameworks: check.EncryptionAtRest(),
+			Frameworks: framework.EncryptionAtRest(),
 			Rationale: "Monitoring instances copy captured requests and predictions to their volumes while they analyse them. " +
 				"A customer managed key keeps those copies under your key policy.",
 			Remediation: "Set job_resources.cluster_config.volume_kms_key_id (ClusterConfig.VolumeKmsKeyId) to a customer managed key.",
@@ -152,7 +153,7 @@ func init() {
 			Title:    "SageMaker model monitoring job output is not encrypted with a customer managed KMS key",
 			Severity: rule.Medium, Category: rule.EncryptionAtRest,
 			Resources:  monitoringTypes,
-			Frameworks: check.EncryptionAtRest(),
+			Frameworks: framework.EncryptionAtRest(),
 			Rationale: "Monitoring reports hold statistics, violations and, for bias and explainability, per-feature analyses of " +
 				"real inference data. Without a KMS key they take the bucket's default encryption and any S3 reader can read them.",
 			Remediation: "Set the output config's kms_key_id (KmsKeyId) to a customer managed key.",

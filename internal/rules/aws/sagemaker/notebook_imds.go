@@ -2,7 +2,7 @@ package sagemaker
 
 import (
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +12,7 @@ func init() {
 			Title:    "SageMaker notebook instance allows IMDSv1",
 			Severity: rule.Medium, Category: rule.Identity,
 			Resources: []string{"aws_sagemaker_notebook_instance"},
-			Frameworks: check.Frameworks([]string{"AC-3", "SC-7"}, []string{"PR.AA-05", "PR.PS-01"},
+			Frameworks: framework.Frameworks([]string{"AC-3", "SC-7"}, []string{"PR.AA-05", "PR.PS-01"},
 				[]string{"A.8.9", "A.5.15"}, []string{"CC6.1", "CC6.6"}, nil),
 			Rationale: "IMDSv1 answers plain GET requests, so a server-side request forgery in any notebook server, extension or " +
 				"kernel can read the execution role's temporary credentials from the instance metadata service. IMDSv2 requires a " +

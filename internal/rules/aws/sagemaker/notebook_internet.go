@@ -2,7 +2,7 @@ package sagemaker
 
 import (
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +12,7 @@ func init() {
 			Title:    "SageMaker notebook instance has direct internet access",
 			Severity: rule.High, Category: rule.Network,
 			Resources:  []string{"aws_sagemaker_notebook_instance"},
-			Frameworks: check.NetworkBoundary("SageMaker.1"),
+			Frameworks: framework.NetworkBoundary("SageMaker.1"),
 			Rationale: "With direct internet access, SageMaker gives the notebook a network interface that reaches the internet " +
 				"outside your VPC. Code and data on the notebook (training data, model weights, credentials of its execution role) " +
 				"can be sent anywhere, and no VPC control (security groups, endpoints policies, flow logs) sees that traffic.",

@@ -3,6 +3,7 @@ package sagemaker
 import (
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +13,7 @@ func init() {
 			Title:    "SageMaker notebook instance volume is not encrypted with a customer managed KMS key",
 			Severity: rule.Medium, Category: rule.EncryptionAtRest,
 			Resources:  []string{"aws_sagemaker_notebook_instance"},
-			Frameworks: check.EncryptionAtRest(),
+			Frameworks: framework.EncryptionAtRest(),
 			Rationale: "The notebook's ML storage volume holds datasets, checkpoints and model artifacts. With an AWS managed key you " +
 				"cannot restrict who may decrypt it through the key policy, audit key use separately or revoke access by disabling the key.",
 			Remediation: "Set kms_key_id to a customer managed KMS key whose policy grants use only to the notebook's execution role and administrators.",

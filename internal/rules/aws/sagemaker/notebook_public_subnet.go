@@ -2,7 +2,7 @@ package sagemaker
 
 import (
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -13,7 +13,7 @@ func init() {
 			Severity: rule.Medium, Category: rule.Network,
 			Resources: []string{"aws_sagemaker_notebook_instance", "aws_subnet", "aws_route_table", "aws_route", "aws_route_table_association",
 				"AWS::SageMaker::NotebookInstance", "AWS::EC2::Subnet", "AWS::EC2::RouteTable", "AWS::EC2::Route", "AWS::EC2::SubnetRouteTableAssociation"},
-			Frameworks: check.NetworkBoundary("SageMaker.2"),
+			Frameworks: framework.NetworkBoundary("SageMaker.2"),
 			Rationale: "A notebook belongs in a private subnet whose traffic leaves, if at all, through a NAT gateway or VPC " +
 				"endpoints you control. A subnet with a default route to an internet gateway is one route-table change or one " +
 				"public IP away from exposing the notebook, and it usually also hosts load balancers and bastions the notebook " +

@@ -2,7 +2,7 @@ package sagemaker
 
 import (
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +12,7 @@ func init() {
 			Title:    "SageMaker notebook instance gives users root access",
 			Severity: rule.Medium, Category: rule.Identity,
 			Resources:  []string{"aws_sagemaker_notebook_instance"},
-			Frameworks: check.LeastPrivilege("SageMaker.3"),
+			Frameworks: framework.LeastPrivilege("SageMaker.3"),
 			Rationale: "Root on the notebook lets any user of it change the instance: install software, read other users' files, " +
 				"tamper with lifecycle configuration results and disable local controls. Notebooks hold training data and the " +
 				"credentials of their execution role.",

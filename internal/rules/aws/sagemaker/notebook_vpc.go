@@ -2,7 +2,7 @@ package sagemaker
 
 import (
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +12,7 @@ func init() {
 			Title:    "SageMaker notebook instance is not placed in a VPC subnet",
 			Severity: rule.High, Category: rule.Isolation,
 			Resources:  []string{"aws_sagemaker_notebook_instance"},
-			Frameworks: check.NetworkBoundary("SageMaker.2"),
+			Frameworks: framework.NetworkBoundary("SageMaker.2"),
 			Rationale: "Without subnet_id the notebook runs in a SageMaker-managed network, outside every control of your VPC: " +
 				"security groups, VPC endpoint policies, network ACLs and flow logs. Its traffic to data stores and the internet cannot be " +
 				"restricted or observed.",

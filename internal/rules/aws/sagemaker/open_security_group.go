@@ -4,10 +4,11 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/mlguard/mlguard/internal/rules/framework"
+
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
 )
 
 func init() {
@@ -20,7 +21,7 @@ func init() {
 				"aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "AWS::EC2::SecurityGroup",
 				"AWS::EC2::SecurityGroupIngress", "AWS::SageMaker::NotebookInstance", "AWS::SageMaker::Model", "AWS::SageMaker::Domain",
 				"AWS::SageMaker::UserProfile"},
-			Frameworks: check.NetworkBoundary("EC2.18", "EC2.19"),
+			Frameworks: framework.NetworkBoundary("EC2.18", "EC2.19"),
 			Rationale: "A security group that admits 0.0.0.0/0 or ::/0 lets anyone who can route to the workload's network " +
 				"interfaces reach the Jupyter server, the Studio apps or the model container; from a public subnet or through a peered or " +
 				"VPN-connected network that is the internet or far more than the ML team.",

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/mlguard/mlguard/internal/rules/framework"
+
 	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/pipeline"
 	"github.com/mlguard/mlguard/internal/rule"
@@ -63,7 +65,7 @@ func init() {
 			Title:    "SageMaker pipeline step runs outside a VPC",
 			Severity: rule.Medium, Category: rule.Network,
 			Resources:  pipelineTypes,
-			Frameworks: check.NetworkBoundary(),
+			Frameworks: framework.NetworkBoundary(),
 			Rationale: "A training, processing, tuning or model step without VpcConfig runs on SageMaker's network with internet " +
 				"access: the job's code (and every library it installs) can send training data anywhere, and no VPC endpoint " +
 				"policy, security group or flow log sees it.",
@@ -91,7 +93,7 @@ func init() {
 			Title:    "SageMaker pipeline step does not isolate its containers from the network",
 			Severity: rule.Medium, Category: rule.Isolation,
 			Resources:  pipelineTypes,
-			Frameworks: check.NetworkBoundary("SageMaker.5"),
+			Frameworks: framework.NetworkBoundary("SageMaker.5"),
 			Rationale: "Without network isolation the step's containers can open outbound connections, even inside a VPC: " +
 				"a malicious dependency or a poisoned model can send training data or credentials out. With isolation, " +
 				"SageMaker alone moves data in and out.",
@@ -112,7 +114,7 @@ func init() {
 			Title:    "Distributed SageMaker pipeline step does not encrypt traffic between its instances",
 			Severity: rule.Medium, Category: rule.EncryptionInTransit,
 			Resources:  pipelineTypes,
-			Frameworks: check.Transit(),
+			Frameworks: framework.Transit(),
 			Rationale: "A step on more than one instance exchanges gradients, parameters and data between them. Without " +
 				"inter-container traffic encryption that traffic crosses the network in clear text.",
 			Remediation: "Set EnableInterContainerTrafficEncryption to true (under NetworkConfig for processing steps).",
@@ -138,7 +140,7 @@ func init() {
 			Title:    "SageMaker pipeline step does not encrypt its instance volumes with a customer managed KMS key",
 			Severity: rule.Medium, Category: rule.EncryptionAtRest,
 			Resources:  pipelineTypes,
-			Frameworks: check.EncryptionAtRest(),
+			Frameworks: framework.EncryptionAtRest(),
 			Rationale: "Training, processing and transform instances copy their input data and checkpoints to attached storage " +
 				"volumes. Without a customer managed key those copies are protected by an AWS managed key you cannot restrict or revoke.",
 			Remediation: "Set VolumeKmsKeyId (ResourceConfig for training and tuning, ProcessingResources.ClusterConfig for " +
@@ -166,7 +168,7 @@ func init() {
 			Title:    "SageMaker pipeline step does not encrypt its output with a customer managed KMS key",
 			Severity: rule.Medium, Category: rule.EncryptionAtRest,
 			Resources:  pipelineTypes,
-			Frameworks: check.EncryptionAtRest(),
+			Frameworks: framework.EncryptionAtRest(),
 			Rationale: "Step outputs are model artifacts, processed data sets and batch predictions. Without a KmsKeyId they take " +
 				"the bucket's default encryption, so anyone with S3 read access to the prefix can read them.",
 			Remediation: "Set KmsKeyId in OutputDataConfig (training, tuning), ProcessingOutputConfig (processing) or " +
@@ -190,7 +192,7 @@ func init() {
 			Title:    "SageMaker pipeline step environment holds a secret",
 			Severity: rule.High, Category: rule.Secrets,
 			Resources:  pipelineTypes,
-			Frameworks: check.Secrets(),
+			Frameworks: framework.Secrets(),
 			Rationale: "A pipeline definition is stored in SageMaker and readable by anyone who can describe the pipeline or its " +
 				"jobs; environment values show up in DescribeTrainingJob, DescribeProcessingJob and the console. A token written " +
 				"there is shared with all of them and with the repository it came from.",

@@ -5,6 +5,7 @@ import (
 	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -14,7 +15,7 @@ func init() {
 			Title:    "SageMaker Studio shares notebooks with their output without a customer managed KMS key",
 			Severity: rule.Medium, Category: rule.EncryptionAtRest,
 			Resources:  []string{"aws_sagemaker_domain", "aws_sagemaker_user_profile", "AWS::SageMaker::Domain", "AWS::SageMaker::UserProfile"},
-			Frameworks: check.EncryptionAtRest(),
+			Frameworks: framework.EncryptionAtRest(),
 			Rationale: "With notebook_output_option = \"Allowed\", a shared notebook snapshot carries its cell output: query " +
 				"results, sample records, printed credentials. The snapshots go to S3; without s3_kms_key_id they take the " +
 				"bucket's default encryption and anyone who can read the bucket reads them.",

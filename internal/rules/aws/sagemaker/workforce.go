@@ -2,7 +2,7 @@ package sagemaker
 
 import (
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 	"github.com/mlguard/mlguard/internal/secrets"
 )
 
@@ -15,7 +15,7 @@ func init() {
 			Title:    "SageMaker private workforce portal accepts workers from any IP address",
 			Severity: rule.Medium, Category: rule.Network,
 			Resources:  []string{"aws_sagemaker_workforce"},
-			Frameworks: check.NetworkBoundary(),
+			Frameworks: framework.NetworkBoundary(),
 			Rationale: "Labelling and human-review workers see raw training data and model inputs: documents, images, " +
 				"transcripts. Without a source IP restriction anyone with a worker's credentials can open the portal from anywhere.",
 			Remediation: "Add source_ip_config with the CIDR ranges of your offices or VPN.",
@@ -48,7 +48,7 @@ func init() {
 			Title:    "SageMaker workforce OIDC client secret is written in the configuration",
 			Severity: rule.High, Category: rule.Secrets,
 			Resources:  []string{"aws_sagemaker_workforce"},
-			Frameworks: check.Secrets(),
+			Frameworks: framework.Secrets(),
 			Rationale: "The OIDC client secret lets whoever holds it act as SageMaker towards your identity provider. Written " +
 				"in Terraform it sits in the repository and its history, visible to everyone who can read them.",
 			Remediation: "Read the secret at plan time from Secrets Manager (data \"aws_secretsmanager_secret_version\") or a " +

@@ -3,6 +3,7 @@ package secretsmanager
 import (
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +13,7 @@ func init() {
 			Title:    "Secrets Manager secret is not encrypted with a customer managed KMS key",
 			Severity: rule.Medium, Category: rule.EncryptionAtRest,
 			Resources:  []string{"aws_secretsmanager_secret", "AWS::SecretsManager::Secret"},
-			Frameworks: check.EncryptionAtRest(),
+			Frameworks: framework.EncryptionAtRest(),
 			Rationale: "ML workloads keep database passwords, feature-store credentials and model-hub tokens in Secrets Manager. " +
 				"With the AWS managed key, any principal of the account allowed secretsmanager:GetSecretValue reads the secret; a " +
 				"customer managed key adds a key policy that must allow it too, and cross-account sharing requires one.",

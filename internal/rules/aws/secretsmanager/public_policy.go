@@ -2,7 +2,7 @@ package secretsmanager
 
 import (
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
+	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
 func init() {
@@ -12,7 +12,7 @@ func init() {
 			Title:    "Secrets Manager secret policy grants access to everyone",
 			Severity: rule.Critical, Category: rule.Secrets,
 			Resources:  []string{"aws_secretsmanager_secret", "aws_secretsmanager_secret_policy", "AWS::SecretsManager::ResourcePolicy"},
-			Frameworks: check.PublicAccess(),
+			Frameworks: framework.PublicAccess(),
 			Rationale: "A resource policy with Principal \"*\" and no condition lets any AWS account read the secret (model hub " +
 				"tokens, database passwords, API keys) with nothing but its ARN.",
 			Remediation: "Name the roles that may read the secret in Principal, or add an aws:PrincipalOrgID or aws:PrincipalArn condition.",

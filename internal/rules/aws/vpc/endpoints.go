@@ -6,10 +6,11 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/mlguard/mlguard/internal/rules/framework"
+
 	"github.com/mlguard/mlguard/internal/iam"
 	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
 )
 
 func register(r *rule.Rule) {
@@ -41,7 +42,7 @@ func init() {
 				Severity: e.severity, Category: rule.Network,
 				Resources: []string{"aws_vpc", "aws_vpc_endpoint", "aws_sagemaker_notebook_instance", "aws_sagemaker_domain",
 					"AWS::EC2::VPC", "AWS::EC2::VPCEndpoint", "AWS::SageMaker::NotebookInstance", "AWS::SageMaker::Domain"},
-				Frameworks: check.NetworkBoundary(),
+				Frameworks: framework.NetworkBoundary(),
 				Rationale: fmt.Sprintf("A notebook without direct internet access or a Studio domain in VpcOnly mode reaches AWS "+
 					"services only through the VPC. Without an endpoint for %s, users cannot %s; the usual workaround is to "+
 					"turn internet access back on or add a NAT gateway, which undoes the isolation. An endpoint keeps the "+

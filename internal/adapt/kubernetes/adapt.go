@@ -1,0 +1,159 @@
+// Package kubernetes adapts Kubernetes objects into the typed Kubernetes
+// model. It knows where each kind keeps its pod templates (Deployments,
+// Jobs, KServe, Seldon, Kubeflow, KubeRay) and the API's defaults for fields
+// a manifest leaves out.
+package kubernetes
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/mlguard/mlguard/internal/model"
+	"github.com/mlguard/mlguard/internal/model/kubernetes"
+	parse "github.com/mlguard/mlguard/internal/parse/kubernetes"
+	"github.com/mlguard/mlguard/internal/parse/node"
+)
+
+type adapter struct {
+	m *kubernetes.Model
+}
+
+// Adapt builds the model of a set of objects.
+func Adapt(objs []*parse.Object) *kubernetes.Model {
+	a := &adapter{m: &kubernetes.Model{}}
+	for _, o := range objs {
+		a.object(o)
+	}
+	return a.m
+}
+
+// templateKinds keep one pod template at spec.template.spec.
+var templateKinds = map[string]bool{
+	"Deployment": true, "StatefulSet": true, "DaemonSet": true, "ReplicaSet": true,
+	"ReplicationController": true, "Job": true,
+}
+
+func (a *adapter) object(o *parse.Object) {
+	obj := objectOf(o)
+	spec := o.Doc.Get("spec")
+	switch group := o.Group(); {
+	case group == "" && o.Kind == "Pod":
+		a.workload(obj, spec, "spec", "")
+	case templateKinds[o.Kind] && (group == "apps" || group == "batch" || group == "" || group == "extensions"):
+		if w := a.workload(obj, spec.Path("template", "spec"), "spec.template.spec", ""); w != nil {
+			w.PodLabels = textMap(spec.Path("template", "metadata", "labels"))
+		}
+	case group == "batch" && o.Kind == "CronJob":
+		a.workload(obj, spec.Path("jobTemplate", "spec", "template", "spec"), "spec.jobTemplate.spec.template.spec", "")
+	case group == "kubeflow.org" && o.Kind == "Notebook":
+		a.workload(obj, spec.Path("template", "spec"), "spec.template.spec", kubernetes.RoleNotebook)
+	case group == "kubeflow.org" && strings.HasSuffix(o.Kind, "Job"):
+		a.trainingJob(obj, spec)
+	case group == "serving.kserve.io" && o.Kind == "InferenceService":
+		a.inferenceService(obj, o.Doc, spec)
+	case group == "serving.kserve.io" && (o.Kind == "ServingRuntime" || o.Kind == "ClusterServingRuntime"):
+		a.workload(obj, spec, "spec", kubernetes.RoleServing)
+	case group == "serving.kserve.io" && o.Kind == "TrainedModel":
+		a.modelStore(obj, spec.Get("model"), "spec.model")
+	case group == "machinelearning.seldon.io" && o.Kind == "SeldonDeployment":
+		a.seldon(obj, spec)
+	case group == "mlops.seldon.io" && o.Kind == "Model":
+		a.modelStore(obj, spec, "spec")
+	case group == "ray.io" && o.Kind == "RayCluster":
+		a.rayCluster(obj, spec, "spec")
+	case group == "ray.io" && o.Kind == "RayService":
+		a.rayCluster(obj, spec.Get("rayClusterConfig"), "spec.rayClusterConfig")
+	case group == "ray.io" && o.Kind == "RayJob":
+		if rc := spec.Get("rayClusterSpec"); rc != nil {
+			a.rayCluster(obj, rc, "spec.rayClusterSpec")
+		}
+		if sub := spec.Path("submitterPodTemplate", "spec"); sub != nil {
+			a.workload(obj, sub, "spec.submitterPodTemplate.spec", kubernetes.RoleRay)
+		}
+	case group == "" && o.Kind == "Service":
+		a.service(obj, o.Doc, spec)
+	case group == "networking.k8s.io" && o.Kind == "Ingress", group == "extensions" && o.Kind == "Ingress":
+		tls := spec.Get("tls")
+		a.m.Ingresses = append(a.m.Ingresses, &kubernetes.Ingress{Object: obj,
+			TLS: model.Bool{Meta: model.Meta{Range: rangeOf(tls, rangeOf(spec, obj.Range)), Explicit: tls != nil}, Value: tls != nil && len(tls.List) > 0}})
+	case group == "networking.k8s.io" && o.Kind == "NetworkPolicy":
+		a.m.NetworkPolicies = append(a.m.NetworkPolicies, &kubernetes.NetworkPolicy{Object: obj})
+	case group == "security.istio.io" && o.Kind == "PeerAuthentication":
+		a.peerAuthentication(obj, spec)
+	case group == "" && (o.Kind == "Secret" || o.Kind == "ServiceAccount"):
+		a.credentials(obj, o.Doc)
+	case group == "" && o.Kind == "Namespace":
+		a.m.Namespaces = append(a.m.Namespaces, &kubernetes.Namespace{Object: obj})
+	}
+}
+
+func objectOf(o *parse.Object) kubernetes.Object {
+	ns := o.Namespace
+	if ns == "" {
+		ns = "default"
+	}
+	addr := o.Kind + "/" + ns + "/" + o.Name
+	if o.Kind == "Namespace" {
+		ns, addr = o.Name, "Namespace/"+o.Name
+	}
+	meta := o.Doc.Get("metadata")
+	return kubernetes.Object{
+		Resource:    model.Resource{Address: addr, Type: o.Kind, Range: o.Range, Format: parse.Format},
+		Kind:        o.Kind,
+		Namespace:   ns,
+		Name:        o.Name,
+		Labels:      textMap(meta.Get("labels")),
+		Annotations: textMap(meta.Get("annotations")),
+	}
+}
+
+// workload adds the pod template at spec; role "" is refined from the
+// images it runs (a Deployment of Triton is a model server).
+func (a *adapter) workload(obj kubernetes.Object, spec *node.Value, path, role string) *kubernetes.Workload {
+	if spec == nil || spec.Kind != node.Map {
+		return nil
+	}
+	w := &kubernetes.Workload{Object: obj, Path: path, Role: role, PodLabels: obj.Labels, Pod: podSpec(spec, obj.Range)}
+	if w.Role == "" {
+		w.Role = roleOfImages(w.Pod.Containers)
+	}
+	a.m.Workloads = append(a.m.Workloads, w)
+	return w
+}
+
+// trainingJob reads the Kubeflow training operator jobs (PyTorchJob,
+// TFJob, MPIJob, XGBoostJob, PaddleJob, JAXJob): one pod template per replica
+// type under spec.<x>ReplicaSpecs.
+func (a *adapter) trainingJob(obj kubernetes.Object, spec *node.Value) {
+	if spec == nil {
+		return
+	}
+	for _, k := range spec.Keys {
+		if !strings.HasSuffix(k, "ReplicaSpecs") {
+			continue
+		}
+		rs := spec.Map[k]
+		for _, typ := range rs.Keys {
+			a.workload(obj, rs.Map[typ].Path("template", "spec"), fmt.Sprintf("spec.%s.%s.template.spec", k, typ), kubernetes.RoleTraining)
+		}
+	}
+}
+
+// servingImages are the names of model servers' images: a plain Deployment
+// running one of them serves models.
+var servingImages = []string{
+	"tritonserver", "tensorflow/serving", "torchserve", "vllm", "text-generation-inference",
+	"kserve", "seldon", "mlserver", "bentoml", "ollama", "sglang", "tgi-gaudi", "huggingface-pytorch-inference",
+	"openvino/model_server", "llama.cpp", "ray-ml",
+}
+
+func roleOfImages(cs []*kubernetes.Container) string {
+	for _, c := range cs {
+		img := strings.ToLower(c.Image.Value)
+		if slices.ContainsFunc(servingImages, func(s string) bool { return strings.Contains(img, s) }) {
+			return kubernetes.RoleServing
+		}
+	}
+	return ""
+}

@@ -1,0 +1,222 @@
+// Package kubernetes is the typed model of the Kubernetes objects that serve
+// and train models: every pod template wherever it sits (Deployments, Jobs,
+// KServe InferenceServices, Seldon deployments, Kubeflow Notebooks, Ray
+// clusters, training jobs), the ML settings around them, and the Services,
+// Ingresses, NetworkPolicies and mesh policies that expose or fence them.
+//
+// Resources are named Kind/namespace/name; an object that does not name its
+// namespace is placed in "default", where kubectl applies it without -n.
+package kubernetes
+
+import "github.com/mlguard/mlguard/internal/model"
+
+// Model is every Kubernetes object of one scan.
+type Model struct {
+	Workloads           []*Workload           `json:"workloads,omitempty"`
+	InferenceServices   []*InferenceService   `json:"inference_services,omitempty"`
+	SeldonDeployments   []*SeldonDeployment   `json:"seldon_deployments,omitempty"`
+	ModelStores         []*ModelStore         `json:"model_stores,omitempty"`
+	RayClusters         []*RayCluster         `json:"ray_clusters,omitempty"`
+	Services            []*Service            `json:"services,omitempty"`
+	Ingresses           []*Ingress            `json:"ingresses,omitempty"`
+	NetworkPolicies     []*NetworkPolicy      `json:"network_policies,omitempty"`
+	PeerAuthentications []*PeerAuthentication `json:"peer_authentications,omitempty"`
+	StorageSecrets      []*StorageSecret      `json:"storage_secrets,omitempty"`
+	ServiceAccounts     []*ServiceAccount     `json:"service_accounts,omitempty"`
+	Namespaces          []*Namespace          `json:"namespaces,omitempty"`
+}
+
+// Empty reports whether the model holds no object.
+func (m *Model) Empty() bool {
+	return m == nil || len(m.Workloads)+len(m.InferenceServices)+len(m.SeldonDeployments)+len(m.ModelStores)+
+		len(m.RayClusters)+len(m.Services)+len(m.Ingresses)+len(m.NetworkPolicies)+len(m.PeerAuthentications)+
+		len(m.StorageSecrets)+len(m.ServiceAccounts)+len(m.Namespaces) == 0
+}
+
+// Object is what every Kubernetes resource of the model carries.
+type Object struct {
+	model.Resource
+	Kind        string            `json:"kind"`
+	Namespace   string            `json:"namespace"`
+	Name        string            `json:"name"`
+	Labels      map[string]string `json:"labels,omitempty"`
+	Annotations map[string]string `json:"annotations,omitempty"`
+}
+
+// Workload is one pod template: a Pod, the template of a Deployment or Job,
+// or one component of an ML object (the predictor of an InferenceService, the
+// head group of a Ray cluster). An object with several pod templates gives
+// several workloads that share its Resource and differ in Path.
+type Workload struct {
+	Object
+	// Path is where the pod template sits in the object
+	// (spec.template.spec, spec.predictor, spec.workerGroupSpecs[0].template.spec).
+	Path string `json:"path"`
+	// Role says what the pod does for ML: "serving", "training",
+	// "notebook", "ray" or "" for an ordinary workload.
+	Role string `json:"role,omitempty"`
+	// PodLabels are the labels of the pods (the template's, or the
+	// object's where the controller copies them), which Services select.
+	PodLabels map[string]string `json:"pod_labels,omitempty"`
+	Pod       PodSpec           `json:"pod"`
+}
+
+// PodSpec holds the pod-level settings of a template.
+type PodSpec struct {
+	ServiceAccount model.String `json:"service_account_name"` // default "default"
+	AutomountToken model.Bool   `json:"automount_service_account_token"`
+	HostNetwork    model.Bool   `json:"host_network"`
+	HostPID        model.Bool   `json:"host_pid"`
+	HostIPC        model.Bool   `json:"host_ipc"`
+	RunAsNonRoot   model.Bool   `json:"run_as_non_root"`
+	RunAsUser      model.Int    `json:"run_as_user"` // Meta.Explicit false: not set
+	Seccomp        model.String `json:"seccomp_profile_type"`
+	Volumes        []Volume     `json:"volumes,omitempty"`
+	Containers     []*Container `json:"containers,omitempty"`
+}
+
+// Volume is one pod volume; HostPath is set for hostPath volumes.
+type Volume struct {
+	Name     string       `json:"name"`
+	HostPath model.String `json:"host_path"`
+}
+
+// Container is one container, init container or ephemeral container. Its
+// security settings are the effective ones: the container's own, or the
+// pod's where the container leaves them out (runAsNonRoot, runAsUser,
+// seccomp).
+type Container struct {
+	Name  string       `json:"name"`
+	Init  bool         `json:"init,omitempty"`
+	Path  string       `json:"path"` // containers[0], predictor.model
+	Image model.String `json:"image"`
+	// SecurityContext is the place of the container's securityContext, or
+	// of the container when it has none: where a missing setting goes.
+	SecurityContext model.Meta `json:"security_context"`
+
+	Privileged               model.Bool     `json:"privileged"`
+	AllowPrivilegeEscalation model.Bool     `json:"allow_privilege_escalation"` // default true
+	RunAsNonRoot             model.Bool     `json:"run_as_non_root"`
+	RunAsUser                model.Int      `json:"run_as_user"`
+	ReadOnlyRootFilesystem   model.Bool     `json:"read_only_root_filesystem"`
+	CapabilitiesAdd          []model.String `json:"capabilities_add,omitempty"`
+	CapabilitiesDrop         []model.String `json:"capabilities_drop,omitempty"`
+	Seccomp                  model.String   `json:"seccomp_profile_type"`
+
+	// Limits maps a resource name (cpu, memory, nvidia.com/gpu) to its limit.
+	Limits     map[string]model.String `json:"limits,omitempty"`
+	LimitsMeta model.Meta              `json:"limits_meta"`
+	Env        []EnvVar                `json:"env,omitempty"`
+	Args       []model.String          `json:"args,omitempty"` // command and args
+	Ports      []int64                 `json:"ports,omitempty"`
+}
+
+// EnvVar is an environment variable with a literal value; variables that
+// take their value from a Secret or ConfigMap have FromRef set.
+type EnvVar struct {
+	Name    string       `json:"name"`
+	Value   model.String `json:"value"`
+	FromRef bool         `json:"from_ref,omitempty"`
+}
+
+// InferenceService is a KServe InferenceService. Its components' pods are
+// Workloads with Role "serving".
+type InferenceService struct {
+	Object
+	// DeploymentMode is Serverless (the default), RawDeployment / Standard
+	// or ModelMesh, from the serving.kserve.io/deploymentMode annotation.
+	DeploymentMode model.String `json:"deployment_mode"`
+	// Visibility is the cluster-local label that applies in the deployment
+	// mode, or empty (exposed through the ingress gateway).
+	Visibility  model.String   `json:"visibility"`
+	StorageURIs []StorageURI   `json:"storage_uris,omitempty"`
+	LoggerURLs  []model.String `json:"logger_urls,omitempty"`
+}
+
+// StorageURI is a model location (storageUri, modelUri) and where it sits.
+type StorageURI struct {
+	Path string       `json:"path"`
+	URI  model.String `json:"uri"`
+}
+
+// SeldonDeployment is a Seldon Core v1 SeldonDeployment.
+type SeldonDeployment struct {
+	Object
+	OAuthKey    model.String `json:"oauth_key"`
+	OAuthSecret model.String `json:"oauth_secret"`
+	StorageURIs []StorageURI `json:"storage_uris,omitempty"`
+}
+
+// ModelStore is another object that points at model files: a Seldon Core v2
+// Model, a KServe TrainedModel or InferenceGraph step.
+type ModelStore struct {
+	Object
+	StorageURIs []StorageURI `json:"storage_uris,omitempty"`
+}
+
+// RayCluster is a KubeRay cluster, on its own or inside a RayService or
+// RayJob. Its head and worker pods are Workloads with Role "ray".
+type RayCluster struct {
+	Object
+	Path          string       `json:"path"`      // spec, spec.rayClusterConfig, spec.rayClusterSpec
+	AuthMode      model.String `json:"auth_mode"` // spec.authOptions.mode; default disabled
+	HeadEnvAuth   bool         `json:"head_env_token_auth"`
+	HeadAuthProxy bool         `json:"head_auth_proxy"`
+	HeadService   model.String `json:"head_service_type"` // default ClusterIP
+	RedisPassword model.String `json:"redis_password"`
+}
+
+// Service is a core Service.
+type Service struct {
+	Object
+	Type     model.String `json:"type"` // default ClusterIP
+	Internal bool         `json:"internal_load_balancer"`
+	// SourceRanges are the CIDRs a load balancer admits (all when empty).
+	SourceRanges []string          `json:"load_balancer_source_ranges,omitempty"`
+	Selector     map[string]string `json:"selector,omitempty"`
+}
+
+// Ingress is a networking.k8s.io Ingress.
+type Ingress struct {
+	Object
+	TLS model.Bool `json:"tls"` // true when spec.tls lists a host or secret
+}
+
+// NetworkPolicy is a networking.k8s.io NetworkPolicy.
+type NetworkPolicy struct {
+	Object
+}
+
+// PeerAuthentication is an Istio PeerAuthentication; Modes lists the mTLS
+// modes it sets (spec.mtls.mode and every port-level mode).
+type PeerAuthentication struct {
+	Object
+	Modes []model.String `json:"modes,omitempty"`
+}
+
+// StorageSecret is a Secret or ServiceAccount annotated with KServe's S3
+// settings.
+type StorageSecret struct {
+	Object
+	UseHTTPS  model.String `json:"s3_usehttps"`
+	VerifySSL model.String `json:"s3_verifyssl"`
+}
+
+// ServiceAccount is a core ServiceAccount.
+type ServiceAccount struct {
+	Object
+	AutomountToken model.Bool `json:"automount_service_account_token"`
+}
+
+// Namespace is a core Namespace.
+type Namespace struct {
+	Object
+}
+
+// Workload roles.
+const (
+	RoleServing  = "serving"
+	RoleTraining = "training"
+	RoleNotebook = "notebook"
+	RoleRay      = "ray"
+)
