@@ -83,7 +83,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newScanCmd(), newIAMCmd(), newAuditCmd(), newPolicyCmd(), newGuardrailsCmd(), newRulesCmd(), newVersionCmd())
+	root.AddCommand(newScanCmd(), newIAMCmd(), newAuditCmd(), newPolicyCmd(), newGuardrailsCmd(), newServeCmd(), newRulesCmd(), newVersionCmd())
 	return root
 }
 

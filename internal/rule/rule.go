@@ -108,6 +108,10 @@ type Metadata struct {
 	// Command names the mlguard command that runs the rule, when it is not
 	// scan ("iam analyze").
 	Command string `json:"command,omitempty"`
+	// CrossObject marks a rule that judges a resource by others of the scan
+	// (a namespace's NetworkPolicies, a pod's ServiceAccount). Admission
+	// control sees one object at a time and does not run it.
+	CrossObject bool `json:"cross_object,omitempty"`
 }
 
 // Input is what a check reads: the typed models of every cloud. Every model

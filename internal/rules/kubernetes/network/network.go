@@ -141,7 +141,7 @@ func init() {
 	})
 	register(&rule.Rule{
 		Metadata: rule.Metadata{
-			ID: "K8S-NETWORK-004", Slug: "k8s-model-namespace-no-networkpolicy",
+			ID: "K8S-NETWORK-004", Slug: "k8s-model-namespace-no-networkpolicy", CrossObject: true,
 			Title:    "Namespace runs model servers but has no NetworkPolicy",
 			Severity: rule.Medium, Category: rule.Network,
 			Resources:  []string{"InferenceService", "SeldonDeployment", "RayCluster", "Notebook", "Deployment", "StatefulSet"},

@@ -10,7 +10,7 @@ import (
 func init() {
 	register(&rule.Rule{
 		Metadata: rule.Metadata{
-			ID: "K8S-POD-011", Slug: "k8s-token-automount",
+			ID: "K8S-POD-011", Slug: "k8s-token-automount", CrossObject: true,
 			Title:    "Pod mounts a Kubernetes API token",
 			Severity: rule.Medium, Category: rule.Identity,
 			Frameworks: framework.LeastPrivilege(),
@@ -68,8 +68,12 @@ func init() {
 				if !v.Is("default") {
 					return nil
 				}
+				why := " (no serviceAccountName)"
+				if v.Explicit {
+					why = ""
+				}
 				return []rule.Result{kcheck.Result(w.Resource, v.Meta, w.Path, "default",
-					"%s runs as the default service account%s", kcheck.Where(w), kcheck.Default(v.Explicit))}
+					"%s runs as the namespace's default service account%s", kcheck.Where(w), why)}
 			})
 		},
 	})

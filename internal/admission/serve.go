@@ -1,0 +1,104 @@
+package admission
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"sync"
+	"time"
+)
+
+// certificate serves a key pair from files and reloads it when the files
+// change, so that a rotated certificate (cert-manager renews them in place)
+// is used without a restart.
+type certificate struct {
+	certFile, keyFile string
+	mu                sync.Mutex
+	cert              *tls.Certificate
+	stamp             time.Time
+}
+
+// loadCertificate reads the key pair once, failing early on bad files.
+func loadCertificate(certFile, keyFile string) (*certificate, error) {
+	c := &certificate{certFile: certFile, keyFile: keyFile}
+	if _, err := c.get(nil); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func (c *certificate) get(*tls.ClientHelloInfo) (*tls.Certificate, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	stamp, err := newest(c.certFile, c.keyFile)
+	if err != nil && c.cert != nil {
+		return c.cert, nil // a rotation in progress: keep serving the last pair
+	}
+	if err != nil {
+		return nil, err
+	}
+	if c.cert != nil && !stamp.After(c.stamp) {
+		return c.cert, nil
+	}
+	pair, err := tls.LoadX509KeyPair(c.certFile, c.keyFile)
+	if err != nil {
+		if c.cert != nil {
+			return c.cert, nil
+		}
+		return nil, fmt.Errorf("TLS key pair %s, %s: %w", c.certFile, c.keyFile, err)
+	}
+	c.cert, c.stamp = &pair, stamp
+	return c.cert, nil
+}
+
+func newest(files ...string) (time.Time, error) {
+	var t time.Time
+	for _, f := range files {
+		fi, err := os.Stat(f)
+		if err != nil {
+			return t, err
+		}
+		if fi.ModTime().After(t) {
+			t = fi.ModTime()
+		}
+	}
+	return t, nil
+}
+
+// Serve runs the webhook over TLS on ln until ctx ends, then shuts down,
+// letting reviews in flight finish.
+func Serve(ctx context.Context, ln net.Listener, h http.Handler, certFile, keyFile string) error {
+	cert, err := loadCertificate(certFile, keyFile)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           h,
+		TLSConfig:         &tls.Config{MinVersion: tls.VersionTLS12, GetCertificate: cert.get},
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       90 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.ServeTLS(ln, "", "") }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := srv.Shutdown(sctx); err != nil {
+			return fmt.Errorf("shutdown: %w", err)
+		}
+		if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+		return nil
+	}
+}
