@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 
+	"github.com/mlguard/mlguard/internal/adapt/terraform/tfattr"
+
 	"github.com/mlguard/mlguard/internal/iam"
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/model/aws"
@@ -15,7 +17,7 @@ import (
 // CloudFormation's Name/Environment/Value read like ECS's name/environment/value.
 func (a *adapter) taskDefinition(d *terraform.Resource, res model.Resource) {
 	td := &aws.TaskDefinition{Resource: res}
-	defs := str(d.Body, "container_definitions", "")
+	defs := tfattr.Str(d.Body, "container_definitions", "")
 	var containers []map[string]any
 	if defs.Explicit && defs.Known() && json.Unmarshal([]byte(defs.Value), &containers) == nil {
 		for _, c := range containers {
@@ -46,6 +48,6 @@ func field(m map[string]any, key string) any {
 }
 
 func (a *adapter) function(d *terraform.Resource, res model.Resource) {
-	env, _ := within(d.Body, "environment")
-	a.m.Functions = append(a.m.Functions, &aws.Function{Resource: res, Environment: stringMap(env, "variables")})
+	env, _ := tfattr.Within(d.Body, "environment")
+	a.m.Functions = append(a.m.Functions, &aws.Function{Resource: res, Environment: tfattr.StringMap(env, "variables")})
 }

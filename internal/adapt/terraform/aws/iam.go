@@ -3,6 +3,8 @@ package aws
 import (
 	"strings"
 
+	"github.com/mlguard/mlguard/internal/adapt/terraform/tfattr"
+
 	"github.com/mlguard/mlguard/internal/iam"
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/model/aws"
@@ -13,11 +15,11 @@ import (
 // not valid JSON, has no Document and so never produces a finding.
 func document(b *terraform.Block, attr, name string, source model.Resource) aws.PolicyDocument {
 	a := b.Attr(attr)
-	pd := aws.PolicyDocument{Meta: metaOf(b, a), Name: name, Source: source}
+	pd := aws.PolicyDocument{Meta: tfattr.MetaOf(b, a), Name: name, Source: source}
 	if !pd.Explicit || pd.Unknown {
 		return pd
 	}
-	s := str(b, attr, "")
+	s := tfattr.Str(b, attr, "")
 	if p, err := iam.Parse([]byte(s.Value)); err == nil {
 		pd.Document = p
 	}
@@ -26,15 +28,15 @@ func document(b *terraform.Block, attr, name string, source model.Resource) aws.
 
 func (a *adapter) role(d *terraform.Resource, res model.Resource) {
 	b := d.Body
-	r := &aws.Role{Resource: res, Name: str(b, "name", ""), TrustPolicy: document(b, "assume_role_policy", "trust", res)}
+	r := &aws.Role{Resource: res, Name: tfattr.Str(b, "name", ""), TrustPolicy: document(b, "assume_role_policy", "trust", res)}
 	if !r.Name.Explicit {
 		r.Name.Unknown = true // Terraform generates a unique name
 	}
-	for _, arn := range refs(b, "managed_policy_arns").Items {
+	for _, arn := range tfattr.Refs(b, "managed_policy_arns").Items {
 		r.ManagedPolicies = append(r.ManagedPolicies, aws.ManagedPolicy{ARN: arn, Source: res})
 	}
 	for _, ib := range b.Nested("inline_policy") {
-		name := str(ib, "name", "")
+		name := tfattr.Str(ib, "name", "")
 		r.InlinePolicies = append(r.InlinePolicies, document(ib, "policy", name.Value, res))
 	}
 	a.m.Roles = append(a.m.Roles, r)
@@ -42,18 +44,18 @@ func (a *adapter) role(d *terraform.Resource, res model.Resource) {
 
 func (a *adapter) policy(d *terraform.Resource, res model.Resource) {
 	b := d.Body
-	p := &aws.Policy{Resource: res, Name: str(b, "name", "")}
+	p := &aws.Policy{Resource: res, Name: tfattr.Str(b, "name", "")}
 	p.Document = document(b, "policy", p.Name.Value, res)
 	a.m.Policies = append(a.m.Policies, p)
 }
 
 func (a *adapter) rolePolicyAttachment(d *terraform.Resource, res model.Resource) {
-	a.attachments = append(a.attachments, attachment{roles: []model.Ref{ref(d.Body, "role")}, policy: ref(d.Body, "policy_arn"), source: res})
+	a.attachments = append(a.attachments, attachment{roles: []model.Ref{tfattr.Ref(d.Body, "role")}, policy: tfattr.Ref(d.Body, "policy_arn"), source: res})
 }
 
 func (a *adapter) policyAttachment(d *terraform.Resource, res model.Resource) {
-	a.attachments = append(a.attachments, attachment{roles: refs(d.Body, "roles").Items, users: refs(d.Body, "users").Items,
-		groups: refs(d.Body, "groups").Items, policy: ref(d.Body, "policy_arn"), source: res})
+	a.attachments = append(a.attachments, attachment{roles: tfattr.Refs(d.Body, "roles").Items, users: tfattr.Refs(d.Body, "users").Items,
+		groups: tfattr.Refs(d.Body, "groups").Items, policy: tfattr.Ref(d.Body, "policy_arn"), source: res})
 }
 
 func (a *adapter) user(d *terraform.Resource, res model.Resource) { a.identity(d, res, "user") }
@@ -65,48 +67,48 @@ func (a *adapter) group(d *terraform.Resource, res model.Resource) { a.identity(
 // under the role's attribute names (inline_policy, managed_policy_arns).
 func (a *adapter) identity(d *terraform.Resource, res model.Resource, kind string) {
 	b := d.Body
-	id := &aws.Identity{Resource: res, Kind: kind, Name: str(b, "name", "")}
+	id := &aws.Identity{Resource: res, Kind: kind, Name: tfattr.Str(b, "name", "")}
 	if !id.Name.Explicit {
 		id.Name.Unknown = true
 	}
-	for _, arn := range refs(b, "managed_policy_arns").Items {
+	for _, arn := range tfattr.Refs(b, "managed_policy_arns").Items {
 		id.ManagedPolicies = append(id.ManagedPolicies, aws.ManagedPolicy{ARN: arn, Source: res})
 	}
 	for _, ib := range b.Nested("inline_policy") {
-		name := str(ib, "name", "")
+		name := tfattr.Str(ib, "name", "")
 		id.InlinePolicies = append(id.InlinePolicies, document(ib, "policy", name.Value, res))
 	}
 	a.m.Identities = append(a.m.Identities, id)
 }
 
 func (a *adapter) userPolicy(d *terraform.Resource, res model.Resource) {
-	name := str(d.Body, "name", "")
-	a.inline = append(a.inline, inlinePolicy{user: ref(d.Body, "user"), doc: document(d.Body, "policy", name.Value, res)})
+	name := tfattr.Str(d.Body, "name", "")
+	a.inline = append(a.inline, inlinePolicy{user: tfattr.Ref(d.Body, "user"), doc: document(d.Body, "policy", name.Value, res)})
 }
 
 func (a *adapter) groupPolicy(d *terraform.Resource, res model.Resource) {
-	name := str(d.Body, "name", "")
-	a.inline = append(a.inline, inlinePolicy{group: ref(d.Body, "group"), doc: document(d.Body, "policy", name.Value, res)})
+	name := tfattr.Str(d.Body, "name", "")
+	a.inline = append(a.inline, inlinePolicy{group: tfattr.Ref(d.Body, "group"), doc: document(d.Body, "policy", name.Value, res)})
 }
 
 func (a *adapter) userPolicyAttachment(d *terraform.Resource, res model.Resource) {
-	a.attachments = append(a.attachments, attachment{users: []model.Ref{ref(d.Body, "user")}, policy: ref(d.Body, "policy_arn"), source: res})
+	a.attachments = append(a.attachments, attachment{users: []model.Ref{tfattr.Ref(d.Body, "user")}, policy: tfattr.Ref(d.Body, "policy_arn"), source: res})
 }
 
 func (a *adapter) groupPolicyAttachment(d *terraform.Resource, res model.Resource) {
-	a.attachments = append(a.attachments, attachment{groups: []model.Ref{ref(d.Body, "group")}, policy: ref(d.Body, "policy_arn"), source: res})
+	a.attachments = append(a.attachments, attachment{groups: []model.Ref{tfattr.Ref(d.Body, "group")}, policy: tfattr.Ref(d.Body, "policy_arn"), source: res})
 }
 
 func (a *adapter) exclusiveAttachments(d *terraform.Resource, res model.Resource) {
-	role := ref(d.Body, "role_name")
-	for _, arn := range refs(d.Body, "policy_arns").Items {
+	role := tfattr.Ref(d.Body, "role_name")
+	for _, arn := range tfattr.Refs(d.Body, "policy_arns").Items {
 		a.attachments = append(a.attachments, attachment{roles: []model.Ref{role}, policy: arn, source: res})
 	}
 }
 
 func (a *adapter) rolePolicy(d *terraform.Resource, res model.Resource) {
-	name := str(d.Body, "name", "")
-	a.inline = append(a.inline, inlinePolicy{role: ref(d.Body, "role"), doc: document(d.Body, "policy", name.Value, res)})
+	name := tfattr.Str(d.Body, "name", "")
+	a.inline = append(a.inline, inlinePolicy{role: tfattr.Ref(d.Body, "role"), doc: document(d.Body, "policy", name.Value, res)})
 }
 
 // roleOf finds the role a reference names: by link, by name, or by ARN.

@@ -1,6 +1,7 @@
 package aws
 
 import (
+	"github.com/mlguard/mlguard/internal/adapt/terraform/tfattr"
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/parse/terraform"
@@ -11,53 +12,53 @@ func (a *adapter) vpc(_ *terraform.Resource, res model.Resource) {
 }
 
 func (a *adapter) subnet(d *terraform.Resource, res model.Resource) {
-	a.m.Subnets = append(a.m.Subnets, &aws.Subnet{Resource: res, VPC: ref(d.Body, "vpc_id")})
+	a.m.Subnets = append(a.m.Subnets, &aws.Subnet{Resource: res, VPC: tfattr.Ref(d.Body, "vpc_id")})
 }
 
 func (a *adapter) internetGateway(d *terraform.Resource, res model.Resource) {
-	a.m.InternetGateways = append(a.m.InternetGateways, &aws.InternetGateway{Resource: res, VPC: ref(d.Body, "vpc_id")})
+	a.m.InternetGateways = append(a.m.InternetGateways, &aws.InternetGateway{Resource: res, VPC: tfattr.Ref(d.Body, "vpc_id")})
 }
 
 // inlineRoutes reads route blocks (or the route = [...] attribute form).
 func inlineRoutes(b *terraform.Block, res model.Resource) []aws.Route {
 	var out []aws.Route
 	for _, rb := range b.Nested("route") {
-		dest := str(rb, "cidr_block", "")
+		dest := tfattr.Str(rb, "cidr_block", "")
 		if dest.Value == "" && !dest.Unknown {
-			dest = str(rb, "ipv6_cidr_block", "")
+			dest = tfattr.Str(rb, "ipv6_cidr_block", "")
 		}
-		out = append(out, aws.Route{Meta: blockMeta(rb), Source: res, Destination: dest, Gateway: ref(rb, "gateway_id")})
+		out = append(out, aws.Route{Meta: tfattr.BlockMeta(rb), Source: res, Destination: dest, Gateway: tfattr.Ref(rb, "gateway_id")})
 	}
 	return out
 }
 
 func (a *adapter) routeTable(d *terraform.Resource, res model.Resource) {
-	a.m.RouteTables = append(a.m.RouteTables, &aws.RouteTable{Resource: res, VPC: ref(d.Body, "vpc_id"), Routes: inlineRoutes(d.Body, res)})
+	a.m.RouteTables = append(a.m.RouteTables, &aws.RouteTable{Resource: res, VPC: tfattr.Ref(d.Body, "vpc_id"), Routes: inlineRoutes(d.Body, res)})
 }
 
 // defaultRouteTable is the VPC's main table. Its default_route_table_id refers
 // to aws_vpc.x.default_route_table_id, so the link names the VPC.
 func (a *adapter) defaultRouteTable(d *terraform.Resource, res model.Resource) {
-	a.m.RouteTables = append(a.m.RouteTables, &aws.RouteTable{Resource: res, Main: true, VPC: ref(d.Body, "default_route_table_id"), Routes: inlineRoutes(d.Body, res)})
+	a.m.RouteTables = append(a.m.RouteTables, &aws.RouteTable{Resource: res, Main: true, VPC: tfattr.Ref(d.Body, "default_route_table_id"), Routes: inlineRoutes(d.Body, res)})
 }
 
 func (a *adapter) mainAssociation(d *terraform.Resource, _ model.Resource) {
-	a.mains = append(a.mains, mainAssociation{vpc: ref(d.Body, "vpc_id"), table: ref(d.Body, "route_table_id")})
+	a.mains = append(a.mains, mainAssociation{vpc: tfattr.Ref(d.Body, "vpc_id"), table: tfattr.Ref(d.Body, "route_table_id")})
 }
 
 func (a *adapter) route(d *terraform.Resource, res model.Resource) {
 	b := d.Body
-	dest := str(b, "destination_cidr_block", "")
+	dest := tfattr.Str(b, "destination_cidr_block", "")
 	if dest.Value == "" && !dest.Unknown {
-		dest = str(b, "destination_ipv6_cidr_block", "")
+		dest = tfattr.Str(b, "destination_ipv6_cidr_block", "")
 	}
-	a.routes = append(a.routes, looseRoute{table: ref(b, "route_table_id"), route: aws.Route{
-		Meta: model.Meta{Range: res.Range, Explicit: true}, Source: res, Destination: dest, Gateway: ref(b, "gateway_id"),
+	a.routes = append(a.routes, looseRoute{table: tfattr.Ref(b, "route_table_id"), route: aws.Route{
+		Meta: model.Meta{Range: res.Range, Explicit: true}, Source: res, Destination: dest, Gateway: tfattr.Ref(b, "gateway_id"),
 	}})
 }
 
 func (a *adapter) association(d *terraform.Resource, res model.Resource) {
-	a.m.Associations = append(a.m.Associations, &aws.RouteTableAssociation{Resource: res, Subnet: ref(d.Body, "subnet_id"), RouteTable: ref(d.Body, "route_table_id")})
+	a.m.Associations = append(a.m.Associations, &aws.RouteTableAssociation{Resource: res, Subnet: tfattr.Ref(d.Body, "subnet_id"), RouteTable: tfattr.Ref(d.Body, "route_table_id")})
 }
 
 // linkNetwork attaches aws_route resources to their tables and marks tables
@@ -94,7 +95,7 @@ type looseIngress struct {
 func cidrs(b *terraform.Block, names ...string) []model.String {
 	var out []model.String
 	for _, n := range names {
-		for _, it := range refs(b, n).Items {
+		for _, it := range tfattr.Refs(b, n).Items {
 			out = append(out, model.String{Meta: it.Meta, Value: it.Value})
 		}
 	}
@@ -105,8 +106,8 @@ func (a *adapter) securityGroup(d *terraform.Resource, res model.Resource) {
 	sg := &aws.SecurityGroup{Resource: res}
 	for _, ib := range d.Body.Nested("ingress") {
 		sg.Ingress = append(sg.Ingress, aws.IngressRule{
-			Meta: blockMeta(ib), Source: res, CIDRs: cidrs(ib, "cidr_blocks", "ipv6_cidr_blocks"),
-			FromPort: integer(ib, "from_port", 0), ToPort: integer(ib, "to_port", 0), Protocol: str(ib, "protocol", ""),
+			Meta: tfattr.BlockMeta(ib), Source: res, CIDRs: cidrs(ib, "cidr_blocks", "ipv6_cidr_blocks"),
+			FromPort: tfattr.Int(ib, "from_port", 0), ToPort: tfattr.Int(ib, "to_port", 0), Protocol: tfattr.Str(ib, "protocol", ""),
 		})
 	}
 	a.m.SecurityGroups = append(a.m.SecurityGroups, sg)
@@ -114,12 +115,12 @@ func (a *adapter) securityGroup(d *terraform.Resource, res model.Resource) {
 
 func (a *adapter) securityGroupRule(d *terraform.Resource, res model.Resource) {
 	b := d.Body
-	if !str(b, "type", "").Is("ingress") {
+	if !tfattr.Str(b, "type", "").Is("ingress") {
 		return
 	}
-	a.sgRules = append(a.sgRules, looseIngress{group: ref(b, "security_group_id"), rule: aws.IngressRule{
+	a.sgRules = append(a.sgRules, looseIngress{group: tfattr.Ref(b, "security_group_id"), rule: aws.IngressRule{
 		Meta: model.Meta{Range: res.Range, Explicit: true}, Source: res, CIDRs: cidrs(b, "cidr_blocks", "ipv6_cidr_blocks"),
-		FromPort: integer(b, "from_port", 0), ToPort: integer(b, "to_port", 0), Protocol: str(b, "protocol", ""),
+		FromPort: tfattr.Int(b, "from_port", 0), ToPort: tfattr.Int(b, "to_port", 0), Protocol: tfattr.Str(b, "protocol", ""),
 	}})
 }
 
@@ -127,13 +128,13 @@ func (a *adapter) ingressRule(d *terraform.Resource, res model.Resource) {
 	b := d.Body
 	var cs []model.String
 	for _, n := range []string{"cidr_ipv4", "cidr_ipv6"} {
-		if c := str(b, n, ""); c.Explicit {
+		if c := tfattr.Str(b, n, ""); c.Explicit {
 			cs = append(cs, c)
 		}
 	}
-	a.sgRules = append(a.sgRules, looseIngress{group: ref(b, "security_group_id"), rule: aws.IngressRule{
+	a.sgRules = append(a.sgRules, looseIngress{group: tfattr.Ref(b, "security_group_id"), rule: aws.IngressRule{
 		Meta: model.Meta{Range: res.Range, Explicit: true}, Source: res, CIDRs: cs,
-		FromPort: integer(b, "from_port", 0), ToPort: integer(b, "to_port", 65535), Protocol: str(b, "ip_protocol", ""),
+		FromPort: tfattr.Int(b, "from_port", 0), ToPort: tfattr.Int(b, "to_port", 65535), Protocol: tfattr.Str(b, "ip_protocol", ""),
 	}})
 }
 
@@ -148,5 +149,5 @@ func (a *adapter) linkSecurityGroups() {
 }
 
 func (a *adapter) vpcEndpoint(d *terraform.Resource, res model.Resource) {
-	a.m.VPCEndpoints = append(a.m.VPCEndpoints, &aws.VPCEndpoint{Resource: res, VPC: ref(d.Body, "vpc_id"), Service: str(d.Body, "service_name", "")})
+	a.m.VPCEndpoints = append(a.m.VPCEndpoints, &aws.VPCEndpoint{Resource: res, VPC: tfattr.Ref(d.Body, "vpc_id"), Service: tfattr.Str(d.Body, "service_name", "")})
 }

@@ -1,6 +1,7 @@
 package aws
 
 import (
+	"github.com/mlguard/mlguard/internal/adapt/terraform/tfattr"
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/parse/terraform"
@@ -20,19 +21,19 @@ func (a *adapter) notebook(d *terraform.Resource, res model.Resource) {
 	b := d.Body
 	n := &aws.NotebookInstance{
 		Resource:             res,
-		Name:                 str(b, "name", ""),
-		DirectInternetAccess: str(b, "direct_internet_access", "Enabled"),
-		RootAccess:           str(b, "root_access", "Enabled"),
-		KMSKey:               ref(b, "kms_key_id"),
-		Subnet:               ref(b, "subnet_id"),
-		SecurityGroups:       refs(b, "security_groups"),
-		Role:                 ref(b, "role_arn"),
-		LifecycleConfig:      ref(b, "lifecycle_config_name"),
+		Name:                 tfattr.Str(b, "name", ""),
+		DirectInternetAccess: tfattr.Str(b, "direct_internet_access", "Enabled"),
+		RootAccess:           tfattr.Str(b, "root_access", "Enabled"),
+		KMSKey:               tfattr.Ref(b, "kms_key_id"),
+		Subnet:               tfattr.Ref(b, "subnet_id"),
+		SecurityGroups:       tfattr.Refs(b, "security_groups"),
+		Role:                 tfattr.Ref(b, "role_arn"),
+		LifecycleConfig:      tfattr.Ref(b, "lifecycle_config_name"),
 	}
-	imds, unknown := first(b, "instance_metadata_service_configuration")
+	imds, unknown := tfattr.First(b, "instance_metadata_service_configuration")
 	switch {
 	case imds != nil:
-		n.MinimumIMDSVersion = str(imds, "minimum_instance_metadata_service_version", "1")
+		n.MinimumIMDSVersion = tfattr.Str(imds, "minimum_instance_metadata_service_version", "1")
 	default:
 		n.MinimumIMDSVersion = model.String{Meta: model.Meta{Range: b.Range, Unknown: unknown}, Value: "1"}
 	}
@@ -43,22 +44,22 @@ func (a *adapter) domain(d *terraform.Resource, res model.Resource) {
 	b := d.Body
 	dom := &aws.Domain{
 		Resource:             res,
-		Name:                 str(b, "domain_name", ""),
-		AppNetworkAccessType: str(b, "app_network_access_type", "PublicInternetOnly"),
-		KMSKey:               ref(b, "kms_key_id"),
-		VPC:                  ref(b, "vpc_id"),
-		Subnets:              refs(b, "subnet_ids"),
+		Name:                 tfattr.Str(b, "domain_name", ""),
+		AppNetworkAccessType: tfattr.Str(b, "app_network_access_type", "PublicInternetOnly"),
+		KMSKey:               tfattr.Ref(b, "kms_key_id"),
+		VPC:                  tfattr.Ref(b, "vpc_id"),
+		Subnets:              tfattr.Refs(b, "subnet_ids"),
 	}
 	for _, typ := range []string{"default_user_settings", "default_space_settings"} {
-		if s, _ := first(b, typ); s != nil {
-			dom.ExecutionRoles = append(dom.ExecutionRoles, ref(s, "execution_role"))
-			dom.SecurityGroups = append(dom.SecurityGroups, refs(s, "security_groups"))
+		if s, _ := tfattr.First(b, typ); s != nil {
+			dom.ExecutionRoles = append(dom.ExecutionRoles, tfattr.Ref(s, "execution_role"))
+			dom.SecurityGroups = append(dom.SecurityGroups, tfattr.Refs(s, "security_groups"))
 		}
 	}
-	if ds, _ := first(b, "domain_settings"); ds != nil {
-		dom.SecurityGroups = append(dom.SecurityGroups, refs(ds, "security_group_ids"))
+	if ds, _ := tfattr.First(b, "domain_settings"); ds != nil {
+		dom.SecurityGroups = append(dom.SecurityGroups, tfattr.Refs(ds, "security_group_ids"))
 	}
-	if us, _ := first(b, "default_user_settings"); us != nil {
+	if us, _ := tfattr.First(b, "default_user_settings"); us != nil {
 		dom.Sharing = sharing(us)
 	}
 	a.m.Domains = append(a.m.Domains, dom)
@@ -68,20 +69,20 @@ func (a *adapter) sagemakerModel(d *terraform.Resource, res model.Resource) {
 	b := d.Body
 	sm := &aws.SageMakerModel{
 		Resource:         res,
-		Name:             str(b, "name", ""),
-		NetworkIsolation: boolean(b, "enable_network_isolation", false),
-		ExecutionRole:    ref(b, "execution_role_arn"),
+		Name:             tfattr.Str(b, "name", ""),
+		NetworkIsolation: tfattr.Bool(b, "enable_network_isolation", false),
+		ExecutionRole:    tfattr.Ref(b, "execution_role_arn"),
 	}
-	vpc, unknown := first(b, "vpc_config")
+	vpc, unknown := tfattr.First(b, "vpc_config")
 	sm.VPCConfigUnknown = unknown
 	if vpc != nil {
-		sm.VPCConfig = &aws.VPCConfig{Meta: blockMeta(vpc), Subnets: refs(vpc, "subnets"), SecurityGroups: refs(vpc, "security_group_ids")}
+		sm.VPCConfig = &aws.VPCConfig{Meta: tfattr.BlockMeta(vpc), Subnets: tfattr.Refs(vpc, "subnets"), SecurityGroups: tfattr.Refs(vpc, "security_group_ids")}
 	}
 	for _, typ := range []string{"primary_container", "container"} {
 		for _, c := range b.Nested(typ) {
 			sm.Containers = append(sm.Containers, aws.Container{
-				Meta: blockMeta(c), Image: str(c, "image", ""), ModelDataURL: ref(c, "model_data_url"),
-				Environment: stringMap(c, "environment"),
+				Meta: tfattr.BlockMeta(c), Image: tfattr.Str(c, "image", ""), ModelDataURL: tfattr.Ref(c, "model_data_url"),
+				Environment: tfattr.StringMap(c, "environment"),
 			})
 		}
 	}
@@ -90,25 +91,25 @@ func (a *adapter) sagemakerModel(d *terraform.Resource, res model.Resource) {
 
 func (a *adapter) endpointConfig(d *terraform.Resource, res model.Resource) {
 	b := d.Body
-	ec := &aws.EndpointConfig{Resource: res, Name: str(b, "name", ""), KMSKey: ref(b, "kms_key_arn")}
+	ec := &aws.EndpointConfig{Resource: res, Name: tfattr.Str(b, "name", ""), KMSKey: tfattr.Ref(b, "kms_key_arn")}
 	for _, typ := range []string{"production_variants", "shadow_production_variants"} {
 		for _, v := range b.Nested(typ) {
-			sl, _ := first(v, "serverless_config")
+			sl, _ := tfattr.First(v, "serverless_config")
 			ec.Variants = append(ec.Variants, aws.ProductionVariant{
-				Meta: blockMeta(v), InstanceType: str(v, "instance_type", ""), Serverless: sl != nil,
-				SSMAccess: boolean(v, "enable_ssm_access", false),
+				Meta: tfattr.BlockMeta(v), InstanceType: tfattr.Str(v, "instance_type", ""), Serverless: sl != nil,
+				SSMAccess: tfattr.Bool(v, "enable_ssm_access", false),
 			})
 		}
 	}
-	if dc, _ := first(b, "data_capture_config"); dc != nil {
+	if dc, _ := tfattr.First(b, "data_capture_config"); dc != nil {
 		ec.DataCapture = &aws.DataCapture{
-			Meta: blockMeta(dc), Enabled: boolean(dc, "enable_capture", true),
-			Destination: ref(dc, "destination_s3_uri"), KMSKey: ref(dc, "kms_key_id"),
+			Meta: tfattr.BlockMeta(dc), Enabled: tfattr.Bool(dc, "enable_capture", true),
+			Destination: tfattr.Ref(dc, "destination_s3_uri"), KMSKey: tfattr.Ref(dc, "kms_key_id"),
 		}
 	}
-	if ai, _ := first(b, "async_inference_config"); ai != nil {
-		if oc, _ := first(ai, "output_config"); oc != nil {
-			ec.AsyncOutput = &aws.AsyncOutput{Meta: blockMeta(oc), KMSKey: ref(oc, "kms_key_id"), Output: ref(oc, "s3_output_path")}
+	if ai, _ := tfattr.First(b, "async_inference_config"); ai != nil {
+		if oc, _ := tfattr.First(ai, "output_config"); oc != nil {
+			ec.AsyncOutput = &aws.AsyncOutput{Meta: tfattr.BlockMeta(oc), KMSKey: tfattr.Ref(oc, "kms_key_id"), Output: tfattr.Ref(oc, "s3_output_path")}
 		}
 	}
 	a.m.EndpointConfigs = append(a.m.EndpointConfigs, ec)

@@ -3,6 +3,8 @@ package aws
 import (
 	"encoding/base64"
 
+	"github.com/mlguard/mlguard/internal/adapt/terraform/tfattr"
+
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/parse/terraform"
@@ -31,9 +33,9 @@ import (
 //   default encryption
 
 func (a *adapter) lifecycleConfig(d *terraform.Resource, res model.Resource) {
-	lc := &aws.LifecycleConfig{Resource: res, Name: str(d.Body, "name", "")}
+	lc := &aws.LifecycleConfig{Resource: res, Name: tfattr.Str(d.Body, "name", "")}
 	for _, hook := range []string{"on_create", "on_start"} {
-		s := str(d.Body, hook, "")
+		s := tfattr.Str(d.Body, hook, "")
 		if !s.Explicit {
 			continue
 		}
@@ -49,29 +51,29 @@ func (a *adapter) lifecycleConfig(d *terraform.Resource, res model.Resource) {
 }
 
 func (a *adapter) codeRepository(d *terraform.Resource, res model.Resource) {
-	gc, _ := first(d.Body, "git_config")
+	gc, _ := tfattr.First(d.Body, "git_config")
 	if gc == nil {
 		gc = &terraform.Block{Range: res.Range, Unknown: true} // required by the provider; unknown if missing
 	}
-	a.m.CodeRepositories = append(a.m.CodeRepositories, &aws.CodeRepository{Resource: res, URL: str(gc, "repository_url", ""), Secret: ref(gc, "secret_arn")})
+	a.m.CodeRepositories = append(a.m.CodeRepositories, &aws.CodeRepository{Resource: res, URL: tfattr.Str(gc, "repository_url", ""), Secret: tfattr.Ref(gc, "secret_arn")})
 }
 
 func (a *adapter) featureGroup(d *terraform.Resource, res model.Resource) {
 	fg := &aws.FeatureGroup{Resource: res}
-	if on, _ := first(d.Body, "online_store_config"); on != nil {
-		sc, unknown := first(on, "security_config")
+	if on, _ := tfattr.First(d.Body, "online_store_config"); on != nil {
+		sc, unknown := tfattr.First(on, "security_config")
 		key := model.Ref{Meta: model.Meta{Range: on.Range, Unknown: on.Unknown || unknown}}
 		if sc != nil {
-			key = ref(sc, "kms_key_id")
+			key = tfattr.Ref(sc, "kms_key_id")
 		}
-		fg.Online = &aws.OnlineStore{Meta: blockMeta(on), Enabled: boolean(on, "enable_online_store", false), KMSKey: key}
+		fg.Online = &aws.OnlineStore{Meta: tfattr.BlockMeta(on), Enabled: tfattr.Bool(on, "enable_online_store", false), KMSKey: key}
 	}
-	if off, _ := first(d.Body, "offline_store_config"); off != nil {
-		s3, _ := first(off, "s3_storage_config")
+	if off, _ := tfattr.First(d.Body, "offline_store_config"); off != nil {
+		s3, _ := tfattr.First(off, "s3_storage_config")
 		if s3 == nil {
 			s3 = &terraform.Block{Range: off.Range, Unknown: true} // required by the provider; unknown if missing
 		}
-		fg.Offline = &aws.OfflineStore{Meta: blockMeta(off), S3URI: ref(s3, "s3_uri"), KMSKey: ref(s3, "kms_key_id")}
+		fg.Offline = &aws.OfflineStore{Meta: tfattr.BlockMeta(off), S3URI: tfattr.Ref(s3, "s3_uri"), KMSKey: tfattr.Ref(s3, "kms_key_id")}
 	}
 	a.m.FeatureGroups = append(a.m.FeatureGroups, fg)
 }
@@ -82,11 +84,11 @@ func (a *adapter) workforce(d *terraform.Resource, res model.Resource) {
 		b = withoutComputed(b, []string{"source_ip_config"}) // computed: the API's empty list when not written
 	}
 	w := &aws.Workforce{Resource: res}
-	if oidc, _ := first(b, "oidc_config"); oidc != nil {
-		w.ClientSecret = str(oidc, "client_secret", "")
+	if oidc, _ := tfattr.First(b, "oidc_config"); oidc != nil {
+		w.ClientSecret = tfattr.Str(oidc, "client_secret", "")
 	}
-	if sic, unknown := first(b, "source_ip_config"); sic != nil {
-		r := refs(sic, "cidrs")
+	if sic, unknown := tfattr.First(b, "source_ip_config"); sic != nil {
+		r := tfattr.Refs(sic, "cidrs")
 		w.SourceCIDRs = &r
 	} else if unknown {
 		w.SourceCIDRs = &model.Refs{Meta: model.Meta{Range: res.Range, Unknown: true}}
@@ -96,17 +98,17 @@ func (a *adapter) workforce(d *terraform.Resource, res model.Resource) {
 
 func (a *adapter) modelPackageGroupPolicy(d *terraform.Resource, res model.Resource) {
 	a.m.ModelPackageGroupPolicies = append(a.m.ModelPackageGroupPolicies, &aws.ModelPackageGroupPolicy{
-		Resource: res, Group: ref(d.Body, "model_package_group_name"), Policy: document(d.Body, "resource_policy", "resource policy", res),
+		Resource: res, Group: tfattr.Ref(d.Body, "model_package_group_name"), Policy: document(d.Body, "resource_policy", "resource policy", res),
 	})
 }
 
 func (a *adapter) agent(d *terraform.Resource, res model.Resource) {
 	b := d.Body
-	ag := &aws.Agent{Resource: res, KMSKey: ref(b, "customer_encryption_key_arn"), Role: ref(b, "agent_resource_role_arn")}
-	gc, unknown := first(b, "guardrail_configuration")
+	ag := &aws.Agent{Resource: res, KMSKey: tfattr.Ref(b, "customer_encryption_key_arn"), Role: tfattr.Ref(b, "agent_resource_role_arn")}
+	gc, unknown := tfattr.First(b, "guardrail_configuration")
 	switch {
 	case gc != nil:
-		ag.Guardrail = ref(gc, "guardrail_identifier")
+		ag.Guardrail = tfattr.Ref(gc, "guardrail_identifier")
 	default:
 		ag.Guardrail = model.Ref{Meta: model.Meta{Range: res.Range, Unknown: unknown}}
 	}
@@ -115,9 +117,9 @@ func (a *adapter) agent(d *terraform.Resource, res model.Resource) {
 
 func (a *adapter) customModel(d *terraform.Resource, res model.Resource) {
 	b := d.Body
-	cm := &aws.CustomModel{Resource: res, KMSKey: ref(b, "custom_model_kms_key_id"), Role: ref(b, "role_arn")}
-	if vpc, _ := first(b, "vpc_config"); vpc != nil {
-		cm.VPCConfig = &aws.VPCConfig{Meta: blockMeta(vpc), Subnets: refs(vpc, "subnet_ids"), SecurityGroups: refs(vpc, "security_group_ids")}
+	cm := &aws.CustomModel{Resource: res, KMSKey: tfattr.Ref(b, "custom_model_kms_key_id"), Role: tfattr.Ref(b, "role_arn")}
+	if vpc, _ := tfattr.First(b, "vpc_config"); vpc != nil {
+		cm.VPCConfig = &aws.VPCConfig{Meta: tfattr.BlockMeta(vpc), Subnets: tfattr.Refs(vpc, "subnet_ids"), SecurityGroups: tfattr.Refs(vpc, "security_group_ids")}
 	} else if b.NestedUnknown("vpc_config") {
 		cm.VPCConfig = &aws.VPCConfig{Meta: model.Meta{Range: res.Range, Unknown: true}}
 	}
@@ -126,12 +128,12 @@ func (a *adapter) customModel(d *terraform.Resource, res model.Resource) {
 
 func (a *adapter) guardrail(d *terraform.Resource, res model.Resource) {
 	b := d.Body
-	g := &aws.Guardrail{Resource: res, KMSKey: ref(b, "kms_key_arn")}
-	cp, unknown := first(b, "content_policy_config")
+	g := &aws.Guardrail{Resource: res, KMSKey: tfattr.Ref(b, "kms_key_arn")}
+	cp, unknown := tfattr.First(b, "content_policy_config")
 	g.FiltersUnknown = unknown || cp.NestedUnknown("filters_config")
 	for _, f := range cp.Nested("filters_config") {
 		g.FiltersUnknown = g.FiltersUnknown || f.Unknown
-		g.Filters = append(g.Filters, aws.ContentFilter{Meta: blockMeta(f), Type: str(f, "type", ""), InputStrength: str(f, "input_strength", "")})
+		g.Filters = append(g.Filters, aws.ContentFilter{Meta: tfattr.BlockMeta(f), Type: tfattr.Str(f, "type", ""), InputStrength: tfattr.Str(f, "input_strength", "")})
 	}
 	a.m.Guardrails = append(a.m.Guardrails, g)
 }
@@ -139,8 +141,8 @@ func (a *adapter) guardrail(d *terraform.Resource, res model.Resource) {
 // pipeline reads the pipeline definition JSON. A definition kept in S3
 // (pipeline_definition_s3_location) cannot be read offline and yields no steps.
 func (a *adapter) pipeline(d *terraform.Resource, res model.Resource) {
-	p := &aws.Pipeline{Resource: res, Role: ref(d.Body, "role_arn")}
-	def := ref(d.Body, "pipeline_definition")
+	p := &aws.Pipeline{Resource: res, Role: tfattr.Ref(d.Body, "role_arn")}
+	def := tfattr.Ref(d.Body, "pipeline_definition")
 	p.Definition = def.Meta
 	if len(def.Targets) > 0 {
 		p.Locations = append(p.Locations, model.Ref{Meta: def.Meta, Targets: def.Targets})
@@ -164,77 +166,77 @@ func (a *adapter) pipeline(d *terraform.Resource, res model.Resource) {
 // arrive here translated onto the data quality definition's names.
 func (a *adapter) monitoringJob(d *terraform.Resource, res model.Resource) {
 	b := d.Body
-	net, netWritten := within(b, "network_config")
-	vpc, inVPC := within(net, "vpc_config")
-	cluster, _ := within(b, "job_resources", "cluster_config")
-	out, _ := within(b, "data_quality_job_output_config")
-	app, _ := within(b, "data_quality_app_specification")
-	env := stringMap(app, "environment")
-	if top := stringMap(b, "environment"); top.Explicit { // a schedule's inline job
+	net, netWritten := tfattr.Within(b, "network_config")
+	vpc, inVPC := tfattr.Within(net, "vpc_config")
+	cluster, _ := tfattr.Within(b, "job_resources", "cluster_config")
+	out, _ := tfattr.Within(b, "data_quality_job_output_config")
+	app, _ := tfattr.Within(b, "data_quality_app_specification")
+	env := tfattr.StringMap(app, "environment")
+	if top := tfattr.StringMap(b, "environment"); top.Explicit { // a schedule's inline job
 		env = top
 	}
 	a.m.MonitoringJobs = append(a.m.MonitoringJobs, &aws.MonitoringJob{
 		Resource:         res,
-		NetworkIsolation: boolean(net, "enable_network_isolation", false),
-		InterContainer:   boolean(net, "enable_inter_container_traffic_encryption", false),
+		NetworkIsolation: tfattr.Bool(net, "enable_network_isolation", false),
+		InterContainer:   tfattr.Bool(net, "enable_inter_container_traffic_encryption", false),
 		Network:          model.Meta{Range: net.Range, Explicit: netWritten, Unknown: net.Unknown},
 		InVPC:            model.Bool{Meta: model.Meta{Range: vpc.Range, Explicit: inVPC, Unknown: vpc.Unknown}, Value: inVPC},
-		InstanceCount:    integer(cluster, "instance_count", 0),
-		InstanceType:     str(cluster, "instance_type", ""),
-		Cluster:          blockMeta(cluster),
-		VolumeKMS:        ref(cluster, "volume_kms_key_id"),
-		Output:           blockMeta(out),
-		OutputKMS:        ref(out, "kms_key_id"),
+		InstanceCount:    tfattr.Int(cluster, "instance_count", 0),
+		InstanceType:     tfattr.Str(cluster, "instance_type", ""),
+		Cluster:          tfattr.BlockMeta(cluster),
+		VolumeKMS:        tfattr.Ref(cluster, "volume_kms_key_id"),
+		Output:           tfattr.BlockMeta(out),
+		OutputKMS:        tfattr.Ref(out, "kms_key_id"),
 		Environment:      env,
 	})
 }
 
 // sharing reads sharing_settings of a settings block.
 func sharing(settings *terraform.Block) *aws.Sharing {
-	sh, _ := first(settings, "sharing_settings")
+	sh, _ := tfattr.First(settings, "sharing_settings")
 	if sh == nil {
 		return nil
 	}
-	return &aws.Sharing{Meta: blockMeta(sh), OutputOption: str(sh, "notebook_output_option", "Disabled"), KMSKey: ref(sh, "s3_kms_key_id")}
+	return &aws.Sharing{Meta: tfattr.BlockMeta(sh), OutputOption: tfattr.Str(sh, "notebook_output_option", "Disabled"), KMSKey: tfattr.Ref(sh, "s3_kms_key_id")}
 }
 
 func (a *adapter) userProfile(d *terraform.Resource, res model.Resource) {
 	up := &aws.UserProfile{Resource: res}
-	if us, _ := first(d.Body, "user_settings"); us != nil {
-		up.ExecutionRole, up.Sharing, up.SecurityGroups = ref(us, "execution_role"), sharing(us), refs(us, "security_groups")
+	if us, _ := tfattr.First(d.Body, "user_settings"); us != nil {
+		up.ExecutionRole, up.Sharing, up.SecurityGroups = tfattr.Ref(us, "execution_role"), sharing(us), tfattr.Refs(us, "security_groups")
 	}
 	a.m.UserProfiles = append(a.m.UserProfiles, up)
 }
 
 func (a *adapter) dataSource(d *terraform.Resource, res model.Resource) {
-	sse, _ := within(d.Body, "server_side_encryption_configuration")
-	a.m.DataSources = append(a.m.DataSources, &aws.DataSource{Resource: res, KMSKey: ref(sse, "kms_key_arn")})
+	sse, _ := tfattr.Within(d.Body, "server_side_encryption_configuration")
+	a.m.DataSources = append(a.m.DataSources, &aws.DataSource{Resource: res, KMSKey: tfattr.Ref(sse, "kms_key_arn")})
 }
 
 func (a *adapter) flowDefinition(d *terraform.Resource, res model.Resource) {
 	b := d.Body
-	hl, _ := within(b, "human_loop_config")
-	out, _ := within(b, "output_config")
+	hl, _ := tfattr.Within(b, "human_loop_config")
+	out, _ := tfattr.Within(b, "output_config")
 	a.m.FlowDefinitions = append(a.m.FlowDefinitions, &aws.FlowDefinition{
-		Resource: res, Role: ref(b, "role_arn"), Workteam: ref(hl, "workteam_arn"),
-		Output: blockMeta(out), OutputKMS: ref(out, "kms_key_id"), OutputURI: ref(out, "s3_output_path"),
+		Resource: res, Role: tfattr.Ref(b, "role_arn"), Workteam: tfattr.Ref(hl, "workteam_arn"),
+		Output: tfattr.BlockMeta(out), OutputKMS: tfattr.Ref(out, "kms_key_id"), OutputURI: tfattr.Ref(out, "s3_output_path"),
 	})
 }
 
 func (a *adapter) mlflowServer(d *terraform.Resource, res model.Resource) {
-	a.m.MLflowServers = append(a.m.MLflowServers, &aws.MLflowServer{Resource: res, Role: ref(d.Body, "role_arn"), ArtifactStore: ref(d.Body, "artifact_store_uri")})
+	a.m.MLflowServers = append(a.m.MLflowServers, &aws.MLflowServer{Resource: res, Role: tfattr.Ref(d.Body, "role_arn"), ArtifactStore: tfattr.Ref(d.Body, "artifact_store_uri")})
 }
 
 func (a *adapter) invocationLogging(d *terraform.Resource, res model.Resource) {
-	lc, _ := within(d.Body, "logging_config")
-	il := &aws.InvocationLogging{Resource: res, TextDelivery: boolean(lc, "text_data_delivery_enabled", true)}
-	if s3, ok := within(lc, "s3_config"); ok {
-		il.Buckets = append(il.Buckets, ref(s3, "bucket_name"))
+	lc, _ := tfattr.Within(d.Body, "logging_config")
+	il := &aws.InvocationLogging{Resource: res, TextDelivery: tfattr.Bool(lc, "text_data_delivery_enabled", true)}
+	if s3, ok := tfattr.Within(lc, "s3_config"); ok {
+		il.Buckets = append(il.Buckets, tfattr.Ref(s3, "bucket_name"))
 	}
-	cw, _ := within(lc, "cloudwatch_config")
-	il.LogGroup = ref(cw, "log_group_name")
-	if large, ok := within(cw, "large_data_delivery_s3_config"); ok {
-		il.Buckets = append(il.Buckets, ref(large, "bucket_name"))
+	cw, _ := tfattr.Within(lc, "cloudwatch_config")
+	il.LogGroup = tfattr.Ref(cw, "log_group_name")
+	if large, ok := tfattr.Within(cw, "large_data_delivery_s3_config"); ok {
+		il.Buckets = append(il.Buckets, tfattr.Ref(large, "bucket_name"))
 	}
 	a.m.InvocationLogging = append(a.m.InvocationLogging, il)
 }

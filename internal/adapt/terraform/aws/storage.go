@@ -3,6 +3,8 @@ package aws
 import (
 	"strings"
 
+	"github.com/mlguard/mlguard/internal/adapt/terraform/tfattr"
+
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/parse/terraform"
@@ -40,22 +42,22 @@ func (a *adapter) bucket(d *terraform.Resource, res model.Resource) {
 	if d.Format == terraform.FormatPlan {
 		b = withoutComputed(b, bucketInline)
 	}
-	bk := &aws.Bucket{Resource: res, Name: str(b, "bucket", ""), Versioning: str(b, "versioning", "Disabled"), ACL: str(b, "acl", "private")}
+	bk := &aws.Bucket{Resource: res, Name: tfattr.Str(b, "bucket", ""), Versioning: tfattr.Str(b, "versioning", "Disabled"), ACL: tfattr.Str(b, "acl", "private")}
 	if !bk.Name.Explicit {
 		bk.Name.Unknown = true // a generated name
 	}
 	// Deprecated inline forms, still accepted by the provider.
-	if v, _ := first(b, "versioning"); v != nil {
-		en := boolean(v, "enabled", false)
+	if v, _ := tfattr.First(b, "versioning"); v != nil {
+		en := tfattr.Bool(v, "enabled", false)
 		bk.Versioning = model.String{Meta: en.Meta, Value: map[bool]string{true: "Enabled", false: "Disabled"}[en.Value]}
 	}
-	if sse, _ := first(b, "server_side_encryption_configuration"); sse != nil {
+	if sse, _ := tfattr.First(b, "server_side_encryption_configuration"); sse != nil {
 		bk.Encryption = encryption(sse)
 	}
 	if p := b.Attr("policy"); p != nil {
 		bk.Policies = append(bk.Policies, document(b, "policy", "bucket policy", res))
 	}
-	if lg, unknown := first(b, "logging"); lg != nil || unknown {
+	if lg, unknown := tfattr.First(b, "logging"); lg != nil || unknown {
 		bk.Logging = lg != nil
 		if unknown {
 			bk.Uncertain = map[string]bool{"logging": true}
@@ -66,49 +68,49 @@ func (a *adapter) bucket(d *terraform.Resource, res model.Resource) {
 
 // encryption reads rule { apply_server_side_encryption_by_default { ... } }.
 func encryption(b *terraform.Block) *aws.BucketEncryption {
-	r, _ := first(b, "rule")
-	def, _ := first(r, "apply_server_side_encryption_by_default")
+	r, _ := tfattr.First(b, "rule")
+	def, _ := tfattr.First(r, "apply_server_side_encryption_by_default")
 	if def == nil {
 		return nil
 	}
-	return &aws.BucketEncryption{Meta: blockMeta(def), Algorithm: str(def, "sse_algorithm", ""), KMSKey: ref(def, "kms_master_key_id")}
+	return &aws.BucketEncryption{Meta: tfattr.BlockMeta(def), Algorithm: tfattr.Str(def, "sse_algorithm", ""), KMSKey: tfattr.Ref(def, "kms_master_key_id")}
 }
 
 func (a *adapter) bucketEncryption(d *terraform.Resource, _ model.Resource) {
 	enc := encryption(d.Body)
-	a.parts = append(a.parts, bucketPart{bucket: ref(d.Body, "bucket"), aspect: "encryption", apply: func(b *aws.Bucket) { b.Encryption = enc }})
+	a.parts = append(a.parts, bucketPart{bucket: tfattr.Ref(d.Body, "bucket"), aspect: "encryption", apply: func(b *aws.Bucket) { b.Encryption = enc }})
 }
 
 func (a *adapter) publicAccessBlock(d *terraform.Resource, res model.Resource) {
 	b := d.Body
 	pab := &aws.PublicAccessBlock{
 		Meta: model.Meta{Range: res.Range, Explicit: true}, Source: res,
-		BlockPublicACLs: boolean(b, "block_public_acls", false), BlockPublicPolicy: boolean(b, "block_public_policy", false),
-		IgnorePublicACLs: boolean(b, "ignore_public_acls", false), RestrictPublicBuckets: boolean(b, "restrict_public_buckets", false),
+		BlockPublicACLs: tfattr.Bool(b, "block_public_acls", false), BlockPublicPolicy: tfattr.Bool(b, "block_public_policy", false),
+		IgnorePublicACLs: tfattr.Bool(b, "ignore_public_acls", false), RestrictPublicBuckets: tfattr.Bool(b, "restrict_public_buckets", false),
 	}
-	a.parts = append(a.parts, bucketPart{bucket: ref(b, "bucket"), aspect: "public_access_block", apply: func(bk *aws.Bucket) { bk.PublicAccessBlock = pab }})
+	a.parts = append(a.parts, bucketPart{bucket: tfattr.Ref(b, "bucket"), aspect: "public_access_block", apply: func(bk *aws.Bucket) { bk.PublicAccessBlock = pab }})
 }
 
 func (a *adapter) bucketPolicy(d *terraform.Resource, res model.Resource) {
 	doc := document(d.Body, "policy", "bucket policy", res)
-	a.parts = append(a.parts, bucketPart{bucket: ref(d.Body, "bucket"), aspect: "policy", apply: func(b *aws.Bucket) { b.Policies = append(b.Policies, doc) }})
+	a.parts = append(a.parts, bucketPart{bucket: tfattr.Ref(d.Body, "bucket"), aspect: "policy", apply: func(b *aws.Bucket) { b.Policies = append(b.Policies, doc) }})
 }
 
 func (a *adapter) bucketVersioning(d *terraform.Resource, _ model.Resource) {
-	vc, unknown := first(d.Body, "versioning_configuration")
+	vc, unknown := tfattr.First(d.Body, "versioning_configuration")
 	status := model.String{Meta: model.Meta{Range: d.Range, Unknown: unknown}, Value: "Disabled"}
 	if vc != nil {
-		status = str(vc, "status", "Disabled")
+		status = tfattr.Str(vc, "status", "Disabled")
 	}
-	a.parts = append(a.parts, bucketPart{bucket: ref(d.Body, "bucket"), aspect: "versioning", apply: func(b *aws.Bucket) { b.Versioning = status }})
+	a.parts = append(a.parts, bucketPart{bucket: tfattr.Ref(d.Body, "bucket"), aspect: "versioning", apply: func(b *aws.Bucket) { b.Versioning = status }})
 }
 
 func (a *adapter) bucketACL(d *terraform.Resource, _ model.Resource) {
-	acl := str(d.Body, "acl", "")
+	acl := tfattr.Str(d.Body, "acl", "")
 	if !acl.Explicit {
 		return // an access_control_policy grant list: not a canned ACL
 	}
-	a.parts = append(a.parts, bucketPart{bucket: ref(d.Body, "bucket"), aspect: "acl", apply: func(b *aws.Bucket) { b.ACL = acl }})
+	a.parts = append(a.parts, bucketPart{bucket: tfattr.Ref(d.Body, "bucket"), aspect: "acl", apply: func(b *aws.Bucket) { b.ACL = acl }})
 }
 
 // bucketsOf finds the buckets a reference names: by link, by name, by ARN or
@@ -210,17 +212,17 @@ func (a *adapter) bucketUsers() []bucketUser {
 
 func (a *adapter) ecrRepository(d *terraform.Resource, res model.Resource) {
 	b := d.Body
-	r := &aws.Repository{Resource: res, Name: str(b, "name", ""), TagMutability: str(b, "image_tag_mutability", "MUTABLE")}
-	if sc, unknown := first(b, "image_scanning_configuration"); sc != nil {
-		r.ScanOnPush = boolean(sc, "scan_on_push", false)
+	r := &aws.Repository{Resource: res, Name: tfattr.Str(b, "name", ""), TagMutability: tfattr.Str(b, "image_tag_mutability", "MUTABLE")}
+	if sc, unknown := tfattr.First(b, "image_scanning_configuration"); sc != nil {
+		r.ScanOnPush = tfattr.Bool(sc, "scan_on_push", false)
 	} else {
 		r.ScanOnPush = model.Bool{Meta: model.Meta{Range: res.Range, Unknown: unknown}}
 	}
-	if ec, unknown := first(b, "encryption_configuration"); ec != nil {
+	if ec, unknown := tfattr.First(b, "encryption_configuration"); ec != nil {
 		if d.Format == terraform.FormatPlan {
 			ec = withoutComputed(ec, []string{"kms_key"}) // computed: the aws/ecr key when not written
 		}
-		r.EncryptionType, r.KMSKey = str(ec, "encryption_type", "AES256"), ref(ec, "kms_key")
+		r.EncryptionType, r.KMSKey = tfattr.Str(ec, "encryption_type", "AES256"), tfattr.Ref(ec, "kms_key")
 	} else {
 		r.EncryptionType = model.String{Meta: model.Meta{Range: res.Range, Unknown: unknown}, Value: "AES256"}
 	}
@@ -229,7 +231,7 @@ func (a *adapter) ecrRepository(d *terraform.Resource, res model.Resource) {
 
 func (a *adapter) ecrPolicy(d *terraform.Resource, res model.Resource) {
 	doc := document(d.Body, "policy", "repository policy", res)
-	a.repoPolicies = append(a.repoPolicies, repoPolicy{repo: ref(d.Body, "repository"), doc: doc})
+	a.repoPolicies = append(a.repoPolicies, repoPolicy{repo: tfattr.Ref(d.Body, "repository"), doc: doc})
 }
 
 type repoPolicy struct {
@@ -253,7 +255,7 @@ func (a *adapter) registryScanning(_ *terraform.Resource, _ model.Resource) {
 
 func (a *adapter) kmsKey(d *terraform.Resource, res model.Resource) {
 	b := d.Body
-	k := &aws.KMSKey{Resource: res, Rotation: boolean(b, "enable_key_rotation", false), Spec: str(b, "customer_master_key_spec", "SYMMETRIC_DEFAULT")}
+	k := &aws.KMSKey{Resource: res, Rotation: tfattr.Bool(b, "enable_key_rotation", false), Spec: tfattr.Str(b, "customer_master_key_spec", "SYMMETRIC_DEFAULT")}
 	if b.Attr("policy") != nil {
 		k.Policy = document(b, "policy", "key policy", res)
 	}
@@ -262,9 +264,9 @@ func (a *adapter) kmsKey(d *terraform.Resource, res model.Resource) {
 
 func (a *adapter) logGroup(d *terraform.Resource, res model.Resource) {
 	b := d.Body
-	lg := &aws.LogGroup{Resource: res, Name: str(b, "name", ""), KMSKey: ref(b, "kms_key_id"), RetentionDays: integer(b, "retention_in_days", 0)}
+	lg := &aws.LogGroup{Resource: res, Name: tfattr.Str(b, "name", ""), KMSKey: tfattr.Ref(b, "kms_key_id"), RetentionDays: tfattr.Int(b, "retention_in_days", 0)}
 	if !lg.Name.Explicit {
-		lg.Name = str(b, "name_prefix", "")
+		lg.Name = tfattr.Str(b, "name_prefix", "")
 		lg.Name.Unknown = !lg.Name.Explicit
 	}
 	a.m.LogGroups = append(a.m.LogGroups, lg)
@@ -275,7 +277,7 @@ func (a *adapter) secret(d *terraform.Resource, res model.Resource) {
 	if d.Format == terraform.FormatPlan {
 		b = withoutComputed(b, []string{"policy"}) // computed: read back from the separate policy resource
 	}
-	s := &aws.Secret{Resource: res, Name: str(b, "name", ""), KMSKey: ref(b, "kms_key_id")}
+	s := &aws.Secret{Resource: res, Name: tfattr.Str(b, "name", ""), KMSKey: tfattr.Ref(b, "kms_key_id")}
 	if b.Attr("policy") != nil {
 		s.Policies = append(s.Policies, document(b, "policy", "secret policy", res))
 	}
@@ -285,7 +287,7 @@ func (a *adapter) secret(d *terraform.Resource, res model.Resource) {
 // secretPolicy is a separate secret resource policy, applied to the secret
 // it links to once every secret is read.
 func (a *adapter) secretPolicy(d *terraform.Resource, res model.Resource) {
-	a.secretPolicies = append(a.secretPolicies, repoPolicy{repo: ref(d.Body, "secret_arn"), doc: document(d.Body, "policy", "secret policy", res)})
+	a.secretPolicies = append(a.secretPolicies, repoPolicy{repo: tfattr.Ref(d.Body, "secret_arn"), doc: document(d.Body, "policy", "secret policy", res)})
 }
 
 func (a *adapter) linkSecrets() {
@@ -316,6 +318,6 @@ func withoutComputed(b *terraform.Block, names []string) *terraform.Block {
 }
 
 func (a *adapter) bucketLogging(d *terraform.Resource, res model.Resource) {
-	a.parts = append(a.parts, bucketPart{bucket: ref(d.Body, "bucket"), aspect: "logging", apply: func(b *aws.Bucket) { b.Logging = true }},
-		bucketPart{bucket: ref(d.Body, "target_bucket"), aspect: "log_target", apply: func(b *aws.Bucket) { b.LogTarget = true }})
+	a.parts = append(a.parts, bucketPart{bucket: tfattr.Ref(d.Body, "bucket"), aspect: "logging", apply: func(b *aws.Bucket) { b.Logging = true }},
+		bucketPart{bucket: tfattr.Ref(d.Body, "target_bucket"), aspect: "log_target", apply: func(b *aws.Bucket) { b.LogTarget = true }})
 }

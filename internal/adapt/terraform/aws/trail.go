@@ -3,6 +3,8 @@ package aws
 import (
 	"strings"
 
+	"github.com/mlguard/mlguard/internal/adapt/terraform/tfattr"
+
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/parse/terraform"
@@ -16,8 +18,8 @@ import (
 
 func (a *adapter) trail(d *terraform.Resource, res model.Resource) {
 	b := d.Body
-	t := &aws.Trail{Resource: res, Name: str(b, "name", ""), Logging: boolean(b, "enable_logging", true),
-		LogValidation: boolean(b, "enable_log_file_validation", false), KMSKey: ref(b, "kms_key_id")}
+	t := &aws.Trail{Resource: res, Name: tfattr.Str(b, "name", ""), Logging: tfattr.Bool(b, "enable_logging", true),
+		LogValidation: tfattr.Bool(b, "enable_log_file_validation", false), KMSKey: tfattr.Ref(b, "kms_key_id")}
 	t.SelectorsUnknown = b.NestedUnknown("event_selector") || b.NestedUnknown("advanced_event_selector")
 	for _, es := range b.Nested("event_selector") {
 		sel, ok := basicSelector(es)
@@ -39,14 +41,14 @@ func (a *adapter) trail(d *terraform.Resource, res model.Resource) {
 // basicSelector reads an event_selector's S3 object data resources; ok is
 // false when some part of it cannot be known.
 func basicSelector(es *terraform.Block) (*aws.ObjectSelector, bool) {
-	rw := str(es, "read_write_type", "All")
+	rw := tfattr.Str(es, "read_write_type", "All")
 	if es.Unknown || !rw.Known() || es.NestedUnknown("data_resource") {
 		return nil, false
 	}
-	sel := &aws.ObjectSelector{Meta: blockMeta(es), Reads: rw.Value != "WriteOnly", Writes: rw.Value != "ReadOnly"}
+	sel := &aws.ObjectSelector{Meta: tfattr.BlockMeta(es), Reads: rw.Value != "WriteOnly", Writes: rw.Value != "ReadOnly"}
 	found := false
 	for _, dr := range es.Nested("data_resource") {
-		typ := str(dr, "type", "")
+		typ := tfattr.Str(dr, "type", "")
 		if !typ.Known() {
 			return nil, false
 		}
@@ -54,7 +56,7 @@ func basicSelector(es *terraform.Block) (*aws.ObjectSelector, bool) {
 			continue
 		}
 		found = true
-		for _, v := range refs(dr, "values").Items {
+		for _, v := range tfattr.Refs(dr, "values").Items {
 			if !v.Known() && len(v.Targets) == 0 {
 				return nil, false
 			}
@@ -77,14 +79,14 @@ func advancedSelector(as *terraform.Block) (*aws.ObjectSelector, bool) {
 	if as.Unknown || as.NestedUnknown("field_selector") {
 		return nil, false
 	}
-	sel := &aws.ObjectSelector{Meta: blockMeta(as), All: true, Reads: true, Writes: true}
+	sel := &aws.ObjectSelector{Meta: tfattr.BlockMeta(as), All: true, Reads: true, Writes: true}
 	objects := false
 	for _, fs := range as.Nested("field_selector") {
-		field := str(fs, "field", "")
+		field := tfattr.Str(fs, "field", "")
 		if !field.Known() {
 			return nil, false
 		}
-		equals := refs(fs, "equals")
+		equals := tfattr.Refs(fs, "equals")
 		switch field.Value {
 		case "resources.type":
 			objects = hasValue(equals, "AWS::S3::Object")
@@ -100,7 +102,7 @@ func advancedSelector(as *terraform.Block) (*aws.ObjectSelector, bool) {
 			}
 			sel.All = false
 			for _, name := range []string{"starts_with", "equals"} {
-				for _, v := range refs(fs, name).Items {
+				for _, v := range tfattr.Refs(fs, name).Items {
 					if !v.Known() && len(v.Targets) == 0 {
 						return nil, false
 					}
