@@ -41,7 +41,9 @@ func webhook(t *testing.T, cfg admission.Config) (string, *http.Client) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- admission.Serve(ctx, ln, admission.New(cfg), filepath.Join(dir, "tls.crt"), filepath.Join(dir, "tls.key")) }()
+	go func() {
+		done <- admission.Serve(ctx, ln, admission.New(cfg), filepath.Join(dir, "tls.crt"), filepath.Join(dir, "tls.key"))
+	}()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {
