@@ -236,7 +236,7 @@ func (s *Server) evaluate(ctx context.Context, req *request) ([]finding, error) 
 		// Namespaced objects are created in the request's namespace.
 		objs[0].Namespace = req.Namespace
 	}
-	in := rule.NewInput(nil, adapt.Adapt(objs))
+	in := (&rule.Input{Kubernetes: adapt.Adapt(objs)}).Fill()
 	type outcome struct {
 		fs  []finding
 		err error

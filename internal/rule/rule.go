@@ -12,6 +12,7 @@ import (
 
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/model/aws"
+	"github.com/mlguard/mlguard/internal/model/gcp"
 	"github.com/mlguard/mlguard/internal/model/kubernetes"
 	"github.com/mlguard/mlguard/internal/source"
 )
@@ -118,26 +119,30 @@ type Metadata struct {
 // is non-nil (empty when the unit holds nothing of that cloud).
 type Input struct {
 	AWS        *aws.Model        `json:"aws"`
+	GCP        *gcp.Model        `json:"gcp"`
 	Kubernetes *kubernetes.Model `json:"kubernetes"`
 
 	mu   sync.Mutex
 	memo map[any]any
 }
 
-// NewInput returns an input whose models are all non-nil: the given ones,
-// empty models for the rest.
-func NewInput(a *aws.Model, k *kubernetes.Model) *Input {
-	if a == nil {
-		a = &aws.Model{}
+// Fill gives every model the input lacks an empty one, so that rules can
+// read any cloud's model, and returns the input.
+func (in *Input) Fill() *Input {
+	if in.AWS == nil {
+		in.AWS = &aws.Model{}
 	}
-	if k == nil {
-		k = &kubernetes.Model{}
+	if in.Kubernetes == nil {
+		in.Kubernetes = &kubernetes.Model{}
 	}
-	return &Input{AWS: a, Kubernetes: k}
+	if in.GCP == nil {
+		in.GCP = &gcp.Model{}
+	}
+	return in
 }
 
 // Models returns the cloud models of the input, for walks over all of them.
-func (in *Input) Models() []any { return []any{in.AWS, in.Kubernetes} }
+func (in *Input) Models() []any { return []any{in.AWS, in.GCP, in.Kubernetes} }
 
 // Memo returns the value derived from the input under key, building it on
 // first use. Rules that share a costly view of the input (the Rego input

@@ -25,6 +25,7 @@ import (
 	adaptpolicy "github.com/mlguard/mlguard/internal/adapt/iampolicy"
 	adaptkube "github.com/mlguard/mlguard/internal/adapt/kubernetes"
 	adaptaws "github.com/mlguard/mlguard/internal/adapt/terraform/aws"
+	adaptgcp "github.com/mlguard/mlguard/internal/adapt/terraform/gcp"
 	"github.com/mlguard/mlguard/internal/config"
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/parse/cloudformation"
@@ -254,7 +255,7 @@ type unit struct {
 
 // emptyUnit stands for a file that could not be read: nothing to check.
 func emptyUnit(name string) unit {
-	return unit{name: name, build: func() *rule.Input { return rule.NewInput(nil, nil) }}
+	return unit{name: name, build: func() *rule.Input { return (&rule.Input{}).Fill() }}
 }
 
 func terraformUnit(u terraform.Unit) unit {
@@ -264,7 +265,9 @@ func terraformUnit(u terraform.Unit) unit {
 			types = append(types, r.Type)
 		}
 	}
-	return unit{name: u.Name, types: types, build: func() *rule.Input { return rule.NewInput(adaptaws.Adapt(u.Resources), nil) }}
+	return unit{name: u.Name, types: types, build: func() *rule.Input {
+		return (&rule.Input{AWS: adaptaws.Adapt(u.Resources), GCP: adaptgcp.Adapt(u.Resources)}).Fill()
+	}}
 }
 
 // readKubernetes reads every Kubernetes manifest of the tree, in parallel,
@@ -307,7 +310,7 @@ func readKubernetes(ctx context.Context, tree *source.Tree, opts Options, check 
 	for i, o := range all {
 		types[i] = o.Kind
 	}
-	check(unit{name: files[0].Path, types: types, build: func() *rule.Input { return rule.NewInput(nil, adaptkube.Adapt(all)) }})
+	check(unit{name: files[0].Path, types: types, build: func() *rule.Input { return (&rule.Input{Kubernetes: adaptkube.Adapt(all)}).Fill() }})
 	return ds
 }
 
@@ -357,7 +360,7 @@ func readUnit(ctx context.Context, f source.File, data []byte, opts Options) (u 
 	}
 	if f.Format == source.FormatIAMPolicy {
 		doc, d := iampolicy.Parse(f.Path, data)
-		return unit{name: f.Path, types: []string{adaptpolicy.ResourceType}, build: func() *rule.Input { return rule.NewInput(adaptpolicy.Adapt(doc), nil) }}, d
+		return unit{name: f.Path, types: []string{adaptpolicy.ResourceType}, build: func() *rule.Input { return (&rule.Input{AWS: adaptpolicy.Adapt(doc)}).Fill() }}, d
 	}
 	t, d := cloudformation.Parse(ctx, f.Path, data, opts.CloudFormation)
 	var types []string
@@ -366,7 +369,7 @@ func readUnit(ctx context.Context, f source.File, data []byte, opts Options) (u 
 			types = append(types, r.Type)
 		}
 	}
-	return unit{name: f.Path, types: types, build: func() *rule.Input { return rule.NewInput(adaptcfn.Adapt(t), nil) }}, d
+	return unit{name: f.Path, types: types, build: func() *rule.Input { return (&rule.Input{AWS: adaptcfn.Adapt(t)}).Fill() }}, d
 }
 
 // checkUnit adapts one unit and runs every enabled rule on it. A rule that

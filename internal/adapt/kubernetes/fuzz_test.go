@@ -31,7 +31,7 @@ func FuzzAdapt(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		objs, _ := parse.Parse("f.yaml", data)
-		in := rule.NewInput(nil, adapt.Adapt(objs))
+		in := (&rule.Input{Kubernetes: adapt.Adapt(objs)}).Fill()
 		for _, r := range rules {
 			if _, err := r.Run(context.Background(), in); err != nil {
 				t.Fatal(err)

@@ -1,0 +1,3 @@
+resource "google_service_account" "trainer" {
+  account_id = "trainer"
+}

@@ -1,0 +1,4 @@
+resource "google_storage_bucket" "default" { # expect
+  name     = "a"
+  location = "US"
+}

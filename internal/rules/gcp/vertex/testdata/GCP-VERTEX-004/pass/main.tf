@@ -1,0 +1,40 @@
+resource "google_vertex_ai_featurestore" "cmek" {
+  display_name = "cmek"
+  region       = "us-central1"
+  encryption_spec {
+    kms_key_name = google_kms_crypto_key.vertex.id
+  }
+}
+
+resource "google_vertex_ai_featurestore" "unknown" {
+  display_name = "unknown"
+  region       = "us-central1"
+  encryption_spec {
+    kms_key_name = var.key
+  }
+}
+
+resource "google_vertex_ai_feature_online_store" "cmek" {
+  display_name = "cmek"
+  region       = "us-central1"
+  encryption_spec {
+    kms_key_name = google_kms_crypto_key.vertex.id
+  }
+}
+
+resource "google_vertex_ai_feature_online_store" "unknown" {
+  display_name = "unknown"
+  region       = "us-central1"
+  encryption_spec {
+    kms_key_name = var.key
+  }
+}
+
+variable "key" {
+  type = string
+}
+
+resource "google_kms_crypto_key" "vertex" {
+  name     = "vertex"
+  key_ring = "projects/p/locations/us-central1/keyRings/ml"
+}

@@ -1,0 +1,16 @@
+resource "google_vertex_ai_reasoning_engine" "agent" {
+  display_name = "agent"
+  region       = "us-central1"
+  spec {
+    deployment_spec {
+      env {
+        name  = "SEARCH_API_KEY"
+        value = "AIzaSyD-abcdefghijklmnopqrstuv" # expect
+      }
+      env {
+        name  = "LOG_LEVEL"
+        value = "info"
+      }
+    }
+  }
+}
