@@ -68,10 +68,10 @@ func membersOf(b *terraform.Block, name string) []gcp.Member {
 	meta := tfattr.MetaOf(b, a)
 	var vals []cty.Value
 	switch {
-	case !a.Value.IsKnown() || a.Value.IsNull():
-		return []gcp.Member{{String: model.String{Meta: model.Meta{Range: meta.Range, Explicit: true, Unknown: true}}}}
 	case a.Value.Type() == cty.String:
 		vals = []cty.Value{a.Value}
+	case !a.Value.IsKnown() || a.Value.IsNull():
+		return []gcp.Member{{String: model.String{Meta: model.Meta{Range: meta.Range, Explicit: true, Unknown: true}}}}
 	case a.Value.CanIterateElements():
 		for it := a.Value.ElementIterator(); it.Next(); {
 			_, v := it.Element()

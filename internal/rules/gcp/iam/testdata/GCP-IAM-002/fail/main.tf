@@ -13,3 +13,9 @@ resource "google_project_iam_binding" "owners" {
 resource "google_service_account" "pipeline" {
   account_id = "pipeline"
 }
+
+resource "google_project_iam_member" "interpolated" {
+  project = "ml-prod"
+  role    = "roles/editor"
+  member  = "serviceAccount:${google_service_account.pipeline.email}" # expect
+}
