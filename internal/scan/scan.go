@@ -194,7 +194,7 @@ func scanTarget(ctx context.Context, t Target, opts Options) (*Result, error) {
 	}
 	ts.diagnose(res, tf.Diagnostics)
 	ts.diagnose(res, readEach(ctx, tree, opts, check))
-	ts.diagnose(res, readKubernetes(ctx, tree, opts, check))
+	ts.diagnose(res, readKubernetes(ctx, tree, t.Root, opts, check))
 	for _, f := range tree.Files {
 		res.Files = append(res.Files, display(t, f.Path))
 	}
@@ -270,11 +270,13 @@ func terraformUnit(u terraform.Unit) unit {
 	}}
 }
 
-// readKubernetes reads every Kubernetes manifest of the tree, in parallel,
-// into one unit: objects refer to each other across files (a Service to the
-// pods it selects, a namespace's NetworkPolicy to its model servers), as
-// kustomize bases and Helm output split them.
-func readKubernetes(ctx context.Context, tree *source.Tree, opts Options, check func(unit)) source.Diagnostics {
+// readKubernetes reads the Kubernetes manifests of the tree, in parallel,
+// into one unit per top-level directory of the target (files directly under
+// it form one more): objects refer to each other across files (a Service to
+// the pods it selects, a namespace's NetworkPolicy to its model servers), as
+// kustomize bases and Helm output split them, while separate applications
+// (examples/insecure, examples/hardened) are judged apart.
+func readKubernetes(ctx context.Context, tree *source.Tree, root string, opts Options, check func(unit)) source.Diagnostics {
 	var files []source.File
 	for _, f := range tree.Files {
 		if f.Format == source.FormatKubernetes {
@@ -300,18 +302,43 @@ func readKubernetes(ctx context.Context, tree *source.Tree, opts Options, check 
 		})
 	}
 	_ = g.Wait()
-	var all []*kubeparse.Object
+	groups := map[string][]int{}
+	var order []string
+	for i, f := range files {
+		k := kubernetesGroup(root, f.Path)
+		if _, seen := groups[k]; !seen {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], i)
+	}
 	var ds source.Diagnostics
-	for i := range files {
-		all = append(all, objs[i]...)
-		ds = append(ds, diags[i]...)
+	for _, k := range order {
+		var all []*kubeparse.Object
+		for _, i := range groups[k] {
+			all = append(all, objs[i]...)
+			ds = append(ds, diags[i]...)
+		}
+		types := make([]string, len(all))
+		for i, o := range all {
+			types[i] = o.Kind
+		}
+		check(unit{name: files[groups[k][0]].Path, types: types,
+			build: func() *rule.Input { return (&rule.Input{Kubernetes: adaptkube.Adapt(all)}).Fill() }})
 	}
-	types := make([]string, len(all))
-	for i, o := range all {
-		types[i] = o.Kind
-	}
-	check(unit{name: files[0].Path, types: types, build: func() *rule.Input { return (&rule.Input{Kubernetes: adaptkube.Adapt(all)}).Fill() }})
 	return ds
+}
+
+// kubernetesGroup is the top-level directory of p below root, or "" for a
+// file directly under it.
+func kubernetesGroup(root, p string) string {
+	rel := p
+	if root != "." && root != "" {
+		rel = strings.TrimPrefix(p, root+"/")
+	}
+	if dir, _, found := strings.Cut(rel, "/"); found {
+		return dir
+	}
+	return ""
 }
 
 // readEach reads the files that are units on their own (plans, templates),

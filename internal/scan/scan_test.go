@@ -9,6 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/mlguard/mlguard/internal/rule"
 	_ "github.com/mlguard/mlguard/internal/rules/all"
 	"github.com/mlguard/mlguard/internal/scan"
 )
@@ -95,4 +96,36 @@ resource "aws_sagemaker_notebook_instance" "nb" {
 		}
 	}
 	t.Errorf("want %+v among %+v", want, res.Unknowns)
+}
+
+// TestKubernetesUnits: manifests of one top-level directory are judged
+// together (a NetworkPolicy in another file covers the namespace), those of
+// separate directories apart.
+func TestKubernetesUnits(t *testing.T) {
+	server := "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: triton, namespace: models}\nspec:\n  template:\n    spec:\n      containers: [{name: t, image: nvcr.io/nvidia/tritonserver:24.08-py3}]\n"
+	policy := "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: models}\nspec: {podSelector: {}}\n"
+	r, _ := rule.Get("K8S-NETWORK-004")
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		want  int
+	}{
+		{"same directory, two files", map[string]string{"app/server.yaml": server, "app/net/policy.yaml": policy}, 0},
+		{"separate applications", map[string]string{"a/server.yaml": server, "b/policy.yaml": policy}, 1},
+		{"at the root", map[string]string{"server.yaml": server, "policy.yaml": policy}, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			for p, c := range tc.files {
+				fsys[p] = &fstest.MapFile{Data: []byte(c)}
+			}
+			res, err := scan.Run(context.Background(), []scan.Target{{FS: fsys, Root: "."}}, scan.Options{Rules: []*rule.Rule{r}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Findings) != tc.want || len(res.Errors) > 0 {
+				t.Errorf("%d findings %v, errors %v; want %d", len(res.Findings), res.Findings, res.Errors, tc.want)
+			}
+		})
+	}
 }

@@ -198,8 +198,12 @@ func init() {
 				if !sa.Known() || sa.Explicit && !IsDefaultComputeAccount(sa.Value) {
 					return nil
 				}
+				why := " (no service_accounts block)"
+				if sa.Explicit {
+					why = ""
+				}
 				return []rule.Result{rule.NewResult(nb.Resource, sa.Meta, "default-sa",
-					"%s runs as the Compute Engine default service account%s", nb.Address, defaultNote(sa.Explicit))}
+					"%s runs as the Compute Engine default service account%s", nb.Address, why)}
 			})
 		},
 	})
