@@ -16,6 +16,7 @@ import (
 	"math/big"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -311,5 +312,22 @@ func TestCustomPolicies(t *testing.T) {
 	}
 	if v := post(t, url, c, deploy("registry.internal.example.com/vllm:v0.6.3")); !v.allowed {
 		t.Errorf("approved image denied: %q", v.message)
+	}
+}
+
+// BenchmarkReview judges one InferenceService review through the handler
+// (no TLS): the webhook's own share of an admission call.
+func BenchmarkReview(b *testing.B) {
+	srv := admission.New(admission.Config{Rules: rule.All()})
+	body := []byte(reviewOf("CREATE", "InferenceService", "ml", publicISVC))
+	b.ReportAllocs()
+	for b.Loop() {
+		req := httptest.NewRequest(http.MethodPost, "/validate", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		w := httptest.NewRecorder()
+		srv.ServeHTTP(w, req)
+		if w.Code != http.StatusOK {
+			b.Fatal(w.Code)
+		}
 	}
 }
