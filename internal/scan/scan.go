@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
 	"slices"
@@ -278,14 +279,26 @@ func terraformUnit(u terraform.Unit) unit {
 // (examples/insecure, examples/hardened) are judged apart.
 func readKubernetes(ctx context.Context, tree *source.Tree, root string, opts Options, check func(unit)) source.Diagnostics {
 	var files []source.File
+	dirs := map[string]bool{}
 	for _, f := range tree.Files {
 		if f.Format == source.FormatKubernetes {
 			files = append(files, f)
+			dirs[path.Dir(f.Path)] = true
 		}
 	}
 	if len(files) == 0 {
 		return nil
 	}
+	var ds source.Diagnostics
+	patches := kubeparse.Patches(tree.FS, slices.Sorted(maps.Keys(dirs)), opts.Limits.MaxFileBytes)
+	files = slices.DeleteFunc(files, func(f source.File) bool {
+		if patches[f.Path] {
+			ds.Warnf(source.Range{File: f.Path, StartLine: 1, EndLine: 1}, "Kustomize patch",
+				"the file is a patch of a kustomization; it is checked as part of the rendered output (kustomize build), not on its own")
+			return true
+		}
+		return false
+	})
 	objs := make([][]*kubeparse.Object, len(files))
 	diags := make([]source.Diagnostics, len(files))
 	g, _ := errgroup.WithContext(ctx)
@@ -311,7 +324,6 @@ func readKubernetes(ctx context.Context, tree *source.Tree, root string, opts Op
 		}
 		groups[k] = append(groups[k], i)
 	}
-	var ds source.Diagnostics
 	for _, k := range order {
 		var all []*kubeparse.Object
 		for _, i := range groups[k] {

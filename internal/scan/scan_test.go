@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -127,5 +128,28 @@ func TestKubernetesUnits(t *testing.T) {
 				t.Errorf("%d findings %v, errors %v; want %d", len(res.Findings), res.Findings, res.Errors, tc.want)
 			}
 		})
+	}
+}
+
+// TestKustomizePatches: a patch named by a kustomization is a fragment of
+// an object and is not judged on its own; the warning says so.
+func TestKustomizePatches(t *testing.T) {
+	patch := "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: server}\nspec:\n  template:\n    spec:\n      containers: [{name: s, args: [--verbose]}]\n"
+	fsys := fstest.MapFS{
+		"overlays/prod/kustomization.yaml": {Data: []byte("resources: [../../base]\npatches:\n- path: replicas.yaml\npatchesStrategicMerge: [args.yaml]\n")},
+		"overlays/prod/args.yaml":          {Data: []byte(patch)},
+		"overlays/prod/replicas.yaml":      {Data: []byte(patch)},
+		"base/deployment.yaml":             {Data: []byte(patch)},
+	}
+	r, _ := rule.Get("K8S-POD-003")
+	res, err := scan.Run(context.Background(), []scan.Target{{FS: fsys, Root: "."}}, scan.Options{Rules: []*rule.Rule{r}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].File != "base/deployment.yaml" {
+		t.Errorf("findings %v, want one in base/deployment.yaml", res.Findings)
+	}
+	if w := fmt.Sprint(res.Warnings); len(res.Warnings) != 2 || !strings.Contains(w, "overlays/prod/args.yaml:1: Kustomize patch") {
+		t.Errorf("warnings %s", w)
 	}
 }
