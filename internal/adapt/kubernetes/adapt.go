@@ -53,7 +53,12 @@ func (a *adapter) object(o *parse.Object) {
 	case group == "serving.kserve.io" && o.Kind == "InferenceService":
 		a.inferenceService(obj, o.Doc, spec)
 	case group == "serving.kserve.io" && (o.Kind == "ServingRuntime" || o.Kind == "ClusterServingRuntime"):
-		a.workload(obj, spec, "spec", kubernetes.RoleServing)
+		if w := a.workload(obj, spec, "spec", kubernetes.RoleServing); w != nil {
+			// A runtime is a template for the predictors that use it: their
+			// pods take the service account of the InferenceService, which
+			// the runtime cannot know.
+			w.Pod.ServiceAccount.Unknown, w.Pod.AutomountToken.Unknown = true, true
+		}
 	case group == "serving.kserve.io" && o.Kind == "TrainedModel":
 		a.modelStore(obj, spec.Get("model"), "spec.model")
 	case group == "machinelearning.seldon.io" && o.Kind == "SeldonDeployment":

@@ -170,7 +170,10 @@ spec:
 			var out []rule.Result
 			reported := map[string]bool{}
 			for _, w := range in.Kubernetes.Workloads {
-				if w.Role == "" || w.Role == kubernetes.RoleTraining || fenced[w.Namespace] || reported[w.Address] {
+				// Runtimes are templates: their pods run in the namespaces of
+				// the InferenceServices that use them.
+				runtime := w.Kind == "ServingRuntime" || w.Kind == "ClusterServingRuntime"
+				if w.Role == "" || w.Role == kubernetes.RoleTraining || runtime || fenced[w.Namespace] || reported[w.Address] {
 					continue
 				}
 				reported[w.Address] = true
