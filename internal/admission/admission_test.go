@@ -198,11 +198,12 @@ func TestBadRequests(t *testing.T) {
 		})
 	}
 	resp, err := c.Get(url + "/validate")
-	if err == nil {
-		resp.Body.Close()
-		if resp.StatusCode != http.StatusMethodNotAllowed {
-			t.Errorf("GET /validate: %d", resp.StatusCode)
-		}
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusMethodNotAllowed {
+		t.Errorf("GET /validate: %d", resp.StatusCode)
 	}
 }
 

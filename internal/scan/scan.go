@@ -300,21 +300,11 @@ func readKubernetes(ctx context.Context, tree *source.Tree, root string, opts Op
 		return false
 	})
 	objs := make([][]*kubeparse.Object, len(files))
-	diags := make([]source.Diagnostics, len(files))
-	g, _ := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, f := range files {
-		g.Go(func() error {
-			data, err := source.ReadFile(tree.FS, f.Path, opts.Limits.MaxFileBytes)
-			if err != nil {
-				diags[i].Errorf(source.ReadRange(f.Path, err), "Cannot read file", "%v", err)
-				return nil
-			}
-			objs[i], diags[i] = kubeparse.Parse(f.Path, data)
-			return nil
-		})
-	}
-	_ = g.Wait()
+	ds = append(ds, readParallel(ctx, tree, files, opts.Limits.MaxFileBytes,
+		func(_ context.Context, i int, f source.File, data []byte) (d source.Diagnostics) {
+			objs[i], d = kubeparse.Parse(f.Path, data)
+			return d
+		})...)
 	groups := map[string][]int{}
 	var order []string
 	for i, f := range files {
@@ -328,7 +318,6 @@ func readKubernetes(ctx context.Context, tree *source.Tree, root string, opts Op
 		var all []*kubeparse.Object
 		for _, i := range groups[k] {
 			all = append(all, objs[i]...)
-			ds = append(ds, diags[i]...)
 		}
 		types := make([]string, len(all))
 		for i, o := range all {
@@ -362,19 +351,30 @@ func readEach(ctx context.Context, tree *source.Tree, opts Options, check func(u
 			files = append(files, f)
 		}
 	}
+	return readParallel(ctx, tree, files, opts.Limits.MaxFileBytes,
+		func(ctx context.Context, _ int, f source.File, data []byte) source.Diagnostics {
+			u, d := readUnit(ctx, f, data, opts)
+			check(u)
+			return d
+		})
+}
+
+// readParallel reads files on every core and hands each file's bytes to
+// read; a file that cannot be read is an error diagnostic. The diagnostics
+// come back in file order.
+func readParallel(ctx context.Context, tree *source.Tree, files []source.File, maxBytes int64,
+	read func(ctx context.Context, i int, f source.File, data []byte) source.Diagnostics) source.Diagnostics {
 	diags := make([]source.Diagnostics, len(files))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, f := range files {
 		g.Go(func() error {
-			data, err := source.ReadFile(tree.FS, f.Path, opts.Limits.MaxFileBytes)
+			data, err := source.ReadFile(tree.FS, f.Path, maxBytes)
 			if err != nil {
 				diags[i].Errorf(source.ReadRange(f.Path, err), "Cannot read file", "%v", err)
 				return nil
 			}
-			var u unit
-			u, diags[i] = readUnit(gctx, f, data, opts)
-			check(u)
+			diags[i] = read(gctx, i, f, data)
 			return nil
 		})
 	}

@@ -26,13 +26,6 @@ type Model struct {
 	Namespaces          []*Namespace          `json:"namespaces,omitempty"`
 }
 
-// Empty reports whether the model holds no object.
-func (m *Model) Empty() bool {
-	return m == nil || len(m.Workloads)+len(m.InferenceServices)+len(m.SeldonDeployments)+len(m.ModelStores)+
-		len(m.RayClusters)+len(m.Services)+len(m.Ingresses)+len(m.NetworkPolicies)+len(m.PeerAuthentications)+
-		len(m.StorageSecrets)+len(m.ServiceAccounts)+len(m.Namespaces) == 0
-}
-
 // Object is what every Kubernetes resource of the model carries.
 type Object struct {
 	model.Resource

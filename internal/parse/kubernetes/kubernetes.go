@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -30,10 +31,11 @@ type Object struct {
 // Group returns the API group of the object (serving.kserve.io), empty for
 // the core group.
 func (o *Object) Group() string {
-	if i := bytes.IndexByte([]byte(o.APIVersion), '/'); i >= 0 {
-		return o.APIVersion[:i]
+	group, _, found := strings.Cut(o.APIVersion, "/")
+	if !found {
+		return ""
 	}
-	return ""
+	return group
 }
 
 // maxListDepth bounds List objects nested in List objects.

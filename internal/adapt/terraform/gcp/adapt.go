@@ -38,7 +38,8 @@ var adapters = map[string]func(*adapter, *terraform.Block, model.Resource){
 func Adapt(docs []*terraform.Resource) *gcp.Model {
 	a := &adapter{m: &gcp.Model{}}
 	for _, d := range docs {
-		if d.Mode != "managed" {
+		// The AWS adapter reads the same documents; skip its types early.
+		if d.Mode != "managed" || !strings.HasPrefix(d.Type, "google_") {
 			continue
 		}
 		res := model.Resource{Address: d.Address, Type: d.Type, Range: d.Range, Format: d.Format}

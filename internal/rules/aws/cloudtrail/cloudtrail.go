@@ -73,7 +73,7 @@ func init() {
 			var out []rule.Result
 			for _, t := range in.AWS.Trails {
 				if v := t.LogValidation; v.IsFalse() {
-					out = append(out, rule.NewResult(t.Resource, v.Meta, "false", "%s does not validate log files (enable_log_file_validation = false%s)", t.Address, check.DefaultNote(v.Explicit)))
+					out = append(out, rule.NewResult(t.Resource, v.Meta, "false", "%s does not validate log files (enable_log_file_validation = false%s)", t.Address, rule.DefaultNote(v.Explicit)))
 				}
 			}
 			return out

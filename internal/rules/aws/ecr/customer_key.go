@@ -37,7 +37,7 @@ func init() {
 				switch {
 				case r.EncryptionType.Is("AES256"):
 					out = append(out, rule.NewResult(r.Resource, r.EncryptionType.Meta, "AES256",
-						"%s is encrypted with AES256 managed by ECR, not a KMS key%s", r.Address, check.DefaultNote(r.EncryptionType.Explicit)))
+						"%s is encrypted with AES256 managed by ECR, not a KMS key%s", r.Address, rule.DefaultNote(r.EncryptionType.Explicit)))
 				case r.EncryptionType.Known():
 					if why, bad := check.NotCustomerKey(r.KMSKey); bad {
 						m := check.At(r.KMSKey.Meta, r.EncryptionType.Meta)

@@ -2,7 +2,6 @@ package ecr
 
 import (
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
 	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
@@ -29,7 +28,7 @@ func init() {
 			for _, r := range in.AWS.Repositories {
 				if r.TagMutability.Is("MUTABLE") {
 					out = append(out, rule.NewResult(r.Resource, r.TagMutability.Meta, "MUTABLE",
-						"%s lets pushed tags be overwritten (image_tag_mutability = \"MUTABLE\"%s)", r.Address, check.DefaultNote(r.TagMutability.Explicit)))
+						"%s lets pushed tags be overwritten (image_tag_mutability = \"MUTABLE\"%s)", r.Address, rule.DefaultNote(r.TagMutability.Explicit)))
 				}
 			}
 			return out

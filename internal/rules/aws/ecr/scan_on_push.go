@@ -2,7 +2,6 @@ package ecr
 
 import (
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
 	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
@@ -36,7 +35,7 @@ func init() {
 			for _, r := range in.AWS.Repositories {
 				if r.ScanOnPush.IsFalse() {
 					out = append(out, rule.NewResult(r.Resource, r.ScanOnPush.Meta, "false",
-						"%s does not scan images on push (scan_on_push = false%s)", r.Address, check.DefaultNote(r.ScanOnPush.Explicit)))
+						"%s does not scan images on push (scan_on_push = false%s)", r.Address, rule.DefaultNote(r.ScanOnPush.Explicit)))
 				}
 			}
 			return out

@@ -8,7 +8,6 @@ import (
 	"github.com/mlguard/mlguard/internal/rules/framework"
 
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
 )
 
 func init() {
@@ -37,7 +36,7 @@ func init() {
 			var out []rule.Result
 			for _, td := range in.AWS.TaskDefinitions {
 				for _, c := range td.Containers {
-					out = append(out, check.SecretResults(td.Resource, c.Environment, fmt.Sprintf("container %q ", c.Name), c.Name+":")...)
+					out = append(out, rule.SecretResults(td.Resource, c.Environment, fmt.Sprintf("container %q ", c.Name), c.Name+":")...)
 				}
 			}
 			return out

@@ -2,7 +2,6 @@ package kms
 
 import (
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
 	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
@@ -34,7 +33,7 @@ func init() {
 					continue
 				}
 				out = append(out, rule.NewResult(k.Resource, k.Rotation.Meta, "false",
-					"%s does not rotate its key material (enable_key_rotation = false%s)", k.Address, check.DefaultNote(k.Rotation.Explicit)))
+					"%s does not rotate its key material (enable_key_rotation = false%s)", k.Address, rule.DefaultNote(k.Rotation.Explicit)))
 			}
 			return out
 		},

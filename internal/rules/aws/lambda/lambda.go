@@ -4,7 +4,6 @@ package lambda
 
 import (
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
 	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
@@ -34,7 +33,7 @@ func init() {
 		Check: func(in *rule.Input) []rule.Result {
 			var out []rule.Result
 			for _, f := range in.AWS.Functions {
-				out = append(out, check.SecretResults(f.Resource, f.Environment, "", "")...)
+				out = append(out, rule.SecretResults(f.Resource, f.Environment, "", "")...)
 			}
 			return out
 		},

@@ -2,7 +2,6 @@ package s3
 
 import (
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
 	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
@@ -35,7 +34,7 @@ func init() {
 					continue
 				}
 				out = append(out, rule.NewResult(b.Resource, v.Meta, v.Value,
-					"%s%s does not keep object versions (versioning %s%s)", b.Address, usage(b), v.Value, check.DefaultNote(v.Explicit)))
+					"%s%s does not keep object versions (versioning %s%s)", b.Address, usage(b), v.Value, rule.DefaultNote(v.Explicit)))
 			}
 			return out
 		},

@@ -2,7 +2,6 @@ package sagemaker
 
 import (
 	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/rules/aws/check"
 	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
@@ -33,7 +32,7 @@ func init() {
 			var out []rule.Result
 			for _, m := range in.AWS.Models {
 				for _, c := range m.Containers {
-					out = append(out, check.SecretResults(m.Resource, c.Environment, "", "")...)
+					out = append(out, rule.SecretResults(m.Resource, c.Environment, "", "")...)
 				}
 			}
 			return out

@@ -77,7 +77,7 @@ func init() {
 		Check: func(in *rule.Input) []rule.Result {
 			return eachMonitoringJob(in.AWS, func(j *aws.MonitoringJob) []rule.Result {
 				if v := j.NetworkIsolation; v.IsFalse() {
-					return []rule.Result{rule.NewResult(j.Resource, check.At(v.Meta, j.Network), "false", "%s does not enable network isolation (enable_network_isolation = false%s)", j.Address, check.DefaultNote(v.Explicit))}
+					return []rule.Result{rule.NewResult(j.Resource, check.At(v.Meta, j.Network), "false", "%s does not enable network isolation (enable_network_isolation = false%s)", j.Address, rule.DefaultNote(v.Explicit))}
 				}
 				return nil
 			})
@@ -105,7 +105,7 @@ func init() {
 			return eachMonitoringJob(in.AWS, func(j *aws.MonitoringJob) []rule.Result {
 				if v := j.InterContainer; j.InstanceCount.Known() && j.InstanceCount.Value > 1 && v.IsFalse() {
 					return []rule.Result{rule.NewResult(j.Resource, check.At(v.Meta, j.Network), "false", "%s runs on %d instances without inter-container traffic encryption (false%s)",
-						j.Address, j.InstanceCount.Value, check.DefaultNote(v.Explicit))}
+						j.Address, j.InstanceCount.Value, rule.DefaultNote(v.Explicit))}
 				}
 				return nil
 			})

@@ -13,13 +13,6 @@ func register(r *rule.Rule) {
 	rule.Register(r)
 }
 
-func defaultNote(explicit bool) string {
-	if explicit {
-		return ""
-	}
-	return ", the default"
-}
-
 func each(in *rule.Input, f func(b *gcp.Bucket) *rule.Result) []rule.Result {
 	var out []rule.Result
 	for _, b := range in.GCP.Buckets {
@@ -50,7 +43,7 @@ func init() {
 					return nil
 				}
 				r := rule.NewResult(b.Resource, b.UniformAccess.Meta, "acl", "%s allows per-object ACLs (uniform_bucket_level_access = false%s)",
-					b.Address, defaultNote(b.UniformAccess.Explicit))
+					b.Address, rule.DefaultNote(b.UniformAccess.Explicit))
 				return &r
 			})
 		},
@@ -74,7 +67,7 @@ func init() {
 				if !p.Known() || p.Value == "enforced" {
 					return nil
 				}
-				r := rule.NewResult(b.Resource, p.Meta, p.Value, "%s does not enforce public access prevention (%q%s)", b.Address, p.Value, defaultNote(p.Explicit))
+				r := rule.NewResult(b.Resource, p.Meta, p.Value, "%s does not enforce public access prevention (%q%s)", b.Address, p.Value, rule.DefaultNote(p.Explicit))
 				return &r
 			})
 		},
@@ -120,7 +113,7 @@ func init() {
 				if !b.Versioning.IsFalse() {
 					return nil
 				}
-				r := rule.NewResult(b.Resource, b.Versioning.Meta, "no-versioning", "%s does not keep object versions%s", b.Address, defaultNote(b.Versioning.Explicit))
+				r := rule.NewResult(b.Resource, b.Versioning.Meta, "no-versioning", "%s does not keep object versions%s", b.Address, rule.DefaultNote(b.Versioning.Explicit))
 				return &r
 			})
 		},

@@ -199,16 +199,7 @@ func init() {
 		Check: func(in *rule.Input) []rule.Result {
 			var out []rule.Result
 			for _, r := range in.GCP.ReasoningEngines {
-				for _, k := range sortedKeys(r.Env.Values) {
-					v := r.Env.Values[k]
-					if !v.Known() {
-						continue
-					}
-					if m, ok := secrets.Value(k, v.Value); ok {
-						out = append(out, rule.NewResult(r.Resource, v.Meta, k+"="+m.Redacted,
-							"%s: environment variable %s holds %s (%s)", r.Address, k, secrets.Article(m.Kind), m.Redacted))
-					}
-				}
+				out = append(out, rule.SecretResults(r.Resource, r.Env, "", "")...)
 			}
 			return out
 		},
@@ -240,13 +231,4 @@ func init() {
 			return out
 		},
 	})
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

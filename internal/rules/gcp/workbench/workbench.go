@@ -23,13 +23,6 @@ func register(r *rule.Rule) {
 	rule.Register(r)
 }
 
-func defaultNote(explicit bool) string {
-	if explicit {
-		return ""
-	}
-	return ", the default"
-}
-
 // each runs f on every notebook.
 func each(in *rule.Input, f func(nb *gcp.Notebook) []rule.Result) []rule.Result {
 	var out []rule.Result
@@ -83,7 +76,7 @@ func init() {
 					return nil
 				}
 				return []rule.Result{rule.NewResult(nb.Resource, nb.PublicIP.Meta, "public-ip",
-					"%s gets a public IP address%s", nb.Address, defaultNote(nb.PublicIP.Explicit))}
+					"%s gets a public IP address%s", nb.Address, rule.DefaultNote(nb.PublicIP.Explicit))}
 			})
 		},
 	})
@@ -154,7 +147,7 @@ func init() {
 						continue
 					}
 					out = append(out, rule.NewResult(nb.Resource, d.Encryption.Meta, d.Name,
-						"%s: %s are encrypted with Google-managed keys (%s%s)", nb.Address, d.Name, d.Encryption.Value, defaultNote(d.Encryption.Explicit)))
+						"%s: %s are encrypted with Google-managed keys (%s%s)", nb.Address, d.Name, d.Encryption.Value, rule.DefaultNote(d.Encryption.Explicit)))
 				}
 				return out
 			})
@@ -250,7 +243,7 @@ func init() {
 					return nil
 				}
 				return []rule.Result{rule.NewResult(nb.Resource, nb.ImageTag.Meta, "latest",
-					"%s runs the latest container image%s", nb.Address, defaultNote(nb.ImageTag.Explicit))}
+					"%s runs the latest container image%s", nb.Address, rule.DefaultNote(nb.ImageTag.Explicit))}
 			})
 		},
 	})
@@ -296,7 +289,7 @@ func shieldedRule(id, slug, title, attr, rationale string, get func(*gcp.Noteboo
 					return nil
 				}
 				return []rule.Result{rule.NewResult(nb.Resource, v.Meta, slug,
-					"%s: Shielded VM %s is off (false%s)", nb.Address, attr, defaultNote(v.Explicit))}
+					"%s: Shielded VM %s is off (false%s)", nb.Address, attr, rule.DefaultNote(v.Explicit))}
 			})
 		},
 	})

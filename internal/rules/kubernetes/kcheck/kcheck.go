@@ -70,11 +70,3 @@ func Result(res model.Resource, m model.Meta, place, value, format string, args 
 func Place(w *kubernetes.Workload, c *kubernetes.Container) string {
 	return w.Path + "/" + c.Path + "/" + c.Name
 }
-
-// Default marks a value in a message as the API's default.
-func Default(explicit bool) string {
-	if explicit {
-		return ""
-	}
-	return ", the default"
-}

@@ -31,7 +31,7 @@ func init() {
 					return nil
 				}
 				return []rule.Result{kcheck.Result(w.Resource, v.Meta, kcheck.Place(w, c), "escalation",
-					"%s allows privilege escalation (allowPrivilegeEscalation: true%s)", kcheck.Container(w, c), kcheck.Default(v.Explicit))}
+					"%s allows privilege escalation (allowPrivilegeEscalation: true%s)", kcheck.Container(w, c), rule.DefaultNote(v.Explicit))}
 			})
 		},
 	})

@@ -34,7 +34,7 @@ func init() {
 					return nil
 				}
 				return []rule.Result{kcheck.Result(w.Resource, v.Meta, kcheck.Place(w, c), "writable",
-					"%s has a writable root file system (readOnlyRootFilesystem: false%s)", kcheck.Container(w, c), kcheck.Default(v.Explicit))}
+					"%s has a writable root file system (readOnlyRootFilesystem: false%s)", kcheck.Container(w, c), rule.DefaultNote(v.Explicit))}
 			})
 		},
 	})

@@ -44,7 +44,7 @@ func init() {
 				}
 				return []rule.Result{kcheck.Result(w.Resource, v.Meta, w.Path, "automount",
 					"%s mounts the API token of service account %q (automountServiceAccountToken: true%s)",
-					kcheck.Where(w), w.Pod.ServiceAccount.Value, kcheck.Default(v.Explicit))}
+					kcheck.Where(w), w.Pod.ServiceAccount.Value, rule.DefaultNote(v.Explicit))}
 			})
 		},
 	})

@@ -51,7 +51,7 @@ func init() {
 				}
 				out = append(out, kcheck.Result(c.Resource, c.AuthMode.Meta, c.Path, c.AuthMode.Value,
 					"%s runs without authentication (authOptions.mode: %s%s, no RAY_AUTH_MODE=token, no auth proxy on the head)",
-					name(c), c.AuthMode.Value, kcheck.Default(c.AuthMode.Explicit)))
+					name(c), c.AuthMode.Value, rule.DefaultNote(c.AuthMode.Explicit)))
 			}
 			return out
 		},

@@ -28,29 +28,28 @@ func register(r *rule.Rule) {
 // signedQuery matches the query parameters of presigned and SAS URLs.
 var signedQuery = regexp.MustCompile(`(?i)(^|&)(x-amz-signature|x-amz-credential|x-goog-signature|x-goog-credential|sig|signature|token|access_token)=`)
 
-// uris lists every model location of the scan with its object.
-func uris(in *rule.Input) []struct {
+// located is a model location and the object that names it.
+type located struct {
 	res model.Resource
 	u   kubernetes.StorageURI
-} {
-	type pair = struct {
-		res model.Resource
-		u   kubernetes.StorageURI
-	}
-	var out []pair
+}
+
+// uris lists every model location of the scan with its object.
+func uris(in *rule.Input) []located {
+	var out []located
 	for _, s := range in.Kubernetes.InferenceServices {
 		for _, u := range s.StorageURIs {
-			out = append(out, pair{s.Resource, u})
+			out = append(out, located{s.Resource, u})
 		}
 	}
 	for _, s := range in.Kubernetes.SeldonDeployments {
 		for _, u := range s.StorageURIs {
-			out = append(out, pair{s.Resource, u})
+			out = append(out, located{s.Resource, u})
 		}
 	}
 	for _, s := range in.Kubernetes.ModelStores {
 		for _, u := range s.StorageURIs {
-			out = append(out, pair{s.Resource, u})
+			out = append(out, located{s.Resource, u})
 		}
 	}
 	return out
