@@ -1,0 +1,159 @@
+// Package azure is the typed model of the Azure resources mlguard reasons
+// about: Azure Machine Learning workspaces (and AI Foundry hubs, which are
+// workspaces of another kind) with their computes, datastores, online
+// endpoints and managed-network outbound rules; Azure AI services and Azure
+// OpenAI accounts; and the storage accounts and key vaults that hold training
+// data, models and the keys that encrypt them.
+//
+// Both the Terraform azurerm adapter and the ARM template adapter fill this
+// model, each with its own defaults, so a rule is written once.
+package azure
+
+import "github.com/mlguard/mlguard/internal/model"
+
+// Model is every Azure resource of one unit.
+type Model struct {
+	Workspaces      []*Workspace        `json:"ml_workspaces,omitempty"`
+	Computes        []*Compute          `json:"ml_computes,omitempty"`
+	Datastores      []*Datastore        `json:"ml_datastores,omitempty"`
+	OnlineEndpoints []*OnlineEndpoint   `json:"ml_online_endpoints,omitempty"`
+	Deployments     []*OnlineDeployment `json:"ml_online_deployments,omitempty"`
+	OutboundRules   []*OutboundRule     `json:"ml_outbound_rules,omitempty"`
+	AIAccounts      []*AIAccount        `json:"ai_accounts,omitempty"`
+	StorageAccounts []*StorageAccount   `json:"storage_accounts,omitempty"`
+	KeyVaults       []*KeyVault         `json:"key_vaults,omitempty"`
+}
+
+// Isolation modes of a workspace's managed network.
+const (
+	IsolationDisabled         = "Disabled"
+	IsolationInternetOutbound = "AllowInternetOutbound"
+	IsolationApprovedOutbound = "AllowOnlyApprovedOutbound"
+)
+
+// Workspace is an Azure Machine Learning workspace, an AI Foundry hub or
+// project (azurerm_machine_learning_workspace, azurerm_ai_foundry,
+// Microsoft.MachineLearningServices/workspaces).
+type Workspace struct {
+	model.Resource
+	// Kind is Default, FeatureStore, Hub or Project.
+	Kind model.String `json:"kind"`
+	// PublicNetworkAccess is true when the workspace answers on its public
+	// endpoint (the default).
+	PublicNetworkAccess model.Bool `json:"public_network_access"`
+	// CMK is the customer-managed key; absent means Microsoft-managed keys.
+	CMK model.Ref `json:"customer_managed_key"`
+	// HighBusinessImpact reduces the diagnostic data the service collects
+	// and encrypts the local scratch disks of computes.
+	HighBusinessImpact model.Bool `json:"high_business_impact"`
+	// IsolationMode is the managed network mode (Disabled by default).
+	IsolationMode model.String `json:"isolation_mode"`
+	// StorageAuth is how the system datastores reach the workspace storage
+	// account: AccessKey (the default) or Identity.
+	StorageAuth model.String `json:"system_datastores_auth_mode"`
+	// ServerlessPublicIP is true when serverless compute nodes get public IPs.
+	ServerlessPublicIP model.Bool `json:"serverless_compute_public_ip"`
+	StorageAccount     model.Ref  `json:"storage_account"`
+	KeyVault           model.Ref  `json:"key_vault"`
+}
+
+// Compute kinds.
+const (
+	ComputeInstance  = "ComputeInstance"
+	ComputeCluster   = "AmlCompute"
+	ComputeInference = "Kubernetes" // an attached AKS or Arc cluster that serves models
+)
+
+// Compute is a compute instance, a compute cluster or an inference cluster
+// of a workspace.
+type Compute struct {
+	model.Resource
+	Kind      string    `json:"kind"` // ComputeInstance, AmlCompute, Kubernetes
+	Workspace model.Ref `json:"workspace"`
+	// LocalAuth is true when keys and passwords (not Entra ID) are accepted.
+	LocalAuth model.Bool `json:"local_auth"`
+	// NodePublicIP is true when nodes get public IP addresses.
+	NodePublicIP model.Bool `json:"node_public_ip"`
+	// SSHPublic is true when the SSH port is open to the internet.
+	SSHPublic model.Bool `json:"ssh_public_access"`
+	Subnet    model.Ref  `json:"subnet"`
+	// AdminPassword is the password of the nodes' administrator account.
+	AdminPassword model.String `json:"admin_password"`
+	// TLS is true when an inference cluster serves scoring requests over TLS.
+	TLS model.Bool `json:"tls"`
+}
+
+// Datastore connects a workspace to a storage service.
+type Datastore struct {
+	model.Resource
+	Workspace model.Ref `json:"workspace"`
+	// Credentials are the secrets stored with the datastore (account_key,
+	// shared_access_signature, client_secret), by attribute name. A
+	// datastore without any uses the workspace's identity.
+	Credentials map[string]model.String `json:"credentials,omitempty"`
+	// CredentialsMeta is where the credentials are written (the resource
+	// when none are).
+	CredentialsMeta model.Meta `json:"credentials_meta"`
+}
+
+// OnlineEndpoint is a managed online endpoint that serves a model.
+type OnlineEndpoint struct {
+	model.Resource
+	// AuthMode is Key, AMLToken or AADToken.
+	AuthMode            model.String `json:"auth_mode"`
+	PublicNetworkAccess model.Bool   `json:"public_network_access"`
+}
+
+// OnlineDeployment is a model deployment behind an online endpoint.
+type OnlineDeployment struct {
+	model.Resource
+	// EgressPublic is true when the deployment may reach the internet
+	// (and the workspace's resources over public endpoints).
+	EgressPublic model.Bool `json:"egress_public_network_access"`
+}
+
+// OutboundRule is a managed-network outbound rule of a workspace.
+type OutboundRule struct {
+	model.Resource
+	// Type is FQDN, ServiceTag or PrivateEndpoint.
+	Type model.String `json:"type"`
+	// Destination is the FQDN or the service tag the rule allows.
+	Destination model.String `json:"destination"`
+}
+
+// AIAccount is an Azure AI services account: Azure OpenAI, AI Services and
+// the other Cognitive Services kinds (azurerm_cognitive_account,
+// azurerm_ai_services, Microsoft.CognitiveServices/accounts).
+type AIAccount struct {
+	model.Resource
+	Kind                model.String `json:"kind"`
+	PublicNetworkAccess model.Bool   `json:"public_network_access"`
+	// NetworkDefaultAction is Allow or Deny for traffic no network rule
+	// matches; Allow when there are no rules.
+	NetworkDefaultAction model.String `json:"network_default_action"`
+	LocalAuth            model.Bool   `json:"local_auth"`
+	CustomSubdomain      model.String `json:"custom_subdomain_name"`
+	CMK                  model.Ref    `json:"customer_managed_key"`
+	OutboundRestricted   model.Bool   `json:"outbound_network_access_restricted"`
+}
+
+// StorageAccount is a storage account.
+type StorageAccount struct {
+	model.Resource
+	// NestedPublic is true when containers and blobs may be made public.
+	NestedPublic         model.Bool   `json:"allow_blob_public_access"`
+	MinTLS               model.String `json:"min_tls_version"` // TLS1_0, TLS1_1, TLS1_2, TLS1_3
+	HTTPSOnly            model.Bool   `json:"https_traffic_only"`
+	SharedKey            model.Bool   `json:"shared_key_access"`
+	PublicNetworkAccess  model.Bool   `json:"public_network_access"`
+	NetworkDefaultAction model.String `json:"network_default_action"`
+}
+
+// KeyVault is a key vault, where customer-managed keys and the secrets of a
+// workspace are kept.
+type KeyVault struct {
+	model.Resource
+	PurgeProtection      model.Bool   `json:"purge_protection"`
+	PublicNetworkAccess  model.Bool   `json:"public_network_access"`
+	NetworkDefaultAction model.String `json:"network_default_action"`
+}
