@@ -206,7 +206,7 @@ func (p *exprParser) args() ([]expr, error) {
 	}
 }
 
-// str reads a single-quoted string; '' stands for one quote.
+// str reads a single-quoted string; ” stands for one quote.
 func (p *exprParser) str() (expr, error) {
 	p.pos++ // opening quote
 	var sb strings.Builder

@@ -26,13 +26,15 @@ func init() {
 		"replace": replace, "split": split, "join": join, "first": first, "last": last,
 		"createarray": createArray, "array": array, "createobject": createObject, "union": union,
 		"coalesce": coalesce, "null": func(*evaluator, []*node.Value, source.Range) *node.Value { return &node.Value{Kind: node.Null} },
-		"true":  func(_ *evaluator, _ []*node.Value, at source.Range) *node.Value { return boolVal(true, at) },
-		"false": func(_ *evaluator, _ []*node.Value, at source.Range) *node.Value { return boolVal(false, at) },
+		"true":      func(_ *evaluator, _ []*node.Value, at source.Range) *node.Value { return boolVal(true, at) },
+		"false":     func(_ *evaluator, _ []*node.Value, at source.Range) *node.Value { return boolVal(false, at) },
 		"reference": (*evaluator).reference, "resourceinfo": (*evaluator).reference,
 	}
 }
 
-func boolVal(b bool, at source.Range) *node.Value { return &node.Value{Kind: node.Bool, Bool: b, Range: at} }
+func boolVal(b bool, at source.Range) *node.Value {
+	return &node.Value{Kind: node.Bool, Bool: b, Range: at}
+}
 func strVal(s string, at source.Range) *node.Value {
 	if len(s) > maxString {
 		return node.NewUnknown(at)

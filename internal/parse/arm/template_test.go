@@ -219,4 +219,3 @@ func TestGrowth(t *testing.T) {
 		t.Error("values past the bounds must be unknown")
 	}
 }
-
