@@ -26,6 +26,7 @@ type scanFlags struct {
 	format, output, severity string
 	vars, varFiles           []string
 	cfnParams                []string
+	armParams                []string
 	baseline                 string
 	updateBaseline           bool
 	noInline                 bool
@@ -40,9 +41,10 @@ func newScanCmd() *cobra.Command {
 	f := &scanFlags{}
 	cmd := &cobra.Command{
 		Use:   "scan DIR|FILE...",
-		Short: "Scan Terraform, plan JSON and CloudFormation for ML platform misconfigurations",
+		Short: "Scan Terraform, plan JSON, CloudFormation, ARM templates and Kubernetes manifests for ML platform misconfigurations",
 		Long: "Scan Terraform directories (.tf, .tf.json, with their modules and tfvars), Terraform plan\n" +
-			"JSON files (terraform show -json) and CloudFormation templates (YAML or JSON).\n" +
+			"JSON files (terraform show -json), CloudFormation templates (YAML or JSON), Azure Resource\n" +
+			"Manager JSON templates and Kubernetes manifests (YAML or JSON, multi-document).\n" +
 			"Nothing is downloaded and no credentials are needed.",
 		Example: "  mlguard scan examples/aws-insecure\n  mlguard scan --format sarif --output mlguard.sarif .\n" +
 			"  mlguard scan --baseline .mlguard-baseline.json infra/",
@@ -66,6 +68,7 @@ func (f *scanFlags) register(fl *pflag.FlagSet) {
 	fl.StringArrayVar(&f.vars, "var", nil, "set a root module variable, NAME=VALUE (repeatable)")
 	fl.StringArrayVar(&f.varFiles, "var-file", nil, "read root module variables from a .tfvars or .tfvars.json file (repeatable)")
 	fl.StringArrayVar(&f.cfnParams, "cfn-param", nil, "set a CloudFormation template parameter, KEY=VALUE (repeatable; overrides the template's default)")
+	fl.StringArrayVar(&f.armParams, "arm-param", nil, "set an ARM template parameter, KEY=VALUE (repeatable; overrides the template's default; a JSON value is read as JSON)")
 	fl.StringVar(&f.baseline, "baseline", "", "report only findings not in this baseline file; the file is written when it does not exist")
 	fl.BoolVar(&f.updateBaseline, "update-baseline", false, "rewrite the --baseline file with the current findings")
 	fl.BoolVar(&f.noInline, "no-inline-suppressions", false, "ignore mlguard:ignore comments in the scanned files")
@@ -181,6 +184,14 @@ func (f *scanFlags) scanOptions() (scan.Options, error) {
 			return opts, usageError("--cfn-param %q: want KEY=VALUE", v)
 		}
 		opts.CloudFormation.Params[name] = value
+	}
+	opts.ARM.Params = map[string]string{}
+	for _, v := range f.armParams {
+		name, value, ok := strings.Cut(v, "=")
+		if !ok || name == "" {
+			return opts, usageError("--arm-param %q: want KEY=VALUE", v)
+		}
+		opts.ARM.Params[name] = value
 	}
 	for _, p := range f.varFiles {
 		data, err := os.ReadFile(p)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/model/aws"
+	"github.com/mlguard/mlguard/internal/model/azure"
 	"github.com/mlguard/mlguard/internal/model/gcp"
 	"github.com/mlguard/mlguard/internal/model/kubernetes"
 	"github.com/mlguard/mlguard/internal/source"
@@ -120,6 +121,7 @@ type Metadata struct {
 type Input struct {
 	AWS        *aws.Model        `json:"aws"`
 	GCP        *gcp.Model        `json:"gcp"`
+	Azure      *azure.Model      `json:"azure"`
 	Kubernetes *kubernetes.Model `json:"kubernetes"`
 
 	mu   sync.Mutex
@@ -138,11 +140,14 @@ func (in *Input) Fill() *Input {
 	if in.GCP == nil {
 		in.GCP = &gcp.Model{}
 	}
+	if in.Azure == nil {
+		in.Azure = &azure.Model{}
+	}
 	return in
 }
 
 // Models returns the cloud models of the input, for walks over all of them.
-func (in *Input) Models() []any { return []any{in.AWS, in.GCP, in.Kubernetes} }
+func (in *Input) Models() []any { return []any{in.AWS, in.GCP, in.Azure, in.Kubernetes} }
 
 // Memo returns the value derived from the input under key, building it on
 // first use. Rules that share a costly view of the input (the Rego input

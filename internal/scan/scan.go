@@ -22,13 +22,16 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	adaptarm "github.com/mlguard/mlguard/internal/adapt/arm/azure"
 	adaptcfn "github.com/mlguard/mlguard/internal/adapt/cloudformation/aws"
 	adaptpolicy "github.com/mlguard/mlguard/internal/adapt/iampolicy"
 	adaptkube "github.com/mlguard/mlguard/internal/adapt/kubernetes"
 	adaptaws "github.com/mlguard/mlguard/internal/adapt/terraform/aws"
+	adaptazure "github.com/mlguard/mlguard/internal/adapt/terraform/azure"
 	adaptgcp "github.com/mlguard/mlguard/internal/adapt/terraform/gcp"
 	"github.com/mlguard/mlguard/internal/config"
 	"github.com/mlguard/mlguard/internal/model"
+	"github.com/mlguard/mlguard/internal/parse/arm"
 	"github.com/mlguard/mlguard/internal/parse/cloudformation"
 	"github.com/mlguard/mlguard/internal/parse/iampolicy"
 	kubeparse "github.com/mlguard/mlguard/internal/parse/kubernetes"
@@ -52,7 +55,9 @@ type Options struct {
 	Terraform terraform.Options
 	// CloudFormation holds parameter values for templates (--cfn-param).
 	CloudFormation cloudformation.Options
-	Limits         source.Limits
+	// ARM holds parameter values for ARM templates (--arm-param).
+	ARM    arm.Options
+	Limits source.Limits
 	// NoInline ignores inline suppression comments, whatever .mlguard.yaml says.
 	NoInline bool
 	Baseline *suppress.Baseline
@@ -267,7 +272,7 @@ func terraformUnit(u terraform.Unit) unit {
 		}
 	}
 	return unit{name: u.Name, types: types, build: func() *rule.Input {
-		return (&rule.Input{AWS: adaptaws.Adapt(u.Resources), GCP: adaptgcp.Adapt(u.Resources)}).Fill()
+		return (&rule.Input{AWS: adaptaws.Adapt(u.Resources), GCP: adaptgcp.Adapt(u.Resources), Azure: adaptazure.Adapt(u.Resources)}).Fill()
 	}}
 }
 
@@ -347,7 +352,8 @@ func kubernetesGroup(root, p string) string {
 func readEach(ctx context.Context, tree *source.Tree, opts Options, check func(unit)) source.Diagnostics {
 	var files []source.File
 	for _, f := range tree.Files {
-		if f.Format == source.FormatTerraformPlan || f.Format == source.FormatCloudFormation || f.Format == source.FormatIAMPolicy {
+		switch f.Format {
+		case source.FormatTerraformPlan, source.FormatCloudFormation, source.FormatIAMPolicy, source.FormatARM:
 			files = append(files, f)
 		}
 	}
@@ -396,6 +402,14 @@ func readUnit(ctx context.Context, f source.File, data []byte, opts Options) (u 
 	if f.Format == source.FormatTerraformPlan {
 		rs, d := terraform.LoadPlan(f.Path, data)
 		return terraformUnit(terraform.Unit{Name: f.Path, Resources: rs}), d
+	}
+	if f.Format == source.FormatARM {
+		t, d := arm.Parse(ctx, f.Path, data, opts.ARM)
+		var types []string
+		for _, r := range t.Resources {
+			types = append(types, r.Type)
+		}
+		return unit{name: f.Path, types: types, build: func() *rule.Input { return (&rule.Input{Azure: adaptarm.Adapt(t)}).Fill() }}, d
 	}
 	if f.Format == source.FormatIAMPolicy {
 		doc, d := iampolicy.Parse(f.Path, data)
@@ -530,10 +544,11 @@ func (ts *targetScan) suppression(f rule.Finding, res rule.Result, rng source.Ra
 }
 
 // commented reports whether a format has comments that can hold inline
-// suppressions. Plan JSON and JSON templates have none; their findings are
-// suppressed in .mlguard.yaml or a baseline.
+// suppressions (ARM templates take // comments). Plan JSON and JSON
+// CloudFormation templates have none; their findings are suppressed in
+// .mlguard.yaml or a baseline.
 func commented(format string) bool {
-	return format == terraform.FormatHCL || format == cloudformation.Format || format == kubeparse.Format
+	return format == terraform.FormatHCL || format == cloudformation.Format || format == kubeparse.Format || format == arm.Format
 }
 
 // inlineFor returns the suppression comments of a file, reading it once.

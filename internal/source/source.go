@@ -52,6 +52,7 @@ const (
 	FormatCloudFormation Format = "cloudformation" // CloudFormation templates, YAML or JSON
 	FormatIAMPolicy      Format = "iam-policy"     // IAM policy documents kept as .json files
 	FormatKubernetes     Format = "kubernetes"     // Kubernetes manifests, YAML or JSON
+	FormatARM            Format = "arm"            // Azure Resource Manager JSON templates
 )
 
 // Limits bound what one scan reads, so that hostile input cannot exhaust memory.
@@ -297,6 +298,8 @@ func SniffContent(head []byte) Format {
 	case has("AWSTemplateFormatVersion"),
 		has("Resources") && (has("Type: AWS::") || has("Type: 'AWS::") || has(`Type: "AWS::`) || has(`"Type": "AWS::`) || has(`"Type":"AWS::`)):
 		return FormatCloudFormation
+	case has(`"$schema"`) && has("deploymentTemplate.json"):
+		return FormatARM
 	case policyJSON(head):
 		return FormatIAMPolicy
 	case kubernetesManifest(head):

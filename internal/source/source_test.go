@@ -104,6 +104,8 @@ func TestSniffPolicies(t *testing.T) {
 		name, head string
 		want       Format
 	}{
+		{"arm template", `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": []}`, FormatARM},
+		{"arm parameters file", `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {}}`, FormatUnknown},
 		{"policy", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}`, FormatIAMPolicy},
 		{"bom and spaces", "\ufeff \n{\"Statement\":{\"Effect\":\"Deny\"}}", FormatIAMPolicy},
 		{"cloudtrail quoting a policy", `{"Records":[{"eventName":"PutBucketPolicy","requestParameters":{"bucketPolicy":{"Statement":[{"Effect":"Allow"}]}}}]}`, FormatUnknown},

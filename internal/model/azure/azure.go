@@ -88,9 +88,10 @@ type Datastore struct {
 	model.Resource
 	Workspace model.Ref `json:"workspace"`
 	// Credentials are the secrets stored with the datastore (account_key,
-	// shared_access_signature, client_secret), by attribute name. A
-	// datastore without any uses the workspace's identity.
-	Credentials map[string]model.String `json:"credentials,omitempty"`
+	// shared_access_signature, client_secret), by attribute name: a literal
+	// value, or a link to what it is read from (a storage account's key). A
+	// datastore without any uses the caller's or the workspace's identity.
+	Credentials map[string]model.Ref `json:"credentials,omitempty"`
 	// CredentialsMeta is where the credentials are written (the resource
 	// when none are).
 	CredentialsMeta model.Meta `json:"credentials_meta"`
@@ -99,6 +100,7 @@ type Datastore struct {
 // OnlineEndpoint is a managed online endpoint that serves a model.
 type OnlineEndpoint struct {
 	model.Resource
+	Workspace model.Ref `json:"workspace"`
 	// AuthMode is Key, AMLToken or AADToken.
 	AuthMode            model.String `json:"auth_mode"`
 	PublicNetworkAccess model.Bool   `json:"public_network_access"`
@@ -107,6 +109,7 @@ type OnlineEndpoint struct {
 // OnlineDeployment is a model deployment behind an online endpoint.
 type OnlineDeployment struct {
 	model.Resource
+	Endpoint model.Ref `json:"endpoint"`
 	// EgressPublic is true when the deployment may reach the internet
 	// (and the workspace's resources over public endpoints).
 	EgressPublic model.Bool `json:"egress_public_network_access"`

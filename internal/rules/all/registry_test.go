@@ -72,6 +72,9 @@ func missingMetadata(r *rule.Rule) []string {
 	if cloudFormation(r) && r.Fixes["cloudformation"] == "" {
 		missing = append(missing, "cloudformation fix")
 	}
+	if armTypes(r) && r.Fixes["arm"] == "" {
+		missing = append(missing, "arm fix")
+	}
 	sort.Strings(missing)
 	return missing
 }
@@ -82,6 +85,16 @@ func fixFormat(r *rule.Rule) string {
 		return "kubernetes"
 	}
 	return "terraform"
+}
+
+// armTypes reports whether a rule reads ARM resource types.
+func armTypes(r *rule.Rule) bool {
+	for _, t := range r.Resources {
+		if strings.HasPrefix(t, "Microsoft.") {
+			return true
+		}
+	}
+	return false
 }
 
 func cloudFormation(r *rule.Rule) bool {
@@ -105,6 +118,9 @@ func fixturesOf(r *rule.Rule) []string {
 	}
 	if cloudFormation(r) {
 		fx = append(fx, "fail.cfn.yaml", "pass.cfn.yaml")
+	}
+	if armTypes(r) {
+		fx = append(fx, "fail.arm.json", "pass.arm.json")
 	}
 	return fx
 }

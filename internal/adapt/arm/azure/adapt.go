@@ -1,0 +1,257 @@
+// Package azure adapts ARM-shaped resources (ARM template resources, and the
+// bodies of Terraform azapi_resource blocks, which use ARM property names)
+// into the typed Azure model, with the API's defaults for properties that
+// are not written.
+package azure
+
+import (
+	"strings"
+
+	"github.com/mlguard/mlguard/internal/model"
+	"github.com/mlguard/mlguard/internal/model/azure"
+	"github.com/mlguard/mlguard/internal/parse/arm"
+	"github.com/mlguard/mlguard/internal/parse/node"
+)
+
+// Document is one ARM-shaped resource.
+type Document struct {
+	Res model.Resource
+	// Type is the ARM resource type, without an API version.
+	Type string
+	// Body is the resource object: properties, kind, identity, ...
+	Body *node.Value
+	// Parent links the resource to its parent (a compute to its workspace).
+	Parent model.Ref
+}
+
+// Adapt builds the Azure model of a template.
+func Adapt(t *arm.Template) *azure.Model {
+	m := &azure.Model{}
+	if t == nil {
+		return m
+	}
+	for _, r := range t.Resources {
+		d := Document{
+			Res:  model.Resource{Address: r.Address, Type: r.Type, Range: r.Range, Format: arm.Format},
+			Type: r.Type, Body: r.Body,
+		}
+		if i := strings.LastIndex(r.Address, "/"+lastSegment(r.Type)+"/"); i > 0 && strings.Count(r.Type, "/") > 1 {
+			d.Parent = model.Ref{Meta: model.Meta{Range: r.Range}, Targets: []string{r.Address[:i]}}
+		}
+		AdaptDocument(m, d)
+	}
+	return m
+}
+
+func lastSegment(typ string) string { return typ[strings.LastIndex(typ, "/")+1:] }
+
+// adapters are keyed by the lower-case ARM type.
+var adapters = map[string]func(*azure.Model, Document){
+	"microsoft.machinelearningservices/workspaces":                             workspace,
+	"microsoft.machinelearningservices/workspaces/computes":                    compute,
+	"microsoft.machinelearningservices/workspaces/datastores":                  datastore,
+	"microsoft.machinelearningservices/workspaces/onlineendpoints":             onlineEndpoint,
+	"microsoft.machinelearningservices/workspaces/onlineendpoints/deployments": onlineDeployment,
+	"microsoft.machinelearningservices/workspaces/outboundrules":               outboundRule,
+	"microsoft.cognitiveservices/accounts":                                     aiAccount,
+	"microsoft.storage/storageaccounts":                                        storageAccount,
+	"microsoft.keyvault/vaults":                                                keyVault,
+}
+
+// AdaptDocument adds one resource to the model; types it does not know are
+// left out.
+func AdaptDocument(m *azure.Model, d Document) {
+	if f, ok := adapters[strings.ToLower(d.Type)]; ok && d.Body != nil {
+		f(m, d)
+	}
+}
+
+// API defaults (Microsoft.MachineLearningServices 2024-04-01 and later,
+// Microsoft.CognitiveServices 2024-10-01, Microsoft.Storage 2023-05-01,
+// Microsoft.KeyVault 2023-07-01):
+//   workspaces: publicNetworkAccess Enabled; hbiWorkspace false; managedNetwork.isolationMode Disabled;
+//     systemDatastoresAuthMode AccessKey (the account key); encryption absent: Microsoft-managed keys
+//   computes: disableLocalAuth false; properties.enableNodePublicIp true; ComputeInstance
+//     sshSettings.sshPublicAccess Disabled; AmlCompute remoteLoginPortPublicAccess NotSpecified
+//     (open on nodes outside a virtual network); AKS sslConfiguration.status Disabled
+//   onlineEndpoints: publicNetworkAccess Enabled; deployments: egressPublicNetworkAccess Enabled
+//   accounts: publicNetworkAccess Enabled; disableLocalAuth false; restrictOutboundNetworkAccess false;
+//     networkAcls absent: every network allowed
+//   storageAccounts: supportsHttpsTrafficOnly true; allowSharedKeyAccess null (true);
+//     publicNetworkAccess Enabled; networkAcls.defaultAction Allow. allowBlobPublicAccess and
+//     minimumTlsVersion defaults changed across API versions, so only written values are judged.
+//   vaults: enablePurgeProtection off; publicNetworkAccess enabled; networkAcls.defaultAction Allow
+
+func workspace(m *azure.Model, d Document) {
+	p := props(d)
+	ws := &azure.Workspace{
+		Resource:            d.Res,
+		Kind:                str(d, arm.Lookup(d.Body, "kind"), "Default"),
+		PublicNetworkAccess: enabled(d, arm.Lookup(p, "publicNetworkAccess"), true),
+		HighBusinessImpact:  boolean(d, arm.Lookup(p, "hbiWorkspace"), false),
+		IsolationMode:       str(d, arm.Lookup(p, "managedNetwork", "isolationMode"), azure.IsolationDisabled),
+		StorageAuth:         str(d, arm.Lookup(p, "systemDatastoresAuthMode"), "AccessKey"),
+		StorageAccount:      ref(d, arm.Lookup(p, "storageAccount")),
+		KeyVault:            ref(d, arm.Lookup(p, "keyVault")),
+	}
+	ws.CMK = ref(d, arm.Lookup(p, "encryption", "keyVaultProperties", "keyIdentifier"))
+	if status := str(d, arm.Lookup(p, "encryption", "status"), "Enabled"); strings.EqualFold(status.Value, "Disabled") {
+		ws.CMK = model.Ref{Meta: status.Meta}
+	}
+	noPublic := arm.Lookup(p, "serverlessComputeSettings", "serverlessComputeNoPublicIP")
+	nb := boolean(d, noPublic, true)
+	ws.ServerlessPublicIP = model.Bool{Meta: nb.Meta, Value: !nb.Value}
+	m.Workspaces = append(m.Workspaces, ws)
+	if rules := arm.Lookup(p, "managedNetwork", "outboundRules"); rules != nil && rules.Kind == node.Map {
+		for _, name := range rules.Keys {
+			r := rules.Map[name]
+			res := model.Resource{Address: d.Res.Address + "/outboundRules/" + name,
+				Type: "Microsoft.MachineLearningServices/workspaces/outboundRules", Range: r.Range, Format: d.Res.Format}
+			addRule(m, Document{Res: res, Body: r}, r)
+		}
+	}
+}
+
+func outboundRule(m *azure.Model, d Document) { addRule(m, d, props(d)) }
+
+func addRule(m *azure.Model, d Document, p *node.Value) {
+	r := &azure.OutboundRule{Resource: d.Res, Type: str(d, arm.Lookup(p, "type"), "")}
+	dest := arm.Lookup(p, "destination")
+	if dest != nil && dest.Kind == node.Map {
+		dest = arm.Lookup(dest, "serviceTag")
+	}
+	r.Destination = str(d, dest, "")
+	m.OutboundRules = append(m.OutboundRules, r)
+}
+
+func compute(m *azure.Model, d Document) {
+	p := props(d)
+	typ, _ := arm.Lookup(p, "computeType").Text()
+	c := &azure.Compute{Resource: d.Res, Workspace: d.Parent}
+	inner := arm.Lookup(p, "properties")
+	switch {
+	case strings.EqualFold(typ, azure.ComputeInstance):
+		c.Kind = azure.ComputeInstance
+		c.SSHPublic = enabled(d, arm.Lookup(inner, "sshSettings", "sshPublicAccess"), false)
+	case strings.EqualFold(typ, azure.ComputeCluster):
+		c.Kind = azure.ComputeCluster
+		c.SSHPublic = clusterSSH(d, inner)
+		c.AdminPassword = str(d, arm.Lookup(inner, "userAccountCredentials", "adminUserPassword"), "")
+	case strings.EqualFold(typ, "AKS"):
+		c.Kind = azure.ComputeInference
+		status := str(d, arm.Lookup(inner, "sslConfiguration", "status"), "Disabled")
+		c.TLS = model.Bool{Meta: status.Meta, Value: !strings.EqualFold(status.Value, "Disabled")}
+	default:
+		return // attached computes (Kubernetes, Databricks, VMs, ...) are configured where they live
+	}
+	c.LocalAuth = not(boolean(d, arm.Lookup(p, "disableLocalAuth"), false))
+	if c.Kind != azure.ComputeInference {
+		c.NodePublicIP = boolean(d, arm.Lookup(inner, "enableNodePublicIp"), true)
+		c.Subnet = ref(d, arm.Lookup(inner, "subnet", "id"))
+	} else {
+		c.NodePublicIP = model.Bool{Meta: model.Meta{Range: d.Res.Range}}
+		c.Subnet = model.Ref{Meta: model.Meta{Range: d.Res.Range, Unknown: true}}
+	}
+	m.Computes = append(m.Computes, c)
+}
+
+// clusterSSH reads remoteLoginPortPublicAccess. NotSpecified (the default)
+// leaves the SSH port open on nodes outside a virtual network, which matters
+// when the cluster has an administrator account to log in with.
+func clusterSSH(d Document, inner *node.Value) model.Bool {
+	v := arm.Lookup(inner, "remoteLoginPortPublicAccess")
+	s := str(d, v, "NotSpecified")
+	if !s.Known() || !strings.EqualFold(s.Value, "NotSpecified") {
+		return enabled(d, v, false)
+	}
+	subnet := ref(d, arm.Lookup(inner, "subnet", "id"))
+	creds := arm.Lookup(inner, "userAccountCredentials")
+	key, pw := arm.Lookup(creds, "adminUserSshPublicKey"), arm.Lookup(creds, "adminUserPassword")
+	switch {
+	case !subnet.Known():
+		return model.Bool{Meta: subnet.Meta}
+	case subnet.IsSet() || key == nil && pw == nil:
+		return model.Bool{Meta: s.Meta}
+	}
+	at := creds
+	if v != nil {
+		at = v
+	}
+	return model.Bool{Meta: meta(d, at), Value: true}
+}
+
+func datastore(m *azure.Model, d Document) {
+	p := props(d)
+	creds := arm.Lookup(p, "credentials")
+	ds := &azure.Datastore{Resource: d.Res, Workspace: d.Parent, Credentials: map[string]model.Ref{}, CredentialsMeta: meta(d, creds)}
+	typ := str(d, arm.Lookup(creds, "credentialsType"), "None")
+	if !typ.Known() {
+		ds.CredentialsMeta.Unknown = true
+	}
+	secrets := arm.Lookup(creds, "secrets")
+	for name, key := range map[string]string{"key": "account_key", "sasToken": "shared_access_signature",
+		"clientSecret": "client_secret", "certificate": "certificate"} {
+		if v := arm.Lookup(secrets, name); v != nil && v.Kind != node.Null {
+			ds.Credentials[key] = ref(d, v)
+		}
+	}
+	m.Datastores = append(m.Datastores, ds)
+}
+
+func onlineEndpoint(m *azure.Model, d Document) {
+	p := props(d)
+	auth := str(d, arm.Lookup(p, "authMode"), "")
+	if !auth.Explicit {
+		auth.Unknown = true // required by the API: absent, the deployment fails
+	}
+	m.OnlineEndpoints = append(m.OnlineEndpoints, &azure.OnlineEndpoint{Resource: d.Res, Workspace: d.Parent, AuthMode: auth,
+		PublicNetworkAccess: enabled(d, arm.Lookup(p, "publicNetworkAccess"), true)})
+}
+
+func onlineDeployment(m *azure.Model, d Document) {
+	m.Deployments = append(m.Deployments, &azure.OnlineDeployment{Resource: d.Res, Endpoint: d.Parent,
+		EgressPublic: enabled(d, arm.Lookup(props(d), "egressPublicNetworkAccess"), true)})
+}
+
+func aiAccount(m *azure.Model, d Document) {
+	p := props(d)
+	a := &azure.AIAccount{Resource: d.Res,
+		Kind:                 str(d, arm.Lookup(d.Body, "kind"), ""),
+		PublicNetworkAccess:  enabled(d, arm.Lookup(p, "publicNetworkAccess"), true),
+		NetworkDefaultAction: str(d, arm.Lookup(p, "networkAcls", "defaultAction"), "Allow"),
+		LocalAuth:            not(boolean(d, arm.Lookup(p, "disableLocalAuth"), false)),
+		CustomSubdomain:      str(d, arm.Lookup(p, "customSubDomainName"), ""),
+		OutboundRestricted:   boolean(d, arm.Lookup(p, "restrictOutboundNetworkAccess"), false),
+	}
+	src := str(d, arm.Lookup(p, "encryption", "keySource"), "Microsoft.CognitiveServices")
+	switch {
+	case !src.Known():
+		a.CMK = model.Ref{Meta: src.Meta}
+	case strings.EqualFold(src.Value, "Microsoft.KeyVault"):
+		a.CMK = ref(d, arm.Lookup(p, "encryption", "keyVaultProperties", "keyName"))
+	default:
+		a.CMK = model.Ref{Meta: src.Meta}
+	}
+	m.AIAccounts = append(m.AIAccounts, a)
+}
+
+func storageAccount(m *azure.Model, d Document) {
+	p := props(d)
+	m.StorageAccounts = append(m.StorageAccounts, &azure.StorageAccount{Resource: d.Res,
+		NestedPublic:         boolean(d, arm.Lookup(p, "allowBlobPublicAccess"), false),
+		MinTLS:               str(d, arm.Lookup(p, "minimumTlsVersion"), ""),
+		HTTPSOnly:            boolean(d, arm.Lookup(p, "supportsHttpsTrafficOnly"), true),
+		SharedKey:            boolean(d, arm.Lookup(p, "allowSharedKeyAccess"), true),
+		PublicNetworkAccess:  enabled(d, arm.Lookup(p, "publicNetworkAccess"), true),
+		NetworkDefaultAction: str(d, arm.Lookup(p, "networkAcls", "defaultAction"), "Allow"),
+	})
+}
+
+func keyVault(m *azure.Model, d Document) {
+	p := props(d)
+	m.KeyVaults = append(m.KeyVaults, &azure.KeyVault{Resource: d.Res,
+		PurgeProtection:      boolean(d, arm.Lookup(p, "enablePurgeProtection"), false),
+		PublicNetworkAccess:  enabled(d, arm.Lookup(p, "publicNetworkAccess"), true),
+		NetworkDefaultAction: str(d, arm.Lookup(p, "networkAcls", "defaultAction"), "Allow"),
+	})
+}

@@ -1,0 +1,71 @@
+// Package acheck holds what the Azure rules share: the vocabulary of the
+// source a finding is on (azurerm attribute or ARM property names), the
+// resource types of each kind, and the lookup of a resource's workspace.
+package acheck
+
+import (
+	"strings"
+
+	"github.com/mlguard/mlguard/internal/model"
+	"github.com/mlguard/mlguard/internal/model/azure"
+)
+
+// ARM reports whether a resource was read in ARM vocabulary: from a
+// template (ARM types, Namespace/type, hold a slash; Terraform types never
+// do), or from an azapi_resource body.
+func ARM(res model.Resource) bool {
+	return res.Type == "azapi_resource" || strings.Contains(res.Type, "/")
+}
+
+// Name is the setting's name in the resource's vocabulary.
+func Name(res model.Resource, terraform, armName string) string {
+	if ARM(res) {
+		return armName
+	}
+	return terraform
+}
+
+// Resource types of each kind, in every source's spelling.
+var (
+	WorkspaceTypes = []string{"azurerm_machine_learning_workspace", "azurerm_ai_foundry", "Microsoft.MachineLearningServices/workspaces", "azapi_resource"}
+	ComputeTypes   = []string{"azurerm_machine_learning_compute_instance", "azurerm_machine_learning_compute_cluster",
+		"Microsoft.MachineLearningServices/workspaces/computes", "azapi_resource"}
+	DatastoreTypes = []string{"azurerm_machine_learning_datastore_blobstorage", "azurerm_machine_learning_datastore_fileshare",
+		"azurerm_machine_learning_datastore_datalake_gen2", "Microsoft.MachineLearningServices/workspaces/datastores", "azapi_resource"}
+	AccountTypes = []string{"azurerm_cognitive_account", "azurerm_ai_services", "Microsoft.CognitiveServices/accounts", "azapi_resource"}
+	StorageTypes = []string{"azurerm_storage_account", "Microsoft.Storage/storageAccounts", "azapi_resource"}
+	VaultTypes   = []string{"azurerm_key_vault", "Microsoft.KeyVault/vaults", "azapi_resource"}
+)
+
+// WorkspaceOf returns the workspace of the unit a reference names, or nil
+// when it is not in the unit (or the reference is unknown).
+func WorkspaceOf(m *azure.Model, r model.Ref) *azure.Workspace {
+	for _, ws := range m.Workspaces {
+		if r.LinksTo(ws.Address) {
+			return ws
+		}
+	}
+	return nil
+}
+
+// Isolated reports whether a workspace is known to run its computes in a
+// managed virtual network, and whether that is known at all.
+func Isolated(ws *azure.Workspace) (isolated, known bool) {
+	if ws == nil || !ws.IsolationMode.Known() {
+		return false, false
+	}
+	return !strings.EqualFold(ws.IsolationMode.Value, azure.IsolationDisabled) && ws.IsolationMode.Value != "", true
+}
+
+// OpenToNetworks reports whether a public endpoint answers every network:
+// public network access on and no default-deny network rules. at is where
+// to point: the setting that opens it.
+func OpenToNetworks(res model.Resource, public model.Bool, defaultAction model.String) (open bool, at model.Meta) {
+	if !public.IsTrue() || !defaultAction.Known() || strings.EqualFold(defaultAction.Value, "Deny") {
+		return false, model.Meta{}
+	}
+	if defaultAction.Explicit {
+		return true, defaultAction.Meta
+	}
+	return true, public.Meta
+}

@@ -1,0 +1,18 @@
+resource "azurerm_cognitive_account" "default" { # expect
+  name                = "default"
+  location            = "swedencentral"
+  resource_group_name = "ml"
+  kind                = "OpenAI"
+  sku_name            = "S0"
+}
+
+resource "azurerm_ai_services" "allow" {
+  name                = "allow"
+  location            = "swedencentral"
+  resource_group_name = "ml"
+  sku_name            = "S0"
+  custom_subdomain_name = "allow-contoso"
+  network_acls {
+    default_action = "Allow" # expect
+  }
+}

@@ -1,0 +1,27 @@
+resource "azurerm_machine_learning_workspace" "private" {
+  name                    = "private"
+  location                = "westeurope"
+  resource_group_name     = "ml"
+  application_insights_id = "/subscriptions/0/resourceGroups/ml/providers/Microsoft.Insights/components/ai"
+  key_vault_id            = "/subscriptions/0/resourceGroups/ml/providers/Microsoft.KeyVault/vaults/kv"
+  storage_account_id      = "/subscriptions/0/resourceGroups/ml/providers/Microsoft.Storage/storageAccounts/st"
+  identity {
+    type = "SystemAssigned"
+  }
+  serverless_compute {
+    subnet_id         = "/subscriptions/0/resourceGroups/ml/providers/Microsoft.Network/virtualNetworks/v/subnets/s"
+    public_ip_enabled = false
+  }
+}
+
+resource "azurerm_machine_learning_workspace" "none" {
+  name                    = "none"
+  location                = "westeurope"
+  resource_group_name     = "ml"
+  application_insights_id = "/subscriptions/0/resourceGroups/ml/providers/Microsoft.Insights/components/ai"
+  key_vault_id            = "/subscriptions/0/resourceGroups/ml/providers/Microsoft.KeyVault/vaults/kv"
+  storage_account_id      = "/subscriptions/0/resourceGroups/ml/providers/Microsoft.Storage/storageAccounts/st"
+  identity {
+    type = "SystemAssigned"
+  }
+}

@@ -1,0 +1,16 @@
+resource "azurerm_storage_account" "default" { # expect
+  name                     = "default"
+  resource_group_name      = "ml"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "ZRS"
+}
+
+resource "azurerm_storage_account" "explicit" {
+  name                     = "explicit"
+  resource_group_name      = "ml"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "ZRS"
+  allow_nested_items_to_be_public = true # expect
+}
