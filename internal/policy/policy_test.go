@@ -11,6 +11,7 @@ import (
 
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/model/aws"
+	"github.com/mlguard/mlguard/internal/model/azure"
 	"github.com/mlguard/mlguard/internal/model/gcp"
 	"github.com/mlguard/mlguard/internal/model/kubernetes"
 	"github.com/mlguard/mlguard/internal/policy"
@@ -182,7 +183,7 @@ func TestInputDocumented(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, mt := range []reflect.Type{reflect.TypeOf(aws.Model{}), reflect.TypeOf(kubernetes.Model{}), reflect.TypeOf(gcp.Model{})} {
+	for _, mt := range []reflect.Type{reflect.TypeOf(aws.Model{}), reflect.TypeOf(kubernetes.Model{}), reflect.TypeOf(gcp.Model{}), reflect.TypeOf(azure.Model{})} {
 		for i := range mt.NumField() {
 			name, _, _ := strings.Cut(mt.Field(i).Tag.Get("json"), ",")
 			if name != "" && name != "-" && !strings.Contains(string(doc), "`"+name+"`") {
