@@ -89,7 +89,12 @@ var hostileCases = []hostile{
 	{"module source outside the tree", map[string]string{"outside/main.tf": "module \"x\" {\n  source = \"../../../../etc\"\n}\n"}, "outside/main.tf", "outside the scan root"},
 	{"CloudFormation resources in a circle", map[string]string{"cfncycle/t.yaml": "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  X:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !GetAtt Y.Arn\n  Y:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !GetAtt X.Arn\n"}, "cfncycle/t.yaml", "Circular dependency between resources"},
 	{"CloudFormation conditions in a circle", map[string]string{"cfncond/t.yaml": "AWSTemplateFormatVersion: \"2010-09-09\"\nConditions:\n  A: !Condition B\n  B: !Condition A\nResources:\n  Z:\n    Type: AWS::S3::Bucket\n    Condition: A\n"}, "cfncond/t.yaml", "Circular CloudFormation condition"},
+	{"ARM template nested 10,000 deep", map[string]string{"armdeep/t.json": armHead + `"variables": {"x": ` + deep("[", "]", 10_000) + `}, "resources": []}`}, "armdeep/t.json", "depth"},
+	{"ARM expression nested 1,000 deep", map[string]string{"armexpr/t.json": armHead + `"resources": [{"type": "Microsoft.Storage/storageAccounts", "name": "st", "properties": {"allowBlobPublicAccess": "[` + deep("not(", ")", 1000) + `]"}}]}`}, "armexpr/t.json", "nested deeper than"},
+	{"ARM variables in a circle", map[string]string{"armcycle/t.json": armHead + `"variables": {"a": "[variables('b')]", "b": "[variables('a')]"}, "resources": [{"type": "Microsoft.Storage/storageAccounts", "name": "[variables('a')]", "properties": {}}]}`}, "armcycle/t.json", "Circular ARM variable"},
 }
+
+const armHead = `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", `
 
 func write(t *testing.T, dir, p, content string) {
 	t.Helper()
