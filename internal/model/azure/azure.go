@@ -16,12 +16,14 @@ type Model struct {
 	Workspaces      []*Workspace        `json:"ml_workspaces,omitempty"`
 	Computes        []*Compute          `json:"ml_computes,omitempty"`
 	Datastores      []*Datastore        `json:"ml_datastores,omitempty"`
+	Connections     []*Connection       `json:"ml_connections,omitempty"`
 	OnlineEndpoints []*OnlineEndpoint   `json:"ml_online_endpoints,omitempty"`
 	Deployments     []*OnlineDeployment `json:"ml_online_deployments,omitempty"`
 	OutboundRules   []*OutboundRule     `json:"ml_outbound_rules,omitempty"`
 	AIAccounts      []*AIAccount        `json:"ai_accounts,omitempty"`
 	StorageAccounts []*StorageAccount   `json:"storage_accounts,omitempty"`
 	KeyVaults       []*KeyVault         `json:"key_vaults,omitempty"`
+	Registries      []*Registry         `json:"container_registries,omitempty"`
 }
 
 // Isolation modes of a workspace's managed network.
@@ -97,6 +99,22 @@ type Datastore struct {
 	CredentialsMeta model.Meta `json:"credentials_meta"`
 }
 
+// Connection is a workspace or AI Foundry hub connection to another
+// service (Azure OpenAI, AI Search, storage, a Git or model registry).
+type Connection struct {
+	model.Resource
+	Workspace model.Ref `json:"workspace"`
+	// AuthType is ApiKey, AccountKey, SAS, PAT, UsernamePassword,
+	// ServicePrincipal, CustomKeys, AAD, ManagedIdentity, None, ...
+	AuthType model.String `json:"auth_type"`
+	// Shared is true when every user of the workspace (every project of a
+	// hub) can use the connection.
+	Shared model.Bool `json:"is_shared_to_all"`
+	// Credentials are the secret values written, by their path below
+	// credentials (key, keys.api-key, clientSecret, ...).
+	Credentials map[string]model.Ref `json:"credentials,omitempty"`
+}
+
 // OnlineEndpoint is a managed online endpoint that serves a model.
 type OnlineEndpoint struct {
 	model.Resource
@@ -159,4 +177,14 @@ type KeyVault struct {
 	PurgeProtection      model.Bool   `json:"purge_protection"`
 	PublicNetworkAccess  model.Bool   `json:"public_network_access"`
 	NetworkDefaultAction model.String `json:"network_default_action"`
+}
+
+// Registry is a container registry, where the images of model servers,
+// training environments and (as OCI artifacts) models are kept.
+type Registry struct {
+	model.Resource
+	// AdminEnabled is true when the registry's admin account, a shared user
+	// name and password with push and pull rights, is on.
+	AdminEnabled  model.Bool `json:"admin_enabled"`
+	AnonymousPull model.Bool `json:"anonymous_pull_enabled"`
 }

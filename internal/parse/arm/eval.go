@@ -2,6 +2,7 @@ package arm
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 
 	"github.com/mlguard/mlguard/internal/iam"
@@ -284,8 +285,11 @@ func fromPlain(x any, at source.Range) *node.Value {
 }
 
 // exprText is a raw name as written, for addresses of resources whose
-// names only a deployment knows; an expression is written in one canonical
-// spelling, so that a resourceId() over the same expression finds it.
+// names only a deployment knows: the parts a concat() or format() of the
+// name can know are evaluated, the others stand as their expression in one
+// canonical spelling, so that a resourceId() over the same parameters names
+// the same address: concat(parameters('ws'), '/', 'ci') is
+// [parameters('ws')]/ci.
 func (e *evaluator) exprText(v *node.Value) string {
 	s, ok := v.Text()
 	if !ok {
@@ -293,8 +297,49 @@ func (e *evaluator) exprText(v *node.Value) string {
 	}
 	if _, isExpr := isExpression(s); isExpr {
 		if x, err := parseExpr(s[1 : len(s)-1]); err == nil {
-			return "[" + render(x) + "]"
+			return e.partsText(x, v.Range)
 		}
 	}
 	return s
+}
+
+func (e *evaluator) partsText(x expr, at source.Range) string {
+	if c, ok := x.(call); ok {
+		switch {
+		case c.name == "concat":
+			var sb strings.Builder
+			for _, a := range c.args {
+				sb.WriteString(e.partsText(a, at))
+			}
+			return sb.String()
+		case c.name == "format" && len(c.args) > 0:
+			if f, ok := c.args[0].(strLit); ok {
+				return e.formatText(f.s, c.args[1:], at)
+			}
+		}
+	}
+	if v := e.expr(x, at); v.Known() {
+		if s, ok := v.Text(); ok {
+			return s
+		}
+	}
+	return "[" + render(x) + "]"
+}
+
+// formatText fills a format string's {n} with the parts of its arguments.
+func (e *evaluator) formatText(f string, args []expr, at source.Range) string {
+	var sb strings.Builder
+	for i := 0; i < len(f); i++ {
+		end := strings.IndexByte(f[i:], '}')
+		if f[i] != '{' || end < 0 {
+			sb.WriteByte(f[i])
+			continue
+		}
+		idx, _, _ := strings.Cut(f[i+1:i+end], ":")
+		if n, err := strconv.Atoi(strings.TrimSpace(idx)); err == nil && n < len(args) {
+			sb.WriteString(e.partsText(args[n], at))
+		}
+		i += end
+	}
+	return sb.String()
 }

@@ -16,6 +16,7 @@ import (
 	_ "github.com/mlguard/mlguard/internal/rules/aws/sagemaker"
 	_ "github.com/mlguard/mlguard/internal/rules/aws/secretsmanager"
 	_ "github.com/mlguard/mlguard/internal/rules/aws/vpc"
+	_ "github.com/mlguard/mlguard/internal/rules/azure/acr"
 	_ "github.com/mlguard/mlguard/internal/rules/azure/ai"
 	_ "github.com/mlguard/mlguard/internal/rules/azure/keyvault"
 	_ "github.com/mlguard/mlguard/internal/rules/azure/ml"

@@ -56,6 +56,8 @@ var adapters = map[string]func(*azure.Model, Document){
 	"microsoft.cognitiveservices/accounts":                                     aiAccount,
 	"microsoft.storage/storageaccounts":                                        storageAccount,
 	"microsoft.keyvault/vaults":                                                keyVault,
+	"microsoft.machinelearningservices/workspaces/connections":                 connection,
+	"microsoft.containerregistry/registries":                                   registry,
 }
 
 // AdaptDocument adds one resource to the model; types it does not know are
@@ -81,6 +83,8 @@ func AdaptDocument(m *azure.Model, d Document) {
 //     publicNetworkAccess Enabled; networkAcls.defaultAction Allow. allowBlobPublicAccess and
 //     minimumTlsVersion defaults changed across API versions, so only written values are judged.
 //   vaults: enablePurgeProtection off; publicNetworkAccess enabled; networkAcls.defaultAction Allow
+//   connections: authType required (None assumed absent), isSharedToAll false
+//   registries: adminUserEnabled false, anonymousPullEnabled false
 
 func workspace(m *azure.Model, d Document) {
 	p := props(d)
@@ -196,6 +200,47 @@ func datastore(m *azure.Model, d Document) {
 		}
 	}
 	m.Datastores = append(m.Datastores, ds)
+}
+
+func connection(m *azure.Model, d Document) {
+	p := props(d)
+	c := &azure.Connection{Resource: d.Res, Workspace: d.Parent, Credentials: map[string]model.Ref{},
+		AuthType: str(d, arm.Lookup(p, "authType"), "None"),
+		Shared:   boolean(d, arm.Lookup(p, "isSharedToAll"), false)}
+	secretLeaves(d, arm.Lookup(p, "credentials"), "", c.Credentials)
+	m.Connections = append(m.Connections, c)
+}
+
+// secretLeaves collects the values below a credentials object by path,
+// skipping the names of identities, which are no secrets.
+func secretLeaves(d Document, v *node.Value, path string, out map[string]model.Ref) {
+	if v == nil || len(out) > 64 {
+		return
+	}
+	if v.Kind != node.Map {
+		if v.Kind != node.Null {
+			out[path] = ref(d, v)
+		}
+		return
+	}
+	for _, k := range v.Keys {
+		switch strings.ToLower(k) {
+		case "clientid", "tenantid", "resourceid", "username", "accesskeyid", "authurl":
+			continue
+		}
+		p := k
+		if path != "" {
+			p = path + "." + k
+		}
+		secretLeaves(d, v.Map[k], p, out)
+	}
+}
+
+func registry(m *azure.Model, d Document) {
+	p := props(d)
+	m.Registries = append(m.Registries, &azure.Registry{Resource: d.Res,
+		AdminEnabled:  boolean(d, arm.Lookup(p, "adminUserEnabled"), false),
+		AnonymousPull: boolean(d, arm.Lookup(p, "anonymousPullEnabled"), false)})
 }
 
 func onlineEndpoint(m *azure.Model, d Document) {

@@ -46,6 +46,7 @@ var adapters = map[string]func(*adapter, *terraform.Block, model.Resource){
 	"azurerm_storage_account_network_rules":                                (*adapter).storageNetworkRules,
 	"azurerm_key_vault":                                                    (*adapter).keyVault,
 	"azapi_resource":                                                       (*adapter).azapi,
+	"azurerm_container_registry":                                           (*adapter).registry,
 }
 
 // Adapt builds the Azure model from resource documents.
@@ -82,6 +83,7 @@ func Adapt(docs []*terraform.Resource) *azure.Model {
 //     public_network_access_enabled true; no network_rules: Allow
 //   azurerm_key_vault: purge_protection_enabled false, public_network_access_enabled true;
 //     no network_acls: Allow
+//   azurerm_container_registry: admin_enabled false, anonymous_pull_enabled false
 
 func (a *adapter) workspace(b *terraform.Block, res model.Resource) {
 	ws := a.workspaceCommon(b, res, tfattr.Bool(b, "public_network_access_enabled", true))
@@ -243,6 +245,13 @@ func (a *adapter) keyVault(b *terraform.Block, res model.Resource) {
 		PurgeProtection:      tfattr.Bool(b, "purge_protection_enabled", false),
 		PublicNetworkAccess:  tfattr.Bool(b, "public_network_access_enabled", true),
 		NetworkDefaultAction: tfattr.Str(acl, "default_action", "Allow"),
+	})
+}
+
+func (a *adapter) registry(b *terraform.Block, res model.Resource) {
+	a.m.Registries = append(a.m.Registries, &azure.Registry{Resource: res,
+		AdminEnabled:  tfattr.Bool(b, "admin_enabled", false),
+		AnonymousPull: tfattr.Bool(b, "anonymous_pull_enabled", false),
 	})
 }
 

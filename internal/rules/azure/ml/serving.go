@@ -1,6 +1,7 @@
 package ml
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 )
 
 var (
+	connectionTypes = []string{"Microsoft.MachineLearningServices/workspaces/connections", "azapi_resource"}
 	endpointTypes   = []string{"Microsoft.MachineLearningServices/workspaces/onlineEndpoints", "azapi_resource"}
 	deploymentTypes = []string{"Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments", "azapi_resource"}
 )
@@ -22,14 +24,21 @@ var secretKinds = map[string]string{"account_key": "access_key", "shared_access_
 	"client_secret": "client_secret", "certificate": "private_key"}
 
 // credentialNames lists a datastore's credentials in order.
-func credentialNames(ds *azure.Datastore) []string {
-	names := make([]string, 0, len(ds.Credentials))
-	for n := range ds.Credentials {
+func credentialNames(ds *azure.Datastore) []string { return sortedKeys(ds.Credentials) }
+
+func sortedKeys[V any](m map[string]V) []string {
+	names := make([]string, 0, len(m))
+	for n := range m {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	return names
 }
+
+// keyAuth lists the connection auth types that keep a secret in the
+// workspace; AAD, ManagedIdentity and None use identities.
+var keyAuth = map[string]bool{"apikey": true, "accountkey": true, "accesskey": true, "sas": true, "pat": true,
+	"usernamepassword": true, "customkeys": true, "serviceprincipal": true, "oauth2": true}
 
 func init() {
 	register(&rule.Rule{
@@ -65,11 +74,11 @@ func init() {
 	register(&rule.Rule{
 		Metadata: rule.Metadata{
 			ID: "AZURE-ML-016", Slug: "aml-datastore-literal-secret",
-			Title:    "Azure Machine Learning datastore has a secret written in the code",
-			Severity: rule.Critical, Category: rule.Secrets, Resources: acheck.DatastoreTypes,
+			Title:    "Azure Machine Learning datastore or connection has a secret written in the code",
+			Severity: rule.Critical, Category: rule.Secrets, Resources: slices.Concat(acheck.DatastoreTypes, connectionTypes[:1]),
 			Frameworks: framework.Secrets(),
-			Rationale: "An account key, SAS token or client secret written in the configuration is in version control, plan " +
-				"files and state: anyone who reads the repository reads the training data.",
+			Rationale: "An account key, SAS token, API key or client secret written in the configuration is in version control, plan " +
+				"files and state: anyone who reads the repository reads the training data or calls the connected service.",
 			Remediation: "Use identity-based access (AZURE-ML-015); if a credential is unavoidable, read it from Key Vault at deployment.",
 			Fixes: map[string]string{
 				"terraform": "account_key = data.azurerm_key_vault_secret.storage_key.value",
@@ -88,6 +97,19 @@ func init() {
 					}
 					if m, ok := secrets.Value(secretKinds[n], c.Value); ok {
 						out = append(out, rule.NewResult(ds.Resource, c.Meta, n+"="+m.Redacted, "%s: %s is written in the configuration (%s)", ds.Address, n, m.Redacted))
+					}
+				}
+			}
+			for _, c := range in.Azure.Connections {
+				for _, n := range sortedKeys(c.Credentials) {
+					v := c.Credentials[n]
+					if !v.Known() || len(v.Targets) > 0 {
+						continue
+					}
+					// Credential fields are secrets by place; the name only
+					// tells the kind.
+					if m, ok := secrets.Value("secret_"+n, v.Value); ok {
+						out = append(out, rule.NewResult(c.Resource, v.Meta, n+"="+m.Redacted, "%s: credential %s is written in the configuration (%s)", c.Address, n, m.Redacted))
 					}
 				}
 			}
@@ -185,6 +207,40 @@ func init() {
 				out = append(out, rule.NewResult(d.Resource, d.EgressPublic.Meta, "egress",
 					"%s may send traffic to the internet (egressPublicNetworkAccess Enabled%s) and %s has no managed network",
 					d.Address, rule.DefaultNote(d.EgressPublic.Explicit), ws.Address))
+			}
+			return out
+		},
+	})
+	register(&rule.Rule{
+		Metadata: rule.Metadata{
+			ID: "AZURE-ML-020", Slug: "aml-connection-stored-key",
+			Title:    "Azure Machine Learning or AI Foundry connection authenticates with a stored key",
+			Severity: rule.Medium, Category: rule.Identity, Resources: connectionTypes,
+			Frameworks: framework.LeastPrivilege(),
+			Rationale: "A connection with an API key, account key, SAS or password keeps that secret in the workspace's key " +
+				"vault and hands it to every user (every project of a hub, when shared to all) who can use the " +
+				"connection: the Azure OpenAI or search key leaves through any notebook, with no trace of who used it.",
+			Remediation: "Set authType to AAD (Microsoft Entra ID) and grant the workspace or users' identities a role on the " +
+				"target (Cognitive Services OpenAI User, Storage Blob Data Reader); turn off the target's local authentication.",
+			Fixes: map[string]string{
+				"terraform": "resource \"azapi_resource\" \"openai\" {\n  type = \"Microsoft.MachineLearningServices/workspaces/connections@2024-10-01\"\n  body = {\n    properties = {\n      category = \"AzureOpenAI\"\n      authType = \"AAD\"\n      target   = azurerm_cognitive_account.openai.endpoint\n    }\n  }\n}",
+				"arm":       "\"properties\": {\n  \"category\": \"AzureOpenAI\",\n  \"authType\": \"AAD\",\n  \"target\": \"[parameters('openAiEndpoint')]\"\n}",
+			},
+			Defaults:   []string{"authType: required by the API", "isSharedToAll: false"},
+			References: []string{"https://learn.microsoft.com/azure/ai-foundry/how-to/connections-add", "https://learn.microsoft.com/azure/machine-learning/how-to-connection"},
+		},
+		Check: func(in *rule.Input) []rule.Result {
+			var out []rule.Result
+			for _, c := range in.Azure.Connections {
+				if !c.AuthType.Known() || !keyAuth[strings.ToLower(c.AuthType.Value)] {
+					continue
+				}
+				shared := ""
+				if c.Shared.IsTrue() {
+					shared = ", shared with every user of the workspace"
+				}
+				out = append(out, rule.NewResult(c.Resource, c.AuthType.Meta, c.AuthType.Value, "%s authenticates with a stored secret (authType %s%s)",
+					c.Address, c.AuthType.Value, shared))
 			}
 			return out
 		},

@@ -86,8 +86,11 @@ func init() {
 				if !ws.CMK.Absent() {
 					return nil
 				}
-				return result(rule.NewResult(ws.Resource, ws.CMK.Meta, "cmk", "%s is encrypted with Microsoft-managed keys (no %s)",
-					ws.Address, acheck.Name(ws.Resource, "encryption block", "encryption.keyVaultProperties")))
+				why := "no " + acheck.Name(ws.Resource, "encryption block", "encryption.keyVaultProperties")
+				if ws.CMK.Explicit {
+					why = "encryption.status Disabled"
+				}
+				return result(rule.NewResult(ws.Resource, ws.CMK.Meta, "cmk", "%s is encrypted with Microsoft-managed keys (%s)", ws.Address, why))
 			})
 		},
 	})
