@@ -272,7 +272,7 @@ func terraformUnit(u terraform.Unit) unit {
 		}
 	}
 	return unit{name: u.Name, types: types, build: func() *rule.Input {
-		return (&rule.Input{AWS: adaptaws.Adapt(u.Resources), GCP: adaptgcp.Adapt(u.Resources), Azure: adaptazure.Adapt(u.Resources)}).Fill()
+		return (&rule.Input{AWS: adaptaws.Adapt(u.Resources), GCP: adaptgcp.Adapt(u.Resources), Azure: adaptazure.Adapt(u.Resources, u.Providers)}).Fill()
 	}}
 }
 

@@ -20,6 +20,9 @@ type moduleConfig struct {
 	outputs   map[string]*hcl.Attribute
 	resources []*resourceConfig
 	calls     []*moduleCall
+	// providers are the version constraints of required_providers, by
+	// local name (azurerm: "~> 3.0").
+	providers map[string]string
 	files     []string
 	diags     hcl.Diagnostics
 }
@@ -105,12 +108,43 @@ func (m *moduleConfig) addFile(f *hcl.File) {
 			}
 		case "module":
 			m.addCall(b)
+		case "terraform":
+			m.addRequiredProviders(b)
 		case "resource", "data":
 			mode := "managed"
 			if b.Type == "data" {
 				mode = "data"
 			}
 			m.addResource(mode, b)
+		}
+	}
+}
+
+var terraformSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "required_providers"}}}
+
+// addRequiredProviders records the version constraint of each required
+// provider written as a literal ({ source = ..., version = "~> 3.0" }, or
+// the old bare string), so adapters can apply the defaults of that version.
+func (m *moduleConfig) addRequiredProviders(b *hcl.Block) {
+	c, _, _ := b.Body.PartialContent(terraformSchema)
+	for _, rp := range c.Blocks {
+		attrs, _ := rp.Body.JustAttributes()
+		for name, a := range attrs {
+			v, diags := a.Expr.Value(nil)
+			if diags.HasErrors() || !v.IsWhollyKnown() || v.IsNull() {
+				continue
+			}
+			if m.providers == nil {
+				m.providers = map[string]string{}
+			}
+			switch ty := v.Type(); {
+			case ty == cty.String:
+				m.providers[name] = v.AsString()
+			case ty.IsObjectType() && ty.HasAttribute("version"):
+				if ver := v.GetAttr("version"); ver.Type() == cty.String && !ver.IsNull() {
+					m.providers[name] = ver.AsString()
+				}
+			}
 		}
 	}
 }

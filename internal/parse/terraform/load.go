@@ -75,6 +75,9 @@ type Result struct {
 type Unit struct {
 	Name      string // the root module directory, or the plan file
 	Resources []*Resource
+	// Providers are the root module's required_providers version
+	// constraints by local name, where written (not for plans).
+	Providers map[string]string
 }
 
 // loader parses each module directory once and evaluates every root module.
@@ -123,7 +126,7 @@ func Load(ctx context.Context, tree *source.Tree, opts Options) (*Result, error)
 			res, err := l.evalRoot(gctx, dir)
 			l.forget(dir) // no other module calls a root
 			if err == nil && l.opts.OnUnit != nil {
-				l.opts.OnUnit(Unit{Name: dir, Resources: res.resources})
+				l.opts.OnUnit(Unit{Name: dir, Resources: res.resources, Providers: res.providers})
 				res.resources = nil
 			}
 			results[i] = res
@@ -142,7 +145,7 @@ func Load(ctx context.Context, tree *source.Tree, opts Options) (*Result, error)
 	}
 	for i, r := range results {
 		if l.opts.OnUnit == nil {
-			out.Units = append(out.Units, Unit{Name: roots[i], Resources: r.resources})
+			out.Units = append(out.Units, Unit{Name: roots[i], Resources: r.resources, Providers: r.providers})
 		}
 		out.Diagnostics = append(out.Diagnostics, r.diags...)
 	}
@@ -251,6 +254,7 @@ func (l *loader) roots(dirs []string) []string {
 // rootResult is what evaluating one root module produced.
 type rootResult struct {
 	resources []*Resource
+	providers map[string]string
 	diags     source.Diagnostics
 }
 
@@ -267,7 +271,7 @@ func (l *loader) evalRoot(ctx context.Context, dir string) (res *rootResult, err
 	if err != nil {
 		return nil, fmt.Errorf("load module %s: %w", dir, err)
 	}
-	out := &rootResult{}
+	out := &rootResult{providers: cfg.providers}
 	r := &rootInfo{dir: dir, modules: readModulesJSON(l.fsys, dir)}
 	r.fns = functions(l.fsys, dir, l.opts.MaxFileBytes)
 	vals, diags := l.rootVariables(cfg)

@@ -7,6 +7,8 @@ package azure
 import (
 	"strings"
 
+	"github.com/hashicorp/go-version"
+
 	armazure "github.com/mlguard/mlguard/internal/adapt/arm/azure"
 	"github.com/mlguard/mlguard/internal/adapt/terraform/tfattr"
 	"github.com/mlguard/mlguard/internal/model"
@@ -16,6 +18,9 @@ import (
 
 type adapter struct {
 	m *azure.Model
+	// v2 is set when the root module pins azurerm below 3.0, whose storage
+	// accounts were private by default.
+	v2 bool
 	// Keys and network rules that other resources set on an account.
 	cognitiveKeys []link
 	storageRules  []link
@@ -49,9 +54,11 @@ var adapters = map[string]func(*adapter, *terraform.Block, model.Resource){
 	"azurerm_container_registry":                                           (*adapter).registry,
 }
 
-// Adapt builds the Azure model from resource documents.
-func Adapt(docs []*terraform.Resource) *azure.Model {
-	a := &adapter{m: &azure.Model{}}
+// Adapt builds the Azure model from resource documents; providers are the
+// root module's required_providers version constraints (nil for plans),
+// for the defaults that changed between azurerm major versions.
+func Adapt(docs []*terraform.Resource, providers map[string]string) *azure.Model {
+	a := &adapter{m: &azure.Model{}, v2: onlyBelow3(providers["azurerm"])}
 	for _, d := range docs {
 		// The other clouds' adapters read the same documents.
 		if d.Mode != "managed" || !strings.HasPrefix(d.Type, "azurerm_") && d.Type != "azapi_resource" {
@@ -78,7 +85,8 @@ func Adapt(docs []*terraform.Resource) *azure.Model {
 //   azurerm_cognitive_account: public_network_access_enabled true, local_auth_enabled true,
 //     outbound_network_access_restricted false; no network_acls block: every network allowed
 //   azurerm_ai_services: public_network_access "Enabled", local_authentication_enabled true
-//   azurerm_storage_account: allow_nested_items_to_be_public true, min_tls_version TLS1_2,
+//   azurerm_storage_account: allow_nested_items_to_be_public true (allow_blob_public_access false
+//     before 3.0), min_tls_version TLS1_2 (TLS1_0 before 3.0; only written values are judged),
 //     https_traffic_only_enabled true, shared_access_key_enabled true,
 //     public_network_access_enabled true; no network_rules: Allow
 //   azurerm_key_vault: purge_protection_enabled false, public_network_access_enabled true;
@@ -226,13 +234,43 @@ func (a *adapter) storageAccount(b *terraform.Block, res model.Resource) {
 		https = tfattr.Bool(b, "enable_https_traffic_only", true) // azurerm 3.x
 	}
 	a.m.StorageAccounts = append(a.m.StorageAccounts, &azure.StorageAccount{Resource: res,
-		NestedPublic:         tfattr.Bool(b, "allow_nested_items_to_be_public", true),
+		NestedPublic:         a.nestedPublic(b),
 		MinTLS:               tfattr.Str(b, "min_tls_version", "TLS1_2"),
 		HTTPSOnly:            https,
 		SharedKey:            tfattr.Bool(b, "shared_access_key_enabled", true),
 		PublicNetworkAccess:  tfattr.Bool(b, "public_network_access_enabled", true),
 		NetworkDefaultAction: tfattr.Str(rules, "default_action", "Allow"),
 	})
+}
+
+// nestedPublic reads whether blobs may be made public: azurerm 3.0 renamed
+// allow_blob_public_access (default false) to allow_nested_items_to_be_public
+// (default true).
+func (a *adapter) nestedPublic(b *terraform.Block) model.Bool {
+	if b.Attr("allow_nested_items_to_be_public") == nil && (a.v2 || b.Attr("allow_blob_public_access") != nil) {
+		return tfattr.Bool(b, "allow_blob_public_access", false)
+	}
+	return tfattr.Bool(b, "allow_nested_items_to_be_public", true)
+}
+
+// onlyBelow3 reports whether a version constraint admits azurerm 2.x
+// releases and none from 3.0 on.
+func onlyBelow3(constraint string) bool {
+	c, err := version.NewConstraint(constraint)
+	if err != nil || constraint == "" {
+		return false
+	}
+	for _, v := range []string{"3.0.0", "3.60.0", "3.117.1", "4.0.0", "4.50.0", "5.0.0", "6.0.0"} {
+		if c.Check(version.Must(version.NewVersion(v))) {
+			return false
+		}
+	}
+	for _, v := range []string{"2.0.0", "2.46.0", "2.76.0", "2.99.0", "1.44.0"} {
+		if c.Check(version.Must(version.NewVersion(v))) {
+			return true
+		}
+	}
+	return false
 }
 
 func (a *adapter) storageNetworkRules(b *terraform.Block, _ model.Resource) {

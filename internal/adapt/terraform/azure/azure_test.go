@@ -1,10 +1,14 @@
 package azure_test
 
 import (
+	"context"
+	"fmt"
 	"testing"
+	"testing/fstest"
 
 	"github.com/mlguard/mlguard/internal/adapt/terraform/azure"
 	"github.com/mlguard/mlguard/internal/parse/terraform"
+	"github.com/mlguard/mlguard/internal/source"
 )
 
 // plan is an azurerm plan in the shape `terraform show -json` prints (the
@@ -52,7 +56,7 @@ func TestAdaptPlan(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	m := azure.Adapt(rs)
+	m := azure.Adapt(rs, nil)
 	if len(m.Workspaces) != 1 || len(m.Computes) != 1 || len(m.Datastores) != 1 || len(m.StorageAccounts) != 1 {
 		t.Fatalf("model: %d workspaces, %d computes, %d datastores, %d storage accounts",
 			len(m.Workspaces), len(m.Computes), len(m.Datastores), len(m.StorageAccounts))
@@ -93,11 +97,66 @@ func TestAzapiJSONBody(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	m := azure.Adapt(rs)
+	m := azure.Adapt(rs, nil)
 	if len(m.OnlineEndpoints) != 1 {
 		t.Fatalf("%d endpoints", len(m.OnlineEndpoints))
 	}
 	if e := m.OnlineEndpoints[0]; !e.AuthMode.Is("Key") || !e.PublicNetworkAccess.IsFalse() || e.Type != "azapi_resource" {
 		t.Errorf("endpoint: %+v", e)
+	}
+}
+
+// TestProviderVersions: a root module pinned to azurerm 2.x keeps blobs
+// private unless allow_blob_public_access says otherwise; 3.0 and later
+// default allow_nested_items_to_be_public to true.
+func TestProviderVersions(t *testing.T) {
+	const account = `
+resource "azurerm_storage_account" "st" {
+  name                     = "st"
+  resource_group_name      = "rg"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+%s}
+`
+	for _, tc := range []struct {
+		name, version, attr string
+		public, explicit    bool
+	}{
+		{"2.x pinned", "=2.76.0", "", false, false},
+		{"2.x range", "~> 2.46", "", false, false},
+		{"2.x written", "~> 2.0", "  allow_blob_public_access = true\n", true, true},
+		{"3.x", "~> 3.0", "", true, false},
+		{"4.x", ">= 4.0, < 5.0", "", true, false},
+		{"open range", ">= 2.0", "", true, false},
+		{"no constraint", "", "", true, false},
+		{"renamed attribute wins", "=2.99.0", "  allow_nested_items_to_be_public = false\n", false, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			files := fstest.MapFS{"m/main.tf": {Data: []byte(fmt.Sprintf(account, tc.attr))}}
+			if tc.version != "" {
+				files["m/versions.tf"] = &fstest.MapFile{Data: []byte(`terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "` + tc.version + `"
+    }
+  }
+}
+`)}
+			}
+			tree, err := source.Discover(context.Background(), files, ".", source.DefaultLimits)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := terraform.Load(context.Background(), tree, terraform.Options{})
+			if err != nil || len(res.Units) != 1 {
+				t.Fatalf("load: %v, %d units", err, len(res.Units))
+			}
+			sa := azure.Adapt(res.Units[0].Resources, res.Units[0].Providers).StorageAccounts[0]
+			if sa.NestedPublic.Value != tc.public || sa.NestedPublic.Explicit != tc.explicit || !sa.NestedPublic.Known() {
+				t.Errorf("nested public %+v, want %v (explicit %v)", sa.NestedPublic, tc.public, tc.explicit)
+			}
+		})
 	}
 }

@@ -44,7 +44,7 @@ func init() {
 				"terraform": "resource \"azurerm_storage_account\" \"ml\" {\n  allow_nested_items_to_be_public = false\n}",
 				"arm":       "\"properties\": {\n  \"allowBlobPublicAccess\": false\n}",
 			},
-			Defaults: []string{"allow_nested_items_to_be_public: true",
+			Defaults: []string{"allow_nested_items_to_be_public: true (azurerm 3.0 and later; a root module pinned below 3.0 reads allow_blob_public_access, default false)",
 				"ARM allowBlobPublicAccess: its default changed with API versions, so only a written true is judged"},
 			References: []string{"https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent"},
 		},
