@@ -359,10 +359,36 @@ func readEach(ctx context.Context, tree *source.Tree, opts Options, check func(u
 	}
 	return readParallel(ctx, tree, files, opts.Limits.MaxFileBytes,
 		func(ctx context.Context, _ int, f source.File, data []byte) source.Diagnostics {
-			u, d := readUnit(ctx, f, data, opts)
+			o, pd := opts, source.Diagnostics(nil)
+			if f.Format == source.FormatARM {
+				o, pd = armParameters(tree.FS, f, opts)
+			}
+			u, d := readUnit(ctx, f, data, o)
 			check(u)
-			return d
+			return append(pd, d...)
 		})
+}
+
+// armParameters adds the values of the template's parameters file
+// (azuredeploy.parameters.json beside azuredeploy.json), the way the
+// template is deployed, under the values given on the command line.
+func armParameters(fsys fs.FS, f source.File, opts Options) (Options, source.Diagnostics) {
+	var diags source.Diagnostics
+	name := strings.TrimSuffix(f.Path, path.Ext(f.Path)) + ".parameters.json"
+	data, err := source.ReadFile(fsys, name, opts.Limits.MaxFileBytes)
+	if err != nil {
+		return opts, nil // no parameters file: the template's defaults
+	}
+	values, err := arm.ParametersFile(data)
+	if err != nil {
+		diags.Warnf(source.Range{File: name, StartLine: 1, EndLine: 1}, "Parameters file not read", "%v; %s is scanned with its defaults", err, f.Path)
+		return opts, diags
+	}
+	params := make(map[string]string, len(values)+len(opts.ARM.Params))
+	maps.Copy(params, values)
+	maps.Copy(params, opts.ARM.Params)
+	opts.ARM.Params = params
+	return opts, nil
 }
 
 // readParallel reads files on every core and hands each file's bytes to

@@ -153,3 +153,41 @@ func TestKustomizePatches(t *testing.T) {
 		t.Errorf("warnings %s", w)
 	}
 }
+
+// TestARMParametersFile: a template is judged with the values of the
+// parameters file beside it, and --arm-param values win over both.
+func TestARMParametersFile(t *testing.T) {
+	tmpl := `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "parameters": {"access": {"type": "string", "defaultValue": "Enabled"}},
+  "resources": [{"type": "Microsoft.MachineLearningServices/workspaces", "apiVersion": "2024-10-01", "name": "ws",
+    "properties": {"publicNetworkAccess": "[parameters('access')]"}}]}`
+	params := `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "parameters": {"access": {"value": "Disabled"}, "secret": {"reference": {"keyVault": {"id": "x"}, "secretName": "s"}}}}`
+	r, ok := rule.Get("AZURE-ML-001")
+	if !ok {
+		t.Fatal("AZURE-ML-001 not registered")
+	}
+	for _, tc := range []struct {
+		name   string
+		files  fstest.MapFS
+		given  map[string]string
+		public bool
+	}{
+		{"defaults", fstest.MapFS{"azuredeploy.json": {Data: []byte(tmpl)}}, nil, true},
+		{"parameters file", fstest.MapFS{"azuredeploy.json": {Data: []byte(tmpl)}, "azuredeploy.parameters.json": {Data: []byte(params)}}, nil, false},
+		{"command line wins", fstest.MapFS{"azuredeploy.json": {Data: []byte(tmpl)}, "azuredeploy.parameters.json": {Data: []byte(params)}},
+			map[string]string{"access": "Enabled"}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			opts := scan.Options{Rules: []*rule.Rule{r}}
+			opts.ARM.Params = tc.given
+			res, err := scan.Run(context.Background(), []scan.Target{{FS: tc.files, Root: "."}}, opts)
+			if err != nil || len(res.Errors) > 0 || len(res.Warnings) > 0 {
+				t.Fatalf("scan: %v %v %v", err, res.Errors, res.Warnings)
+			}
+			if got := len(res.Findings) == 1; got != tc.public {
+				t.Errorf("public finding %v, want %v (%d findings)", got, tc.public, len(res.Findings))
+			}
+		})
+	}
+}

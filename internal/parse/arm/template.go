@@ -15,6 +15,8 @@ package arm
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -88,10 +90,33 @@ type Template struct {
 }
 
 // Options are the inputs of a deployment: parameter values that override
-// the template's defaults (--arm-param KEY=VALUE). A value is read as JSON
-// when it parses as JSON (true, 3, {"a": 1}), else as a string.
+// the template's defaults (a parameters file beside the template,
+// --arm-param KEY=VALUE). A value is read as JSON when it parses as JSON
+// (true, 3, "text", {"a": 1}), else as a string.
 type Options struct {
 	Params map[string]string
+}
+
+// ParametersFile reads a deployment parameters file
+// ({"parameters": {"name": {"value": ...}}}) into values in the form of
+// Options.Params. Parameters that reference Key Vault secrets are left out:
+// their values are known only to the deployment.
+func ParametersFile(data []byte) (map[string]string, error) {
+	var f struct {
+		Parameters map[string]struct {
+			Value json.RawMessage `json:"value"`
+		} `json:"parameters"`
+	}
+	if err := json.Unmarshal(clean(data), &f); err != nil {
+		return nil, fmt.Errorf("parameters file: %w", err)
+	}
+	out := map[string]string{}
+	for name, p := range f.Parameters {
+		if len(p.Value) > 0 {
+			out[name] = string(p.Value)
+		}
+	}
+	return out, nil
 }
 
 // IsTemplate reports whether the head of a JSON document is a deployment

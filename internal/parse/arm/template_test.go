@@ -219,3 +219,34 @@ func TestGrowth(t *testing.T) {
 		t.Error("values past the bounds must be unknown")
 	}
 }
+
+// TestNameParts: a name only a deployment knows keeps its known parts, so a
+// resourceId() over the same parameters links to the resource.
+func TestNameParts(t *testing.T) {
+	src := `{` + schema + `,
+  "parameters": {"ws": {"type": "string"}, "ci": {"type": "string"}},
+  "resources": [
+    {"type": "Microsoft.MachineLearningServices/workspaces/computes", "apiVersion": "2024-10-01",
+     "name": "[concat(parameters('ws'), '/', parameters('ci'))]", "properties": {}},
+    {"type": "Microsoft.MachineLearningServices/workspaces/computes", "apiVersion": "2024-10-01",
+     "name": "[format('{0}/{1}', parameters('ws'), 'fixed')]", "properties": {}},
+    {"type": "Microsoft.Test/things", "apiVersion": "2024-01-01", "name": "t",
+     "properties": {"compute": "[resourceId('Microsoft.MachineLearningServices/workspaces/computes', parameters('ws'), parameters('ci'))]"}}
+  ]}`
+	tpl, diags := parse(t, src, nil)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	want := []string{
+		"Microsoft.MachineLearningServices/workspaces/[parameters('ws')]/computes/[parameters('ci')]",
+		"Microsoft.MachineLearningServices/workspaces/[parameters('ws')]/computes/fixed",
+	}
+	for i, w := range want {
+		if tpl.Resources[i].Address != w {
+			t.Errorf("address %q, want %q", tpl.Resources[i].Address, w)
+		}
+	}
+	if refs := tpl.Resources[2].Get("properties", "compute").Refs; !has(refs, want[0]) {
+		t.Errorf("resourceId links %v, want %s", refs, want[0])
+	}
+}

@@ -153,8 +153,9 @@ func compute(m *azure.Model, d Document) {
 		c.NodePublicIP = boolean(d, arm.Lookup(inner, "enableNodePublicIp"), true)
 		c.Subnet = ref(d, arm.Lookup(inner, "subnet", "id"))
 	} else {
+		// Inference clusters run in their AKS cluster's network.
 		c.NodePublicIP = model.Bool{Meta: model.Meta{Range: d.Res.Range}}
-		c.Subnet = model.Ref{Meta: model.Meta{Range: d.Res.Range, Unknown: true}}
+		c.Subnet = model.Ref{Meta: model.Meta{Range: d.Res.Range}}
 	}
 	m.Computes = append(m.Computes, c)
 }

@@ -174,7 +174,7 @@ func (a *adapter) inferenceCluster(b *terraform.Block, res model.Resource) {
 		Workspace:    tfattr.Ref(b, "machine_learning_workspace_id"),
 		LocalAuth:    model.Bool{Meta: model.Meta{Range: b.Range}},
 		NodePublicIP: model.Bool{Meta: model.Meta{Range: b.Range}},
-		Subnet:       model.Ref{Meta: model.Meta{Range: b.Range, Unknown: true}},
+		Subnet:       model.Ref{Meta: model.Meta{Range: b.Range}}, // the AKS cluster's network
 	})
 }
 
