@@ -181,3 +181,10 @@ resource "azurerm_cognitive_account" "openai" {
     identity_client_id = azurerm_user_assigned_identity.openai.client_id
   }
 }
+
+# The workspace identity reads and writes its own data, nothing more.
+resource "azurerm_role_assignment" "ml_data" {
+  scope                = azurerm_storage_account.ml.id
+  role_definition_name = "Storage Blob Data Contributor"
+  principal_id         = azurerm_machine_learning_workspace.ml.identity[0].principal_id
+}

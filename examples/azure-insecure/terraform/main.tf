@@ -166,3 +166,11 @@ resource "azurerm_cognitive_account" "openai" {
   kind                = "OpenAI"
   sku_name            = "S0"
 }
+
+# The workspace identity gets Contributor on the whole resource group, so
+# that "jobs can create what they need".
+resource "azurerm_role_assignment" "ml_contributor" {
+  scope                = azurerm_resource_group.ml.id
+  role_definition_name = "Contributor"
+  principal_id         = azurerm_machine_learning_workspace.ml.identity[0].principal_id
+}

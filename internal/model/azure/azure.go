@@ -9,7 +9,11 @@
 // model, each with its own defaults, so a rule is written once.
 package azure
 
-import "github.com/mlguard/mlguard/internal/model"
+import (
+	"strings"
+
+	"github.com/mlguard/mlguard/internal/model"
+)
 
 // Model is every Azure resource of one unit.
 type Model struct {
@@ -24,6 +28,7 @@ type Model struct {
 	StorageAccounts []*StorageAccount   `json:"storage_accounts,omitempty"`
 	KeyVaults       []*KeyVault         `json:"key_vaults,omitempty"`
 	Registries      []*Registry         `json:"container_registries,omitempty"`
+	RoleAssignments []*RoleAssignment   `json:"role_assignments,omitempty"`
 }
 
 // Isolation modes of a workspace's managed network.
@@ -38,6 +43,8 @@ const (
 // Microsoft.MachineLearningServices/workspaces).
 type Workspace struct {
 	model.Resource
+	// Identities are the user-assigned identities the resource runs as.
+	Identities []string `json:"user_assigned_identities,omitempty"`
 	// Kind is Default, FeatureStore, Hub or Project.
 	Kind model.String `json:"kind"`
 	// PublicNetworkAccess is true when the workspace answers on its public
@@ -70,8 +77,10 @@ const (
 // of a workspace.
 type Compute struct {
 	model.Resource
-	Kind      string    `json:"kind"` // ComputeInstance, AmlCompute, Kubernetes
-	Workspace model.Ref `json:"workspace"`
+	// Identities are the user-assigned identities the resource runs as.
+	Identities []string  `json:"user_assigned_identities,omitempty"`
+	Kind       string    `json:"kind"` // ComputeInstance, AmlCompute, Kubernetes
+	Workspace  model.Ref `json:"workspace"`
 	// LocalAuth is true when keys and passwords (not Entra ID) are accepted.
 	LocalAuth model.Bool `json:"local_auth"`
 	// NodePublicIP is true when nodes get public IP addresses.
@@ -118,7 +127,9 @@ type Connection struct {
 // OnlineEndpoint is a managed online endpoint that serves a model.
 type OnlineEndpoint struct {
 	model.Resource
-	Workspace model.Ref `json:"workspace"`
+	// Identities are the user-assigned identities the resource runs as.
+	Identities []string  `json:"user_assigned_identities,omitempty"`
+	Workspace  model.Ref `json:"workspace"`
 	// AuthMode is Key, AMLToken or AADToken.
 	AuthMode            model.String `json:"auth_mode"`
 	PublicNetworkAccess model.Bool   `json:"public_network_access"`
@@ -128,6 +139,8 @@ type OnlineEndpoint struct {
 type OnlineDeployment struct {
 	model.Resource
 	Endpoint model.Ref `json:"endpoint"`
+	// Env is the model server's environment (environmentVariables).
+	Env model.StringMap `json:"environment_variables"`
 	// EgressPublic is true when the deployment may reach the internet
 	// (and the workspace's resources over public endpoints).
 	EgressPublic model.Bool `json:"egress_public_network_access"`
@@ -147,6 +160,8 @@ type OutboundRule struct {
 // azurerm_ai_services, Microsoft.CognitiveServices/accounts).
 type AIAccount struct {
 	model.Resource
+	// Identities are the user-assigned identities the resource runs as.
+	Identities          []string     `json:"user_assigned_identities,omitempty"`
 	Kind                model.String `json:"kind"`
 	PublicNetworkAccess model.Bool   `json:"public_network_access"`
 	// NetworkDefaultAction is Allow or Deny for traffic no network rule
@@ -187,4 +202,36 @@ type Registry struct {
 	// name and password with push and pull rights, is on.
 	AdminEnabled  model.Bool `json:"admin_enabled"`
 	AnonymousPull model.Bool `json:"anonymous_pull_enabled"`
+}
+
+// RoleAssignment grants an Azure RBAC role to a principal on a scope
+// (azurerm_role_assignment, Microsoft.Authorization/roleAssignments).
+type RoleAssignment struct {
+	model.Resource
+	// Role is the role's name: written (role_definition_name), or known
+	// from the built-in role's ID (Owner for 8e3af657-...).
+	Role model.String `json:"role"`
+	// Principal links to the resources whose identity receives the role
+	// (a workspace's identity.principal_id, reference(...).identity).
+	Principal model.Ref `json:"principal"`
+	Scope     model.Ref `json:"scope"`
+}
+
+// BuiltinRoles names the built-in roles whose IDs rules need to tell apart.
+var BuiltinRoles = map[string]string{
+	"8e3af657-a8ff-443c-a75c-2fe8c4bcb635": "Owner",
+	"b24988ac-6180-42a0-ab88-20f7382dd24c": "Contributor",
+	"18d7d88d-d35e-4fb5-a5c3-7773c20a72d9": "User Access Administrator",
+}
+
+// RoleName resolves a role definition ID (or any text ending in one) to
+// a built-in role's name, or returns "" when it names none of them.
+func RoleName(id string) string {
+	id = strings.ToLower(strings.TrimSpace(id))
+	for guid, name := range BuiltinRoles {
+		if strings.HasSuffix(id, guid) {
+			return name
+		}
+	}
+	return ""
 }

@@ -113,8 +113,24 @@ func (e *evaluator) eval(v *node.Value) *node.Value {
 				}
 				continue
 			}
-			out.Keys = append(out.Keys, k)
-			out.Map[k] = e.eval(v.Map[k])
+			ev := e.eval(v.Map[k])
+			if _, isExpr := isExpression(k); isExpr {
+				// A property name may be an expression (the resource IDs
+				// keying userAssignedIdentities): its value keeps the links.
+				key := e.eval(&node.Value{Kind: node.String, Str: k, Range: v.Map[k].Range})
+				if s, ok := key.Text(); ok && key.Known() {
+					k = s
+				}
+				if refs := key.AllRefs(); len(refs) > 0 {
+					cp := *ev
+					cp.Refs = append(append([]string(nil), ev.Refs...), refs...)
+					ev = &cp
+				}
+			}
+			if _, dup := out.Map[k]; !dup {
+				out.Keys = append(out.Keys, k)
+			}
+			out.Map[k] = ev
 		}
 		return out
 	case node.List:

@@ -20,6 +20,7 @@ import (
 	_ "github.com/mlguard/mlguard/internal/rules/azure/ai"
 	_ "github.com/mlguard/mlguard/internal/rules/azure/keyvault"
 	_ "github.com/mlguard/mlguard/internal/rules/azure/ml"
+	_ "github.com/mlguard/mlguard/internal/rules/azure/rbac"
 	_ "github.com/mlguard/mlguard/internal/rules/azure/storage"
 	_ "github.com/mlguard/mlguard/internal/rules/gcp/iam"
 	_ "github.com/mlguard/mlguard/internal/rules/gcp/kms"

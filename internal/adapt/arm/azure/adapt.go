@@ -58,6 +58,7 @@ var adapters = map[string]func(*azure.Model, Document){
 	"microsoft.keyvault/vaults":                                                keyVault,
 	"microsoft.machinelearningservices/workspaces/connections":                 connection,
 	"microsoft.containerregistry/registries":                                   registry,
+	"microsoft.authorization/roleassignments":                                  roleAssignment,
 }
 
 // AdaptDocument adds one resource to the model; types it does not know are
@@ -90,6 +91,7 @@ func workspace(m *azure.Model, d Document) {
 	p := props(d)
 	ws := &azure.Workspace{
 		Resource:            d.Res,
+		Identities:          identities(d),
 		Kind:                str(d, arm.Lookup(d.Body, "kind"), "Default"),
 		PublicNetworkAccess: enabled(d, arm.Lookup(p, "publicNetworkAccess"), true),
 		HighBusinessImpact:  boolean(d, arm.Lookup(p, "hbiWorkspace"), false),
@@ -131,7 +133,7 @@ func addRule(m *azure.Model, d Document, p *node.Value) {
 func compute(m *azure.Model, d Document) {
 	p := props(d)
 	typ, _ := arm.Lookup(p, "computeType").Text()
-	c := &azure.Compute{Resource: d.Res, Workspace: d.Parent}
+	c := &azure.Compute{Resource: d.Res, Workspace: d.Parent, Identities: identities(d)}
 	inner := arm.Lookup(p, "properties")
 	switch {
 	case strings.EqualFold(typ, azure.ComputeInstance):
@@ -250,18 +252,59 @@ func onlineEndpoint(m *azure.Model, d Document) {
 	if !auth.Explicit {
 		auth.Unknown = true // required by the API: absent, the deployment fails
 	}
-	m.OnlineEndpoints = append(m.OnlineEndpoints, &azure.OnlineEndpoint{Resource: d.Res, Workspace: d.Parent, AuthMode: auth,
+	m.OnlineEndpoints = append(m.OnlineEndpoints, &azure.OnlineEndpoint{Resource: d.Res, Workspace: d.Parent, AuthMode: auth, Identities: identities(d),
 		PublicNetworkAccess: enabled(d, arm.Lookup(p, "publicNetworkAccess"), true)})
 }
 
 func onlineDeployment(m *azure.Model, d Document) {
 	m.Deployments = append(m.Deployments, &azure.OnlineDeployment{Resource: d.Res, Endpoint: d.Parent,
-		EgressPublic: enabled(d, arm.Lookup(props(d), "egressPublicNetworkAccess"), true)})
+		EgressPublic: enabled(d, arm.Lookup(props(d), "egressPublicNetworkAccess"), true),
+		Env:          stringMap(d, arm.Lookup(props(d), "environmentVariables"))})
+}
+
+// roleAssignment reads a role assignment; the role is named by its
+// built-in role definition ID (subscriptionResourceId(...) keeps the GUID
+// in its text even though the subscription is unknown).
+func roleAssignment(m *azure.Model, d Document) {
+	p := props(d)
+	def := arm.Lookup(p, "roleDefinitionId")
+	role := model.String{Meta: meta(d, def)}
+	switch {
+	case def == nil:
+		role.Unknown = true // required by the API
+	case def.Kind == node.String || def.Kind == node.Unknown && def.Str != "":
+		if name := azure.RoleName(def.Str); name != "" {
+			role = model.String{Meta: model.Meta{Range: def.Range, Explicit: true}, Value: name}
+		} else if def.Kind == node.String {
+			role.Value = def.Str // a custom role or another built-in one
+		} else {
+			role.Unknown = true
+		}
+	default:
+		role.Unknown = true
+	}
+	m.RoleAssignments = append(m.RoleAssignments, &azure.RoleAssignment{Resource: d.Res, Role: role,
+		Principal: ref(d, arm.Lookup(p, "principalId")), Scope: ref(d, arm.Lookup(d.Body, "scope"))})
+}
+
+// stringMap reads an object of strings (environment variables).
+func stringMap(d Document, v *node.Value) model.StringMap {
+	sm := model.StringMap{Meta: meta(d, v), Values: map[string]model.String{}}
+	if v == nil || v.Kind != node.Map {
+		if v != nil && v.Kind == node.Unknown {
+			sm.Unknown = true
+		}
+		return sm
+	}
+	for _, k := range v.Keys {
+		sm.Values[k] = str(d, v.Map[k], "")
+	}
+	return sm
 }
 
 func aiAccount(m *azure.Model, d Document) {
 	p := props(d)
-	a := &azure.AIAccount{Resource: d.Res,
+	a := &azure.AIAccount{Resource: d.Res, Identities: identities(d),
 		Kind:                 str(d, arm.Lookup(d.Body, "kind"), ""),
 		PublicNetworkAccess:  enabled(d, arm.Lookup(p, "publicNetworkAccess"), true),
 		NetworkDefaultAction: str(d, arm.Lookup(p, "networkAcls", "defaultAction"), "Allow"),

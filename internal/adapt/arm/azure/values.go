@@ -77,3 +77,15 @@ func ref(d Document, v *node.Value) model.Ref {
 	}
 	return r
 }
+
+// identities are the user-assigned identities of a resource: the links of
+// the keys of identity.userAssignedIdentities.
+func identities(d Document) []string {
+	var out []string
+	if uai := arm.Lookup(d.Body, "identity", "userAssignedIdentities"); uai != nil && uai.Kind == node.Map {
+		for _, k := range uai.Keys {
+			out = append(out, uai.Map[k].AllRefs()...)
+		}
+	}
+	return out
+}

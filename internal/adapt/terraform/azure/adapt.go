@@ -52,6 +52,7 @@ var adapters = map[string]func(*adapter, *terraform.Block, model.Resource){
 	"azurerm_key_vault":                                                    (*adapter).keyVault,
 	"azapi_resource":                                                       (*adapter).azapi,
 	"azurerm_container_registry":                                           (*adapter).registry,
+	"azurerm_role_assignment":                                              (*adapter).roleAssignment,
 }
 
 // Adapt builds the Azure model from resource documents; providers are the
@@ -116,6 +117,7 @@ func (a *adapter) workspaceCommon(b *terraform.Block, res model.Resource, public
 	mn, _ := tfattr.Within(b, "managed_network")
 	ws := &azure.Workspace{
 		Resource:            res,
+		Identities:          identityIDs(b),
 		PublicNetworkAccess: public,
 		CMK:                 tfattr.Ref(enc, "key_id"),
 		IsolationMode:       tfattr.Str(mn, "isolation_mode", azure.IsolationDisabled),
@@ -124,6 +126,12 @@ func (a *adapter) workspaceCommon(b *terraform.Block, res model.Resource, public
 	}
 	a.m.Workspaces = append(a.m.Workspaces, ws)
 	return ws
+}
+
+// identityIDs are the user-assigned identities of an identity block.
+func identityIDs(b *terraform.Block) []string {
+	id, _ := tfattr.Within(b, "identity")
+	return tfattr.Refs(id, "identity_ids").Targets()
 }
 
 // enabledStr reads an "Enabled"/"Disabled" string attribute as a bool.
@@ -153,7 +161,7 @@ func (a *adapter) computeCluster(b *terraform.Block, res model.Resource) {
 
 func (a *adapter) compute(b *terraform.Block, res model.Resource, kind string) *azure.Compute {
 	c := &azure.Compute{
-		Resource: res, Kind: kind,
+		Resource: res, Kind: kind, Identities: identityIDs(b),
 		Workspace:    tfattr.Ref(b, "machine_learning_workspace_id"),
 		LocalAuth:    tfattr.Bool(b, "local_auth_enabled", true),
 		NodePublicIP: tfattr.Bool(b, "node_public_ip_enabled", true),
@@ -214,7 +222,7 @@ func (a *adapter) aiServices(b *terraform.Block, res model.Resource) {
 func (a *adapter) aiAccount(b *terraform.Block, res model.Resource, public, local model.Bool, kind model.String) {
 	acl, _ := tfattr.Within(b, "network_acls")
 	cmk, _ := tfattr.Within(b, "customer_managed_key")
-	a.m.AIAccounts = append(a.m.AIAccounts, &azure.AIAccount{Resource: res,
+	a.m.AIAccounts = append(a.m.AIAccounts, &azure.AIAccount{Resource: res, Identities: identityIDs(b),
 		Kind: kind, PublicNetworkAccess: public, LocalAuth: local,
 		NetworkDefaultAction: tfattr.Str(acl, "default_action", "Allow"),
 		CustomSubdomain:      tfattr.Str(b, "custom_subdomain_name", ""),
@@ -291,6 +299,22 @@ func (a *adapter) registry(b *terraform.Block, res model.Resource) {
 		AdminEnabled:  tfattr.Bool(b, "admin_enabled", false),
 		AnonymousPull: tfattr.Bool(b, "anonymous_pull_enabled", false),
 	})
+}
+
+func (a *adapter) roleAssignment(b *terraform.Block, res model.Resource) {
+	role := tfattr.Str(b, "role_definition_name", "")
+	if !role.Explicit {
+		id := tfattr.Str(b, "role_definition_id", "")
+		role = model.String{Meta: id.Meta, Value: azure.RoleName(id.Value)}
+		if role.Value == "" && id.Known() {
+			role.Value = id.Value
+		}
+		if !id.Explicit {
+			role.Unknown = true // one of the two is required
+		}
+	}
+	a.m.RoleAssignments = append(a.m.RoleAssignments, &azure.RoleAssignment{Resource: res, Role: role,
+		Principal: tfattr.Ref(b, "principal_id"), Scope: tfattr.Ref(b, "scope")})
 }
 
 // apply sets what separate resources configure on accounts: a cognitive

@@ -69,3 +69,40 @@ func OpenToNetworks(res model.Resource, public model.Bool, defaultAction model.S
 	}
 	return true, public.Meta
 }
+
+// MLIdentity returns the ML resource (workspace, hub, compute, online
+// endpoint, AI services account) whose managed identity a principal
+// reference names, directly (its system-assigned identity) or through a
+// user-assigned identity it runs as, or "" when it names none.
+func MLIdentity(m *azure.Model, principal model.Ref) string {
+	owners := map[string]string{}
+	add := func(addr string, ids []string) {
+		owners[addr] = addr
+		for _, id := range ids {
+			owners[id] = addr
+		}
+	}
+	for _, ws := range m.Workspaces {
+		add(ws.Address, ws.Identities)
+	}
+	for _, c := range m.Computes {
+		add(c.Address, c.Identities)
+	}
+	for _, e := range m.OnlineEndpoints {
+		add(e.Address, e.Identities)
+	}
+	for _, a := range m.AIAccounts {
+		add(a.Address, a.Identities)
+	}
+	for _, t := range principal.Targets {
+		if owner, ok := owners[t]; ok {
+			return owner
+		}
+		for id, owner := range owners {
+			if principal.LinksTo(id) {
+				return owner
+			}
+		}
+	}
+	return ""
+}

@@ -245,4 +245,29 @@ func init() {
 			return out
 		},
 	})
+	register(&rule.Rule{
+		Metadata: rule.Metadata{
+			ID: "AZURE-ML-021", Slug: "aml-deployment-env-secret",
+			Title:    "Azure Machine Learning online deployment has a secret in its environment variables",
+			Severity: rule.High, Category: rule.Secrets, Resources: deploymentTypes,
+			Frameworks: framework.Secrets(),
+			Rationale: "Environment variables of a deployment are written in the template, kept in the deployment's " +
+				"definition, shown to everyone who can read the workspace, and readable by the model server's code: an " +
+				"API key or password there is in version control and in every log of the deployment.",
+			Remediation: "Read the secret at run time from Key Vault with the endpoint's managed identity, or use a workspace connection with Entra ID.",
+			Fixes: map[string]string{
+				"terraform": "body = {\n  properties = {\n    environmentVariables = {\n      KEY_VAULT_URL = azurerm_key_vault.ml.vault_uri\n    }\n  }\n}",
+				"arm":       "\"environmentVariables\": {\n  \"KEY_VAULT_URL\": \"[reference(resourceId('Microsoft.KeyVault/vaults', parameters('vault'))).vaultUri]\"\n}",
+			},
+			Defaults:   []string{"environmentVariables: none"},
+			References: []string{"https://learn.microsoft.com/azure/machine-learning/how-to-access-resources-from-endpoints-managed-identities"},
+		},
+		Check: func(in *rule.Input) []rule.Result {
+			var out []rule.Result
+			for _, d := range in.Azure.Deployments {
+				out = append(out, rule.SecretResults(d.Resource, d.Env, "", "")...)
+			}
+			return out
+		},
+	})
 }

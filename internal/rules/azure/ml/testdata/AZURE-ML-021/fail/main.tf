@@ -1,0 +1,18 @@
+resource "azapi_resource" "blue" {
+  type      = "Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments@2024-10-01"
+  name      = "blue"
+  parent_id = "/subscriptions/0/resourceGroups/ml/providers/Microsoft.MachineLearningServices/workspaces/ws/onlineEndpoints/fraud"
+  location  = "westeurope"
+  body = { # expect
+    sku = { name = "Default", capacity = 1 }
+    properties = {
+      endpointComputeType       = "Managed"
+      model                     = "azureml:fraud:3"
+      egressPublicNetworkAccess = "Disabled"
+      environmentVariables = {
+        MODEL_NAME     = "fraud"
+        OPENAI_API_KEY = "3f2b9c0d8e7a6b5c4d3e2f1a0b9c8d7e"
+      }
+    }
+  }
+}
