@@ -1,9 +1,12 @@
 package kubernetes
 
 import (
+	"encoding/base64"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/model/kubernetes"
 	"github.com/mlguard/mlguard/internal/parse/node"
 )
@@ -204,16 +207,48 @@ func (a *adapter) peerAuthentication(obj kubernetes.Object, spec *node.Value) {
 // either, and a service account's token automount.
 func (a *adapter) credentials(obj kubernetes.Object, doc *node.Value) {
 	meta := doc.Get("metadata")
-	ss := &kubernetes.StorageSecret{
-		Object:    obj,
-		UseHTTPS:  annotation(meta, obj.Range, "annotations", "serving.kserve.io/s3-usehttps"),
-		VerifySSL: annotation(meta, obj.Range, "annotations", "serving.kserve.io/s3-verifyssl"),
+	// KServe reads its own annotations, and those of KFServing, its former
+	// name, which older manifests and samples still carry.
+	for _, prefix := range []string{"serving.kserve.io", "serving.kubeflow.org"} {
+		ss := &kubernetes.StorageSecret{
+			Object: obj, Prefix: prefix,
+			UseHTTPS:  annotation(meta, obj.Range, "annotations", prefix+"/s3-usehttps"),
+			VerifySSL: annotation(meta, obj.Range, "annotations", prefix+"/s3-verifyssl"),
+		}
+		if ss.UseHTTPS.Explicit || ss.VerifySSL.Explicit {
+			a.m.StorageSecrets = append(a.m.StorageSecrets, ss)
+			break
+		}
 	}
-	if ss.UseHTTPS.Explicit || ss.VerifySSL.Explicit {
-		a.m.StorageSecrets = append(a.m.StorageSecrets, ss)
+	if obj.Kind == "Secret" {
+		a.secret(obj, doc)
 	}
 	if obj.Kind == "ServiceAccount" {
 		a.m.ServiceAccounts = append(a.m.ServiceAccounts, &kubernetes.ServiceAccount{Object: obj,
 			AutomountToken: boolean(doc, obj.Range, "automountServiceAccountToken", true)})
 	}
+}
+
+// secret reads a Secret's values: data base64-decoded (a value that does
+// not decode is kept as written), stringData as it is.
+func (a *adapter) secret(obj kubernetes.Object, doc *node.Value) {
+	sec := &kubernetes.Secret{Object: obj, Type: str(doc, obj.Range, "type", "Opaque"),
+		Data: model.StringMap{Meta: model.Meta{Range: obj.Range}, Values: map[string]model.String{}}}
+	for _, field := range []string{"data", "stringData"} {
+		m := doc.Get(field)
+		if m == nil || m.Kind != node.Map {
+			continue
+		}
+		sec.Data.Meta = model.Meta{Range: m.Range, Explicit: true}
+		for _, k := range m.Keys {
+			v := str(m, m.Range, k, "")
+			if field == "data" {
+				if dec, err := base64.StdEncoding.DecodeString(strings.TrimSpace(v.Value)); err == nil && utf8.Valid(dec) {
+					v.Value = string(dec)
+				}
+			}
+			sec.Data.Values[k] = v
+		}
+	}
+	a.m.Secrets = append(a.m.Secrets, sec)
 }

@@ -22,6 +22,7 @@ type Model struct {
 	NetworkPolicies     []*NetworkPolicy      `json:"network_policies,omitempty"`
 	PeerAuthentications []*PeerAuthentication `json:"peer_authentications,omitempty"`
 	StorageSecrets      []*StorageSecret      `json:"storage_secrets,omitempty"`
+	Secrets             []*Secret             `json:"secrets,omitempty"`
 	ServiceAccounts     []*ServiceAccount     `json:"service_accounts,omitempty"`
 	Namespaces          []*Namespace          `json:"namespaces,omitempty"`
 }
@@ -193,6 +194,17 @@ type StorageSecret struct {
 	Object
 	UseHTTPS  model.String `json:"s3_usehttps"`
 	VerifySSL model.String `json:"s3_verifyssl"`
+	// Prefix is the annotation prefix used: serving.kserve.io, or
+	// serving.kubeflow.org of KFServing.
+	Prefix string `json:"annotation_prefix"`
+}
+
+// Secret is a core Secret written in a manifest, with its values decoded
+// (data is base64, stringData plain).
+type Secret struct {
+	Object
+	Type model.String    `json:"type"`
+	Data model.StringMap `json:"data"`
 }
 
 // ServiceAccount is a core ServiceAccount.

@@ -99,7 +99,7 @@ func init() {
   annotations:
     serving.kserve.io/s3-usehttps: "1"
     serving.kserve.io/s3-verifyssl: "1"`},
-			Defaults:   []string{"s3-usehttps and s3-verifyssl: \"1\" when not set"},
+			Defaults:   []string{"s3-usehttps and s3-verifyssl: \"1\" when not set (the KFServing spelling serving.kubeflow.org/ is read too)"},
 			References: []string{"https://kserve.github.io/website/latest/modelserving/storage/s3/s3/"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
@@ -107,11 +107,11 @@ func init() {
 			for _, s := range in.Kubernetes.StorageSecrets {
 				if s.UseHTTPS.Is("0") {
 					out = append(out, kcheck.Result(s.Resource, s.UseHTTPS.Meta, "", "usehttps",
-						"%s makes KServe download models over plain HTTP (serving.kserve.io/s3-usehttps: \"0\")", s.Address))
+						"%s makes KServe download models over plain HTTP (%s/s3-usehttps: \"0\")", s.Address, s.Prefix))
 				}
 				if s.VerifySSL.Is("0") {
 					out = append(out, kcheck.Result(s.Resource, s.VerifySSL.Meta, "", "verifyssl",
-						"%s makes KServe accept any certificate from model storage (serving.kserve.io/s3-verifyssl: \"0\")", s.Address))
+						"%s makes KServe accept any certificate from model storage (%s/s3-verifyssl: \"0\")", s.Address, s.Prefix))
 				}
 			}
 			return out
