@@ -379,15 +379,16 @@ func armParameters(fsys fs.FS, f source.File, opts Options) (Options, source.Dia
 	if err != nil {
 		return opts, nil // no parameters file: the template's defaults
 	}
-	values, err := arm.ParametersFile(data)
+	file, err := arm.ParametersFile(data)
 	if err != nil {
 		diags.Warnf(source.Range{File: name, StartLine: 1, EndLine: 1}, "Parameters file not read", "%v; %s is scanned with its defaults", err, f.Path)
 		return opts, diags
 	}
-	params := make(map[string]string, len(values)+len(opts.ARM.Params))
-	maps.Copy(params, values)
-	maps.Copy(params, opts.ARM.Params)
-	opts.ARM.Params = params
+	maps.Copy(file.Params, opts.ARM.Params)
+	for k := range opts.ARM.Params {
+		delete(file.Unknown, k)
+	}
+	opts.ARM = file
 	return opts, nil
 }
 

@@ -177,6 +177,10 @@ func TestARMParametersFile(t *testing.T) {
 		{"parameters file", fstest.MapFS{"azuredeploy.json": {Data: []byte(tmpl)}, "azuredeploy.parameters.json": {Data: []byte(params)}}, nil, false},
 		{"command line wins", fstest.MapFS{"azuredeploy.json": {Data: []byte(tmpl)}, "azuredeploy.parameters.json": {Data: []byte(params)}},
 			map[string]string{"access": "Enabled"}, true},
+		// A Key Vault reference is known only to the deployment: the
+		// template's default does not apply.
+		{"key vault reference", fstest.MapFS{"azuredeploy.json": {Data: []byte(tmpl)}, "azuredeploy.parameters.json": {Data: []byte(
+			`{"parameters": {"access": {"reference": {"keyVault": {"id": "x"}, "secretName": "s"}}}}`)}}, nil, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			opts := scan.Options{Rules: []*rule.Rule{r}}

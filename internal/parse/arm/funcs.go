@@ -268,7 +268,7 @@ func contains(_ *evaluator, args []*node.Value, at source.Range) *node.Value {
 	switch c.Kind {
 	case node.String:
 		s, _ := item.Text()
-		return boolVal(strings.Contains(strings.ToLower(c.Str), strings.ToLower(s)), at)
+		return boolVal(strings.Contains(c.Str, s), at) // case-sensitive, as ARM compares strings
 	case node.List:
 		for _, el := range c.List {
 			if el.JSON() == item.JSON() {

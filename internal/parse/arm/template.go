@@ -95,34 +95,35 @@ type Template struct {
 // (true, 3, "text", {"a": 1}), else as a string.
 type Options struct {
 	Params map[string]string
+	// Unknown names parameters whose values only the deployment knows (a
+	// parameters file's Key Vault references): their defaults do not apply.
+	Unknown map[string]bool
 }
 
 // ParametersFile reads a deployment parameters file
-// ({"parameters": {"name": {"value": ...}}}) into values in the form of
-// Options.Params. Parameters that reference Key Vault secrets are left out:
-// their values are known only to the deployment.
-func ParametersFile(data []byte) (map[string]string, error) {
+// ({"parameters": {"name": {"value": ...}}}) into Options: values in the
+// form of Params, and the parameters that reference Key Vault secrets as
+// Unknown, since only the deployment reads them.
+func ParametersFile(data []byte) (Options, error) {
 	var f struct {
 		Parameters map[string]struct {
-			Value json.RawMessage `json:"value"`
+			Value     json.RawMessage `json:"value"`
+			Reference json.RawMessage `json:"reference"`
 		} `json:"parameters"`
 	}
 	if err := json.Unmarshal(clean(data), &f); err != nil {
-		return nil, fmt.Errorf("parameters file: %w", err)
+		return Options{}, fmt.Errorf("parameters file: %w", err)
 	}
-	out := map[string]string{}
+	out := Options{Params: map[string]string{}, Unknown: map[string]bool{}}
 	for name, p := range f.Parameters {
-		if len(p.Value) > 0 {
-			out[name] = string(p.Value)
+		switch {
+		case len(p.Value) > 0:
+			out.Params[name] = string(p.Value)
+		case len(p.Reference) > 0:
+			out.Unknown[name] = true
 		}
 	}
 	return out, nil
-}
-
-// IsTemplate reports whether the head of a JSON document is a deployment
-// template: its $schema names deploymentTemplate.json.
-func IsTemplate(head []byte) bool {
-	return bytes.Contains(head, []byte("deploymentTemplate.json")) && bytes.Contains(head, []byte(`"$schema"`))
 }
 
 // Parse reads and evaluates a template. It returns what it could read along
@@ -151,16 +152,20 @@ func Parse(ctx context.Context, name string, data []byte, opts Options) (*Templa
 		return t, diags
 	}
 	e := newEvaluator(name, &diags, &steps{})
-	e.declare(raw, given(opts.Params, name))
+	e.declare(raw, given(opts, name))
 	e.template(ctx, raw, 0, t)
 	return t, diags
 }
 
-// given turns command-line parameter values into values.
-func given(params map[string]string, file string) map[string]*node.Value {
+// given turns the deployment's parameter values into values; a given value
+// wins over one only the deployment knows.
+func given(opts Options, file string) map[string]*node.Value {
 	out := map[string]*node.Value{}
 	at := source.Range{File: file}
-	for k, v := range params {
+	for k := range opts.Unknown {
+		out[strings.ToLower(k)] = node.NewUnknown(at)
+	}
+	for k, v := range opts.Params {
 		out[strings.ToLower(k)] = fromText(v, at)
 	}
 	return out
@@ -170,7 +175,6 @@ func given(params map[string]string, file string) map[string]*node.Value {
 type rawResource struct {
 	decl             *node.Value
 	typ, name, addr  string
-	nameKnown        bool
 	conditionUnknown bool
 }
 
@@ -245,7 +249,7 @@ func (e *evaluator) collect(rs []*rawResource, decl *node.Value, parent *rawReso
 	if !nameKnown {
 		name = e.exprText(Lookup(decl, "name"))
 	}
-	r := &rawResource{decl: decl, typ: typ, name: name, nameKnown: nameKnown}
+	r := &rawResource{decl: decl, typ: typ, name: name}
 	if parent != nil {
 		r.conditionUnknown = parent.conditionUnknown
 		if !strings.Contains(typ, "/") || !strings.Contains(strings.SplitN(typ, "/", 2)[0], ".") {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/model/azure"
+	"github.com/mlguard/mlguard/internal/rule"
 )
 
 // ARM reports whether a resource was read in ARM vocabulary: from a
@@ -106,3 +107,18 @@ func MLIdentity(m *azure.Model, principal model.Ref) string {
 	}
 	return ""
 }
+
+// Each runs f on every resource of a collection and gathers the results
+// it returns.
+func Each[T any](items []T, f func(T) *rule.Result) []rule.Result {
+	var out []rule.Result
+	for _, it := range items {
+		if r := f(it); r != nil {
+			out = append(out, *r)
+		}
+	}
+	return out
+}
+
+// Ptr returns a result for the return value of Each's function.
+func Ptr(r rule.Result) *rule.Result { return &r }

@@ -6,6 +6,7 @@ package acr
 import (
 	"github.com/mlguard/mlguard/internal/model/azure"
 	"github.com/mlguard/mlguard/internal/rule"
+	"github.com/mlguard/mlguard/internal/rules/azure/acheck"
 	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
@@ -15,18 +16,6 @@ func register(r *rule.Rule) {
 	r.Provider, r.Service, r.Resources = "azure", "acr", types
 	rule.Register(r)
 }
-
-func registries(in *rule.Input, f func(r *azure.Registry) *rule.Result) []rule.Result {
-	var out []rule.Result
-	for _, r := range in.Azure.Registries {
-		if res := f(r); res != nil {
-			out = append(out, *res)
-		}
-	}
-	return out
-}
-
-func result(r rule.Result) *rule.Result { return &r }
 
 func init() {
 	register(&rule.Rule{
@@ -47,11 +36,11 @@ func init() {
 			References: []string{"https://learn.microsoft.com/azure/container-registry/container-registry-authentication#admin-account"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return registries(in, func(r *azure.Registry) *rule.Result {
+			return acheck.Each(in.Azure.Registries, func(r *azure.Registry) *rule.Result {
 				if !r.AdminEnabled.IsTrue() {
 					return nil
 				}
-				return result(rule.NewResult(r.Resource, r.AdminEnabled.Meta, "admin", "%s has its admin account enabled", r.Address))
+				return acheck.Ptr(rule.NewResult(r.Resource, r.AdminEnabled.Meta, "admin", "%s has its admin account enabled", r.Address))
 			})
 		},
 	})
@@ -72,11 +61,11 @@ func init() {
 			References: []string{"https://learn.microsoft.com/azure/container-registry/anonymous-pull-access"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return registries(in, func(r *azure.Registry) *rule.Result {
+			return acheck.Each(in.Azure.Registries, func(r *azure.Registry) *rule.Result {
 				if !r.AnonymousPull.IsTrue() {
 					return nil
 				}
-				return result(rule.NewResult(r.Resource, r.AnonymousPull.Meta, "anonymous", "%s lets anyone pull its images without credentials", r.Address))
+				return acheck.Ptr(rule.NewResult(r.Resource, r.AnonymousPull.Meta, "anonymous", "%s lets anyone pull its images without credentials", r.Address))
 			})
 		},
 	})

@@ -15,18 +15,6 @@ func register(r *rule.Rule) {
 	rule.Register(r)
 }
 
-func accounts(in *rule.Input, f func(a *azure.AIAccount) *rule.Result) []rule.Result {
-	var out []rule.Result
-	for _, a := range in.Azure.AIAccounts {
-		if r := f(a); r != nil {
-			out = append(out, *r)
-		}
-	}
-	return out
-}
-
-func result(r rule.Result) *rule.Result { return &r }
-
 const docs = "https://learn.microsoft.com/azure/ai-services/"
 
 func init() {
@@ -49,12 +37,12 @@ func init() {
 			References: []string{docs + "cognitive-services-virtual-networks"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return accounts(in, func(a *azure.AIAccount) *rule.Result {
+			return acheck.Each(in.Azure.AIAccounts, func(a *azure.AIAccount) *rule.Result {
 				open, at := acheck.OpenToNetworks(a.Resource, a.PublicNetworkAccess, a.NetworkDefaultAction)
 				if !open {
 					return nil
 				}
-				return result(rule.NewResult(a.Resource, at, "public", "%s answers every network (public network access on, network default action %s%s)",
+				return acheck.Ptr(rule.NewResult(a.Resource, at, "public", "%s answers every network (public network access on, network default action %s%s)",
 					a.Address, a.NetworkDefaultAction.Value, rule.DefaultNote(a.NetworkDefaultAction.Explicit)))
 			})
 		},
@@ -78,11 +66,11 @@ func init() {
 			References: []string{docs + "disable-local-auth"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return accounts(in, func(a *azure.AIAccount) *rule.Result {
+			return acheck.Each(in.Azure.AIAccounts, func(a *azure.AIAccount) *rule.Result {
 				if !a.LocalAuth.IsTrue() {
 					return nil
 				}
-				return result(rule.NewResult(a.Resource, a.LocalAuth.Meta, "local-auth", "%s accepts API keys (local authentication on%s)",
+				return acheck.Ptr(rule.NewResult(a.Resource, a.LocalAuth.Meta, "local-auth", "%s accepts API keys (local authentication on%s)",
 					a.Address, rule.DefaultNote(a.LocalAuth.Explicit)))
 			})
 		},
@@ -105,11 +93,11 @@ func init() {
 			References: []string{docs + "openai/encrypt-data-at-rest"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return accounts(in, func(a *azure.AIAccount) *rule.Result {
+			return acheck.Each(in.Azure.AIAccounts, func(a *azure.AIAccount) *rule.Result {
 				if !a.CMK.Absent() {
 					return nil
 				}
-				return result(rule.NewResult(a.Resource, a.CMK.Meta, "cmk", "%s is encrypted with Microsoft-managed keys", a.Address))
+				return acheck.Ptr(rule.NewResult(a.Resource, a.CMK.Meta, "cmk", "%s is encrypted with Microsoft-managed keys", a.Address))
 			})
 		},
 	})
@@ -130,11 +118,11 @@ func init() {
 			References: []string{docs + "cognitive-services-data-loss-prevention"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return accounts(in, func(a *azure.AIAccount) *rule.Result {
+			return acheck.Each(in.Azure.AIAccounts, func(a *azure.AIAccount) *rule.Result {
 				if !a.OutboundRestricted.IsFalse() {
 					return nil
 				}
-				return result(rule.NewResult(a.Resource, a.OutboundRestricted.Meta, "outbound", "%s may send requests to any address (outbound access not restricted%s)",
+				return acheck.Ptr(rule.NewResult(a.Resource, a.OutboundRestricted.Meta, "outbound", "%s may send requests to any address (outbound access not restricted%s)",
 					a.Address, rule.DefaultNote(a.OutboundRestricted.Explicit)))
 			})
 		},
@@ -156,11 +144,11 @@ func init() {
 			References: []string{docs + "cognitive-services-custom-subdomains"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return accounts(in, func(a *azure.AIAccount) *rule.Result {
+			return acheck.Each(in.Azure.AIAccounts, func(a *azure.AIAccount) *rule.Result {
 				if !a.CustomSubdomain.Known() || a.CustomSubdomain.Value != "" {
 					return nil
 				}
-				return result(rule.NewResult(a.Resource, a.CustomSubdomain.Meta, "no-subdomain", "%s has no custom subdomain, so no Entra ID authentication or private endpoint", a.Address))
+				return acheck.Ptr(rule.NewResult(a.Resource, a.CustomSubdomain.Meta, "no-subdomain", "%s has no custom subdomain, so no Entra ID authentication or private endpoint", a.Address))
 			})
 		},
 	})

@@ -14,18 +14,6 @@ func register(r *rule.Rule) {
 	rule.Register(r)
 }
 
-func vaults(in *rule.Input, f func(v *azure.KeyVault) *rule.Result) []rule.Result {
-	var out []rule.Result
-	for _, v := range in.Azure.KeyVaults {
-		if r := f(v); r != nil {
-			out = append(out, *r)
-		}
-	}
-	return out
-}
-
-func result(r rule.Result) *rule.Result { return &r }
-
 func init() {
 	register(&rule.Rule{
 		Metadata: rule.Metadata{
@@ -45,11 +33,11 @@ func init() {
 			References: []string{"https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return vaults(in, func(v *azure.KeyVault) *rule.Result {
+			return acheck.Each(in.Azure.KeyVaults, func(v *azure.KeyVault) *rule.Result {
 				if !v.PurgeProtection.IsFalse() {
 					return nil
 				}
-				return result(rule.NewResult(v.Resource, v.PurgeProtection.Meta, "purge", "%s can be purged at once (purge protection off%s)",
+				return acheck.Ptr(rule.NewResult(v.Resource, v.PurgeProtection.Meta, "purge", "%s can be purged at once (purge protection off%s)",
 					v.Address, rule.DefaultNote(v.PurgeProtection.Explicit)))
 			})
 		},
@@ -72,12 +60,12 @@ func init() {
 			References: []string{"https://learn.microsoft.com/azure/key-vault/general/network-security"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return vaults(in, func(v *azure.KeyVault) *rule.Result {
+			return acheck.Each(in.Azure.KeyVaults, func(v *azure.KeyVault) *rule.Result {
 				open, at := acheck.OpenToNetworks(v.Resource, v.PublicNetworkAccess, v.NetworkDefaultAction)
 				if !open {
 					return nil
 				}
-				return result(rule.NewResult(v.Resource, at, "public", "%s answers every network (network default action %s%s)",
+				return acheck.Ptr(rule.NewResult(v.Resource, at, "public", "%s answers every network (network default action %s%s)",
 					v.Address, v.NetworkDefaultAction.Value, rule.DefaultNote(v.NetworkDefaultAction.Explicit)))
 			})
 		},

@@ -11,16 +11,12 @@ import (
 
 // computes runs f on every compute instance and cluster (not inference clusters).
 func computes(in *rule.Input, f func(c *azure.Compute) *rule.Result) []rule.Result {
-	var out []rule.Result
-	for _, c := range in.Azure.Computes {
+	return acheck.Each(in.Azure.Computes, func(c *azure.Compute) *rule.Result {
 		if c.Kind == azure.ComputeInference {
-			continue
+			return nil
 		}
-		if r := f(c); r != nil {
-			out = append(out, *r)
-		}
-	}
-	return out
+		return f(c)
+	})
 }
 
 func kindName(c *azure.Compute) string {
@@ -52,7 +48,7 @@ func init() {
 				if !c.LocalAuth.IsTrue() {
 					return nil
 				}
-				return result(rule.NewResult(c.Resource, c.LocalAuth.Meta, "local-auth", "%s: %s accepts local authentication%s",
+				return acheck.Ptr(rule.NewResult(c.Resource, c.LocalAuth.Meta, "local-auth", "%s: %s accepts local authentication%s",
 					c.Address, kindName(c), rule.DefaultNote(c.LocalAuth.Explicit)))
 			})
 		},
@@ -78,7 +74,7 @@ func init() {
 				if !c.NodePublicIP.IsTrue() {
 					return nil
 				}
-				return result(rule.NewResult(c.Resource, c.NodePublicIP.Meta, "public-ip", "%s: %s nodes get public IP addresses%s",
+				return acheck.Ptr(rule.NewResult(c.Resource, c.NodePublicIP.Meta, "public-ip", "%s: %s nodes get public IP addresses%s",
 					c.Address, kindName(c), rule.DefaultNote(c.NodePublicIP.Explicit)))
 			})
 		},
@@ -106,7 +102,7 @@ func init() {
 				if !c.SSHPublic.IsTrue() {
 					return nil
 				}
-				return result(rule.NewResult(c.Resource, c.SSHPublic.Meta, "ssh", "%s: %s accepts SSH from the internet", c.Address, kindName(c)))
+				return acheck.Ptr(rule.NewResult(c.Resource, c.SSHPublic.Meta, "ssh", "%s: %s accepts SSH from the internet", c.Address, kindName(c)))
 			})
 		},
 	})
@@ -137,7 +133,7 @@ func init() {
 				if isolated, known := acheck.Isolated(ws); !known || isolated {
 					return nil
 				}
-				return result(rule.NewResult(c.Resource, c.Subnet.Meta, "no-subnet", "%s: %s has no subnet and %s has no managed network",
+				return acheck.Ptr(rule.NewResult(c.Resource, c.Subnet.Meta, "no-subnet", "%s: %s has no subnet and %s has no managed network",
 					c.Address, kindName(c), ws.Address))
 			})
 		},
@@ -170,7 +166,7 @@ func init() {
 				if !ok {
 					return nil
 				}
-				return result(rule.NewResult(c.Resource, pw.Meta, "admin-password", "%s: the administrator password is written in the configuration (%s)",
+				return acheck.Ptr(rule.NewResult(c.Resource, pw.Meta, "admin-password", "%s: the administrator password is written in the configuration (%s)",
 					c.Address, m.Redacted))
 			})
 		},

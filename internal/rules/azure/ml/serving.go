@@ -1,8 +1,8 @@
 package ml
 
 import (
+	"maps"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/mlguard/mlguard/internal/model/azure"
@@ -22,18 +22,6 @@ var (
 // recognises what kind of secret a name holds.
 var secretKinds = map[string]string{"account_key": "access_key", "shared_access_signature": "sas_token",
 	"client_secret": "client_secret", "certificate": "private_key"}
-
-// credentialNames lists a datastore's credentials in order.
-func credentialNames(ds *azure.Datastore) []string { return sortedKeys(ds.Credentials) }
-
-func sortedKeys[V any](m map[string]V) []string {
-	names := make([]string, 0, len(m))
-	for n := range m {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
 
 // keyAuth lists the connection auth types that keep a secret in the
 // workspace; AAD, ManagedIdentity and None use identities.
@@ -62,7 +50,7 @@ func init() {
 		Check: func(in *rule.Input) []rule.Result {
 			var out []rule.Result
 			for _, ds := range in.Azure.Datastores {
-				for _, n := range credentialNames(ds) {
+				for _, n := range slices.Sorted(maps.Keys(ds.Credentials)) {
 					if c := ds.Credentials[n]; c.IsSet() {
 						out = append(out, rule.NewResult(ds.Resource, c.Meta, n, "%s stores a credential (%s) for its storage", ds.Address, n))
 					}
@@ -90,7 +78,7 @@ func init() {
 		Check: func(in *rule.Input) []rule.Result {
 			var out []rule.Result
 			for _, ds := range in.Azure.Datastores {
-				for _, n := range credentialNames(ds) {
+				for _, n := range slices.Sorted(maps.Keys(ds.Credentials)) {
 					c := ds.Credentials[n]
 					if !c.Known() || len(c.Targets) > 0 {
 						continue
@@ -101,7 +89,7 @@ func init() {
 				}
 			}
 			for _, c := range in.Azure.Connections {
-				for _, n := range sortedKeys(c.Credentials) {
+				for _, n := range slices.Sorted(maps.Keys(c.Credentials)) {
 					v := c.Credentials[n]
 					if !v.Known() || len(v.Targets) > 0 {
 						continue

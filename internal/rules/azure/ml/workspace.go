@@ -20,17 +20,6 @@ func register(r *rule.Rule) {
 const policyURL = "https://portal.azure.com/#view/Microsoft_Azure_Policy/PolicyDetailBlade/definitionId/%2Fproviders%2FMicrosoft.Authorization%2FpolicyDefinitions%2F"
 
 // workspaces runs f on every workspace.
-func workspaces(in *rule.Input, f func(ws *azure.Workspace) *rule.Result) []rule.Result {
-	var out []rule.Result
-	for _, ws := range in.Azure.Workspaces {
-		if r := f(ws); r != nil {
-			out = append(out, *r)
-		}
-	}
-	return out
-}
-
-func result(r rule.Result) *rule.Result { return &r }
 
 func init() {
 	register(&rule.Rule{
@@ -53,11 +42,11 @@ func init() {
 				policyURL + "438c38d2-3772-465a-a9cc-7a6666a275ce"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return workspaces(in, func(ws *azure.Workspace) *rule.Result {
+			return acheck.Each(in.Azure.Workspaces, func(ws *azure.Workspace) *rule.Result {
 				if !ws.PublicNetworkAccess.IsTrue() {
 					return nil
 				}
-				return result(rule.NewResult(ws.Resource, ws.PublicNetworkAccess.Meta, "public",
+				return acheck.Ptr(rule.NewResult(ws.Resource, ws.PublicNetworkAccess.Meta, "public",
 					"%s accepts connections from public networks (%s%s)", ws.Address,
 					acheck.Name(ws.Resource, "public network access on", "publicNetworkAccess Enabled"), rule.DefaultNote(ws.PublicNetworkAccess.Explicit)))
 			})
@@ -82,7 +71,7 @@ func init() {
 			References: []string{"https://learn.microsoft.com/azure/machine-learning/concept-customer-managed-keys", policyURL + "ba769a63-b8cc-4b2d-abf6-ac33c7204be8"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return workspaces(in, func(ws *azure.Workspace) *rule.Result {
+			return acheck.Each(in.Azure.Workspaces, func(ws *azure.Workspace) *rule.Result {
 				if !ws.CMK.Absent() {
 					return nil
 				}
@@ -90,7 +79,7 @@ func init() {
 				if ws.CMK.Explicit {
 					why = "encryption.status Disabled"
 				}
-				return result(rule.NewResult(ws.Resource, ws.CMK.Meta, "cmk", "%s is encrypted with Microsoft-managed keys (%s)", ws.Address, why))
+				return acheck.Ptr(rule.NewResult(ws.Resource, ws.CMK.Meta, "cmk", "%s is encrypted with Microsoft-managed keys (%s)", ws.Address, why))
 			})
 		},
 	})
@@ -112,11 +101,11 @@ func init() {
 			References: []string{"https://learn.microsoft.com/azure/machine-learning/concept-data-encryption#encryption-at-rest"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return workspaces(in, func(ws *azure.Workspace) *rule.Result {
+			return acheck.Each(in.Azure.Workspaces, func(ws *azure.Workspace) *rule.Result {
 				if !ws.HighBusinessImpact.IsFalse() {
 					return nil
 				}
-				return result(rule.NewResult(ws.Resource, ws.HighBusinessImpact.Meta, "hbi", "%s is not a high business impact workspace (%s false%s)",
+				return acheck.Ptr(rule.NewResult(ws.Resource, ws.HighBusinessImpact.Meta, "hbi", "%s is not a high business impact workspace (%s false%s)",
 					ws.Address, acheck.Name(ws.Resource, "high_business_impact", "hbiWorkspace"), rule.DefaultNote(ws.HighBusinessImpact.Explicit)))
 			})
 		},
@@ -140,11 +129,11 @@ func init() {
 			References: []string{"https://learn.microsoft.com/azure/machine-learning/how-to-managed-network"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return workspaces(in, func(ws *azure.Workspace) *rule.Result {
+			return acheck.Each(in.Azure.Workspaces, func(ws *azure.Workspace) *rule.Result {
 				if !ws.IsolationMode.Known() || !strings.EqualFold(ws.IsolationMode.Value, azure.IsolationDisabled) {
 					return nil
 				}
-				return result(rule.NewResult(ws.Resource, ws.IsolationMode.Meta, "disabled", "%s has no managed network (isolation mode Disabled%s)",
+				return acheck.Ptr(rule.NewResult(ws.Resource, ws.IsolationMode.Meta, "disabled", "%s has no managed network (isolation mode Disabled%s)",
 					ws.Address, rule.DefaultNote(ws.IsolationMode.Explicit)))
 			})
 		},
@@ -167,11 +156,11 @@ func init() {
 			References: []string{"https://learn.microsoft.com/azure/machine-learning/how-to-managed-network#configure-a-managed-virtual-network-to-allow-only-approved-outbound", policyURL + "6ddb1705-c8cf-450e-aa4b-19ad6703c440"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return workspaces(in, func(ws *azure.Workspace) *rule.Result {
+			return acheck.Each(in.Azure.Workspaces, func(ws *azure.Workspace) *rule.Result {
 				if !ws.IsolationMode.Known() || !strings.EqualFold(ws.IsolationMode.Value, azure.IsolationInternetOutbound) {
 					return nil
 				}
-				return result(rule.NewResult(ws.Resource, ws.IsolationMode.Meta, "internet", "%s lets its computes send traffic anywhere on the internet (%s)",
+				return acheck.Ptr(rule.NewResult(ws.Resource, ws.IsolationMode.Meta, "internet", "%s lets its computes send traffic anywhere on the internet (%s)",
 					ws.Address, ws.IsolationMode.Value))
 			})
 		},
@@ -195,11 +184,11 @@ func init() {
 			References: []string{"https://learn.microsoft.com/azure/machine-learning/how-to-disable-local-auth-storage"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return workspaces(in, func(ws *azure.Workspace) *rule.Result {
+			return acheck.Each(in.Azure.Workspaces, func(ws *azure.Workspace) *rule.Result {
 				if !ws.StorageAuth.Known() || !strings.EqualFold(ws.StorageAuth.Value, "AccessKey") {
 					return nil
 				}
-				return result(rule.NewResult(ws.Resource, ws.StorageAuth.Meta, "access-key", "%s: system datastores reach storage with the account key (%s AccessKey%s)",
+				return acheck.Ptr(rule.NewResult(ws.Resource, ws.StorageAuth.Meta, "access-key", "%s: system datastores reach storage with the account key (%s AccessKey%s)",
 					ws.Address, acheck.Name(ws.Resource, "storage_account_access_type", "systemDatastoresAuthMode"), rule.DefaultNote(ws.StorageAuth.Explicit)))
 			})
 		},
@@ -221,11 +210,11 @@ func init() {
 			References: []string{"https://learn.microsoft.com/azure/machine-learning/how-to-use-serverless-compute"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return workspaces(in, func(ws *azure.Workspace) *rule.Result {
+			return acheck.Each(in.Azure.Workspaces, func(ws *azure.Workspace) *rule.Result {
 				if !ws.ServerlessPublicIP.IsTrue() {
 					return nil
 				}
-				return result(rule.NewResult(ws.Resource, ws.ServerlessPublicIP.Meta, "serverless-public-ip", "%s gives serverless compute nodes public IP addresses", ws.Address))
+				return acheck.Ptr(rule.NewResult(ws.Resource, ws.ServerlessPublicIP.Meta, "serverless-public-ip", "%s gives serverless compute nodes public IP addresses", ws.Address))
 			})
 		},
 	})

@@ -16,18 +16,6 @@ func register(r *rule.Rule) {
 	rule.Register(r)
 }
 
-func accounts(in *rule.Input, f func(a *azure.StorageAccount) *rule.Result) []rule.Result {
-	var out []rule.Result
-	for _, a := range in.Azure.StorageAccounts {
-		if r := f(a); r != nil {
-			out = append(out, *r)
-		}
-	}
-	return out
-}
-
-func result(r rule.Result) *rule.Result { return &r }
-
 const docs = "https://learn.microsoft.com/azure/storage/common/"
 
 func init() {
@@ -49,11 +37,11 @@ func init() {
 			References: []string{"https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return accounts(in, func(a *azure.StorageAccount) *rule.Result {
+			return acheck.Each(in.Azure.StorageAccounts, func(a *azure.StorageAccount) *rule.Result {
 				if !a.NestedPublic.IsTrue() {
 					return nil
 				}
-				return result(rule.NewResult(a.Resource, a.NestedPublic.Meta, "public-blobs", "%s allows anonymous public access to containers and blobs (%s true%s)",
+				return acheck.Ptr(rule.NewResult(a.Resource, a.NestedPublic.Meta, "public-blobs", "%s allows anonymous public access to containers and blobs (%s true%s)",
 					a.Address, acheck.Name(a.Resource, "allow_nested_items_to_be_public", "allowBlobPublicAccess"), rule.DefaultNote(a.NestedPublic.Explicit)))
 			})
 		},
@@ -75,12 +63,12 @@ func init() {
 			References: []string{docs + "transport-layer-security-configure-minimum-version"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return accounts(in, func(a *azure.StorageAccount) *rule.Result {
+			return acheck.Each(in.Azure.StorageAccounts, func(a *azure.StorageAccount) *rule.Result {
 				v := a.MinTLS
 				if !v.Known() || !v.Explicit || !(strings.EqualFold(v.Value, "TLS1_0") || strings.EqualFold(v.Value, "TLS1_1")) {
 					return nil
 				}
-				return result(rule.NewResult(a.Resource, v.Meta, v.Value, "%s accepts %s", a.Address, v.Value))
+				return acheck.Ptr(rule.NewResult(a.Resource, v.Meta, v.Value, "%s accepts %s", a.Address, v.Value))
 			})
 		},
 	})
@@ -100,11 +88,11 @@ func init() {
 			References: []string{docs + "storage-require-secure-transfer"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return accounts(in, func(a *azure.StorageAccount) *rule.Result {
+			return acheck.Each(in.Azure.StorageAccounts, func(a *azure.StorageAccount) *rule.Result {
 				if !a.HTTPSOnly.IsFalse() {
 					return nil
 				}
-				return result(rule.NewResult(a.Resource, a.HTTPSOnly.Meta, "http", "%s accepts requests over plain HTTP", a.Address))
+				return acheck.Ptr(rule.NewResult(a.Resource, a.HTTPSOnly.Meta, "http", "%s accepts requests over plain HTTP", a.Address))
 			})
 		},
 	})
@@ -126,11 +114,11 @@ func init() {
 			References: []string{docs + "shared-key-authorization-prevent"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return accounts(in, func(a *azure.StorageAccount) *rule.Result {
+			return acheck.Each(in.Azure.StorageAccounts, func(a *azure.StorageAccount) *rule.Result {
 				if !a.SharedKey.IsTrue() {
 					return nil
 				}
-				return result(rule.NewResult(a.Resource, a.SharedKey.Meta, "shared-key", "%s accepts its account keys (shared key access on%s)",
+				return acheck.Ptr(rule.NewResult(a.Resource, a.SharedKey.Meta, "shared-key", "%s accepts its account keys (shared key access on%s)",
 					a.Address, rule.DefaultNote(a.SharedKey.Explicit)))
 			})
 		},
@@ -153,12 +141,12 @@ func init() {
 			References: []string{docs + "storage-network-security"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return accounts(in, func(a *azure.StorageAccount) *rule.Result {
+			return acheck.Each(in.Azure.StorageAccounts, func(a *azure.StorageAccount) *rule.Result {
 				open, at := acheck.OpenToNetworks(a.Resource, a.PublicNetworkAccess, a.NetworkDefaultAction)
 				if !open {
 					return nil
 				}
-				return result(rule.NewResult(a.Resource, at, "public", "%s answers every network (network default action %s%s)",
+				return acheck.Ptr(rule.NewResult(a.Resource, at, "public", "%s answers every network (network default action %s%s)",
 					a.Address, a.NetworkDefaultAction.Value, rule.DefaultNote(a.NetworkDefaultAction.Explicit)))
 			})
 		},

@@ -3,7 +3,8 @@
 package secret
 
 import (
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/framework"
@@ -46,12 +47,7 @@ spec:
 		Check: func(in *rule.Input) []rule.Result {
 			var out []rule.Result
 			for _, s := range in.Kubernetes.Secrets {
-				keys := make([]string, 0, len(s.Data.Values))
-				for k := range s.Data.Values {
-					keys = append(keys, k)
-				}
-				sort.Strings(keys)
-				for _, k := range keys {
+				for _, k := range slices.Sorted(maps.Keys(s.Data.Values)) {
 					v := s.Data.Values[k]
 					if m, ok := secrets.Value(k, v.Value); ok {
 						out = append(out, kcheck.Result(s.Resource, v.Meta, "", k+"="+m.Redacted,
