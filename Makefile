@@ -19,6 +19,7 @@ fuzz:
 	go test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./internal/parse/kubernetes
 	go test -run '^$$' -fuzz FuzzAdapt -fuzztime 60s ./internal/adapt/kubernetes
 	go test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./internal/parse/arm
+	go test -run '^$$' -fuzz FuzzAdapt -fuzztime 60s ./internal/adapt/arm/azure
 bench:
 	go test -run '^$$' -bench . -benchmem ./internal/parse/terraform ./internal/scan
 plans:
