@@ -180,11 +180,13 @@ func clusterSSH(d Document, inner *node.Value) model.Bool {
 	case subnet.IsSet() || key == nil && pw == nil:
 		return model.Bool{Meta: s.Meta}
 	}
-	at := creds
+	// That an administrator account exists is known even when its name or
+	// password comes from a parameter.
+	at := creds.Range
 	if v != nil {
-		at = v
+		at = v.Range
 	}
-	return model.Bool{Meta: meta(d, at), Value: true}
+	return model.Bool{Meta: model.Meta{Range: at, Explicit: true}, Value: true}
 }
 
 func datastore(m *azure.Model, d Document) {
