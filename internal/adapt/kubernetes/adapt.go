@@ -88,6 +88,8 @@ func (a *adapter) object(o *parse.Object) {
 		a.peerAuthentication(obj, spec)
 	case group == "" && (o.Kind == "Secret" || o.Kind == "ServiceAccount"):
 		a.credentials(obj, o.Doc)
+	case group == "" && o.Kind == "ConfigMap":
+		a.configMap(obj, o.Doc)
 	case group == "" && o.Kind == "Namespace":
 		a.m.Namespaces = append(a.m.Namespaces, &kubernetes.Namespace{Object: obj})
 	}

@@ -252,3 +252,16 @@ func (a *adapter) secret(obj kubernetes.Object, doc *node.Value) {
 	}
 	a.m.Secrets = append(a.m.Secrets, sec)
 }
+
+// configMap reads a ConfigMap's data, which is plain text.
+func (a *adapter) configMap(obj kubernetes.Object, doc *node.Value) {
+	cm := &kubernetes.Secret{Object: obj, Type: model.String{Meta: model.Meta{Range: obj.Range}},
+		Data: model.StringMap{Meta: model.Meta{Range: obj.Range}, Values: map[string]model.String{}}}
+	if m := doc.Get("data"); m != nil && m.Kind == node.Map {
+		cm.Data.Meta = model.Meta{Range: m.Range, Explicit: true}
+		for _, k := range m.Keys {
+			cm.Data.Values[k] = str(m, m.Range, k, "")
+		}
+	}
+	a.m.ConfigMaps = append(a.m.ConfigMaps, cm)
+}

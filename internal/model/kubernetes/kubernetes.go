@@ -23,6 +23,7 @@ type Model struct {
 	PeerAuthentications []*PeerAuthentication `json:"peer_authentications,omitempty"`
 	StorageSecrets      []*StorageSecret      `json:"storage_secrets,omitempty"`
 	Secrets             []*Secret             `json:"secrets,omitempty"`
+	ConfigMaps          []*Secret             `json:"config_maps,omitempty"`
 	ServiceAccounts     []*ServiceAccount     `json:"service_accounts,omitempty"`
 	Namespaces          []*Namespace          `json:"namespaces,omitempty"`
 }
@@ -200,7 +201,8 @@ type StorageSecret struct {
 }
 
 // Secret is a core Secret written in a manifest, with its values decoded
-// (data is base64, stringData plain).
+// (data is base64, stringData plain); ConfigMaps, whose data is plain, are
+// read into the same shape.
 type Secret struct {
 	Object
 	Type model.String    `json:"type"`

@@ -58,4 +58,44 @@ spec:
 			return out
 		},
 	})
+	rule.Register(&rule.Rule{
+		Metadata: rule.Metadata{
+			ID: "K8S-SECRET-002", Slug: "k8s-configmap-credential",
+			Title:    "ConfigMap holds a credential",
+			Severity: rule.High, Category: rule.Secrets, Provider: "kubernetes", Service: "secret",
+			Resources:  []string{"ConfigMap"},
+			Frameworks: framework.Secrets(),
+			Rationale: "ConfigMaps are not secrets: their data is plain text, readable by everyone who can read " +
+				"configuration in the namespace (often every service account of it), and kept in Git. A feature store " +
+				"password, a model registry token or a requirepass line in a server's configuration there is exposed.",
+			Remediation: "Move the credential into a Secret created from a secret store and mount or reference it; " +
+				"rotate the exposed one.",
+			Fixes: map[string]string{kcheck.Fix: `env:
+  - name: REDIS_PASSWORD
+    valueFrom:
+      secretKeyRef:
+        name: feature-store
+        key: password`},
+			Defaults:   []string{"not applicable: only written values are read"},
+			References: []string{"https://kubernetes.io/docs/concepts/configuration/configmap/"},
+		},
+		Check: func(in *rule.Input) []rule.Result {
+			var out []rule.Result
+			for _, cm := range in.Kubernetes.ConfigMaps {
+				for _, k := range slices.Sorted(maps.Keys(cm.Data.Values)) {
+					v := cm.Data.Values[k]
+					matches := secrets.Text(v.Value)
+					if m, ok := secrets.Value(k, v.Value); ok {
+						matches = append([]secrets.Match{m}, matches...)
+					}
+					if len(matches) > 0 {
+						m := matches[0]
+						out = append(out, kcheck.Result(cm.Resource, v.Meta, "", k+"="+m.Redacted,
+							"%s holds %s in %s (%s)", cm.Address, secrets.Article(m.Kind), k, m.Redacted))
+					}
+				}
+			}
+			return out
+		},
+	})
 }
