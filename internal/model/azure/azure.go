@@ -29,6 +29,7 @@ type Model struct {
 	KeyVaults       []*KeyVault         `json:"key_vaults,omitempty"`
 	Registries      []*Registry         `json:"container_registries,omitempty"`
 	RoleAssignments []*RoleAssignment   `json:"role_assignments,omitempty"`
+	RAIPolicies     []*RAIPolicy        `json:"rai_policies,omitempty"`
 }
 
 // Isolation modes of a workspace's managed network.
@@ -234,4 +235,24 @@ func RoleName(id string) string {
 		}
 	}
 	return ""
+}
+
+// RAIPolicy is a content filtering (responsible AI) policy of an Azure
+// OpenAI or AI services account, which its model deployments select by
+// name (azurerm_cognitive_account_rai_policy, accounts/raiPolicies).
+type RAIPolicy struct {
+	model.Resource
+	Account model.Ref `json:"account"`
+	// Filters are the filters the policy sets; the others are the base
+	// policy's.
+	Filters []ContentFilter `json:"content_filters,omitempty"`
+}
+
+// ContentFilter is one harm category filter of a policy, on prompts or
+// completions.
+type ContentFilter struct {
+	Name     model.String `json:"name"`   // Hate, Sexual, Violence, Selfharm, Jailbreak, ...
+	Source   model.String `json:"source"` // Prompt or Completion
+	Enabled  model.Bool   `json:"enabled"`
+	Blocking model.Bool   `json:"blocking"`
 }

@@ -59,6 +59,7 @@ var adapters = map[string]func(*azure.Model, Document){
 	"microsoft.machinelearningservices/workspaces/connections":                 connection,
 	"microsoft.containerregistry/registries":                                   registry,
 	"microsoft.authorization/roleassignments":                                  roleAssignment,
+	"microsoft.cognitiveservices/accounts/raipolicies":                         raiPolicy,
 }
 
 // AdaptDocument adds one resource to the model; types it does not know are
@@ -324,6 +325,26 @@ func aiAccount(m *azure.Model, d Document) {
 		a.CMK = model.Ref{Meta: src.Meta}
 	}
 	m.AIAccounts = append(m.AIAccounts, a)
+}
+
+// raiPolicy reads a content filtering policy; a filter's enabled and
+// blocking flags are required by the API, so an absent one is unknown.
+func raiPolicy(m *azure.Model, d Document) {
+	p := &azure.RAIPolicy{Resource: d.Res, Account: d.Parent}
+	if fs := arm.Lookup(props(d), "contentFilters"); fs != nil && fs.Kind == node.List {
+		for _, f := range fs.List {
+			fd := Document{Res: model.Resource{Address: d.Res.Address, Type: d.Res.Type, Range: f.Range, Format: d.Res.Format}, Body: f}
+			cf := azure.ContentFilter{Name: str(fd, arm.Lookup(f, "name"), ""), Source: str(fd, arm.Lookup(f, "source"), ""),
+				Enabled: boolean(fd, arm.Lookup(f, "enabled"), true), Blocking: boolean(fd, arm.Lookup(f, "blocking"), true)}
+			for _, b := range []*model.Bool{&cf.Enabled, &cf.Blocking} {
+				if !b.Explicit {
+					b.Unknown = true
+				}
+			}
+			p.Filters = append(p.Filters, cf)
+		}
+	}
+	m.RAIPolicies = append(m.RAIPolicies, p)
 }
 
 func storageAccount(m *azure.Model, d Document) {

@@ -53,6 +53,7 @@ var adapters = map[string]func(*adapter, *terraform.Block, model.Resource){
 	"azapi_resource":                                                       (*adapter).azapi,
 	"azurerm_container_registry":                                           (*adapter).registry,
 	"azurerm_role_assignment":                                              (*adapter).roleAssignment,
+	"azurerm_cognitive_account_rai_policy":                                 (*adapter).raiPolicy,
 }
 
 // Adapt builds the Azure model from resource documents; providers are the
@@ -299,6 +300,29 @@ func (a *adapter) registry(b *terraform.Block, res model.Resource) {
 		AdminEnabled:  tfattr.Bool(b, "admin_enabled", false),
 		AnonymousPull: tfattr.Bool(b, "anonymous_pull_enabled", false),
 	})
+}
+
+func (a *adapter) raiPolicy(b *terraform.Block, res model.Resource) {
+	p := &azure.RAIPolicy{Resource: res, Account: tfattr.Ref(b, "cognitive_account_id")}
+	for _, f := range b.Nested("content_filter") {
+		// filter_enabled and block_enabled are required arguments.
+		p.Filters = append(p.Filters, azure.ContentFilter{Name: tfattr.Str(f, "name", ""), Source: tfattr.Str(f, "source", ""),
+			Enabled: required(tfattr.Bool(f, "filter_enabled", true)), Blocking: required(tfattr.Bool(f, "block_enabled", true))})
+	}
+	if b.NestedUnknown("content_filter") {
+		p.Filters = append(p.Filters, azure.ContentFilter{Enabled: model.Bool{Meta: model.Meta{Range: b.Range, Unknown: true}},
+			Blocking: model.Bool{Meta: model.Meta{Range: b.Range, Unknown: true}}})
+	}
+	a.m.RAIPolicies = append(a.m.RAIPolicies, p)
+}
+
+// required marks a required argument that is absent as unknown: the
+// configuration is invalid, and no default applies.
+func required(b model.Bool) model.Bool {
+	if !b.Explicit {
+		b.Unknown = true
+	}
+	return b
 }
 
 func (a *adapter) roleAssignment(b *terraform.Block, res model.Resource) {

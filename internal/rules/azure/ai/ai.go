@@ -4,6 +4,8 @@
 package ai
 
 import (
+	"strings"
+
 	"github.com/mlguard/mlguard/internal/model/azure"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/azure/acheck"
@@ -150,6 +152,45 @@ func init() {
 				}
 				return acheck.Ptr(rule.NewResult(a.Resource, a.CustomSubdomain.Meta, "no-subdomain", "%s has no custom subdomain, so no Entra ID authentication or private endpoint", a.Address))
 			})
+		},
+	})
+	rule.Register(&rule.Rule{
+		Metadata: rule.Metadata{
+			ID: "AZURE-AI-006", Slug: "ai-content-filter-off",
+			Title:    "Azure OpenAI content filter is turned off or only annotates",
+			Severity: rule.Medium, Category: rule.Isolation, Provider: "azure", Service: "ai",
+			Resources:  []string{"azurerm_cognitive_account_rai_policy", "Microsoft.CognitiveServices/accounts/raiPolicies", "azapi_resource"},
+			Frameworks: framework.ModelSafety(),
+			Rationale: "A deployment whose policy turns a filter off (or only annotates) passes jailbreaks, prompt " +
+				"injections hidden in documents, and harmful completions straight through to the application and its users; " +
+				"the base policy's protection is gone for every deployment that selects the policy.",
+			Remediation: "Set filter_enabled and block_enabled to true (enabled and blocking in ARM) for every filter, " +
+				"raising severity_threshold instead where a filter is too strict.",
+			Fixes: map[string]string{
+				"terraform": "content_filter {\n  name               = \"Jailbreak\"\n  filter_enabled     = true\n  block_enabled      = true\n  severity_threshold = \"High\"\n  source             = \"Prompt\"\n}",
+				"arm":       "\"contentFilters\": [\n  {\"name\": \"Jailbreak\", \"enabled\": true, \"blocking\": true, \"source\": \"Prompt\"}\n]",
+			},
+			Defaults:   []string{"filters a policy does not list keep the base policy's (Microsoft.DefaultV2 filters and blocks)"},
+			References: []string{"https://learn.microsoft.com/azure/ai-foundry/openai/concepts/content-filter", "https://learn.microsoft.com/azure/ai-foundry/openai/how-to/content-filters"},
+		},
+		Check: func(in *rule.Input) []rule.Result {
+			var out []rule.Result
+			for _, p := range in.Azure.RAIPolicies {
+				for _, f := range p.Filters {
+					what, at := "", f.Enabled.Meta
+					switch {
+					case f.Enabled.IsFalse():
+						what = "turns off"
+					case f.Blocking.IsFalse():
+						what, at = "only annotates (does not block)", f.Blocking.Meta
+					default:
+						continue
+					}
+					out = append(out, rule.NewResult(p.Resource, at, f.Name.Value+"/"+f.Source.Value,
+						"%s %s the %s filter on %s", p.Address, what, f.Name.Value, strings.ToLower(f.Source.Value)+"s"))
+				}
+			}
+			return out
 		},
 	})
 }
