@@ -188,3 +188,18 @@ resource "azurerm_role_assignment" "ml_data" {
   role_definition_name = "Storage Blob Data Contributor"
   principal_id         = azurerm_machine_learning_workspace.ml.identity[0].principal_id
 }
+
+# The chat deployment's policy: the default filters, and the violence filter
+# on completions made stricter.
+resource "azurerm_cognitive_account_rai_policy" "chat" {
+  name                 = "chat"
+  cognitive_account_id = azurerm_cognitive_account.openai.id
+  base_policy_name     = "Microsoft.DefaultV2"
+  content_filter {
+    name               = "Violence"
+    filter_enabled     = true
+    block_enabled      = true
+    severity_threshold = "Low"
+    source             = "Completion"
+  }
+}

@@ -174,3 +174,17 @@ resource "azurerm_role_assignment" "ml_contributor" {
   role_definition_name = "Contributor"
   principal_id         = azurerm_machine_learning_workspace.ml.identity[0].principal_id
 }
+
+# The chat deployment's policy: filters relaxed "to stop false positives".
+resource "azurerm_cognitive_account_rai_policy" "chat" {
+  name                 = "chat"
+  cognitive_account_id = azurerm_cognitive_account.openai.id
+  base_policy_name     = "Microsoft.DefaultV2"
+  content_filter {
+    name               = "Jailbreak"
+    filter_enabled     = false
+    block_enabled      = false
+    severity_threshold = "High"
+    source             = "Prompt"
+  }
+}
