@@ -65,6 +65,9 @@ type Workspace struct {
 	ServerlessPublicIP model.Bool `json:"serverless_compute_public_ip"`
 	StorageAccount     model.Ref  `json:"storage_account"`
 	KeyVault           model.Ref  `json:"key_vault"`
+	// Hub is the AI Foundry hub of a project workspace, whose network,
+	// encryption and storage settings the project inherits.
+	Hub model.Ref `json:"hub"`
 }
 
 // Compute kinds.

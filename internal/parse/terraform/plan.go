@@ -291,6 +291,13 @@ func goToCty(v any, unk any) cty.Value {
 		for k, e := range v {
 			attrs[k] = goToCty(e, u[k])
 		}
+		// A value unknown until apply is left out of "after" and marked in
+		// after_unknown only; it exists, so it must not read as absent.
+		for k, uk := range u {
+			if _, ok := v[k]; !ok && uk == true {
+				attrs[k] = cty.DynamicVal
+			}
+		}
 		return cty.ObjectVal(attrs)
 	}
 	return cty.DynamicVal

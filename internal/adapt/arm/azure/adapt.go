@@ -40,7 +40,34 @@ func Adapt(t *arm.Template) *azure.Model {
 		}
 		AdaptDocument(m, d)
 	}
+	Inherit(m)
 	return m
+}
+
+// Inherit gives AI Foundry projects their hub's network, encryption and
+// storage settings, which a project cannot set itself; a project whose hub
+// is not in the unit has them unknown.
+func Inherit(m *azure.Model) {
+	for _, p := range m.Workspaces {
+		if !strings.EqualFold(p.Kind.Value, "project") || !p.Kind.Known() {
+			continue
+		}
+		var hub *azure.Workspace
+		for _, h := range m.Workspaces {
+			if h != p && p.Hub.LinksTo(h.Address) {
+				hub = h
+			}
+		}
+		if hub != nil {
+			p.PublicNetworkAccess, p.CMK, p.HighBusinessImpact = hub.PublicNetworkAccess, hub.CMK, hub.HighBusinessImpact
+			p.IsolationMode, p.StorageAuth, p.ServerlessPublicIP = hub.IsolationMode, hub.StorageAuth, hub.ServerlessPublicIP
+			continue
+		}
+		unknown := model.Meta{Range: p.Range, Unknown: true}
+		p.PublicNetworkAccess, p.HighBusinessImpact, p.ServerlessPublicIP = model.Bool{Meta: unknown}, model.Bool{Meta: unknown}, model.Bool{Meta: unknown}
+		p.CMK = model.Ref{Meta: unknown}
+		p.IsolationMode, p.StorageAuth = model.String{Meta: unknown}, model.String{Meta: unknown}
+	}
 }
 
 func lastSegment(typ string) string { return typ[strings.LastIndex(typ, "/")+1:] }
@@ -100,6 +127,7 @@ func workspace(m *azure.Model, d Document) {
 		StorageAuth:         str(d, arm.Lookup(p, "systemDatastoresAuthMode"), "AccessKey"),
 		StorageAccount:      ref(d, arm.Lookup(p, "storageAccount")),
 		KeyVault:            ref(d, arm.Lookup(p, "keyVault")),
+		Hub:                 ref(d, arm.Lookup(p, "hubResourceId")),
 	}
 	ws.CMK = ref(d, arm.Lookup(p, "encryption", "keyVaultProperties", "keyIdentifier"))
 	if status := str(d, arm.Lookup(p, "encryption", "status"), "Enabled"); strings.EqualFold(status.Value, "Disabled") {

@@ -71,6 +71,7 @@ func Adapt(docs []*terraform.Resource, providers map[string]string) *azure.Model
 		}
 	}
 	a.apply()
+	armazure.Inherit(a.m)
 	return a.m
 }
 

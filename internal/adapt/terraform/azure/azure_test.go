@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"github.com/mlguard/mlguard/internal/adapt/terraform/azure"
+	azuremodel "github.com/mlguard/mlguard/internal/model/azure"
 	"github.com/mlguard/mlguard/internal/parse/terraform"
 	"github.com/mlguard/mlguard/internal/source"
 )
@@ -158,5 +159,49 @@ resource "azurerm_storage_account" "st" {
 				t.Errorf("nested public %+v, want %v (explicit %v)", sa.NestedPublic, tc.public, tc.explicit)
 			}
 		})
+	}
+}
+
+// TestProjectsInherit: an AI Foundry project takes its hub's settings, and
+// has them unknown when the hub is not in the unit.
+func TestProjectsInherit(t *testing.T) {
+	const src = `{"format_version": "1.2", "terraform_version": "1.11.0",
+  "planned_values": {"root_module": {"resources": [
+    {"address": "azapi_resource.hub", "mode": "managed", "type": "azapi_resource", "name": "hub",
+     "values": {"type": "Microsoft.MachineLearningServices/workspaces@2024-10-01", "name": "hub",
+       "body": {"kind": "Hub", "properties": {"publicNetworkAccess": "Disabled", "managedNetwork": {"isolationMode": "AllowOnlyApprovedOutbound"}}}}},
+    {"address": "azapi_resource.project", "mode": "managed", "type": "azapi_resource", "name": "project",
+     "values": {"type": "Microsoft.MachineLearningServices/workspaces@2024-10-01", "name": "project",
+       "body": {"kind": "Project", "properties": {}}}},
+    {"address": "azapi_resource.orphan", "mode": "managed", "type": "azapi_resource", "name": "orphan",
+     "values": {"type": "Microsoft.MachineLearningServices/workspaces@2024-10-01", "name": "orphan",
+       "body": {"kind": "Project", "properties": {"hubResourceId": "/subscriptions/0/elsewhere"}}}}
+  ]}},
+  "resource_changes": [
+    {"address": "azapi_resource.project", "mode": "managed", "type": "azapi_resource", "name": "project",
+     "change": {"actions": ["create"], "after": {}, "after_unknown": {"body": {"properties": {"hubResourceId": true}}}}}
+  ],
+  "configuration": {"root_module": {"resources": [
+    {"address": "azapi_resource.project", "mode": "managed", "type": "azapi_resource", "name": "project",
+     "expressions": {"body": {"references": ["azapi_resource.hub.id", "azapi_resource.hub"]}}}
+  ]}}}`
+	rs, diags := terraform.LoadPlan("plan.json", []byte(src))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	m := azure.Adapt(rs, nil)
+	if len(m.Workspaces) != 3 {
+		t.Fatalf("%d workspaces", len(m.Workspaces))
+	}
+	byAddr := map[string]*azuremodel.Workspace{}
+	for _, ws := range m.Workspaces {
+		byAddr[ws.Address] = ws
+	}
+	project, orphan := byAddr["azapi_resource.project"], byAddr["azapi_resource.orphan"]
+	if !project.PublicNetworkAccess.IsFalse() || !project.IsolationMode.Is("AllowOnlyApprovedOutbound") {
+		t.Errorf("project: %+v", project)
+	}
+	if orphan.PublicNetworkAccess.Known() || orphan.IsolationMode.Known() || orphan.CMK.Known() {
+		t.Errorf("a project whose hub is elsewhere: %+v", orphan)
 	}
 }

@@ -17,6 +17,18 @@ func register(r *rule.Rule) {
 	rule.Register(r)
 }
 
+// workspaces runs f on every workspace and hub. AI Foundry projects are
+// left to their hub, whose settings they inherit (and are unknown when the
+// hub is elsewhere).
+func workspaces(in *rule.Input, f func(ws *azure.Workspace) *rule.Result) []rule.Result {
+	return acheck.Each(in.Azure.Workspaces, func(ws *azure.Workspace) *rule.Result {
+		if strings.EqualFold(ws.Kind.Value, "project") {
+			return nil
+		}
+		return f(ws)
+	})
+}
+
 const policyURL = "https://portal.azure.com/#view/Microsoft_Azure_Policy/PolicyDetailBlade/definitionId/%2Fproviders%2FMicrosoft.Authorization%2FpolicyDefinitions%2F"
 
 // workspaces runs f on every workspace.
@@ -42,7 +54,7 @@ func init() {
 				policyURL + "438c38d2-3772-465a-a9cc-7a6666a275ce"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return acheck.Each(in.Azure.Workspaces, func(ws *azure.Workspace) *rule.Result {
+			return workspaces(in, func(ws *azure.Workspace) *rule.Result {
 				if !ws.PublicNetworkAccess.IsTrue() {
 					return nil
 				}
@@ -71,7 +83,7 @@ func init() {
 			References: []string{"https://learn.microsoft.com/azure/machine-learning/concept-customer-managed-keys", policyURL + "ba769a63-b8cc-4b2d-abf6-ac33c7204be8"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return acheck.Each(in.Azure.Workspaces, func(ws *azure.Workspace) *rule.Result {
+			return workspaces(in, func(ws *azure.Workspace) *rule.Result {
 				if !ws.CMK.Absent() {
 					return nil
 				}
@@ -101,7 +113,7 @@ func init() {
 			References: []string{"https://learn.microsoft.com/azure/machine-learning/concept-data-encryption#encryption-at-rest"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return acheck.Each(in.Azure.Workspaces, func(ws *azure.Workspace) *rule.Result {
+			return workspaces(in, func(ws *azure.Workspace) *rule.Result {
 				if !ws.HighBusinessImpact.IsFalse() {
 					return nil
 				}
@@ -129,7 +141,7 @@ func init() {
 			References: []string{"https://learn.microsoft.com/azure/machine-learning/how-to-managed-network"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return acheck.Each(in.Azure.Workspaces, func(ws *azure.Workspace) *rule.Result {
+			return workspaces(in, func(ws *azure.Workspace) *rule.Result {
 				if !ws.IsolationMode.Known() || !strings.EqualFold(ws.IsolationMode.Value, azure.IsolationDisabled) {
 					return nil
 				}
@@ -156,7 +168,7 @@ func init() {
 			References: []string{"https://learn.microsoft.com/azure/machine-learning/how-to-managed-network#configure-a-managed-virtual-network-to-allow-only-approved-outbound", policyURL + "6ddb1705-c8cf-450e-aa4b-19ad6703c440"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return acheck.Each(in.Azure.Workspaces, func(ws *azure.Workspace) *rule.Result {
+			return workspaces(in, func(ws *azure.Workspace) *rule.Result {
 				if !ws.IsolationMode.Known() || !strings.EqualFold(ws.IsolationMode.Value, azure.IsolationInternetOutbound) {
 					return nil
 				}
@@ -184,7 +196,7 @@ func init() {
 			References: []string{"https://learn.microsoft.com/azure/machine-learning/how-to-disable-local-auth-storage"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return acheck.Each(in.Azure.Workspaces, func(ws *azure.Workspace) *rule.Result {
+			return workspaces(in, func(ws *azure.Workspace) *rule.Result {
 				if !ws.StorageAuth.Known() || !strings.EqualFold(ws.StorageAuth.Value, "AccessKey") {
 					return nil
 				}
@@ -210,7 +222,7 @@ func init() {
 			References: []string{"https://learn.microsoft.com/azure/machine-learning/how-to-use-serverless-compute"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			return acheck.Each(in.Azure.Workspaces, func(ws *azure.Workspace) *rule.Result {
+			return workspaces(in, func(ws *azure.Workspace) *rule.Result {
 				if !ws.ServerlessPublicIP.IsTrue() {
 					return nil
 				}
