@@ -122,3 +122,12 @@ func Each[T any](items []T, f func(T) *rule.Result) []rule.Result {
 
 // Ptr returns a result for the return value of Each's function.
 func Ptr(r rule.Result) *rule.Result { return &r }
+
+// When reports a result on a setting known to hold want, at the setting (or
+// the resource, for a default), and nothing otherwise.
+func When(res model.Resource, b model.Bool, want bool, value, format string, args ...any) *rule.Result {
+	if !b.Known() || b.Value != want {
+		return nil
+	}
+	return Ptr(rule.NewResult(res, b.Meta, value, format, args...))
+}

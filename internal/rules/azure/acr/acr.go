@@ -37,10 +37,7 @@ func init() {
 		},
 		Check: func(in *rule.Input) []rule.Result {
 			return acheck.Each(in.Azure.Registries, func(r *azure.Registry) *rule.Result {
-				if !r.AdminEnabled.IsTrue() {
-					return nil
-				}
-				return acheck.Ptr(rule.NewResult(r.Resource, r.AdminEnabled.Meta, "admin", "%s has its admin account enabled", r.Address))
+				return acheck.When(r.Resource, r.AdminEnabled, true, "admin", "%s has its admin account enabled", r.Address)
 			})
 		},
 	})
@@ -62,10 +59,7 @@ func init() {
 		},
 		Check: func(in *rule.Input) []rule.Result {
 			return acheck.Each(in.Azure.Registries, func(r *azure.Registry) *rule.Result {
-				if !r.AnonymousPull.IsTrue() {
-					return nil
-				}
-				return acheck.Ptr(rule.NewResult(r.Resource, r.AnonymousPull.Meta, "anonymous", "%s lets anyone pull its images without credentials", r.Address))
+				return acheck.When(r.Resource, r.AnonymousPull, true, "anonymous", "%s lets anyone pull its images without credentials", r.Address)
 			})
 		},
 	})

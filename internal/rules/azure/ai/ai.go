@@ -69,11 +69,8 @@ func init() {
 		},
 		Check: func(in *rule.Input) []rule.Result {
 			return acheck.Each(in.Azure.AIAccounts, func(a *azure.AIAccount) *rule.Result {
-				if !a.LocalAuth.IsTrue() {
-					return nil
-				}
-				return acheck.Ptr(rule.NewResult(a.Resource, a.LocalAuth.Meta, "local-auth", "%s accepts API keys (local authentication on%s)",
-					a.Address, rule.DefaultNote(a.LocalAuth.Explicit)))
+				return acheck.When(a.Resource, a.LocalAuth, true, "local-auth", "%s accepts API keys (local authentication on%s)",
+					a.Address, rule.DefaultNote(a.LocalAuth.Explicit))
 			})
 		},
 	})
@@ -121,11 +118,8 @@ func init() {
 		},
 		Check: func(in *rule.Input) []rule.Result {
 			return acheck.Each(in.Azure.AIAccounts, func(a *azure.AIAccount) *rule.Result {
-				if !a.OutboundRestricted.IsFalse() {
-					return nil
-				}
-				return acheck.Ptr(rule.NewResult(a.Resource, a.OutboundRestricted.Meta, "outbound", "%s may send requests to any address (outbound access not restricted%s)",
-					a.Address, rule.DefaultNote(a.OutboundRestricted.Explicit)))
+				return acheck.When(a.Resource, a.OutboundRestricted, false, "outbound", "%s may send requests to any address (outbound access not restricted%s)",
+					a.Address, rule.DefaultNote(a.OutboundRestricted.Explicit))
 			})
 		},
 	})

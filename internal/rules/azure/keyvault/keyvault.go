@@ -34,11 +34,8 @@ func init() {
 		},
 		Check: func(in *rule.Input) []rule.Result {
 			return acheck.Each(in.Azure.KeyVaults, func(v *azure.KeyVault) *rule.Result {
-				if !v.PurgeProtection.IsFalse() {
-					return nil
-				}
-				return acheck.Ptr(rule.NewResult(v.Resource, v.PurgeProtection.Meta, "purge", "%s can be purged at once (purge protection off%s)",
-					v.Address, rule.DefaultNote(v.PurgeProtection.Explicit)))
+				return acheck.When(v.Resource, v.PurgeProtection, false, "purge", "%s can be purged at once (purge protection off%s)",
+					v.Address, rule.DefaultNote(v.PurgeProtection.Explicit))
 			})
 		},
 	})

@@ -45,11 +45,8 @@ func init() {
 		},
 		Check: func(in *rule.Input) []rule.Result {
 			return computes(in, func(c *azure.Compute) *rule.Result {
-				if !c.LocalAuth.IsTrue() {
-					return nil
-				}
-				return acheck.Ptr(rule.NewResult(c.Resource, c.LocalAuth.Meta, "local-auth", "%s: %s accepts local authentication%s",
-					c.Address, kindName(c), rule.DefaultNote(c.LocalAuth.Explicit)))
+				return acheck.When(c.Resource, c.LocalAuth, true, "local-auth", "%s: %s accepts local authentication%s",
+					c.Address, kindName(c), rule.DefaultNote(c.LocalAuth.Explicit))
 			})
 		},
 	})
@@ -71,11 +68,8 @@ func init() {
 		},
 		Check: func(in *rule.Input) []rule.Result {
 			return computes(in, func(c *azure.Compute) *rule.Result {
-				if !c.NodePublicIP.IsTrue() {
-					return nil
-				}
-				return acheck.Ptr(rule.NewResult(c.Resource, c.NodePublicIP.Meta, "public-ip", "%s: %s nodes get public IP addresses%s",
-					c.Address, kindName(c), rule.DefaultNote(c.NodePublicIP.Explicit)))
+				return acheck.When(c.Resource, c.NodePublicIP, true, "public-ip", "%s: %s nodes get public IP addresses%s",
+					c.Address, kindName(c), rule.DefaultNote(c.NodePublicIP.Explicit))
 			})
 		},
 	})
@@ -99,10 +93,7 @@ func init() {
 		},
 		Check: func(in *rule.Input) []rule.Result {
 			return computes(in, func(c *azure.Compute) *rule.Result {
-				if !c.SSHPublic.IsTrue() {
-					return nil
-				}
-				return acheck.Ptr(rule.NewResult(c.Resource, c.SSHPublic.Meta, "ssh", "%s: %s accepts SSH from the internet", c.Address, kindName(c)))
+				return acheck.When(c.Resource, c.SSHPublic, true, "ssh", "%s: %s accepts SSH from the internet", c.Address, kindName(c))
 			})
 		},
 	})

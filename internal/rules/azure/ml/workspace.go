@@ -55,12 +55,9 @@ func init() {
 		},
 		Check: func(in *rule.Input) []rule.Result {
 			return workspaces(in, func(ws *azure.Workspace) *rule.Result {
-				if !ws.PublicNetworkAccess.IsTrue() {
-					return nil
-				}
-				return acheck.Ptr(rule.NewResult(ws.Resource, ws.PublicNetworkAccess.Meta, "public",
+				return acheck.When(ws.Resource, ws.PublicNetworkAccess, true, "public",
 					"%s accepts connections from public networks (%s%s)", ws.Address,
-					acheck.Name(ws.Resource, "public network access on", "publicNetworkAccess Enabled"), rule.DefaultNote(ws.PublicNetworkAccess.Explicit)))
+					acheck.Name(ws.Resource, "public network access on", "publicNetworkAccess Enabled"), rule.DefaultNote(ws.PublicNetworkAccess.Explicit))
 			})
 		},
 	})
@@ -114,11 +111,8 @@ func init() {
 		},
 		Check: func(in *rule.Input) []rule.Result {
 			return workspaces(in, func(ws *azure.Workspace) *rule.Result {
-				if !ws.HighBusinessImpact.IsFalse() {
-					return nil
-				}
-				return acheck.Ptr(rule.NewResult(ws.Resource, ws.HighBusinessImpact.Meta, "hbi", "%s is not a high business impact workspace (%s false%s)",
-					ws.Address, acheck.Name(ws.Resource, "high_business_impact", "hbiWorkspace"), rule.DefaultNote(ws.HighBusinessImpact.Explicit)))
+				return acheck.When(ws.Resource, ws.HighBusinessImpact, false, "hbi", "%s is not a high business impact workspace (%s false%s)",
+					ws.Address, acheck.Name(ws.Resource, "high_business_impact", "hbiWorkspace"), rule.DefaultNote(ws.HighBusinessImpact.Explicit))
 			})
 		},
 	})
@@ -223,10 +217,7 @@ func init() {
 		},
 		Check: func(in *rule.Input) []rule.Result {
 			return workspaces(in, func(ws *azure.Workspace) *rule.Result {
-				if !ws.ServerlessPublicIP.IsTrue() {
-					return nil
-				}
-				return acheck.Ptr(rule.NewResult(ws.Resource, ws.ServerlessPublicIP.Meta, "serverless-public-ip", "%s gives serverless compute nodes public IP addresses", ws.Address))
+				return acheck.When(ws.Resource, ws.ServerlessPublicIP, true, "serverless-public-ip", "%s gives serverless compute nodes public IP addresses", ws.Address)
 			})
 		},
 	})

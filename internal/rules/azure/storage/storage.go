@@ -38,11 +38,8 @@ func init() {
 		},
 		Check: func(in *rule.Input) []rule.Result {
 			return acheck.Each(in.Azure.StorageAccounts, func(a *azure.StorageAccount) *rule.Result {
-				if !a.NestedPublic.IsTrue() {
-					return nil
-				}
-				return acheck.Ptr(rule.NewResult(a.Resource, a.NestedPublic.Meta, "public-blobs", "%s allows anonymous public access to containers and blobs (%s true%s)",
-					a.Address, acheck.Name(a.Resource, "allow_nested_items_to_be_public", "allowBlobPublicAccess"), rule.DefaultNote(a.NestedPublic.Explicit)))
+				return acheck.When(a.Resource, a.NestedPublic, true, "public-blobs", "%s allows anonymous public access to containers and blobs (%s true%s)",
+					a.Address, acheck.Name(a.Resource, "allow_nested_items_to_be_public", "allowBlobPublicAccess"), rule.DefaultNote(a.NestedPublic.Explicit))
 			})
 		},
 	})
@@ -89,10 +86,7 @@ func init() {
 		},
 		Check: func(in *rule.Input) []rule.Result {
 			return acheck.Each(in.Azure.StorageAccounts, func(a *azure.StorageAccount) *rule.Result {
-				if !a.HTTPSOnly.IsFalse() {
-					return nil
-				}
-				return acheck.Ptr(rule.NewResult(a.Resource, a.HTTPSOnly.Meta, "http", "%s accepts requests over plain HTTP", a.Address))
+				return acheck.When(a.Resource, a.HTTPSOnly, false, "http", "%s accepts requests over plain HTTP", a.Address)
 			})
 		},
 	})
@@ -115,11 +109,8 @@ func init() {
 		},
 		Check: func(in *rule.Input) []rule.Result {
 			return acheck.Each(in.Azure.StorageAccounts, func(a *azure.StorageAccount) *rule.Result {
-				if !a.SharedKey.IsTrue() {
-					return nil
-				}
-				return acheck.Ptr(rule.NewResult(a.Resource, a.SharedKey.Meta, "shared-key", "%s accepts its account keys (shared key access on%s)",
-					a.Address, rule.DefaultNote(a.SharedKey.Explicit)))
+				return acheck.When(a.Resource, a.SharedKey, true, "shared-key", "%s accepts its account keys (shared key access on%s)",
+					a.Address, rule.DefaultNote(a.SharedKey.Explicit))
 			})
 		},
 	})
