@@ -35,8 +35,8 @@ func loadExamples(t *testing.T) *policy.Set {
 // built-in rule goes through, on fixtures in every format they cover.
 func TestExampleFixtures(t *testing.T) {
 	set := loadExamples(t)
-	if len(set.Rules) != 4 {
-		t.Fatalf("%d rules in the examples, want 4", len(set.Rules))
+	if len(set.Rules) != 5 {
+		t.Fatalf("%d rules in the examples, want 5", len(set.Rules))
 	}
 	for _, r := range set.Rules {
 		dir := filepath.Join("testdata", r.ID)
