@@ -107,9 +107,6 @@ type Datastore struct {
 	// value, or a link to what it is read from (a storage account's key). A
 	// datastore without any uses the caller's or the workspace's identity.
 	Credentials map[string]model.Ref `json:"credentials,omitempty"`
-	// CredentialsMeta is where the credentials are written (the resource
-	// when none are).
-	CredentialsMeta model.Meta `json:"credentials_meta"`
 }
 
 // Connection is a workspace or AI Foundry hub connection to another

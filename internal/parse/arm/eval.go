@@ -2,7 +2,6 @@ package arm
 
 import (
 	"encoding/json"
-	"strconv"
 	"strings"
 
 	"github.com/mlguard/mlguard/internal/iam"
@@ -98,7 +97,7 @@ func (e *evaluator) eval(v *node.Value) *node.Value {
 			e.diags.Warnf(v.Range, "Invalid ARM template expression", "%v; the value is treated as unknown", err)
 			return node.NewUnknown(v.Range)
 		}
-		return placed(e.expr(x, v.Range), v.Range)
+		return node.At(e.expr(x, v.Range), v.Range)
 	case node.Map:
 		out := &node.Value{Kind: node.Map, Range: v.Range, Map: make(map[string]*node.Value, len(v.Keys)), Keys: make([]string, 0, len(v.Keys))}
 		for _, k := range v.Keys {
@@ -141,17 +140,6 @@ func (e *evaluator) eval(v *node.Value) *node.Value {
 		return out
 	}
 	return v
-}
-
-// placed puts a result at the place of the expression, so that a value
-// taken from a parameter or variable points at the property that uses it.
-func placed(v *node.Value, at source.Range) *node.Value {
-	if v.Range == at {
-		return v
-	}
-	cp := *v
-	cp.Range = at
-	return &cp
 }
 
 // expr evaluates one parsed expression.
@@ -269,35 +257,9 @@ func text(v *node.Value) (string, bool) {
 func fromText(s string, at source.Range) *node.Value {
 	var x any
 	if err := json.Unmarshal([]byte(s), &x); err == nil {
-		return fromPlain(x, at)
+		return node.FromPlain(x, at, nil)
 	}
 	return &node.Value{Kind: node.String, Str: s, Range: at}
-}
-
-func fromPlain(x any, at source.Range) *node.Value {
-	switch x := x.(type) {
-	case string:
-		return &node.Value{Kind: node.String, Str: x, Range: at}
-	case float64:
-		b, _ := json.Marshal(x)
-		return &node.Value{Kind: node.Number, Str: string(b), Range: at}
-	case bool:
-		return &node.Value{Kind: node.Bool, Bool: x, Range: at}
-	case []any:
-		v := &node.Value{Kind: node.List, Range: at}
-		for _, el := range x {
-			v.List = append(v.List, fromPlain(el, at))
-		}
-		return v
-	case map[string]any:
-		v := &node.Value{Kind: node.Map, Range: at, Map: map[string]*node.Value{}}
-		for k, el := range x {
-			v.Keys = append(v.Keys, k)
-			v.Map[k] = fromPlain(el, at)
-		}
-		return v
-	}
-	return &node.Value{Kind: node.Null, Range: at}
 }
 
 // exprText is a raw name as written, for addresses of resources whose
@@ -344,18 +306,14 @@ func (e *evaluator) partsText(x expr, at source.Range) string {
 
 // formatText fills a format string's {n} with the parts of its arguments.
 func (e *evaluator) formatText(f string, args []expr, at source.Range) string {
-	var sb strings.Builder
-	for i := 0; i < len(f); i++ {
-		end := strings.IndexByte(f[i:], '}')
-		if f[i] != '{' || end < 0 {
-			sb.WriteByte(f[i])
-			continue
+	out, ok := fill(f, func(n int) (string, bool) {
+		if n >= len(args) {
+			return "", true // a deployment would refuse it; the name keeps its other parts
 		}
-		idx, _, _ := strings.Cut(f[i+1:i+end], ":")
-		if n, err := strconv.Atoi(strings.TrimSpace(idx)); err == nil && n < len(args) {
-			sb.WriteString(e.partsText(args[n], at))
-		}
-		i += end
+		return e.partsText(args[n], at), true
+	})
+	if !ok {
+		return "?"
 	}
-	return sb.String()
+	return out
 }

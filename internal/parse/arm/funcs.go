@@ -153,11 +153,32 @@ func format(_ *evaluator, args []*node.Value, at source.Range) *node.Value {
 	if !ok {
 		return opaque(args, at)
 	}
-	var sb strings.Builder
 	all := true
+	out, ok := fill(f, func(n int) (string, bool) {
+		if n+1 >= len(args) {
+			return "", false
+		}
+		s, known := text(args[n+1])
+		all = all && known
+		return s, true
+	})
+	switch {
+	case !ok:
+		return opaque(args, at)
+	case !all:
+		return &node.Value{Kind: node.Unknown, Str: out, Range: at, Refs: refsOf(args...)}
+	}
+	return strVal(out, at)
+}
+
+// fill writes a format string with each placeholder {n} or {n:spec}
+// replaced by part(n); {{ and }} stand for braces. It fails on a
+// placeholder part refuses and on a result over maxString.
+func fill(f string, part func(n int) (string, bool)) (string, bool) {
+	var sb strings.Builder
 	for i := 0; i < len(f); i++ {
 		c := f[i]
-		if c == '{' && i+1 < len(f) && f[i+1] == '{' || c == '}' && i+1 < len(f) && f[i+1] == '}' {
+		if (c == '{' || c == '}') && i+1 < len(f) && f[i+1] == c {
 			sb.WriteByte(c)
 			i++
 			continue
@@ -167,24 +188,19 @@ func format(_ *evaluator, args []*node.Value, at source.Range) *node.Value {
 			sb.WriteByte(c)
 			continue
 		}
-		spec := f[i+1 : i+end]
-		idx, _, _ := strings.Cut(spec, ":")
+		idx, _, _ := strings.Cut(f[i+1:i+end], ":")
 		n, err := strconv.Atoi(strings.TrimSpace(idx))
-		if err != nil || n+1 >= len(args) {
-			return opaque(args, at)
+		if err != nil {
+			return "", false
 		}
-		s, ok := text(args[n+1])
-		all = all && ok
+		s, ok := part(n)
+		if !ok || sb.Len()+len(s) > maxString {
+			return "", false
+		}
 		sb.WriteString(s)
-		if sb.Len() > maxString {
-			return opaque(args, at)
-		}
 		i += end
 	}
-	if !all {
-		return &node.Value{Kind: node.Unknown, Str: sb.String(), Range: at, Refs: refsOf(args...)}
-	}
-	return strVal(sb.String(), at)
+	return sb.String(), true
 }
 
 func ifFn(_ *evaluator, args []*node.Value, at source.Range) *node.Value {
@@ -348,7 +364,7 @@ func jsonFn(_ *evaluator, args []*node.Value, at source.Range) *node.Value {
 	if err := json.Unmarshal([]byte(s), &x); err != nil {
 		return opaque(args, at)
 	}
-	return fromPlain(x, at)
+	return node.FromPlain(x, at, nil)
 }
 
 func length(_ *evaluator, args []*node.Value, at source.Range) *node.Value {

@@ -41,11 +41,9 @@ type Resource struct {
 	// segments and the name's parts interleaved:
 	// Microsoft.MachineLearningServices/workspaces/ws/computes/ci. A name
 	// part that cannot be known stands as its expression.
-	Address    string
-	Type       string // Microsoft.MachineLearningServices/workspaces/computes
-	Name       string // ws/ci, as far as it is known
-	APIVersion string
-	Range      source.Range
+	Address string
+	Type    string // Microsoft.MachineLearningServices/workspaces/computes
+	Range   source.Range
 	// Body is the evaluated resource object (properties, kind, identity,
 	// sku, ...), a Map.
 	Body *node.Value
@@ -225,9 +223,8 @@ func (e *evaluator) template(ctx context.Context, raw *node.Value, depth int, t 
 			body.Keys = append(body.Keys, k)
 			body.Map[k] = e.eval(r.decl.Map[k])
 		}
-		api, _ := Lookup(r.decl, "apiVersion").Text()
 		t.Resources = append(t.Resources, &Resource{
-			Address: r.addr, Type: r.typ, Name: r.name, APIVersion: api, Range: r.decl.Range,
+			Address: r.addr, Type: r.typ, Range: r.decl.Range,
 			Body: body, ConditionUnknown: r.conditionUnknown,
 		})
 	}

@@ -208,7 +208,7 @@ func TestBadInput(t *testing.T) {
 // of taking memory and time exponential in their number.
 func TestGrowth(t *testing.T) {
 	var sb strings.Builder
-	sb.WriteString(`{` + schema + `, "variables": {"v0": "xxxxxxxxxxxxxxxx", "l0": ["a", "b"]`)
+	sb.WriteString(`{` + schema + `, "variables": {"v0": "abcdefghijklmnop", "l0": ["a", "b"]`)
 	for i := 1; i <= 80; i++ {
 		sb.WriteString(strings.NewReplacer("N", strconv.Itoa(i), "P", strconv.Itoa(i-1)).Replace(
 			`, "vN": "[concat(variables('vP'), variables('vP'))]", "lN": "[concat(variables('lP'), variables('lP'))]"`))

@@ -257,12 +257,10 @@ func (e *evaluator) eval(v *Value) *Value {
 // placed puts a function's result at the place of the call, so that a value
 // picked from a parameter or mapping points at the property that uses it.
 func placed(v *Value, at source.Range) *Value {
-	if v == noValue || v.Range == at {
+	if v == noValue {
 		return v
 	}
-	cp := *v
-	cp.Range = at
-	return &cp
+	return node.At(v, at)
 }
 
 func (e *evaluator) badArgs(fn string, at source.Range) *Value {

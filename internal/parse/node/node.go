@@ -181,3 +181,49 @@ func IsNumberText(s string) bool {
 	_, err := strconv.ParseFloat(s, 64)
 	return err == nil && !strings.ContainsAny(s, "xXoO_") && s != "Inf" && s != "NaN"
 }
+
+// At returns v placed at r: a value taken from elsewhere (a parameter's
+// default, a variable) points at the place that uses it.
+func At(v *Value, r source.Range) *Value {
+	if v.Range == r {
+		return v
+	}
+	cp := *v
+	cp.Range = r
+	return &cp
+}
+
+// FromPlain builds a value from decoded JSON (string, float64, bool, []any,
+// map[string]any, nil), every node at r. str, when set, builds the string
+// leaves (to tell placeholders of unknown values); map keys are sorted, so
+// the tree is the same on every run.
+func FromPlain(x any, r source.Range, str func(string) *Value) *Value {
+	switch x := x.(type) {
+	case string:
+		if str != nil {
+			return str(x)
+		}
+		return &Value{Kind: String, Str: x, Range: r}
+	case float64:
+		return &Value{Kind: Number, Str: strconv.FormatFloat(x, 'f', -1, 64), Range: r}
+	case bool:
+		return &Value{Kind: Bool, Bool: x, Range: r}
+	case []any:
+		v := &Value{Kind: List, Range: r, List: make([]*Value, len(x))}
+		for i, el := range x {
+			v.List[i] = FromPlain(el, r, str)
+		}
+		return v
+	case map[string]any:
+		v := &Value{Kind: Map, Range: r, Map: make(map[string]*Value, len(x))}
+		for k := range x {
+			v.Keys = append(v.Keys, k)
+		}
+		sort.Strings(v.Keys)
+		for _, k := range v.Keys {
+			v.Map[k] = FromPlain(x[k], r, str)
+		}
+		return v
+	}
+	return &Value{Kind: Null, Range: r}
+}

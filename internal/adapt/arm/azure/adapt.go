@@ -221,11 +221,7 @@ func clusterSSH(d Document, inner *node.Value) model.Bool {
 func datastore(m *azure.Model, d Document) {
 	p := props(d)
 	creds := arm.Lookup(p, "credentials")
-	ds := &azure.Datastore{Resource: d.Res, Workspace: d.Parent, Credentials: map[string]model.Ref{}, CredentialsMeta: meta(d, creds)}
-	typ := str(d, arm.Lookup(creds, "credentialsType"), "None")
-	if !typ.Known() {
-		ds.CredentialsMeta.Unknown = true
-	}
+	ds := &azure.Datastore{Resource: d.Res, Workspace: d.Parent, Credentials: map[string]model.Ref{}}
 	secrets := arm.Lookup(creds, "secrets")
 	for name, key := range map[string]string{"key": "account_key", "sasToken": "shared_access_signature",
 		"clientSecret": "client_secret", "certificate": "certificate"} {
@@ -363,12 +359,7 @@ func raiPolicy(m *azure.Model, d Document) {
 		for _, f := range fs.List {
 			fd := Document{Res: model.Resource{Address: d.Res.Address, Type: d.Res.Type, Range: f.Range, Format: d.Res.Format}, Body: f}
 			cf := azure.ContentFilter{Name: str(fd, arm.Lookup(f, "name"), ""), Source: str(fd, arm.Lookup(f, "source"), ""),
-				Enabled: boolean(fd, arm.Lookup(f, "enabled"), true), Blocking: boolean(fd, arm.Lookup(f, "blocking"), true)}
-			for _, b := range []*model.Bool{&cf.Enabled, &cf.Blocking} {
-				if !b.Explicit {
-					b.Unknown = true
-				}
-			}
+				Enabled: Required(boolean(fd, arm.Lookup(f, "enabled"), true)), Blocking: Required(boolean(fd, arm.Lookup(f, "blocking"), true))}
 			p.Filters = append(p.Filters, cf)
 		}
 	}

@@ -56,8 +56,11 @@ func boolean(d Document, v *node.Value, def bool) model.Bool {
 // than Enabled (SecuredByPerimeter on storage accounts) are not open.
 func enabled(d Document, v *node.Value, def bool) model.Bool {
 	s := str(d, v, "")
-	if !s.Explicit || !s.Known() {
-		return model.Bool{Meta: s.Meta, Value: def && !s.Explicit}
+	switch {
+	case !s.Explicit:
+		return model.Bool{Meta: s.Meta, Value: def}
+	case !s.Known():
+		return model.Bool{Meta: s.Meta}
 	}
 	return model.Bool{Meta: s.Meta, Value: strings.EqualFold(s.Value, "Enabled")}
 }
@@ -88,4 +91,14 @@ func identities(d Document) []string {
 		}
 	}
 	return out
+}
+
+// Required marks a required setting that is absent as unknown: the
+// resource would be refused, and no default applies. The Terraform adapter
+// uses it too.
+func Required(b model.Bool) model.Bool {
+	if !b.Explicit {
+		b.Unknown = true
+	}
+	return b
 }

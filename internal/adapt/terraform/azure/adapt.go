@@ -190,7 +190,7 @@ func (a *adapter) inferenceCluster(b *terraform.Block, res model.Resource) {
 
 func (a *adapter) datastore(b *terraform.Block, res model.Resource) {
 	ds := &azure.Datastore{Resource: res, Workspace: tfattr.Ref(b, "workspace_id"),
-		Credentials: map[string]model.Ref{}, CredentialsMeta: model.Meta{Range: b.Range, Unknown: b.Unknown}}
+		Credentials: map[string]model.Ref{}}
 	for _, name := range []string{"account_key", "shared_access_signature", "client_secret"} {
 		if b.Attr(name) != nil {
 			r := tfattr.Ref(b, name)
@@ -308,22 +308,13 @@ func (a *adapter) raiPolicy(b *terraform.Block, res model.Resource) {
 	for _, f := range b.Nested("content_filter") {
 		// filter_enabled and block_enabled are required arguments.
 		p.Filters = append(p.Filters, azure.ContentFilter{Name: tfattr.Str(f, "name", ""), Source: tfattr.Str(f, "source", ""),
-			Enabled: required(tfattr.Bool(f, "filter_enabled", true)), Blocking: required(tfattr.Bool(f, "block_enabled", true))})
+			Enabled: armazure.Required(tfattr.Bool(f, "filter_enabled", true)), Blocking: armazure.Required(tfattr.Bool(f, "block_enabled", true))})
 	}
 	if b.NestedUnknown("content_filter") {
 		p.Filters = append(p.Filters, azure.ContentFilter{Enabled: model.Bool{Meta: model.Meta{Range: b.Range, Unknown: true}},
 			Blocking: model.Bool{Meta: model.Meta{Range: b.Range, Unknown: true}}})
 	}
 	a.m.RAIPolicies = append(a.m.RAIPolicies, p)
-}
-
-// required marks a required argument that is absent as unknown: the
-// configuration is invalid, and no default applies.
-func required(b model.Bool) model.Bool {
-	if !b.Explicit {
-		b.Unknown = true
-	}
-	return b
 }
 
 func (a *adapter) roleAssignment(b *terraform.Block, res model.Resource) {

@@ -2,7 +2,6 @@ package azure
 
 import (
 	"encoding/json"
-	"math/big"
 	"strings"
 
 	"github.com/zclconf/go-cty/cty"
@@ -22,7 +21,7 @@ func bodyNode(a *terraform.Attr) *node.Value {
 		if err := json.Unmarshal([]byte(v.AsString()), &x); err != nil {
 			return node.NewUnknown(a.Range, a.Refs...)
 		}
-		return fromJSON(x, a)
+		return node.FromPlain(x, a.Range, func(s string) *node.Value { return str(s, a) })
 	}
 	return fromCty(v, a, 0)
 }
@@ -59,31 +58,6 @@ func fromCty(v cty.Value, a *terraform.Attr, depth int) *node.Value {
 		return out
 	}
 	return node.NewUnknown(a.Range, a.Refs...)
-}
-
-func fromJSON(x any, a *terraform.Attr) *node.Value {
-	switch x := x.(type) {
-	case string:
-		return str(x, a)
-	case float64:
-		return &node.Value{Kind: node.Number, Str: big.NewFloat(x).Text('f', -1), Range: a.Range}
-	case bool:
-		return &node.Value{Kind: node.Bool, Bool: x, Range: a.Range}
-	case []any:
-		out := &node.Value{Kind: node.List, Range: a.Range}
-		for _, e := range x {
-			out.List = append(out.List, fromJSON(e, a))
-		}
-		return out
-	case map[string]any:
-		out := &node.Value{Kind: node.Map, Range: a.Range, Map: map[string]*node.Value{}}
-		for k, e := range x {
-			out.Keys = append(out.Keys, k)
-			out.Map[k] = fromJSON(e, a)
-		}
-		return out
-	}
-	return &node.Value{Kind: node.Null, Range: a.Range}
 }
 
 // str is a string of the body; one built from unknown values (a jsonencode

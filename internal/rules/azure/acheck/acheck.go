@@ -61,7 +61,7 @@ func Isolated(ws *azure.Workspace) (isolated, known bool) {
 // OpenToNetworks reports whether a public endpoint answers every network:
 // public network access on and no default-deny network rules. at is where
 // to point: the setting that opens it.
-func OpenToNetworks(res model.Resource, public model.Bool, defaultAction model.String) (open bool, at model.Meta) {
+func OpenToNetworks(public model.Bool, defaultAction model.String) (open bool, at model.Meta) {
 	if !public.IsTrue() || !defaultAction.Known() || strings.EqualFold(defaultAction.Value, "Deny") {
 		return false, model.Meta{}
 	}
@@ -71,16 +71,19 @@ func OpenToNetworks(res model.Resource, public model.Bool, defaultAction model.S
 	return true, public.Meta
 }
 
-// MLIdentity returns the ML resource (workspace, hub, compute, online
-// endpoint, AI services account) whose managed identity a principal
-// reference names, directly (its system-assigned identity) or through a
-// user-assigned identity it runs as, or "" when it names none.
-func MLIdentity(m *azure.Model, principal model.Ref) string {
-	owners := map[string]string{}
-	add := func(addr string, ids []string) {
-		owners[addr] = addr
-		for _, id := range ids {
-			owners[id] = addr
+// Identities maps the identities ML resources run as (their own
+// system-assigned identity, by the resource's address, and the user-assigned
+// identities they list) to the resource.
+type Identities struct{ ids, owners []string }
+
+// MLIdentities collects the identities of the workspaces, hubs, computes,
+// online endpoints and AI services accounts of a model.
+func MLIdentities(m *azure.Model) *Identities {
+	ix := &Identities{}
+	add := func(addr string, uai []string) {
+		ix.ids, ix.owners = append(ix.ids, addr), append(ix.owners, addr)
+		for _, id := range uai {
+			ix.ids, ix.owners = append(ix.ids, id), append(ix.owners, addr)
 		}
 	}
 	for _, ws := range m.Workspaces {
@@ -95,14 +98,15 @@ func MLIdentity(m *azure.Model, principal model.Ref) string {
 	for _, a := range m.AIAccounts {
 		add(a.Address, a.Identities)
 	}
-	for _, t := range principal.Targets {
-		if owner, ok := owners[t]; ok {
-			return owner
-		}
-		for id, owner := range owners {
-			if principal.LinksTo(id) {
-				return owner
-			}
+	return ix
+}
+
+// Owner returns the ML resource whose identity a principal reference names,
+// the first in model order, or "" when it names none.
+func (ix *Identities) Owner(principal model.Ref) string {
+	for i, id := range ix.ids {
+		if principal.LinksTo(id) {
+			return ix.owners[i]
 		}
 	}
 	return ""

@@ -40,7 +40,7 @@ func init() {
 		},
 		Check: func(in *rule.Input) []rule.Result {
 			return acheck.Each(in.Azure.AIAccounts, func(a *azure.AIAccount) *rule.Result {
-				open, at := acheck.OpenToNetworks(a.Resource, a.PublicNetworkAccess, a.NetworkDefaultAction)
+				open, at := acheck.OpenToNetworks(a.PublicNetworkAccess, a.NetworkDefaultAction)
 				if !open {
 					return nil
 				}

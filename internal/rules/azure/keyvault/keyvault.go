@@ -58,7 +58,7 @@ func init() {
 		},
 		Check: func(in *rule.Input) []rule.Result {
 			return acheck.Each(in.Azure.KeyVaults, func(v *azure.KeyVault) *rule.Result {
-				open, at := acheck.OpenToNetworks(v.Resource, v.PublicNetworkAccess, v.NetworkDefaultAction)
+				open, at := acheck.OpenToNetworks(v.PublicNetworkAccess, v.NetworkDefaultAction)
 				if !open {
 					return nil
 				}

@@ -35,11 +35,12 @@ func init() {
 		},
 		Check: func(in *rule.Input) []rule.Result {
 			var out []rule.Result
+			ids := acheck.MLIdentities(in.Azure)
 			for _, ra := range in.Azure.RoleAssignments {
 				if !ra.Role.Known() || !privileged[ra.Role.Value] {
 					continue
 				}
-				owner := acheck.MLIdentity(in.Azure, ra.Principal)
+				owner := ids.Owner(ra.Principal)
 				if owner == "" {
 					continue
 				}

@@ -133,7 +133,7 @@ func init() {
 		},
 		Check: func(in *rule.Input) []rule.Result {
 			return acheck.Each(in.Azure.StorageAccounts, func(a *azure.StorageAccount) *rule.Result {
-				open, at := acheck.OpenToNetworks(a.Resource, a.PublicNetworkAccess, a.NetworkDefaultAction)
+				open, at := acheck.OpenToNetworks(a.PublicNetworkAccess, a.NetworkDefaultAction)
 				if !open {
 					return nil
 				}
