@@ -6,11 +6,28 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/mlguard/mlguard/internal/model/kubernetes"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/framework"
 	"github.com/mlguard/mlguard/internal/rules/kubernetes/kcheck"
 	"github.com/mlguard/mlguard/internal/secrets"
 )
+
+// credentials reports the values of Secrets or ConfigMaps that find says
+// hold a credential, in key order.
+func credentials(objs []*kubernetes.Secret, find func(key, value string) (secrets.Match, bool)) []rule.Result {
+	var out []rule.Result
+	for _, o := range objs {
+		for _, k := range slices.Sorted(maps.Keys(o.Data.Values)) {
+			v := o.Data.Values[k]
+			if m, ok := find(k, v.Value); ok {
+				out = append(out, kcheck.Result(o.Resource, v.Meta, "", k+"="+m.Redacted,
+					"%s holds %s in %s (%s)", o.Address, secrets.Article(m.Kind), k, m.Redacted))
+			}
+		}
+	}
+	return out
+}
 
 func init() {
 	rule.Register(&rule.Rule{
@@ -45,17 +62,7 @@ spec:
 			References: []string{"https://kubernetes.io/docs/concepts/security/secrets-good-practices/", "https://kserve.github.io/website/latest/modelserving/storage/s3/s3/"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			var out []rule.Result
-			for _, s := range in.Kubernetes.Secrets {
-				for _, k := range slices.Sorted(maps.Keys(s.Data.Values)) {
-					v := s.Data.Values[k]
-					if m, ok := secrets.Value(k, v.Value); ok {
-						out = append(out, kcheck.Result(s.Resource, v.Meta, "", k+"="+m.Redacted,
-							"%s holds %s in %s (%s)", s.Address, secrets.Article(m.Kind), k, m.Redacted))
-					}
-				}
-			}
-			return out
+			return credentials(in.Kubernetes.Secrets, secrets.Value)
 		},
 	})
 	rule.Register(&rule.Rule{
@@ -80,22 +87,17 @@ spec:
 			References: []string{"https://kubernetes.io/docs/concepts/configuration/configmap/"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			var out []rule.Result
-			for _, cm := range in.Kubernetes.ConfigMaps {
-				for _, k := range slices.Sorted(maps.Keys(cm.Data.Values)) {
-					v := cm.Data.Values[k]
-					matches := secrets.Text(v.Value)
-					if m, ok := secrets.Value(k, v.Value); ok {
-						matches = append([]secrets.Match{m}, matches...)
-					}
-					if len(matches) > 0 {
-						m := matches[0]
-						out = append(out, kcheck.Result(cm.Resource, v.Meta, "", k+"="+m.Redacted,
-							"%s holds %s in %s (%s)", cm.Address, secrets.Article(m.Kind), k, m.Redacted))
-					}
+			// A ConfigMap value may be a whole file (.env, a server's
+			// configuration): its assignments and secret shapes count too.
+			return credentials(in.Kubernetes.ConfigMaps, func(k, v string) (secrets.Match, bool) {
+				if m, ok := secrets.Value(k, v); ok {
+					return m, true
 				}
-			}
-			return out
+				if ms := secrets.Text(v); len(ms) > 0 {
+					return ms[0], true
+				}
+				return secrets.Match{}, false
+			})
 		},
 	})
 }
