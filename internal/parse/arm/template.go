@@ -188,11 +188,7 @@ func (e *evaluator) template(ctx context.Context, raw *node.Value, depth int, t 
 				// Declared elsewhere: read, not deployed, here; references
 				// to its symbol still link to it.
 				typ, _ := e.eval(Lookup(decl, "type")).Text()
-				name, ok := e.eval(Lookup(decl, "name")).Text()
-				if !ok {
-					name = e.exprText(Lookup(decl, "name"))
-				}
-				e.symbols[strings.ToLower(sym)] = address(typ, name)
+				e.symbols[strings.ToLower(sym)] = address(typ, e.nameOf(decl))
 				continue
 			}
 			rs = e.collect(rs, decl, nil, sym)
@@ -242,10 +238,7 @@ func (e *evaluator) collect(rs []*rawResource, decl *node.Value, parent *rawReso
 		e.diags.Errorf(decl.Range, "Invalid ARM resource", "the resource has no type that the template alone decides")
 		return rs
 	}
-	name, nameKnown := e.eval(Lookup(decl, "name")).Text()
-	if !nameKnown {
-		name = e.exprText(Lookup(decl, "name"))
-	}
+	name := e.nameOf(decl)
 	r := &rawResource{decl: decl, typ: typ, name: name}
 	if parent != nil {
 		r.conditionUnknown = parent.conditionUnknown
@@ -268,6 +261,15 @@ func (e *evaluator) collect(rs []*rawResource, decl *node.Value, parent *rawReso
 		}
 	}
 	return rs
+}
+
+// nameOf is a resource's evaluated name, or its known parts and
+// expressions where only a deployment knows it.
+func (e *evaluator) nameOf(decl *node.Value) string {
+	if name, ok := e.eval(Lookup(decl, "name")).Text(); ok {
+		return name
+	}
+	return e.exprText(Lookup(decl, "name"))
 }
 
 // deployed evaluates a resource's condition and copy count: false when the
