@@ -176,11 +176,15 @@ func (h *hourly) judge(c *Context, feature string, over func(hc *hourCount) stri
 			if msg := over(hc); msg != "" {
 				c.RaiseSummary(k, Alert{Cloud: hc.cloud, Principal: hc.who, Resource: hc.subject, SourceIP: hc.first.SourceIP,
 					First: hc.first.Time, Last: hc.last, Events: int(hc.n), Message: msg, Evidence: hc.evidence})
+				// An unusual hour stays unusual: it does not raise the
+				// history the next hours are judged against.
+				continue
 			}
 		}
-		c.Baseline.AddHour(feature, hc.who+"\x00"+hc.subject, hc.n)
+		c.Baseline.Judging(!hc.learning)
+		c.Baseline.AddHour(feature, hc.who+"\x00"+hc.subject, hc.hour, hc.n)
 		if hc.bytes > 0 {
-			c.Baseline.AddHour(feature+"-bytes", hc.who+"\x00"+hc.subject, hc.bytes)
+			c.Baseline.AddHour(feature+"-bytes", hc.who+"\x00"+hc.subject, hc.hour, hc.bytes)
 		}
 	}
 }

@@ -285,6 +285,8 @@ func (e *engine) handle(ev *event.Event) {
 		}
 	}
 	e.ctx.Learning = learning
+	// What the detection window holds is remembered for this run only.
+	e.opts.Baseline.Judging(!learning)
 	e.tagML(ev)
 	for i := range Detectors {
 		d := &Detectors[i]
@@ -363,6 +365,7 @@ func (e *engine) finish() {
 		if d.Finish != nil {
 			e.ctx.det = d
 			e.ctx.Learning = false
+			e.opts.Baseline.Judging(true)
 			d.Finish(&e.ctx)
 		}
 		cov := Coverage{Detector: d.ID, Events: e.coverage[i]}

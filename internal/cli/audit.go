@@ -136,11 +136,6 @@ func runAudit(ctx context.Context, stdout io.Writer, args []string, f *auditFlag
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
 	}
-	if f.state != "" {
-		if err := opts.Baseline.Save(f.state); err != nil {
-			return &exitError{code: ExitError, err: err}
-		}
-	}
 	w := stdout
 	if f.output != "" {
 		file, err := os.Create(f.output)
@@ -153,6 +148,13 @@ func runAudit(ctx context.Context, stdout io.Writer, args []string, f *auditFlag
 	color := f.format == "text" && f.output == "" && isTerminal(stdout)
 	if err := report.WriteAudit(w, f.format, res, report.Options{Version: version(), MinSeverity: min, Color: color}); err != nil {
 		return &exitError{code: ExitError, err: err}
+	}
+	// The state is saved after the report, so a state that cannot be
+	// written does not cost the report.
+	if f.state != "" {
+		if err := opts.Baseline.Save(f.state); err != nil {
+			return &exitError{code: ExitError, err: err}
+		}
 	}
 	switch {
 	case len(res.Rejected) > 0:

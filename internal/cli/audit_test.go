@@ -88,3 +88,53 @@ func TestAuditDailyRuns(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestAuditRerunSameAlerts judges the same logs twice with one state file,
+// as a CI retry or an analyst's second look does: the alerts are the same,
+// because events of the detection window never teach the state.
+func TestAuditRerunSameAlerts(t *testing.T) {
+	dir := t.TempDir()
+	logs := filepath.Join(dir, "logs")
+	if _, err := gen.Write(gen.Config{Dir: logs, Days: 10, Teams: 2, Seed: 5}); err != nil {
+		t.Fatal(err)
+	}
+	state := filepath.Join(dir, "state.db")
+	var first string
+	for i := range 3 {
+		code, out, stderr := run(t, "audit", "--since", "2026-10-10", "--state", state, "-f", "json", logs)
+		if code != ExitFindings {
+			t.Fatalf("run %d: exit %d: %s", i, code, stderr)
+		}
+		var rep struct {
+			Alerts json.RawMessage `json:"alerts"`
+		}
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		alerts := string(rep.Alerts)
+		if i == 0 {
+			first = alerts
+			if !strings.Contains(first, "AUDIT-EXFIL-001") {
+				t.Fatalf("the first run found no new reader of model artifacts:\n%s", first)
+			}
+		} else if alerts != first {
+			t.Errorf("run %d gave other alerts than the first:\n%s\nfirst:\n%s", i, alerts, first)
+		}
+	}
+}
+
+// TestAuditStateUnwritable: a state file that cannot be written does not
+// lose the report; the run still fails, naming the state file.
+func TestAuditStateUnwritable(t *testing.T) {
+	state := filepath.Join(t.TempDir(), "no-such-dir", "state.db")
+	code, out, stderr := run(t, "audit", "--state", state, "../../examples/audit")
+	if code != ExitError {
+		t.Errorf("exit %d, want %d", code, ExitError)
+	}
+	if !strings.Contains(out, "alerts (") {
+		t.Errorf("no report written:\n%s", out)
+	}
+	if !strings.Contains(stderr, state) {
+		t.Errorf("stderr does not name the state file: %s", stderr)
+	}
+}
