@@ -13,6 +13,7 @@ import (
 	"encoding/pem"
 	"fmt"
 	"io"
+	"log/slog"
 	"math/big"
 	"net"
 	"net/http"
@@ -20,6 +21,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -43,7 +45,12 @@ func webhook(t *testing.T, cfg admission.Config) (string, *http.Client) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- admission.Serve(ctx, ln, admission.New(cfg), filepath.Join(dir, "tls.crt"), filepath.Join(dir, "tls.key"))
+		cert, err := admission.LoadCertificate(filepath.Join(dir, "tls.crt"), filepath.Join(dir, "tls.key"))
+		if err != nil {
+			done <- err
+			return
+		}
+		done <- admission.Serve(ctx, ln, admission.New(cfg), cert, slog.New(slog.NewJSONHandler(io.Discard, nil)))
 	}()
 	t.Cleanup(func() {
 		cancel()
@@ -330,5 +337,76 @@ func BenchmarkReview(b *testing.B) {
 		if w.Code != http.StatusOK {
 			b.Fatal(w.Code)
 		}
+	}
+}
+
+// syncBuffer is a log destination the server writes from its goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestHandshakeErrorsAreJSON: a caller that does not speak TLS is logged
+// as a JSON line like every other log line, not as Go's plain log text.
+func TestHandshakeErrorsAreJSON(t *testing.T) {
+	dir := t.TempDir()
+	selfSigned(t, filepath.Join(dir, "tls.crt"), filepath.Join(dir, "tls.key"))
+	cert, err := admission.LoadCertificate(filepath.Join(dir, "tls.crt"), filepath.Join(dir, "tls.key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs syncBuffer
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- admission.Serve(ctx, ln, admission.New(admission.Config{}), cert, slog.New(slog.NewJSONHandler(&logs, nil)))
+	}()
+	conn, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(conn, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+	io.Copy(io.Discard, conn) // the server answers plain HTTP with a 400 and closes
+	conn.Close()
+	for i := 0; i < 200 && !strings.Contains(logs.String(), "TLS handshake error"); i++ {
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(logs.String()), "\n") {
+		var rec map[string]any
+		if err := json.Unmarshal([]byte(line), &rec); err != nil || !strings.Contains(fmt.Sprint(rec["msg"]), "TLS handshake error") {
+			t.Errorf("log line %q is not a JSON handshake error record (%v)", line, err)
+		}
+	}
+	if logs.String() == "" {
+		t.Error("the failed handshake was not logged")
+	}
+}
+
+// TestCertificateCheckedFirst: a missing key pair is an error naming the
+// file, before anything listens.
+func TestCertificateCheckedFirst(t *testing.T) {
+	_, err := admission.LoadCertificate("/nonexistent/tls.crt", "/nonexistent/tls.key")
+	if err == nil || !strings.Contains(err.Error(), "/nonexistent/tls.crt: no such file") || strings.Contains(err.Error(), "stat ") {
+		t.Errorf("got %v", err)
 	}
 }

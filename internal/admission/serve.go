@@ -5,6 +5,8 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"io/fs"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -12,26 +14,27 @@ import (
 	"time"
 )
 
-// certificate serves a key pair from files and reloads it when the files
+// Certificate serves a key pair from files and reloads it when the files
 // change, so that a rotated certificate (cert-manager renews them in place)
 // is used without a restart.
-type certificate struct {
+type Certificate struct {
 	certFile, keyFile string
 	mu                sync.Mutex
 	cert              *tls.Certificate
 	stamp             time.Time
 }
 
-// loadCertificate reads the key pair once, failing early on bad files.
-func loadCertificate(certFile, keyFile string) (*certificate, error) {
-	c := &certificate{certFile: certFile, keyFile: keyFile}
+// LoadCertificate reads the key pair once, failing early on bad files, so a
+// server says it cannot start before it says it is listening.
+func LoadCertificate(certFile, keyFile string) (*Certificate, error) {
+	c := &Certificate{certFile: certFile, keyFile: keyFile}
 	if _, err := c.get(nil); err != nil {
 		return nil, err
 	}
 	return c, nil
 }
 
-func (c *certificate) get(*tls.ClientHelloInfo) (*tls.Certificate, error) {
+func (c *Certificate) get(*tls.ClientHelloInfo) (*tls.Certificate, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	stamp, err := newest(c.certFile, c.keyFile)
@@ -39,7 +42,7 @@ func (c *certificate) get(*tls.ClientHelloInfo) (*tls.Certificate, error) {
 		return c.cert, nil // a rotation in progress: keep serving the last pair
 	}
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("TLS key pair: %w", plainPathError(err))
 	}
 	if c.cert != nil && !stamp.After(c.stamp) {
 		return c.cert, nil
@@ -70,12 +73,10 @@ func newest(files ...string) (time.Time, error) {
 }
 
 // Serve runs the webhook over TLS on ln until ctx ends, then shuts down,
-// letting reviews in flight finish.
-func Serve(ctx context.Context, ln net.Listener, h http.Handler, certFile, keyFile string) error {
-	cert, err := loadCertificate(certFile, keyFile)
-	if err != nil {
-		return err
-	}
+// letting reviews in flight finish. The server's own errors (TLS handshakes
+// that fail, for one) go to log, as JSON lines like the rest when log is a
+// JSON logger.
+func Serve(ctx context.Context, ln net.Listener, h http.Handler, cert *Certificate, log *slog.Logger) error {
 	srv := &http.Server{
 		Handler:           h,
 		TLSConfig:         &tls.Config{MinVersion: tls.VersionTLS12, GetCertificate: cert.get},
@@ -84,6 +85,7 @@ func Serve(ctx context.Context, ln net.Listener, h http.Handler, certFile, keyFi
 		WriteTimeout:      30 * time.Second,
 		IdleTimeout:       90 * time.Second,
 		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ServeTLS(ln, "", "") }()
@@ -101,4 +103,14 @@ func Serve(ctx context.Context, ln net.Listener, h http.Handler, certFile, keyFi
 		}
 		return nil
 	}
+}
+
+// plainPathError drops the system call from a path error ("stat x: no such
+// file" becomes "x: no such file").
+func plainPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
+	}
+	return err
 }

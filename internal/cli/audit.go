@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/netip"
-	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -20,10 +17,12 @@ import (
 )
 
 type auditFlags struct {
-	format, output, severity string
-	state, since, until      string
-	learn                    bool
-	known                    []string
+	out                 output
+	exit                exitPolicy
+	severity            string
+	state, since, until string
+	learn, allowEmpty   bool
+	known               []string
 }
 
 func newAuditCmd() *cobra.Command {
@@ -32,29 +31,32 @@ func newAuditCmd() *cobra.Command {
 		Use:   "audit LOGS...",
 		Short: "Find attacks on ML systems in CloudTrail, Google Cloud audit and Azure Activity logs",
 		Long: "Read audit logs offline (CloudTrail delivered files and JSON lines, .json and .json.gz, directory trees;\n" +
-			"Google Cloud audit LogEntry lines; Azure Activity Log exports) and report model artifact theft, registry\n" +
-			"and control-plane abuse, inference floods, tampering with logging, keys and public access blocks,\n" +
-			"insecure SageMaker changes and ML role credentials used outside AWS, each with its MITRE ATLAS /\n" +
-			"ATT&CK techniques and evidence records. Baselines of what is usual are learned from earlier logs:\n" +
-			"events before --since only teach them, and --state keeps them between runs.\n\n" +
-			"Exit codes: 0 no alert at or above --severity, 1 alerts, 2 usage error or records that could not be read.",
+			"Google Cloud audit LogEntry lines; Azure Activity Log exports; \"-\" for standard input) and report model\n" +
+			"artifact theft, registry and control-plane abuse, inference floods, tampering with logging, keys and public\n" +
+			"access blocks, insecure SageMaker changes and ML role credentials used outside AWS, each with its MITRE\n" +
+			"ATLAS / ATT&CK techniques and evidence records. Baselines of what is usual are learned from earlier logs:\n" +
+			"events before --since only teach them, and --state keeps them between runs. Events of the detection\n" +
+			"window never teach the state, so judging the same logs again gives the same alerts.\n\n" +
+			"Exit codes: 0 no alert at or above --severity, 1 alerts (see --exit-code, --soft-fail), 2 usage error,\n" +
+			"records that could not be read, or no log record at all (see --allow-empty).",
 		Example: "  mlguard audit --since 2026-11-21 --state mlguard-audit.db AWSLogs/\n" +
 			"  mlguard audit --learn --state mlguard-audit.db old-logs/\n" +
 			"  mlguard audit --known-cidr 203.0.113.0/24 -f sarif -o audit.sarif logs/",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runAudit(cmd.Context(), cmd.OutOrStdout(), args, f)
+			return runAudit(cmd, args, f)
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.AuditFormats, ", "))
-	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
-	fl.StringVar(&f.severity, "severity", "LOW", "report only alerts at or above LOW, MEDIUM, HIGH or CRITICAL")
-	fl.StringVar(&f.state, "state", "", "baseline state file (bbolt): read at start when it exists, written at the end")
+	f.out.register(fl, "text", report.AuditFormats...)
+	f.exit.register(fl, "alerts")
+	fl.StringVar(&f.severity, "severity", "LOW", "report only alerts at or above LOW, MEDIUM, HIGH or CRITICAL (or a list up to CRITICAL: HIGH,CRITICAL)")
+	fl.StringVar(&f.state, "state", "", "baseline state file (bbolt): read at start when it exists, saved after the report")
 	fl.BoolVar(&f.learn, "learn", false, "only learn: read the logs into the baseline and raise nothing")
 	fl.StringVar(&f.since, "since", "", "start of the detection window (RFC 3339 or YYYY-MM-DD); earlier events only teach the baseline")
 	fl.StringVar(&f.until, "until", "", "end of the detection window (RFC 3339 or YYYY-MM-DD, exclusive for a date); later events are not judged")
 	fl.StringArrayVar(&f.known, "known-cidr", nil, "an address range of your own networks (repeatable); calls from outside them are unusual")
+	fl.BoolVar(&f.allowEmpty, "allow-empty", false, "exit 0, not 2, when the logs hold no record")
 	return cmd
 }
 
@@ -74,12 +76,15 @@ func parseTime(s string, endOfDay bool) (time.Time, error) {
 
 func (f *auditFlags) options() (audit.Options, rule.Severity, error) {
 	var o audit.Options
-	min, err := rule.ParseSeverity(f.severity)
+	min, err := parseSeverity("--severity", f.severity)
 	if err != nil {
-		return o, min, usageError("--severity: %v", err)
+		return o, min, err
 	}
-	if !slices.Contains(report.AuditFormats, f.format) {
-		return o, min, usageError("--format: unknown format %q (want one of %s)", f.format, strings.Join(report.AuditFormats, ", "))
+	if err := f.out.check(); err != nil {
+		return o, min, err
+	}
+	if err := f.exit.check(); err != nil {
+		return o, min, err
 	}
 	if f.since != "" {
 		if o.Since, err = parseTime(f.since, false); err != nil {
@@ -91,10 +96,13 @@ func (f *auditFlags) options() (audit.Options, rule.Severity, error) {
 			return o, min, usageError("--until %q: %v", f.until, err)
 		}
 	}
+	if !o.Since.IsZero() && !o.Until.IsZero() && !o.Since.Before(o.Until) {
+		return o, min, usageError("--since %s is not before --until %s: the detection window would be empty", f.since, f.until)
+	}
 	for _, c := range f.known {
 		p, err := netip.ParsePrefix(c)
 		if err != nil {
-			return o, min, usageError("--known-cidr %q: %v", c, err)
+			return o, min, usageError("--known-cidr %q: not an address range such as 203.0.113.0/24 or 2001:db8::/32", c)
 		}
 		o.KnownNetworks = append(o.KnownNetworks, p.Masked())
 	}
@@ -102,13 +110,14 @@ func (f *auditFlags) options() (audit.Options, rule.Severity, error) {
 	o.Baseline = baseline.New()
 	if f.state != "" {
 		if o.Baseline, err = baseline.Load(f.state); err != nil {
-			return o, min, usageError("--state: %v", err)
+			return o, min, usageError("--state: %v", plainError(err))
 		}
 	}
 	return o, min, nil
 }
 
-func runAudit(ctx context.Context, stdout io.Writer, args []string, f *auditFlags) error {
+func runAudit(cmd *cobra.Command, args []string, f *auditFlags) error {
+	ctx := cmd.Context()
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -116,38 +125,22 @@ func runAudit(ctx context.Context, stdout io.Writer, args []string, f *auditFlag
 	if err != nil {
 		return err
 	}
+	ins, err := openInputs(args, cmd.InOrStdin())
+	if err != nil {
+		return err
+	}
+	defer closeInputs(ins)
 	var inputs []audit.Input
-	for _, a := range args {
-		if _, err := os.Stat(a); err != nil {
-			return usageError("%v", err)
-		}
-		root, err := os.OpenRoot(filepath.Dir(a))
-		if err != nil {
-			return usageError("%v", err)
-		}
-		defer root.Close()
-		prefix := filepath.ToSlash(filepath.Dir(a))
-		if prefix == "." {
-			prefix = ""
-		}
-		inputs = append(inputs, audit.Input{FS: root.FS(), Root: filepath.Base(a), Prefix: prefix})
+	for _, in := range ins {
+		inputs = append(inputs, audit.Input{FS: in.fsys, Root: in.root, Prefix: in.prefix})
 	}
 	res, err := audit.Run(ctx, inputs, opts)
 	if err != nil {
-		return &exitError{code: ExitError, err: err}
+		return &exitError{code: ExitError, err: plainError(err)}
 	}
-	w := stdout
-	if f.output != "" {
-		file, err := os.Create(f.output)
-		if err != nil {
-			return &exitError{code: ExitError, err: fmt.Errorf("create report: %w", err)}
-		}
-		defer file.Close()
-		w = file
-	}
-	color := f.format == "text" && f.output == "" && isTerminal(stdout)
-	if err := report.WriteAudit(w, f.format, res, report.Options{Version: version(), MinSeverity: min, Color: color}); err != nil {
-		return &exitError{code: ExitError, err: err}
+	ropts := report.Options{Version: version(), MinSeverity: min, Color: f.out.color(cmd, cmd.OutOrStdout())}
+	if err := f.out.write(cmd.OutOrStdout(), func(w io.Writer) error { return report.WriteAudit(w, f.out.format, res, ropts) }); err != nil {
+		return err
 	}
 	// The state is saved after the report, so a state that cannot be
 	// written does not cost the report.
@@ -159,8 +152,11 @@ func runAudit(ctx context.Context, stdout io.Writer, args []string, f *auditFlag
 	switch {
 	case len(res.Rejected) > 0:
 		return &exitError{code: ExitError}
+	case res.Read == 0 && !f.allowEmpty:
+		return &exitError{code: ExitError, err: fmt.Errorf("no log record in %s (%s read; --allow-empty exits 0 instead)",
+			strings.Join(args, " "), report.Plural(len(res.Files), "file"))}
 	case len(report.ActiveAlerts(res, min)) > 0:
-		return &exitError{code: ExitFindings}
+		return f.exit.findings()
 	}
 	return nil
 }

@@ -159,8 +159,17 @@ func TestBaseline(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "main.tf", notebook)
 	base := filepath.Join(t.TempDir(), "baseline.json")
-	if code, _, _ := run(t, "scan", "--baseline", base, dir); code != ExitOK {
-		t.Errorf("first run with a new baseline should record everything and exit 0, got %d", code)
+	// A baseline that does not exist is an error, not a green build: a
+	// typo in CI would otherwise record every finding and pass.
+	if code, _, stderr := run(t, "scan", "--baseline", base, dir); code != ExitError || !strings.Contains(stderr, "--create-baseline") {
+		t.Errorf("missing baseline: exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(base); err == nil {
+		t.Error("a missing baseline was written")
+	}
+	code, _, stderr := run(t, "scan", "--create-baseline", "--baseline", base, dir)
+	if code != ExitOK || !strings.Contains(stderr, "baseline written to "+base+" (5 findings)") {
+		t.Errorf("creating a baseline should record everything and exit 0, got %d, stderr %q", code, stderr)
 	}
 	// Moving the resource down does not make its findings new.
 	write(t, dir, "main.tf", "\n\n\n"+notebook)

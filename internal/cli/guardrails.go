@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -28,41 +29,46 @@ const (
 
 func newGuardrailsCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "guardrails", Short: "Compile ML guardrails into SCPs, org policies and Azure Policy; replay CloudTrail against SCPs"}
-	var spec, target, outDir, format string
+	var spec, target, outDir string
+	var out output
 	compile := &cobra.Command{
 		Use:   "compile --target aws-scp|gcp-org-policy|azure-policy",
 		Short: "Compile a guardrail spec (the built-in default without --spec) into preventive controls",
+		Long: "Compile a guardrail spec into AWS SCPs, Google Cloud organization policies or Azure Policy definitions.\n" +
+			"The policies go to standard output (or -o FILE); with --out-dir, one file per policy goes into that\n" +
+			"directory and the list of files written is printed. Warnings go to standard error.",
 		Example: "  mlguard guardrails compile --target aws-scp\n" +
 			"  mlguard guardrails compile --target gcp-org-policy --spec guardrails.yaml --out-dir org-policies/",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runCompile(cmd.OutOrStdout(), spec, target, outDir, format)
+			return runCompile(cmd.OutOrStdout(), cmd.ErrOrStderr(), spec, target, outDir, &out)
 		},
 	}
-	compile.Flags().StringVar(&target, "target", "", "aws-scp, gcp-org-policy or azure-policy")
-	compile.Flags().StringVar(&spec, "spec", "", "guardrail spec (YAML); `mlguard guardrails spec` prints the default to start from")
-	compile.Flags().StringVar(&outDir, "out-dir", "", "write one file per policy into this directory")
-	compile.Flags().StringVarP(&format, "format", "f", "text", "text or json")
+	compile.Flags().StringVar(&target, "target", "", "what to compile to: aws-scp, gcp-org-policy or azure-policy")
+	compile.Flags().StringVar(&spec, "spec", "", "guardrail spec `FILE` (YAML); 'mlguard guardrails spec' prints the default to start from")
+	compile.Flags().StringVar(&outDir, "out-dir", "", "write one file per policy into `DIR` and list the files written")
+	out.register(compile.Flags(), "text", "text", "json")
 
 	var scps []string
-	var replaySpec, replayFormat string
+	var replaySpec string
+	var replayOut output
 	replay := &cobra.Command{
 		Use:   "replay --scp FILE... LOGS...",
 		Short: "Replay SageMaker create and update calls from CloudTrail against SCPs",
 		Long: "Evaluates every SageMaker create/update call recorded in CloudTrail against the SCPs with\n" +
 			"mlguard's IAM engine, and judges each call by the guardrail spec: blocked (insecure, denied),\n" +
-			"gap (insecure, allowed), over-blocked (secure, denied) or passed.\n" +
+			"gap (insecure, allowed), over-blocked (secure, denied) or passed. \"-\" reads logs from standard input.\n" +
 			"Exit codes: 0 no gaps, 1 gaps, 2 unreadable input.",
 		Example: "  mlguard guardrails compile --target aws-scp --out-dir scps/\n" +
 			"  mlguard guardrails replay --scp scps/mlguard-ml-guardrails-1.json examples/guardrails/trail",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runReplay(cmd.Context(), cmd.OutOrStdout(), scps, replaySpec, replayFormat, args)
+			return runReplay(cmd.Context(), cmd.OutOrStdout(), cmd.InOrStdin(), scps, replaySpec, &replayOut, args)
 		},
 	}
-	replay.Flags().StringArrayVar(&scps, "scp", nil, "an SCP (JSON policy document); repeatable, all taken as attached together")
-	replay.Flags().StringVar(&replaySpec, "spec", "", "guardrail spec that says which calls are insecure (default: the built-in spec)")
-	replay.Flags().StringVarP(&replayFormat, "format", "f", "text", "text or json")
+	replay.Flags().StringArrayVar(&scps, "scp", nil, "an SCP `FILE` (JSON policy document); repeatable, all taken as attached together")
+	replay.Flags().StringVar(&replaySpec, "spec", "", "guardrail spec `FILE` that says which calls are insecure (default: the built-in spec)")
+	replayOut.register(replay.Flags(), "text", "text", "json")
 
 	show := &cobra.Command{
 		Use:   "spec",
@@ -83,7 +89,7 @@ func loadSpec(path string) (*guardrail.Spec, error) {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, usageError("--spec: %v", err)
+		return nil, usageError("--spec: %v", plainError(err))
 	}
 	s, err := guardrail.Parse(path, data)
 	if err != nil {
@@ -92,9 +98,9 @@ func loadSpec(path string) (*guardrail.Spec, error) {
 	return s, nil
 }
 
-func runCompile(w io.Writer, specPath, target, outDir, format string) error {
-	if format != "text" && format != "json" {
-		return usageError("--format: want text or json, not %q", format)
+func runCompile(stdout, stderr io.Writer, specPath, target, outDir string, out *output) error {
+	if err := out.check(); err != nil {
+		return err
 	}
 	spec, err := loadSpec(specPath)
 	if err != nil {
@@ -102,6 +108,7 @@ func runCompile(w io.Writer, specPath, target, outDir, format string) error {
 	}
 	var files map[string][]byte
 	var result any
+	var warnings []string
 	var text func(io.Writer) error
 	switch target {
 	case targetSCP:
@@ -109,7 +116,7 @@ func runCompile(w io.Writer, specPath, target, outDir, format string) error {
 		if err != nil {
 			return &exitError{code: ExitError, err: err}
 		}
-		result, files, text = set, scpFiles(set), func(w io.Writer) error { return writeSCPs(w, set) }
+		result, files, warnings, text = set, scpFiles(set), set.Warnings, func(w io.Writer) error { return writeSCPs(w, set) }
 	case targetOrgPolicy:
 		set := guardrail.CompileOrgPolicies(spec)
 		files = map[string][]byte{}
@@ -117,7 +124,7 @@ func runCompile(w io.Writer, specPath, target, outDir, format string) error {
 			b, _ := yaml.Marshal(p)
 			files[filepath.Base(p.Name)+".yaml"] = b
 		}
-		result, text = set, func(w io.Writer) error { return writeFiles(w, files, "#", set.Warnings) }
+		result, warnings, text = set, set.Warnings, func(w io.Writer) error { return writeFiles(w, files, "#") }
 	case targetAzure:
 		set := guardrail.CompileAzurePolicies(spec)
 		files = map[string][]byte{}
@@ -125,26 +132,42 @@ func runCompile(w io.Writer, specPath, target, outDir, format string) error {
 			b, _ := json.MarshalIndent(d, "", "  ")
 			files[d.Name+".json"] = append(b, '\n')
 		}
-		result, text = set, func(w io.Writer) error { return writeFiles(w, files, "//", set.Warnings) }
+		result, warnings, text = set, set.Warnings, func(w io.Writer) error { return writeFiles(w, files, "//") }
 	default:
 		return usageError("--target: want %s, %s or %s", targetSCP, targetOrgPolicy, targetAzure)
 	}
+	for _, warn := range warnings {
+		fmt.Fprintf(stderr, "mlguard: warning: %s\n", warn)
+	}
 	if outDir != "" {
-		if err := os.MkdirAll(outDir, 0o755); err != nil {
-			return &exitError{code: ExitError, err: err}
-		}
-		for name, data := range files {
-			if err := os.WriteFile(filepath.Join(outDir, name), data, 0o644); err != nil {
-				return &exitError{code: ExitError, err: err}
-			}
-		}
+		return writeOutDir(stdout, outDir, files)
 	}
-	if format == "json" {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(result)
+	if out.format == "json" {
+		return out.write(stdout, func(w io.Writer) error { return writeJSON(w, result) })
 	}
-	return text(w)
+	return out.write(stdout, text)
+}
+
+// writeOutDir writes one file per policy and lists what it wrote.
+func writeOutDir(stdout io.Writer, dir string, files map[string][]byte) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return &exitError{code: ExitError, err: fmt.Errorf("--out-dir: %w", plainError(err))}
+	}
+	for _, name := range sortedNames(files) {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, files[name], 0o644); err != nil {
+			return &exitError{code: ExitError, err: fmt.Errorf("--out-dir: %w", plainError(err))}
+		}
+		fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", p, len(files[name]))
+	}
+	return nil
+}
+
+// writeJSON writes v as indented JSON.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
 
 // scpFiles are the SCPs minified, as AWS counts their size.
@@ -173,19 +196,13 @@ func writeSCPs(w io.Writer, set *guardrail.SCPSet) error {
 			fmt.Fprintf(w, "  note %s: %s\n", s.Statement.Sid, s.Note)
 		}
 	}
-	for _, warn := range set.Warnings {
-		fmt.Fprintf(w, "warning: %s\n", warn)
-	}
 	return nil
 }
 
-func writeFiles(w io.Writer, files map[string][]byte, comment string, warnings []string) error {
+func writeFiles(w io.Writer, files map[string][]byte, comment string) error {
 	for _, name := range sortedNames(files) {
 		fmt.Fprintf(w, "%s %s\n%s\n", comment, name, strings.TrimRight(string(files[name]), "\n"))
 		fmt.Fprintln(w)
-	}
-	for _, warn := range warnings {
-		fmt.Fprintf(w, "warning: %s\n", warn)
 	}
 	return nil
 }
@@ -199,46 +216,47 @@ func sortedNames(m map[string][]byte) []string {
 	return out
 }
 
-// readTrails reads every CloudTrail file under each argument, handing each
-// record to fn; unreadable records are collected with file and line.
-func readTrails(ctx context.Context, args []string, fn func(*cloudtrail.Record)) (read int, rejected []cloudtrail.Rejected, err error) {
-	for _, a := range args {
-		root, err := os.OpenRoot(filepath.Dir(a))
+// readTrails reads every CloudTrail file under each argument ("-" is
+// standard input), handing each record to fn; unreadable records are
+// collected with file and line.
+func readTrails(ctx context.Context, args []string, stdin io.Reader, fn func(*cloudtrail.Record)) (read int, rejected []cloudtrail.Rejected, err error) {
+	ins, err := openInputs(args, stdin)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer closeInputs(ins)
+	for _, in := range ins {
+		files, err := cloudtrail.Files(in.fsys, in.root)
 		if err != nil {
-			return read, rejected, usageError("%v", err)
+			return read, rejected, usageError("%v", plainError(err))
 		}
-		files, err := cloudtrail.Files(root.FS(), filepath.Base(a))
-		if err != nil {
-			root.Close()
-			return read, rejected, usageError("%v", err)
-		}
+		shown := func(p string) string { return path.Join(in.prefix, p) }
 		for _, f := range files {
-			err := cloudtrail.ReadFile(ctx, root.FS(), f, cloudtrail.DefaultLimits,
+			err := cloudtrail.ReadFile(ctx, in.fsys, f, cloudtrail.DefaultLimits,
 				func(r *cloudtrail.Record) error {
 					read++
-					r.File = filepath.Join(filepath.Dir(a), r.File)
+					r.File = shown(r.File)
 					fn(r)
 					return nil
 				},
 				func(r cloudtrail.Rejected) {
-					r.File = filepath.Join(filepath.Dir(a), r.File)
+					r.File = shown(r.File)
 					rejected = append(rejected, r)
 				})
 			if err != nil {
-				rejected = append(rejected, cloudtrail.Rejected{File: filepath.Join(filepath.Dir(a), f), Reason: err.Error()})
+				rejected = append(rejected, cloudtrail.Rejected{File: shown(f), Reason: plainError(err).Error()})
 			}
 		}
-		root.Close()
 	}
 	return read, rejected, nil
 }
 
-func runReplay(ctx context.Context, w io.Writer, scpPaths []string, specPath, format string, args []string) error {
+func runReplay(ctx context.Context, stdout io.Writer, stdin io.Reader, scpPaths []string, specPath string, out *output, args []string) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	if format != "text" && format != "json" {
-		return usageError("--format: want text or json, not %q", format)
+	if err := out.check(); err != nil {
+		return err
 	}
 	if len(scpPaths) == 0 {
 		return usageError("--scp: give at least one SCP (mlguard guardrails compile --target aws-scp --out-dir DIR writes them)")
@@ -251,7 +269,7 @@ func runReplay(ctx context.Context, w io.Writer, scpPaths []string, specPath, fo
 	for _, p := range scpPaths {
 		data, err := os.ReadFile(p)
 		if err != nil {
-			return usageError("--scp: %v", err)
+			return usageError("--scp: %v", plainError(err))
 		}
 		pol, err := iam.Parse(data)
 		if err != nil {
@@ -265,7 +283,7 @@ func runReplay(ctx context.Context, w io.Writer, scpPaths []string, specPath, fo
 	}
 	var calls []guardrail.Call
 	var bad []cloudtrail.Rejected
-	read, rejected, err := readTrails(ctx, args, func(rec *cloudtrail.Record) {
+	read, rejected, err := readTrails(ctx, args, stdin, func(rec *cloudtrail.Record) {
 		c, ok, err := r.Replay(rec)
 		switch {
 		case err != nil:
@@ -282,14 +300,13 @@ func runReplay(ctx context.Context, w io.Writer, scpPaths []string, specPath, fo
 	for _, c := range calls {
 		counts[c.Verdict]++
 	}
-	if format == "json" {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		err = enc.Encode(map[string]any{"calls": calls, "summary": counts, "records_read": read, "rejected": rejected,
-			"assumed_full_aws_access": r.AssumedFullAccess})
-	} else {
-		err = writeReplay(w, calls, counts, read, rejected, r.AssumedFullAccess)
-	}
+	err = out.write(stdout, func(w io.Writer) error {
+		if out.format == "json" {
+			return writeJSON(w, map[string]any{"calls": calls, "summary": counts, "records_read": read, "rejected": rejected,
+				"assumed_full_aws_access": r.AssumedFullAccess})
+		}
+		return writeReplay(w, calls, counts, read, rejected, r.AssumedFullAccess)
+	})
 	switch {
 	case err != nil:
 		return err

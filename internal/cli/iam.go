@@ -16,6 +16,7 @@ import (
 	"github.com/mlguard/mlguard/internal/iam"
 	"github.com/mlguard/mlguard/internal/iam/scope"
 	"github.com/mlguard/mlguard/internal/iam/usage"
+	"github.com/mlguard/mlguard/internal/report"
 	"github.com/mlguard/mlguard/internal/rules/aws/iampolicy"
 )
 
@@ -50,17 +51,17 @@ func newIAMAnalyzeCmd() *cobra.Command {
 				return usageError("--account %q: want a 12-digit account ID", account)
 			}
 			f.rules = iampolicy.Rules(account)
-			return runScan(cmd.Context(), cmd.OutOrStdout(), args, f)
+			return runScan(cmd, args, f)
 		},
 	}
-	f.register(cmd.Flags())
+	f.register(cmd.Flags(), "findings")
 	cmd.Flags().StringVar(&account, "account", "", "the account the policies belong to, so that grants to other accounts are reported")
 	return cmd
 }
 
 func newIAMScopeCmd() *cobra.Command {
 	var o scope.Options
-	var format string
+	var out output
 	cmd := &cobra.Command{
 		Use:   "scope --task TASK --bucket ARN... [--kms-key ARN...] [--ecr-repo ARN...] [--log-group ARN...] [--vpc]",
 		Short: "Print the least-privilege policy of an ML task's execution role",
@@ -72,11 +73,14 @@ func newIAMScopeCmd() *cobra.Command {
 			"  mlguard iam scope --task pipeline --bucket arn:aws:s3:::ml-data --pass-role arn:aws:iam::111122223333:role/train --format terraform",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := out.check(); err != nil {
+				return err
+			}
 			p, err := scope.Policy(o)
 			if err != nil {
 				return usageError("%v", err)
 			}
-			return writePolicy(cmd.OutOrStdout(), p, format, o.Task+"_execution_role")
+			return out.write(cmd.OutOrStdout(), func(w io.Writer) error { return writePolicy(w, p, out.format, o.Task+"_execution_role") })
 		},
 	}
 	fl := cmd.Flags()
@@ -89,30 +93,28 @@ func newIAMScopeCmd() *cobra.Command {
 	fl.BoolVar(&o.VPC, "vpc", false, "the task runs in a VPC and manages its network interfaces")
 	fl.StringVar(&o.Region, "region", "", "limit ARNs the policy builds to this region (default every region)")
 	fl.StringVar(&o.Account, "account", "", "limit ARNs the policy builds to this account (default any)")
-	fl.StringVarP(&format, "format", "f", "json", "output format: json or terraform")
+	out.register(fl, "json", "json", "terraform")
 	_ = cmd.MarkFlagRequired("task")
 	return cmd
 }
 
 // writePolicy prints a policy as JSON or as a Terraform policy document.
 func writePolicy(w io.Writer, p *iam.Policy, format, name string) error {
-	switch format {
-	case "json":
-		data, err := json.MarshalIndent(p, "", "  ")
-		if err != nil {
-			return &exitError{code: ExitError, err: err}
-		}
-		_, err = fmt.Fprintf(w, "%s\n", data)
-		return err
-	case "terraform":
+	if format == "terraform" {
 		_, err := io.WriteString(w, scope.Terraform(p, name))
 		return err
 	}
-	return usageError("--format: unknown format %q (want json or terraform)", format)
+	data, err := json.MarshalIndent(p, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s\n", data)
+	return err
 }
 
 func newIAMFromTrailCmd() *cobra.Command {
-	var role, format string
+	var role string
+	var out output
 	var current []string
 	cmd := &cobra.Command{
 		Use:   "from-trail --role ARN LOGS...",
@@ -125,31 +127,32 @@ func newIAMFromTrailCmd() *cobra.Command {
 		Example: "  mlguard iam from-trail --role arn:aws:iam::111122223333:role/ml-training-job --policy current.json examples/iam/trail",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runFromTrail(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), role, format, current, args)
+			return runFromTrail(cmd, role, &out, current, args)
 		},
 	}
 	cmd.Flags().StringVar(&role, "role", "", "ARN of the role, with its path")
 	cmd.Flags().StringArrayVar(&current, "policy", nil, "a policy JSON file the role holds now, to list what it never used (repeatable)")
-	cmd.Flags().StringVarP(&format, "format", "f", "json", "output format: json or terraform")
+	out.register(cmd.Flags(), "json", "json", "terraform")
 	_ = cmd.MarkFlagRequired("role")
 	return cmd
 }
 
-func runFromTrail(ctx context.Context, stdout, stderr io.Writer, role, format string, current, args []string) error {
+func runFromTrail(cmd *cobra.Command, role string, out *output, current, args []string) error {
+	ctx := cmd.Context()
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	if parts := strings.SplitN(role, ":", 6); len(parts) != 6 || parts[2] != "iam" || !strings.HasPrefix(parts[5], "role/") {
 		return usageError("--role %q: want a role ARN, arn:aws:iam::ACCOUNT:role/NAME", role)
 	}
-	if format != "json" && format != "terraform" {
-		return usageError("--format: unknown format %q (want json or terraform)", format)
+	if err := out.check(); err != nil {
+		return err
 	}
 	var held []*iam.Policy
 	for _, p := range current {
 		data, err := os.ReadFile(p)
 		if err != nil {
-			return usageError("--policy: %v", err)
+			return usageError("--policy: %v", plainError(err))
 		}
 		pol, err := iam.Parse(data)
 		if err != nil {
@@ -158,15 +161,15 @@ func runFromTrail(ctx context.Context, stdout, stderr io.Writer, role, format st
 		held = append(held, pol)
 	}
 	u := usage.New(role)
-	read, rejected, err := readTrails(ctx, args, func(r *cloudtrail.Record) { u.Add(&r.Event) })
+	read, rejected, err := readTrails(ctx, args, cmd.InOrStdin(), func(r *cloudtrail.Record) { u.Add(&r.Event) })
 	if err != nil {
 		return err
 	}
-	printTrailSummary(stderr, u, read, rejected, held)
+	printTrailSummary(cmd.ErrOrStderr(), u, read, rejected, held)
 	if u.Matched == 0 {
-		return &exitError{code: ExitError, err: fmt.Errorf("no record of %s in %d records read", role, read)}
+		return &exitError{code: ExitError, err: fmt.Errorf("no record of %s in %s read", role, report.Plural(read, "record"))}
 	}
-	if err := writePolicy(stdout, u.Policy(), format, "from_trail"); err != nil {
+	if err := out.write(cmd.OutOrStdout(), func(w io.Writer) error { return writePolicy(w, u.Policy(), out.format, "from_trail") }); err != nil {
 		return err
 	}
 	if len(rejected) > 0 {

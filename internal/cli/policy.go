@@ -14,13 +14,14 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mlguard/mlguard/internal/policy"
+	"github.com/mlguard/mlguard/internal/report"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/iampolicy"
 )
 
 func newPolicyCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "policy", Short: "Work with custom Rego policies"}
-	var format string
+	var out output
 	test := &cobra.Command{
 		Use:   "test DIR|FILE...",
 		Short: "Check custom policies and run their Rego unit tests (*_test.rego)",
@@ -30,10 +31,10 @@ func newPolicyCmd() *cobra.Command {
 		Example: "  mlguard policy test examples/policies",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runPolicyTest(cmd.Context(), cmd.OutOrStdout(), args, format)
+			return runPolicyTest(cmd.Context(), cmd.OutOrStdout(), args, &out)
 		},
 	}
-	test.Flags().StringVarP(&format, "format", "f", "text", "output format: text or json")
+	out.register(test.Flags(), "text", "text", "json")
 	cmd.AddCommand(test)
 	return cmd
 }
@@ -42,7 +43,7 @@ func newPolicyCmd() *cobra.Command {
 func policyRoot(arg string) (fsys policyFS, root string, err error) {
 	info, err := os.Stat(arg)
 	if err != nil {
-		return policyFS{}, "", usageError("--policy: %v", err)
+		return policyFS{}, "", usageError("%v", plainError(err))
 	}
 	if info.IsDir() {
 		return policyFS{dir: arg}, ".", nil
@@ -96,9 +97,9 @@ func loadPolicies(ctx context.Context, args []string) ([]*rule.Rule, error) {
 	return out, nil
 }
 
-func runPolicyTest(ctx context.Context, w io.Writer, args []string, format string) error {
-	if format != "text" && format != "json" {
-		return usageError("--format: want text or json, not %q", format)
+func runPolicyTest(ctx context.Context, stdout io.Writer, args []string, out *output) error {
+	if err := out.check(); err != nil {
+		return err
 	}
 	var all []policy.TestResult
 	for _, a := range args {
@@ -112,25 +113,24 @@ func runPolicyTest(ctx context.Context, w io.Writer, args []string, format strin
 		}
 		all = append(all, rs...)
 	}
+	if len(all) == 0 {
+		return usageError("no test_ rules in the *_test.rego files of %s", strings.Join(args, ", "))
+	}
 	failed := 0
 	for _, r := range all {
 		if !r.Pass && !r.Skip {
 			failed++
 		}
 	}
-	if format == "json" {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(map[string]any{"tests": all, "failed": failed}); err != nil {
-			return err
+	if err := out.write(stdout, func(w io.Writer) error {
+		if out.format == "json" {
+			return writeJSON(w, map[string]any{"tests": all, "failed": failed})
 		}
-	} else if err := writeTests(w, all, failed); err != nil {
+		return writeTests(w, all, failed)
+	}); err != nil {
 		return err
 	}
-	switch {
-	case len(all) == 0:
-		return usageError("no test_ rules in %s", strings.Join(args, " "))
-	case failed > 0:
+	if failed > 0 {
 		return &exitError{code: ExitFindings}
 	}
 	return nil
@@ -153,7 +153,7 @@ func writeTests(w io.Writer, all []policy.TestResult, failed int) error {
 			fmt.Fprintf(w, "      print: %s\n", strings.TrimSpace(r.Output))
 		}
 	}
-	_, err := fmt.Fprintf(w, "\n%d tests, %d passed, %d failed\n", len(all), len(all)-failed, failed)
+	_, err := fmt.Fprintf(w, "\n%s, %d passed, %d failed\n", report.Plural(len(all), "test"), len(all)-failed, failed)
 	return err
 }
 

@@ -54,7 +54,7 @@ func TestCustomPoliciesFlowLikeBuiltIns(t *testing.T) {
 		t.Errorf("severity override of a custom rule not applied: exit %d", code)
 	}
 	base := filepath.Join(t.TempDir(), "baseline.json")
-	run(t, "scan", "--baseline", base, "--policy", policies, dir)
+	run(t, "scan", "--create-baseline", "--baseline", base, "--policy", policies, dir)
 	if code, _, _ := run(t, "scan", "--baseline", base, "--policy", policies, dir); code != ExitOK {
 		t.Errorf("baselined custom finding reported again: exit %d", code)
 	}

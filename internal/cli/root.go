@@ -77,12 +77,14 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 		Short: "Keep ML platforms on AWS, Google Cloud, Azure and Kubernetes secure by default",
 		Long: "mlguard finds the misconfigurations that expose models, training data and credentials in\n" +
 			"infrastructure as code, offline and with no credentials.\n\n" +
-			"Exit codes: 0 nothing at or above the severity threshold, 1 findings, 2 usage error or unreadable input.",
+			"Exit codes: 0 nothing at or above the severity threshold, 1 findings, 2 usage error or unreadable input.\n" +
+			"Colour is used on a terminal unless --no-color is given or NO_COLOR is set.",
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	root.PersistentFlags().Bool("no-color", false, "no colour in text output (also when the NO_COLOR environment variable is set)")
 	root.AddCommand(newScanCmd(), newIAMCmd(), newAuditCmd(), newPolicyCmd(), newGuardrailsCmd(), newServeCmd(), newRulesCmd(), newVersionCmd())
 	return root
 }

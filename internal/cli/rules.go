@@ -10,44 +10,118 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mlguard/mlguard/internal/audit"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/ruledocs"
 	"github.com/mlguard/mlguard/internal/rules/aws/iampolicy"
 )
 
 func newRulesCmd() *cobra.Command {
-	cmd := &cobra.Command{Use: "rules", Short: "Describe the built-in rules"}
-	cmd.AddCommand(&cobra.Command{
+	cmd := &cobra.Command{Use: "rules", Short: "Describe the built-in rules and audit detectors"}
+	var listOut, showOut output
+	list := &cobra.Command{
 		Use:   "list",
-		Short: "List every rule with its severity and title",
+		Short: "List every rule (scan, iam analyze) and audit detector with its severity and title",
 		Args:  cobra.NoArgs,
-		RunE:  func(cmd *cobra.Command, _ []string) error { return listRules(cmd.OutOrStdout()) },
-	}, &cobra.Command{
-		Use:   "show RULE-ID",
-		Short: "Show a rule: why it matters, how to fix it, defaults it relies on, framework mappings",
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := listOut.check(); err != nil {
+				return err
+			}
+			return listOut.write(cmd.OutOrStdout(), func(w io.Writer) error { return listRules(w, listOut.format) })
+		},
+	}
+	listOut.register(list.Flags(), "text", "text", "json")
+	show := &cobra.Command{
+		Use:   "show ID",
+		Short: "Show a rule or audit detector: why it matters, how to fix it, defaults it relies on, mappings",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			i := slices.IndexFunc(iampolicy.Documented(), func(r *rule.Rule) bool { return strings.EqualFold(r.ID, args[0]) })
-			if i < 0 {
-				return usageError("no rule %q; `mlguard rules list` shows them all", args[0])
+			if err := showOut.check(); err != nil {
+				return err
 			}
-			_, err := io.WriteString(cmd.OutOrStdout(), ruledocs.Markdown(iampolicy.Documented()[i]))
-			return err
+			doc, ok := describe(args[0], showOut.format)
+			if !ok {
+				return usageError("no rule or detector %q; `mlguard rules list` shows them all", args[0])
+			}
+			return showOut.write(cmd.OutOrStdout(), func(w io.Writer) error {
+				if showOut.format == "json" {
+					return writeJSON(w, doc)
+				}
+				_, err := io.WriteString(w, doc.(string))
+				return err
+			})
 		},
-	})
+	}
+	showOut.register(show.Flags(), "text", "text", "json")
+	cmd.AddCommand(list, show)
 	return cmd
 }
 
-func listRules(w io.Writer) error {
+// ruleEntry is one line of `rules list`.
+type ruleEntry struct {
+	ID       string `json:"id"`
+	Severity string `json:"severity"`
+	Category string `json:"category,omitempty"`
+	Command  string `json:"command"`
+	Title    string `json:"title"`
+}
+
+func entries() []ruleEntry {
+	var out []ruleEntry
+	for _, r := range iampolicy.Documented() {
+		out = append(out, ruleEntry{r.ID, r.Severity.String(), string(r.Category), cmp.Or(r.Command, "scan"), r.Title})
+	}
+	for _, d := range audit.Detectors {
+		out = append(out, ruleEntry{d.ID, d.Severity.String(), "", "audit", d.Title})
+	}
+	return out
+}
+
+func listRules(w io.Writer, format string) error {
+	all := entries()
+	if format == "json" {
+		return writeJSON(w, all)
+	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tSEVERITY\tCATEGORY\tCOMMAND\tTITLE")
-	rules := iampolicy.Documented()
-	for _, r := range rules {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Category, cmp.Or(r.Command, "scan"), r.Title)
+	for _, e := range all {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", e.ID, e.Severity, cmp.Or(e.Category, "-"), e.Command, e.Title)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "\n%d rules. `mlguard rules show ID` describes one.\n", len(rules))
+	_, err := fmt.Fprintf(w, "\n%d rules and %d audit detectors. `mlguard rules show ID` describes one.\n",
+		len(all)-len(audit.Detectors), len(audit.Detectors))
 	return err
+}
+
+// describe finds a rule or detector by ID, in any case, as Markdown text
+// or as a value for JSON.
+func describe(id, format string) (any, bool) {
+	rules := iampolicy.Documented()
+	if i := slices.IndexFunc(rules, func(r *rule.Rule) bool { return strings.EqualFold(r.ID, id) }); i >= 0 {
+		if format == "json" {
+			return rules[i].Metadata, true
+		}
+		return ruledocs.Markdown(rules[i]), true
+	}
+	i := slices.IndexFunc(audit.Detectors, func(d audit.Detector) bool { return strings.EqualFold(d.ID, id) })
+	if i < 0 {
+		return nil, false
+	}
+	d := audit.Detectors[i]
+	if format == "json" {
+		return d, true
+	}
+	return detectorMarkdown(d), true
+}
+
+// detectorMarkdown explains an audit detector as `rules show` explains a rule.
+func detectorMarkdown(d audit.Detector) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s: %s\n\n", d.ID, d.Title)
+	fmt.Fprintf(&b, "| | |\n|---|---|\n| Severity | %s |\n| Command | `mlguard audit` |\n| Techniques | %s |\n\n", d.Severity, strings.Join(d.Techniques, ", "))
+	fmt.Fprintf(&b, "## What it detects\n\n%s\n\n## What it reads\n\n%s. Without them in the detection window the detector "+
+		"cannot fire, and the report says so in a coverage note.\n", d.Explanation, d.Needs)
+	return b.String()
 }

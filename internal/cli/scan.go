@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -15,24 +16,32 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/mlguard/mlguard/internal/compliance"
+	"github.com/mlguard/mlguard/internal/config"
 	"github.com/mlguard/mlguard/internal/parse/terraform"
 	"github.com/mlguard/mlguard/internal/report"
 	"github.com/mlguard/mlguard/internal/rule"
+	"github.com/mlguard/mlguard/internal/rules/aws/iampolicy"
 	"github.com/mlguard/mlguard/internal/scan"
 	"github.com/mlguard/mlguard/internal/suppress"
 )
 
 type scanFlags struct {
-	format, output, severity string
-	vars, varFiles           []string
-	cfnParams                []string
-	armParams                []string
-	baseline                 string
-	updateBaseline           bool
-	noInline                 bool
-	compliance               string
-	policies                 []string
-	dumpInput                bool
+	out            output
+	exit           exitPolicy
+	severity       string
+	vars, varFiles []string
+	cfnParams      []string
+	armParams      []string
+	baseline       string
+	createBaseline bool
+	noInline       bool
+	allowEmpty     bool
+	configFile     string
+	compliance     string
+	policies       []string
+	dumpInput      bool
+	// Presentation of the text report.
+	verbose, compact bool
 	// rules replaces the registered rules (mlguard iam analyze).
 	rules []*rule.Rule
 }
@@ -40,20 +49,28 @@ type scanFlags struct {
 func newScanCmd() *cobra.Command {
 	f := &scanFlags{}
 	cmd := &cobra.Command{
-		Use:   "scan DIR|FILE...",
+		Use:   "scan DIR|FILE|-...",
 		Short: "Scan Terraform, plan JSON, CloudFormation, ARM templates and Kubernetes manifests for ML platform misconfigurations",
 		Long: "Scan Terraform directories (.tf, .tf.json, with their modules and tfvars), Terraform plan\n" +
 			"JSON files (terraform show -json), CloudFormation templates (YAML or JSON), Azure Resource\n" +
-			"Manager JSON templates and Kubernetes manifests (YAML or JSON, multi-document).\n" +
-			"Nothing is downloaded and no credentials are needed.",
-		Example: "  mlguard scan examples/aws-insecure\n  mlguard scan --format sarif --output mlguard.sarif .\n" +
-			"  mlguard scan --baseline .mlguard-baseline.json infra/",
+			"Manager JSON templates and Kubernetes manifests (YAML or JSON, multi-document). \"-\" reads\n" +
+			"one such document (not Terraform HCL) from standard input, named <stdin> in reports.\n" +
+			"Nothing is downloaded and no credentials are needed.\n\n" +
+			"Settings come from --config, else .mlguard.yaml at the scanned directory, else in the working\n" +
+			"directory or at the root of the git repository; the file used is named on standard error.\n\n" +
+			"Exit codes: 0 nothing at or above --severity, 1 findings (see --exit-code, --soft-fail),\n" +
+			"2 usage error, input that could not be read, or nothing to scan at all (see --allow-empty).",
+		Example: "  mlguard scan examples/aws-insecure\n  mlguard scan -f sarif -o mlguard.sarif .\n" +
+			"  mlguard scan --severity HIGH,CRITICAL --compact infra/\n" +
+			"  mlguard scan --create-baseline --baseline .mlguard-baseline.json infra/   # record today's findings\n" +
+			"  mlguard scan --baseline .mlguard-baseline.json infra/                     # report only new ones\n" +
+			"  helm template charts/serving | mlguard scan -",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runScan(cmd.Context(), cmd.OutOrStdout(), args, f)
+			return runScan(cmd, args, f)
 		},
 	}
-	f.register(cmd.Flags())
+	f.register(cmd.Flags(), "findings")
 	cmd.Flags().StringArrayVar(&f.policies, "policy", nil, "also run the custom Rego policies in this directory or .rego file (repeatable; see docs/policy-input.md)")
 	cmd.Flags().BoolVar(&f.dumpInput, "dump-input", false, "print the input document custom policies read, one per scanned unit, and run no rules")
 	cmd.Flags().StringVar(&f.compliance, "compliance", "", "add a per-control pass/fail summary for one framework: "+frameworkKeys()+" (text and json output)")
@@ -61,29 +78,41 @@ func newScanCmd() *cobra.Command {
 }
 
 // register adds the flags every command that scans a tree shares.
-func (f *scanFlags) register(fl *pflag.FlagSet) {
-	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Formats, ", "))
-	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
-	fl.StringVar(&f.severity, "severity", "LOW", "report only findings at or above LOW, MEDIUM, HIGH or CRITICAL")
+func (f *scanFlags) register(fl *pflag.FlagSet, what string) {
+	f.out.register(fl, "text", report.Formats...)
+	f.exit.register(fl, what)
+	fl.StringVar(&f.severity, "severity", "LOW", "report only "+what+" at or above LOW, MEDIUM, HIGH or CRITICAL (or a list up to CRITICAL: HIGH,CRITICAL)")
 	fl.StringArrayVar(&f.vars, "var", nil, "set a root module variable, NAME=VALUE (repeatable)")
 	fl.StringArrayVar(&f.varFiles, "var-file", nil, "read root module variables from a .tfvars or .tfvars.json file (repeatable)")
 	fl.StringArrayVar(&f.cfnParams, "cfn-param", nil, "set a CloudFormation template parameter, KEY=VALUE (repeatable; overrides the template's default)")
 	fl.StringArrayVar(&f.armParams, "arm-param", nil, "set an ARM template parameter, KEY=VALUE (repeatable; overrides the template's default; a JSON value is read as JSON)")
-	fl.StringVar(&f.baseline, "baseline", "", "report only findings not in this baseline file; the file is written when it does not exist")
-	fl.BoolVar(&f.updateBaseline, "update-baseline", false, "rewrite the --baseline file with the current findings")
+	fl.StringVar(&f.baseline, "baseline", "", "report only "+what+" not recorded in this baseline file, which must exist (see --create-baseline)")
+	fl.BoolVar(&f.createBaseline, "create-baseline", false, "record every current finding in the --baseline file, replacing it, and exit 0")
+	fl.BoolVar(&f.createBaseline, "update-baseline", false, "the same as --create-baseline")
+	_ = fl.MarkHidden("update-baseline")
 	fl.BoolVar(&f.noInline, "no-inline-suppressions", false, "ignore mlguard:ignore comments in the scanned files")
+	fl.StringVar(&f.configFile, "config", "", "settings file to use instead of the .mlguard.yaml found beside the scan")
+	fl.BoolVar(&f.allowEmpty, "allow-empty", false, "exit 0, not 2, when the arguments hold nothing mlguard reads")
+	fl.BoolVarP(&f.verbose, "verbose", "v", false, "text: print why and how to fix with every finding, not once per rule")
+	fl.BoolVar(&f.compact, "compact", false, "text: one line per finding, then the summary")
+	fl.BoolVarP(&f.compact, "quiet", "q", false, "the same as --compact")
 }
 
-func runScan(ctx context.Context, stdout io.Writer, args []string, f *scanFlags) error {
+func runScan(cmd *cobra.Command, args []string, f *scanFlags) error {
+	ctx := cmd.Context()
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	min, err := rule.ParseSeverity(f.severity)
+	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	min, err := parseSeverity("--severity", f.severity)
 	if err != nil {
-		return usageError("--severity: %v", err)
+		return err
 	}
-	if !validFormat(f.format) {
-		return usageError("--format: unknown format %q (want one of %s)", f.format, strings.Join(report.Formats, ", "))
+	if err := f.out.check(); err != nil {
+		return err
+	}
+	if err := f.exit.check(); err != nil {
+		return err
 	}
 	fw, err := f.framework()
 	if err != nil {
@@ -103,35 +132,140 @@ func runScan(ctx context.Context, stdout io.Writer, args []string, f *scanFlags)
 		}
 		opts.Rules = append(slices.Clone(opts.Rules), custom...)
 	}
-	targets, closers, err := openTargets(args)
-	defer func() {
-		for _, c := range closers {
-			c.Close()
-		}
-	}()
+	opts.KnownRules = knownRules(opts.Rules)
+	ins, err := openInputs(args, cmd.InOrStdin())
+	if err != nil {
+		return err
+	}
+	defer closeInputs(ins)
+	targets, err := f.targets(ins, stderr)
 	if err != nil {
 		return err
 	}
 	if f.dumpInput {
-		return f.dump(ctx, stdout, targets, opts)
+		return f.dump(ctx, stdout, stderr, targets, opts)
 	}
 	res, err := scan.Run(ctx, targets, opts)
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
 	}
-	if err := f.writeBaseline(res); err != nil {
+	if err := f.writeBaseline(res, stderr); err != nil {
 		return err
 	}
-	if err := f.writeReport(stdout, res, report.Options{Version: version(), MinSeverity: min, Compliance: fw}); err != nil {
-		return &exitError{code: ExitError, err: err}
+	ropts := report.Options{Version: version(), MinSeverity: min, Compliance: fw, Color: f.out.color(cmd, stdout),
+		Verbose: f.verbose, Compact: f.compact}
+	if err := f.out.write(stdout, func(w io.Writer) error { return report.Write(w, f.out.format, res, ropts) }); err != nil {
+		return err
+	}
+	if f.out.format != "text" || f.out.toFile() {
+		// The report lists them; say so where a person looks.
+		if n, m := len(res.Errors), len(res.Warnings); n+m > 0 {
+			fmt.Fprintf(stderr, "mlguard: %s could not be read, %s (listed in the report)\n", report.Plural(n, "input"), report.Plural(m, "warning"))
+		}
 	}
 	switch {
 	case len(res.Errors) > 0:
 		return &exitError{code: ExitError}
+	case len(res.Files) == 0 && !f.allowEmpty:
+		return &exitError{code: ExitError, err: fmt.Errorf("nothing to scan in %s: no file mlguard reads (--allow-empty exits 0 instead)", strings.Join(args, " "))}
 	case len(report.Active(res, min)) > 0:
-		return &exitError{code: ExitFindings}
+		return f.exit.findings()
 	}
 	return nil
+}
+
+// knownRules are the IDs that settings and comments may name: every rule
+// mlguard has (scan's and iam analyze's) and the custom ones loaded.
+func knownRules(extra []*rule.Rule) map[string]bool {
+	known := map[string]bool{}
+	for _, r := range append(iampolicy.Documented(), extra...) {
+		known[strings.ToUpper(r.ID)] = true
+	}
+	return known
+}
+
+// targets turns the opened inputs into scan targets with the settings that
+// apply to each, saying on stderr which settings file is used.
+func (f *scanFlags) targets(ins []input, stderr io.Writer) ([]scan.Target, error) {
+	var explicit *config.Config
+	if f.configFile != "" {
+		c, err := readConfig(f.configFile)
+		if err != nil {
+			return nil, usageError("--config: %v", err)
+		}
+		explicit = c
+	}
+	said := map[string]bool{}
+	say := func(name string) {
+		if !said[name] {
+			said[name] = true
+			fmt.Fprintf(stderr, "mlguard: using settings from %s\n", name)
+		}
+	}
+	cwd, _ := os.Getwd()
+	var targets []scan.Target
+	for _, in := range ins {
+		t := scan.Target{FS: in.fsys, Root: in.root, Prefix: in.prefix, Anchor: in.anchor()}
+		switch {
+		case in.dir == "":
+		case explicit != nil:
+			t.Config, t.ConfigBase = explicit, configBase(f.configFile, in.dir)
+			say(f.configFile)
+		case exists(filepath.Join(in.dir, config.FileName)):
+			say(filepath.Join(cmp.Or(in.prefix, "."), config.FileName))
+		default:
+			for _, dir := range []string{cwd, in.repo} {
+				name := filepath.Join(dir, config.FileName)
+				if dir == "" || !within(dir, in.dir) || !exists(name) {
+					continue
+				}
+				c, err := readConfig(name)
+				if err != nil {
+					return nil, usageError("%v", err)
+				}
+				t.Config, t.ConfigBase = c, configBase(name, in.dir)
+				say(shortPath(cwd, name))
+				break
+			}
+		}
+		targets = append(targets, t)
+	}
+	return targets, nil
+}
+
+func readConfig(name string) (*config.Config, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, plainError(err)
+	}
+	return config.Parse(name, data)
+}
+
+// configBase is the path from a settings file's directory to dir, which
+// the file's path patterns are relative to ("" when dir is not below it).
+func configBase(configFile, dir string) string {
+	abs, err := filepath.Abs(filepath.Dir(configFile))
+	if err != nil || !within(abs, dir) {
+		return ""
+	}
+	rel, _ := filepath.Rel(abs, dir)
+	if rel == "." {
+		return ""
+	}
+	return filepath.ToSlash(rel)
+}
+
+// shortPath names p relative to the working directory when it is below it.
+func shortPath(cwd, p string) string {
+	if rel, err := filepath.Rel(cwd, p); err == nil && within(cwd, p) {
+		return rel
+	}
+	return p
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }
 
 // framework reads --compliance; it needs an output format with room for it.
@@ -143,12 +277,10 @@ func (f *scanFlags) framework() (*compliance.Framework, error) {
 	if err != nil {
 		return nil, usageError("--compliance: %v", err)
 	}
-	for _, name := range report.CompliantFormats {
-		if name == f.format {
-			return &fw, nil
-		}
+	if slices.Contains(report.CompliantFormats, strings.ToLower(f.out.format)) {
+		return &fw, nil
 	}
-	return nil, usageError("--compliance works with --format %s, not %s", strings.Join(report.CompliantFormats, " or "), f.format)
+	return nil, usageError("--compliance works with --format %s, not %s", orList(report.CompliantFormats), f.out.format)
 }
 
 func frameworkKeys() string {
@@ -157,15 +289,6 @@ func frameworkKeys() string {
 		keys = append(keys, fw.Key)
 	}
 	return strings.Join(keys, ", ")
-}
-
-func validFormat(name string) bool {
-	for _, f := range report.Formats {
-		if f == name {
-			return true
-		}
-	}
-	return false
 }
 
 func (f *scanFlags) scanOptions() (scan.Options, error) {
@@ -196,46 +319,44 @@ func (f *scanFlags) scanOptions() (scan.Options, error) {
 	for _, p := range f.varFiles {
 		data, err := os.ReadFile(p)
 		if err != nil {
-			return opts, usageError("--var-file: %v", err)
+			return opts, usageError("--var-file: %v", plainError(err))
 		}
 		opts.Terraform.VarFiles = append(opts.Terraform.VarFiles, terraform.VarFile{Name: p, Data: data})
 	}
-	if f.baseline != "" && !f.updateBaseline {
+	switch {
+	case f.createBaseline && f.baseline == "":
+		return opts, usageError("--create-baseline needs --baseline FILE")
+	case f.baseline != "" && !f.createBaseline:
 		data, err := os.ReadFile(f.baseline)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
+			return opts, usageError("--baseline %s: no such file; record the current findings in it first with --create-baseline", f.baseline)
 		case err != nil:
-			return opts, usageError("--baseline: %v", err)
-		default:
-			b, err := suppress.ParseBaseline(data)
-			if err != nil {
-				return opts, usageError("--baseline %s: %v", f.baseline, err)
-			}
-			opts.Baseline = b
+			return opts, usageError("--baseline: %v", plainError(err))
 		}
-	}
-	if f.updateBaseline && f.baseline == "" {
-		return opts, usageError("--update-baseline needs --baseline FILE")
+		b, err := suppress.ParseBaseline(data)
+		if err != nil {
+			return opts, usageError("--baseline %s: %v", f.baseline, err)
+		}
+		opts.Baseline = b
 	}
 	return opts, nil
 }
 
-// writeBaseline records the findings when the baseline file is new or an
-// update was asked for.
-func (f *scanFlags) writeBaseline(res *scan.Result) error {
-	if f.baseline == "" {
+// writeBaseline records the findings when --create-baseline asks for it.
+func (f *scanFlags) writeBaseline(res *scan.Result, stderr io.Writer) error {
+	if !f.createBaseline {
 		return nil
 	}
-	if _, err := os.Stat(f.baseline); err == nil && !f.updateBaseline {
-		return nil
-	}
-	data, err := suppress.NewBaseline(res.Findings).Marshal()
+	b := suppress.NewBaseline(res.Findings)
+	data, err := b.Marshal()
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
 	}
 	if err := os.WriteFile(f.baseline, data, 0o644); err != nil {
-		return &exitError{code: ExitError, err: fmt.Errorf("write baseline: %w", err)}
+		return &exitError{code: ExitError, err: fmt.Errorf("--baseline: cannot write %v", plainError(err))}
 	}
+	fmt.Fprintf(stderr, "mlguard: baseline written to %s (%s)\n", f.baseline, report.Plural(len(b.Findings), "finding"))
 	// Everything now in the baseline is, by definition, not new.
 	for i := range res.Findings {
 		if res.Findings[i].Suppression == nil {
@@ -246,84 +367,21 @@ func (f *scanFlags) writeBaseline(res *scan.Result) error {
 }
 
 // dump prints the policy input of every unit; no rule runs.
-func (f *scanFlags) dump(ctx context.Context, stdout io.Writer, targets []scan.Target, opts scan.Options) error {
+func (f *scanFlags) dump(ctx context.Context, stdout, stderr io.Writer, targets []scan.Target, opts scan.Options) error {
 	d := &inputDump{}
 	opts.OnInput, opts.Rules = d.add, []*rule.Rule{}
 	res, err := scan.Run(ctx, targets, opts)
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
 	}
-	w, done, err := f.out(stdout)
-	if err != nil {
+	if err := f.out.write(stdout, d.write); err != nil {
 		return err
 	}
-	if err := d.write(w); err != nil {
-		done()
-		return &exitError{code: ExitError, err: err}
-	}
-	if err := done(); err != nil {
-		return &exitError{code: ExitError, err: err}
-	}
 	for _, e := range res.Errors {
-		fmt.Fprintf(os.Stderr, "mlguard: %s\n", e)
+		fmt.Fprintf(stderr, "mlguard: %s\n", e.Error())
 	}
 	if len(res.Errors) > 0 {
 		return &exitError{code: ExitError}
 	}
 	return nil
-}
-
-// out opens --output, or standard output.
-func (f *scanFlags) out(stdout io.Writer) (io.Writer, func() error, error) {
-	if f.output == "" {
-		return stdout, func() error { return nil }, nil
-	}
-	file, err := os.Create(f.output)
-	if err != nil {
-		return nil, nil, &exitError{code: ExitError, err: fmt.Errorf("create output: %w", err)}
-	}
-	return file, file.Close, nil
-}
-
-func (f *scanFlags) writeReport(stdout io.Writer, res *scan.Result, opts report.Options) error {
-	w := stdout
-	opts.Color = f.format == "text" && f.output == "" && isTerminal(stdout)
-	if f.output != "" {
-		file, err := os.Create(f.output)
-		if err != nil {
-			return fmt.Errorf("create report: %w", err)
-		}
-		defer file.Close()
-		w = file
-	}
-	return report.Write(w, f.format, res, opts)
-}
-
-// openTargets opens each argument as a filesystem rooted at the directory
-// (or, for a file, at its parent). os.Root refuses symbolic links that lead
-// outside that root, so a scan never reads outside what it was given.
-func openTargets(args []string) ([]scan.Target, []io.Closer, error) {
-	var targets []scan.Target
-	var closers []io.Closer
-	for _, a := range args {
-		info, err := os.Stat(a)
-		if err != nil {
-			return nil, closers, usageError("%v", err)
-		}
-		dir, rootPath := a, "."
-		if !info.IsDir() {
-			dir, rootPath = filepath.Dir(a), filepath.Base(a)
-		}
-		root, err := os.OpenRoot(dir)
-		if err != nil {
-			return nil, closers, usageError("%v", err)
-		}
-		closers = append(closers, root)
-		prefix := filepath.ToSlash(filepath.Clean(dir))
-		if prefix == "." {
-			prefix = ""
-		}
-		targets = append(targets, scan.Target{FS: root.FS(), Root: rootPath, Prefix: prefix})
-	}
-	return targets, closers, nil
 }

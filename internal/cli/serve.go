@@ -83,7 +83,7 @@ func runServe(ctx context.Context, f serveFlags) error {
 	if f.configFile != "" {
 		data, err := os.ReadFile(f.configFile)
 		if err != nil {
-			return usageError("--config: %v", err)
+			return usageError("--config: %v", plainError(err))
 		}
 		if settings, err = config.Parse(filepath.Base(f.configFile), data); err != nil {
 			return usageError("--config: %v", err)
@@ -97,6 +97,10 @@ func runServe(ctx context.Context, f serveFlags) error {
 		}
 		rules = append(rules, custom...)
 	}
+	cert, err := admission.LoadCertificate(f.certFile, f.keyFile)
+	if err != nil {
+		return &exitError{code: ExitError, err: err}
+	}
 	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
 	srv := admission.New(admission.Config{
 		Rules: rules, Mode: mode, DenySeverity: sev, FailClosed: f.failClosed,
@@ -109,7 +113,7 @@ func runServe(ctx context.Context, f serveFlags) error {
 	}
 	log.Info("admission webhook listening", "addr", ln.Addr().String(), "mode", mode, "deny_severity", sev.String(),
 		"fail_closed", f.failClosed, "rules", len(srv.Rules()))
-	if err := admission.Serve(ctx, ln, srv, f.certFile, f.keyFile); err != nil {
+	if err := admission.Serve(ctx, ln, srv, cert, log); err != nil {
 		return &exitError{code: ExitError, err: err}
 	}
 	return nil

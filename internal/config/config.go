@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
 	"strings"
 	"time"
 
@@ -28,6 +29,17 @@ type Config struct {
 	SeverityOverrides  map[string]rule.Severity `yaml:"severity_overrides"`
 	InlineSuppressions *bool                    `yaml:"inline_suppressions"` // default true
 	Ignore             []Ignore                 `yaml:"ignore"`
+	// File is the name the settings were read from; Rules lists each rule
+	// ID they name, with its line, so that a misspelt one can be reported.
+	File  string    `yaml:"-"`
+	Rules []RuleRef `yaml:"-"`
+}
+
+// RuleRef is a rule ID named in the settings.
+type RuleRef struct {
+	ID   string
+	Line int
+	Key  string // disabled_rules, severity_overrides or ignore
 }
 
 // Ignore suppresses findings of a rule, optionally only for some resources or
@@ -38,6 +50,7 @@ type Ignore struct {
 	Path     string `yaml:"path"`     // glob over file paths; empty means any
 	Reason   string `yaml:"reason"`
 	Expires  string `yaml:"expires"` // YYYY-MM-DD; expired ignores no longer apply
+	Line     int    `yaml:"-"`       // where the entry starts
 }
 
 // Load reads FileName from the root of fsys. A missing file is an empty config.
@@ -55,11 +68,15 @@ func Load(fsys fs.FS, root string) (*Config, error) {
 
 // Parse decodes a config, refusing unknown keys so that typos are not silently ignored.
 func Parse(name string, data []byte) (*Config, error) {
-	c := &Config{}
+	c := &Config{File: name}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, fmt.Errorf("%s: %s", name, yamlMessage(err))
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err == nil {
+		c.locate(&doc)
 	}
 	for i, ig := range c.Ignore {
 		if ig.Rule == "" {
@@ -72,6 +89,74 @@ func Parse(name string, data []byte) (*Config, error) {
 		}
 	}
 	return c, nil
+}
+
+// locate records the line of every rule ID and ignore entry.
+func (c *Config) locate(doc *yaml.Node) {
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return
+	}
+	top := doc.Content[0].Content
+	for i := 0; i+1 < len(top); i += 2 {
+		key, val := top[i].Value, top[i+1]
+		switch key {
+		case "disabled_rules":
+			for _, n := range val.Content {
+				c.Rules = append(c.Rules, RuleRef{ID: n.Value, Line: n.Line, Key: key})
+			}
+		case "severity_overrides":
+			for j := 0; j+1 < len(val.Content); j += 2 {
+				c.Rules = append(c.Rules, RuleRef{ID: val.Content[j].Value, Line: val.Content[j].Line, Key: key})
+			}
+		case "ignore":
+			for j, entry := range val.Content {
+				if j < len(c.Ignore) {
+					c.Ignore[j].Line = entry.Line
+					c.Rules = append(c.Rules, RuleRef{ID: c.Ignore[j].Rule, Line: entry.Line, Key: key})
+				}
+			}
+		}
+	}
+}
+
+// yamlMessage says what is wrong in the words of the settings file rather
+// than of the Go types behind it ("field disabled_rule not found in type
+// config.Config").
+func yamlMessage(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.TrimPrefix(msg, "unmarshal errors:\n  ")
+	msg = unmarshalError.ReplaceAllStringFunc(msg, func(m string) string {
+		sub := unmarshalError.FindStringSubmatch(m)
+		return "expected " + goTypeWords(sub[2]) + ", found " + yamlTagWords[sub[1]]
+	})
+	if strings.Contains(msg, "not found in type") {
+		msg = strings.Replace(msg, "field ", "unknown setting ", 1)
+		if i := strings.Index(msg, " not found in type"); i >= 0 {
+			msg = msg[:i] + " (the settings are disabled_rules, exclude_paths, severity_overrides, inline_suppressions and ignore)"
+		}
+	}
+	return msg
+}
+
+var unmarshalError = regexp.MustCompile("cannot unmarshal (!!\\w+)(?: `[^`]*`)? into (\\S+)")
+
+var yamlTagWords = map[string]string{"!!seq": "a list", "!!map": "a mapping", "!!str": "a string", "!!int": "a number",
+	"!!float": "a number", "!!bool": "true or false", "!!null": "nothing", "!!timestamp": "a date"}
+
+func goTypeWords(t string) string {
+	switch {
+	case t == "bool" || t == "*bool":
+		return "true or false"
+	case t == "string":
+		return "a string"
+	case strings.HasPrefix(t, "[]"):
+		return "a list"
+	case strings.HasPrefix(t, "map["):
+		return "a mapping"
+	case strings.HasSuffix(t, "Severity"):
+		return "a severity (LOW, MEDIUM, HIGH or CRITICAL)"
+	}
+	return "a mapping"
 }
 
 // Disabled reports whether a rule is disabled.

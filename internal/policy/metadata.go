@@ -3,6 +3,7 @@ package policy
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -10,6 +11,10 @@ import (
 
 	"github.com/mlguard/mlguard/internal/rule"
 )
+
+// customID is the shape of a custom rule ID: upper-case words of letters
+// and digits joined by dashes (CUSTOM-001, ORG-SAGEMAKER-001, PLATFORM).
+var customID = regexp.MustCompile(`^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$`)
 
 // customKeys are the custom METADATA fields a rule may carry; any other is
 // refused, so that a misspelt key is not silently ignored.
@@ -49,14 +54,14 @@ func metadata(a *ast.Annotations, pkg string) (rule.Metadata, error) {
 			bad("unknown custom field %q (known: %s)", k, strings.Join(sortedKeys(customKeys), ", "))
 		}
 	}
-	if !rule.ValidID(md.ID) {
-		bad("custom.id %q is not a rule ID (upper-case words and three digits, like ORG-SAGEMAKER-001)", md.ID)
+	if !customID.MatchString(md.ID) {
+		bad("custom.id %q is not a rule ID (upper-case letters, digits and dashes, starting with a letter, like ORG-SAGEMAKER-001 or CUSTOM-1)", md.ID)
 	}
 	if md.Title == "" {
 		bad("title is missing")
 	}
 	if md.Remediation == "" {
-		bad("custom.remediation is missing")
+		md.Remediation = "The policy gives no remediation (custom.remediation in its METADATA); its description says what it requires."
 	}
 	if sev, err := rule.ParseSeverity(str("severity")); err != nil {
 		bad("custom.severity: %v", err)

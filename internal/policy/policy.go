@@ -115,7 +115,7 @@ func parseAll(fsys fs.FS, root string, opts Options) (map[string]*ast.Module, er
 		return nil, fmt.Errorf("policies %s: %w", root, err)
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("policies %s: no .rego files", root)
+		return nil, fmt.Errorf("%s: no .rego files there", path.Join(opts.Prefix, root))
 	}
 	popts := ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1}
 	modules := map[string]*ast.Module{}

@@ -48,7 +48,7 @@ func auditText(w io.Writer, res *audit.Result, opts Options) error {
 	for _, a := range alerts {
 		t.printf("%s %s  %s\n", t.paint(severityColor[a.Severity], fmt.Sprintf("%-8s", a.Severity)), t.paint(bold, a.Detector), a.Title)
 		t.printf("           %s %s .. %s, %s, %s\n", t.paint(dim, "when:"), a.First.Format(time.RFC3339), a.Last.Format(time.RFC3339),
-			plural(a.Events, "event"), strings.Join(a.Techniques, " "))
+			Plural(a.Events, "event"), strings.Join(a.Techniques, " "))
 		t.printf("           %s\n", wrap(a.Message, 11))
 		for i, ev := range a.Evidence {
 			if i == textEvidence {
@@ -62,7 +62,7 @@ func auditText(w io.Writer, res *audit.Result, opts Options) error {
 	if len(res.Principals) > 0 {
 		t.printf("%s\n", t.paint(bold, "By principal"))
 		for _, p := range res.Principals {
-			t.printf("  %-8s %s: %s (%s)\n", p.Highest, p.Principal, plural(p.Alerts, "alert"), strings.Join(p.Detectors, ", "))
+			t.printf("  %-8s %s: %s (%s)\n", p.Highest, p.Principal, Plural(p.Alerts, "alert"), strings.Join(p.Detectors, ", "))
 		}
 		t.printf("\n")
 	}
@@ -95,7 +95,7 @@ func auditText(w io.Writer, res *audit.Result, opts Options) error {
 		t.printf("%s %s:%d: %s\n", t.paint(severityColor[rule.High], "rejected:"), r.File, r.Line, r.Reason)
 	}
 	t.printf("\n%s (%s); records: %d read = %d analysed + %d rejected (%d learned, %d judged); %s\n",
-		plural(len(alerts), "alert"), severityCounts(alerts), res.Read, res.Analysed, len(res.Rejected), res.Learned, res.Judged, plural(len(res.Files), "file"))
+		Plural(len(alerts), "alert"), severityCounts(alerts), res.Read, res.Analysed, len(res.Rejected), res.Learned, res.Judged, Plural(len(res.Files), "file"))
 	return t.err
 }
 

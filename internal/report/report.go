@@ -22,6 +22,11 @@ type Options struct {
 	// Compliance, when set, adds a per-control summary of that framework to
 	// text and JSON output.
 	Compliance *compliance.Framework
+	// Verbose prints a rule's why and fix with each finding in text; by
+	// default they are printed once per rule.
+	Verbose bool
+	// Compact prints one line per finding in text, then the summary.
+	Compact bool
 }
 
 // CompliantFormats are the formats that can carry a compliance summary.

@@ -72,7 +72,7 @@ func writeText(w io.Writer, res *scan.Result, opts Options) error {
 		t.compliance(c)
 	}
 	if n := len(res.Unknowns); n > 0 {
-		t.printf("\n%s\n", t.paint(dim, fmt.Sprintf("%s cannot be known before apply and were not judged (listed under \"unknowns\" in --format json).", plural(n, "value"))))
+		t.printf("\n%s\n", t.paint(dim, fmt.Sprintf("%s cannot be known before apply and were not judged (listed under \"unknowns\" in --format json).", Plural(n, "value"))))
 	}
 	s := Summarize(res, opts.MinSeverity)
 	t.printf("\n%d findings (%d critical, %d high, %d medium, %d low), %d suppressed; %d files scanned, %d could not be read\n",
@@ -121,7 +121,7 @@ func (t *textWriter) compliance(c *compliance.Report) {
 			}
 			if ctl.Status == compliance.Fail {
 				t.printf("  %s %-12s %s\n", t.paint(severityColor[rule.High], "FAIL"), ctl.ID, ctl.Title)
-				t.printf("       %-12s %s from %s\n", "", plural(ctl.Findings, "finding"), strings.Join(ctl.Failed, ", "))
+				t.printf("       %-12s %s from %s\n", "", Plural(ctl.Findings, "finding"), strings.Join(ctl.Failed, ", "))
 				continue
 			}
 			note := ""
@@ -137,7 +137,8 @@ func (t *textWriter) compliance(c *compliance.Report) {
 	}
 }
 
-func plural(n int, noun string) string {
+// Plural counts a noun in English: "1 file", "2 files".
+func Plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}

@@ -47,6 +47,16 @@ type Target struct {
 	FS     fs.FS
 	Root   string // "." for a directory target, the file name for a file target
 	Prefix string // joined in front of reported paths
+	// Anchor is joined in front of paths in fingerprints: the path from the
+	// repository root to the root of FS, so that a finding keeps its
+	// fingerprint however the tree was named on the command line.
+	Anchor string
+	// Config, when set, is the settings that apply (--config, or a
+	// .mlguard.yaml found above the target); nil reads FileName at the
+	// target's root. ConfigBase is the path from the settings file's
+	// directory to the root of FS, which its path patterns are relative to.
+	Config     *config.Config
+	ConfigBase string
 }
 
 // Options control a scan.
@@ -61,6 +71,9 @@ type Options struct {
 	// NoInline ignores inline suppression comments, whatever .mlguard.yaml says.
 	NoInline bool
 	Baseline *suppress.Baseline
+	// KnownRules are the rule IDs that settings and suppression comments
+	// may name without a warning; nil means the IDs of Rules.
+	KnownRules map[string]bool
 	// Now is the day against which suppression expiry dates are checked.
 	Now time.Time
 	// OnInput, when set, is handed each unit's rule input (named by the
@@ -109,6 +122,12 @@ func Run(ctx context.Context, targets []Target, opts Options) (*Result, error) {
 	}
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
+	}
+	if opts.KnownRules == nil {
+		opts.KnownRules = map[string]bool{}
+		for _, r := range opts.Rules {
+			opts.KnownRules[r.ID] = true
+		}
 	}
 	res := &Result{Rules: opts.Rules, Types: map[string]int{}, Ran: map[string]bool{}}
 	for _, t := range targets {
@@ -168,13 +187,22 @@ func scanTarget(ctx context.Context, t Target, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("scan %s: %w", display(t, t.Root), err)
 	}
-	cfg, err := config.Load(t.FS, rootDir(t))
-	if err != nil {
-		return nil, fmt.Errorf("scan %s: %w", display(t, t.Root), err)
+	cfg := t.Config
+	if cfg == nil {
+		if cfg, err = config.Load(t.FS, rootDir(t)); err != nil {
+			return nil, fmt.Errorf("scan %s: %w", display(t, t.Root), err)
+		}
 	}
 	ts := &targetScan{t: t, opts: opts, cfg: cfg, inline: map[string]*suppress.Inline{}}
 	tree.Files = ts.included(tree.Files)
 	ts.diagnose(res, tree.Diagnostics)
+	// Settings diagnostics name the settings file as it was found.
+	res.Warnings = append(res.Warnings, ts.checkSettings()...)
+	if len(tree.Files) == 0 && !tree.Diagnostics.HasErrors() {
+		res.Warnings = append(res.Warnings, source.Diagnostic{Severity: source.SevWarning,
+			Range: source.Range{File: display(t, t.Root)}, Summary: "Nothing to scan",
+			Detail: "no Terraform, plan JSON, CloudFormation, ARM, Kubernetes or IAM policy file was found here"})
+	}
 
 	// Each unit is checked as soon as it is evaluated or read, in the worker
 	// that made it, and then let go: memory holds findings, not every
@@ -201,6 +229,9 @@ func scanTarget(ctx context.Context, t Target, opts Options) (*Result, error) {
 	ts.diagnose(res, tf.Diagnostics)
 	ts.diagnose(res, readEach(ctx, tree, opts, check))
 	ts.diagnose(res, readKubernetes(ctx, tree, t.Root, opts, check))
+	if !opts.NoInline && cfg.InlineAllowed() {
+		ts.diagnose(res, ts.checkComments(ctx, tree))
+	}
 	for _, f := range tree.Files {
 		res.Files = append(res.Files, display(t, f.Path))
 	}
@@ -227,10 +258,13 @@ func display(t Target, p string) string {
 	return path.Join(t.Prefix, p)
 }
 
+// cfgPath is a path inside the target as the settings' path patterns see it.
+func (ts *targetScan) cfgPath(p string) string { return path.Join(ts.t.ConfigBase, p) }
+
 func (ts *targetScan) included(files []source.File) []source.File {
 	var out []source.File
 	for _, f := range files {
-		if !ts.cfg.Excluded(f.Path) {
+		if !ts.cfg.Excluded(ts.cfgPath(f.Path)) {
 			out = append(out, f)
 		}
 	}
@@ -538,21 +572,22 @@ func (ts *targetScan) finding(r *rule.Rule, res rule.Result) rule.Finding {
 	if sev, ok := ts.cfg.SeverityOverrides[r.ID]; ok {
 		f.Severity = sev
 	}
-	f.Fingerprint = Fingerprint(r.ID, f.File, f.Resource, res.Value)
+	f.Fingerprint = Fingerprint(r.ID, path.Join(ts.t.Anchor, rng.File), f.Resource, res.Value)
 	f.Suppression = ts.suppression(f, res, rng)
 	return f
 }
 
-// Fingerprint identifies a finding across runs: it covers the rule, the file,
-// the resource address and the offending value, and not the line, so it
-// survives edits that move the resource.
+// Fingerprint identifies a finding across runs: it covers the rule, the file
+// (its path from the repository root, see Target.Anchor), the resource
+// address and the offending value, and not the line, so it survives edits
+// that move the resource and does not depend on where the scan was run from.
 func Fingerprint(ruleID, file, resource, value string) string {
 	h := sha256.Sum256([]byte(strings.Join([]string{ruleID, file, resource, value}, "\x00")))
 	return hex.EncodeToString(h[:16])
 }
 
 func (ts *targetScan) suppression(f rule.Finding, res rule.Result, rng source.Range) *rule.Suppression {
-	if ig := ts.cfg.Ignored(f.RuleID, f.Resource, rng.File, ts.opts.Now); ig != nil {
+	if ig := ts.cfg.Ignored(f.RuleID, f.Resource, ts.cfgPath(rng.File), ts.opts.Now); ig != nil {
 		return &rule.Suppression{Kind: "config", Reason: ig.Reason, Expires: ig.Expires}
 	}
 	if !ts.opts.NoInline && ts.cfg.InlineAllowed() && commented(res.Resource.Format) {

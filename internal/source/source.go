@@ -162,7 +162,7 @@ func Discover(ctx context.Context, fsys fs.FS, root string, lim Limits) (*Tree, 
 		return nil, fmt.Errorf("stat %s: %w", root, err)
 	}
 	if !info.IsDir() {
-		t.add(ctx, root, info.Size(), lim)
+		t.addNamed(root, info.Size(), lim)
 		return t, nil
 	}
 	rootDepth := strings.Count(path.Clean(root), "/")
@@ -235,14 +235,47 @@ func (t *Tree) add(ctx context.Context, p string, size int64, lim Limits) {
 	if format == FormatUnknown && sniffable(p) {
 		format = t.sniff(p)
 	}
-	if format == FormatUnknown {
-		return
+	if format != FormatUnknown {
+		t.addFormat(p, format, size, lim)
 	}
+}
+
+func (t *Tree) addFormat(p string, format Format, size int64, lim Limits) {
 	if len(t.Files) >= lim.MaxFiles {
 		t.Diagnostics.Errorf(Range{File: p}, "too many files", "the scan reads at most %d files", lim.MaxFiles)
 		return
 	}
 	t.Files = append(t.Files, File{Path: p, Format: format, Size: size})
+}
+
+// addNamed adds a file the user named: its content is looked at whatever
+// its name, and a file that holds nothing mlguard reads is an error, not a
+// scan that passes because it read nothing.
+func (t *Tree) addNamed(p string, size int64, lim Limits) {
+	format := Detect(p)
+	if format == FormatUnknown {
+		format = t.sniff(p)
+	}
+	if format == FormatUnknown {
+		detail := "it is not Terraform (.tf, .tf.json), a Terraform plan (terraform show -json), a CloudFormation or ARM template, " +
+			"a Kubernetes manifest or an IAM policy document"
+		if t.policyVersion(p) {
+			detail = "it has an IAM policy Version but no Statement member (is the key misspelt?), so it is not read as a policy"
+		}
+		t.Diagnostics.Errorf(Range{File: p}, "Not a file mlguard reads", "%s", detail)
+		return
+	}
+	t.addFormat(p, format, size, lim)
+}
+
+// policyVersion reports whether a file names an IAM policy language version,
+// as a policy whose Statement key is misspelt still does.
+func (t *Tree) policyVersion(p string) bool {
+	data, err := ReadFile(t.FS, p, 16<<10)
+	if err != nil {
+		return false
+	}
+	return bytes.Contains(data, []byte(`"2012-10-17"`)) || bytes.Contains(data, []byte(`"2008-10-17"`))
 }
 
 // candidate reports whether a file may hold something mlguard reads: a known

@@ -79,6 +79,42 @@ func match(line, ruleID string, today time.Time) *rule.Suppression {
 	return nil
 }
 
+// Marker is one suppression comment as written.
+type Marker struct {
+	Line    int
+	IDs     []string // the rule IDs it names; none when it is malformed
+	Expires string   // YYYY-MM-DD or ""
+}
+
+// Markers lists the suppression comments of a file, so that one naming a
+// rule that does not exist, or one that has expired, can be reported
+// instead of silently suppressing nothing.
+func Markers(data []byte) []Marker {
+	var out []Marker
+	for i, line := range strings.Split(string(data), "\n") {
+		if !strings.Contains(line, "mlguard:ignore") {
+			continue
+		}
+		mk := Marker{Line: i + 1}
+		if m := inlinePattern.FindStringSubmatch(line); m != nil {
+			for _, id := range strings.Split(m[1], ",") {
+				if id = strings.TrimSpace(id); id != "" {
+					mk.IDs = append(mk.IDs, id)
+				}
+			}
+			mk.Expires = m[2]
+		} else if !isComment(line) && !strings.Contains(line, "#") && !strings.Contains(line, "//") {
+			continue // the words in a string, not a comment
+		}
+		out = append(out, mk)
+	}
+	return out
+}
+
+// BaselineVersion is the version of the baseline files written. Version 2
+// fingerprints files by their path from the repository root.
+const BaselineVersion = 2
+
 // Baseline is a recorded set of findings; findings in it are not new.
 type Baseline struct {
 	Version  int             `json:"version"`
@@ -97,7 +133,7 @@ type BaselineEntry struct {
 // NewBaseline records findings (suppressed ones too, so that a suppression
 // that later expires does not surface as new).
 func NewBaseline(fs []rule.Finding) *Baseline {
-	b := &Baseline{Version: 1}
+	b := &Baseline{Version: BaselineVersion}
 	seen := map[string]bool{}
 	for _, f := range fs {
 		if seen[f.Fingerprint] {
@@ -116,10 +152,13 @@ func ParseBaseline(data []byte) (*Baseline, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(b); err != nil {
-		return nil, fmt.Errorf("parse baseline: %w", err)
+		return nil, fmt.Errorf("not a baseline file: %w", err)
 	}
-	if b.Version != 1 {
-		return nil, fmt.Errorf("parse baseline: unsupported version %d", b.Version)
+	switch {
+	case b.Version == 1:
+		return nil, fmt.Errorf("the baseline was written by an earlier mlguard, whose fingerprints depended on how the path was typed; record it again with --create-baseline")
+	case b.Version != BaselineVersion:
+		return nil, fmt.Errorf("unsupported baseline version %d (this mlguard reads version %d)", b.Version, BaselineVersion)
 	}
 	return b, nil
 }
