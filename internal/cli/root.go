@@ -54,7 +54,13 @@ func usageError(format string, args ...any) error {
 
 // Main runs the CLI with args and returns the process exit code.
 func Main(args []string, stdout, stderr io.Writer) int {
+	return mainWithStdin(args, os.Stdin, stdout, stderr)
+}
+
+// mainWithStdin is Main reading "-" from stdin.
+func mainWithStdin(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRoot(stdout, stderr)
+	root.SetIn(stdin)
 	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {
