@@ -64,7 +64,7 @@ func TestSuppressionsThatDoNothingWarn(t *testing.T) {
 		Warnings []struct {
 			Error string `json:"error"`
 			File  string `json:"file"`
-			Line    int    `json:"line"`
+			Line  int    `json:"line"`
 		} `json:"warnings"`
 	}
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
