@@ -42,7 +42,7 @@ type instance struct {
 	out    *rootResult
 	values map[string]cty.Value // graph node -> value
 	fixed  map[string]cty.Value // path and terraform, the same for every node
-	needed map[string]map[string]bool
+	needed map[string]needTree
 }
 
 type nodeKind int
@@ -68,7 +68,7 @@ type node struct {
 // run evaluates the module and returns its outputs as an object.
 func (in *instance) run(ctx context.Context) (cty.Value, error) {
 	in.values = map[string]cty.Value{}
-	in.needed = map[string]map[string]bool{}
+	in.needed = map[string]needTree{}
 	in.fixed = map[string]cty.Value{
 		"path":      cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(relPath(in.root.dir, in.cfg.dir)), "root": cty.StringVal("."), "cwd": cty.StringVal(".")}),
 		"terraform": cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")}),
@@ -134,15 +134,15 @@ func (in *instance) deps(trs []hcl.Traversal) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, t := range trs {
-		id, attr := nodeOf(t)
+		id, attrs := nodeOf(t)
 		if id == "" {
 			continue
 		}
-		if attr != "" {
+		if len(attrs) > 0 {
 			if in.needed[id] == nil {
-				in.needed[id] = map[string]bool{}
+				in.needed[id] = needTree{}
 			}
-			in.needed[id][attr] = true
+			in.needed[id].add(attrs)
 		}
 		if !seen[id] {
 			seen[id] = true
@@ -154,33 +154,40 @@ func (in *instance) deps(trs []hcl.Traversal) []string {
 }
 
 // nodeOf names the graph node a traversal reads and, for resources, the
-// attribute it reads.
-func nodeOf(t hcl.Traversal) (id, attr string) {
+// path of attribute and nested block names it reads below it.
+func nodeOf(t hcl.Traversal) (id string, attrs []string) {
 	names := traversalNames(t)
 	switch t.RootName() {
 	case "var", "local", "module":
 		if len(names) > 1 {
-			return t.RootName() + "." + names[1], ""
+			return t.RootName() + "." + names[1], nil
 		}
 	case "data":
 		if len(names) > 2 {
-			id = "data." + names[1] + "." + names[2]
-			if len(names) > 3 {
-				attr = names[3]
-			}
-			return id, attr
+			return "data." + names[1] + "." + names[2], names[3:]
 		}
 	case "count", "each", "path", "terraform", "self":
 	default:
 		if len(names) > 1 {
-			id = names[0] + "." + names[1]
-			if len(names) > 2 {
-				attr = names[2]
-			}
-			return id, attr
+			return names[0] + "." + names[1], names[2:]
 		}
 	}
-	return "", ""
+	return "", nil
+}
+
+// needTree is the attributes read of a resource, and below each nested
+// block the attributes read of it (identity[0].principal_id).
+type needTree map[string]needTree
+
+func (n needTree) add(path []string) {
+	for _, name := range path {
+		next := n[name]
+		if next == nil {
+			next = needTree{}
+			n[name] = next
+		}
+		n = next
+	}
 }
 
 // traversalNames lists the attribute names of a traversal, skipping indexes.
@@ -614,14 +621,16 @@ func (in *instance) resource(rc *resourceConfig, ctx *hcl.EvalContext) cty.Value
 // objectValue is what other expressions see of a resource instance: its
 // configured attributes and nested blocks, and every other attribute they read
 // as unknown; all of it marked with the instance's address.
-func (in *instance) objectValue(b *Block, needed map[string]bool, addr string) cty.Value {
+// A nested block's attributes that are read and not configured (a
+// computed principal_id in identity[0]) are unknown in the same way.
+func (in *instance) objectValue(b *Block, needed needTree, addr string) cty.Value {
 	attrs := map[string]cty.Value{}
 	for name, a := range b.Attrs {
 		attrs[name] = a.raw
 	}
 	byType := map[string][]cty.Value{}
 	for _, nb := range b.Blocks {
-		byType[nb.Type] = append(byType[nb.Type], in.objectValue(nb, nil, addr))
+		byType[nb.Type] = append(byType[nb.Type], in.objectValue(nb, needed[nb.Type], addr))
 	}
 	for t, vs := range byType {
 		if _, dup := attrs[t]; !dup {

@@ -386,3 +386,32 @@ func TestParsingTwiceGivesTheSameUnits(t *testing.T) {
 		t.Errorf("unexpected units or diagnostics:\n%s\n%s", kept, keptDiags)
 	}
 }
+
+// TestComputedNestedAttribute: a nested block's attribute that the
+// configuration does not set (identity[0].principal_id, computed by the
+// provider) is unknown, linked to its resource, and not an error.
+func TestComputedNestedAttribute(t *testing.T) {
+	res := load(t, map[string]string{"main.tf": `
+resource "azurerm_machine_learning_workspace" "ml" {
+  name = "ml"
+  identity {
+    type = "SystemAssigned"
+  }
+}
+resource "azurerm_role_assignment" "a" {
+  principal_id = azurerm_machine_learning_workspace.ml.identity[0].principal_id
+}
+resource "azurerm_role_assignment" "b" {
+  principal_id = azurerm_machine_learning_workspace.ml.network[0].subnet
+}
+`}, Options{})
+	if len(res.Diagnostics) > 0 {
+		t.Errorf("diagnostics: %v", res.Diagnostics)
+	}
+	for _, addr := range []string{"azurerm_role_assignment.a", "azurerm_role_assignment.b"} {
+		a := attr(res, addr, "principal_id")
+		if a == nil || a.Value.IsKnown() || len(a.Refs) != 1 || a.Refs[0] != "azurerm_machine_learning_workspace.ml" {
+			t.Errorf("%s: principal_id %+v", addr, a)
+		}
+	}
+}
