@@ -50,6 +50,8 @@ func TestGolden(t *testing.T) {
 		{"golden.sarif", "sarif", report.Options{}},
 		{"golden.junit", "junit", report.Options{}},
 		{"golden-nist-800-53.text", "text", report.Options{Compliance: &nist}},
+		{"golden-compact.text", "text", report.Options{Compact: true}},
+		{"golden-verbose.text", "text", report.Options{Verbose: true}},
 		{"golden-nist-800-53.json", "json", report.Options{Compliance: &nist}},
 	}
 	for _, tc := range cases {
@@ -166,5 +168,36 @@ func TestSeverityThreshold(t *testing.T) {
 	}
 	if len(report.Shown(res, rule.Critical)) >= len(report.Shown(res, rule.Low)) {
 		t.Error("threshold did not filter")
+	}
+}
+
+// TestTextEscapesControlCharacters: names and messages from scanned files
+// cannot move the cursor, write the clipboard or forge a report line on a
+// terminal; JSON keeps them exact.
+func TestTextEscapesControlCharacters(t *testing.T) {
+	hostile := "nb\x1b[2J\x1b]52;c;ZXZpbA==\x07\nCRITICAL FAKE-001 forged\u202e"
+	res := &scan.Result{Findings: []rule.Finding{{RuleID: "AWS-SAGEMAKER-001", Title: "t", Severity: rule.High,
+		Resource: hostile, File: "main\x1b.tf", StartLine: 1, Message: "message " + hostile, Remediation: "fix"}}}
+	for _, opts := range []report.Options{{}, {Compact: true}, {Verbose: true}} {
+		var buf bytes.Buffer
+		if err := report.Write(&buf, "text", res, opts); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		if strings.ContainsAny(out, "\x1b\x07\u202e") || strings.Contains(out, "\nCRITICAL FAKE") || !strings.Contains(out, `nb\x1b[2J`) {
+			t.Errorf("control characters reach the terminal:\n%q", out)
+		}
+	}
+	var buf bytes.Buffer
+	if err := report.Write(&buf, "json", res, report.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Findings []struct {
+			Resource string `json:"resource"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil || doc.Findings[0].Resource != hostile {
+		t.Errorf("JSON changed the resource name: %v %+v", err, doc)
 	}
 }

@@ -1,8 +1,10 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/mlguard/mlguard/internal/compliance"
@@ -37,47 +39,230 @@ func (t *textWriter) paint(code, s string) string {
 	return code + s + reset
 }
 
-// writeText groups findings by file; each shows what is wrong, why it matters
-// and how to fix it. Suppressed findings are counted, not shown.
+// writeText is the report for people. A summary comes first (counts by
+// severity, the worst findings, findings per rule and per file), then the
+// findings grouped by file, most severe first, then each rule's why and fix
+// once (with every finding under Verbose), then what could not be read or
+// judged, and the counts again as the last line, where a terminal leaves
+// the eye. Compact prints one line per finding and the counts.
 func writeText(w io.Writer, res *scan.Result, opts Options) error {
 	t := &textWriter{w: w, color: opts.Color}
+	active := Active(res, opts.MinSeverity)
+	byFile := groupByFile(active)
+	if opts.Compact {
+		for _, f := range byFile {
+			t.printf("%s: %s %s %s: %s\n", clean(rangeOf(f)), t.paint(severityColor[f.Severity], f.Severity.String()), f.RuleID,
+				clean(f.Resource), clean(f.Message))
+		}
+	} else {
+		t.summary(res, active, opts)
+		t.findings(byFile, opts.Verbose)
+		if !opts.Verbose {
+			t.rules(active)
+		}
+	}
+	t.diagnostics(res)
+	if c := complianceOf(res, opts); c != nil && !opts.Compact {
+		t.compliance(c)
+	}
+	if n := len(res.Unknowns); n > 0 {
+		were := "were"
+		if n == 1 {
+			were = "was"
+		}
+		t.printf("\n%s\n", t.paint(dim, fmt.Sprintf("%s could not be known before apply and %s not judged (listed under \"unknowns\" in --format json).", Plural(n, "value"), were)))
+	}
+	t.printf("\n%s\n", countsLine(res, opts.MinSeverity))
+	return t.err
+}
+
+// countsLine is the one-line summary of a scan.
+func countsLine(res *scan.Result, min rule.Severity) string {
+	s := Summarize(res, min)
+	return fmt.Sprintf("%s (%d critical, %d high, %d medium, %d low), %d suppressed; %s scanned, %d could not be read",
+		Plural(s.Findings, "finding"), s.BySeverity["CRITICAL"], s.BySeverity["HIGH"], s.BySeverity["MEDIUM"], s.BySeverity["LOW"],
+		s.Suppressed, Plural(s.FilesScanned, "file"), s.FilesFailed)
+}
+
+// groupByFile orders findings by file, then most severe first, then by
+// line, so each file reads from what matters most.
+func groupByFile(fs []rule.Finding) []rule.Finding {
+	out := slices.Clone(fs)
+	slices.SortStableFunc(out, func(a, b rule.Finding) int {
+		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(b.Severity, a.Severity), cmp.Compare(a.StartLine, b.StartLine),
+			strings.Compare(a.RuleID, b.RuleID))
+	})
+	return out
+}
+
+// summaryRows is how many rules and files the summary lists.
+const summaryRows = 10
+
+// worstRows is how many of the worst findings the summary names.
+const worstRows = 5
+
+func (t *textWriter) summary(res *scan.Result, active []rule.Finding, opts Options) {
+	if len(active) == 0 {
+		return // the counts close the report; nothing to add before it
+	}
+	t.printf("%s\n", t.paint(bold, countsLine(res, opts.MinSeverity)))
+	worst := slices.Clone(active)
+	slices.SortStableFunc(worst, func(a, b rule.Finding) int { return cmp.Compare(b.Severity, a.Severity) })
+	t.printf("\n%s\n", t.paint(bold, "Worst findings"))
+	for _, f := range worst[:min(worstRows, len(worst))] {
+		t.printf("  %s %s  %s\n", t.sev(f.Severity), f.RuleID, clean(f.Title))
+		t.printf("           %s %s\n", t.paint(dim, "at"), clean(location(f)))
+	}
+	type count struct {
+		key, title string
+		sev        rule.Severity
+		n          int
+	}
+	tally := func(key func(rule.Finding) (string, string)) []count {
+		idx := map[string]int{}
+		var out []count
+		for _, f := range active {
+			k, title := key(f)
+			i, ok := idx[k]
+			if !ok {
+				i = len(out)
+				idx[k] = i
+				out = append(out, count{key: k, title: title})
+			}
+			out[i].n++
+			out[i].sev = max(out[i].sev, f.Severity)
+		}
+		slices.SortStableFunc(out, func(a, b count) int {
+			return cmp.Or(cmp.Compare(b.sev, a.sev), cmp.Compare(b.n, a.n), strings.Compare(a.key, b.key))
+		})
+		return out
+	}
+	list := func(title string, rows []count, more string) {
+		t.printf("\n%s\n", t.paint(bold, title))
+		for _, r := range rows[:min(summaryRows, len(rows))] {
+			line := fmt.Sprintf("  %5d  %s %s", r.n, t.sev(r.sev), clean(r.key))
+			if r.title != "" {
+				line += "  " + clean(r.title)
+			}
+			t.printf("%s\n", line)
+		}
+		if n := len(rows) - summaryRows; n > 0 {
+			t.printf("  %s\n", t.paint(dim, fmt.Sprintf("and %d more %s", n, strings.TrimPrefix(Plural(n, more), fmt.Sprint(n, " ")))))
+		}
+	}
+	list("Findings per rule, most severe first", tally(func(f rule.Finding) (string, string) { return f.RuleID, f.Title }), "rule")
+	list("Findings per file, by their most severe", tally(func(f rule.Finding) (string, string) { return f.File, "" }), "file")
+}
+
+// sev renders a severity padded to the widest.
+func (t *textWriter) sev(s rule.Severity) string {
+	return t.paint(severityColor[s], fmt.Sprintf("%-8s", s))
+}
+
+// findings prints each file's findings; why and fix only when verbose.
+func (t *textWriter) findings(byFile []rule.Finding, verbose bool) {
 	file := ""
-	for _, f := range Active(res, opts.MinSeverity) {
+	for _, f := range byFile {
 		if f.File != file {
 			file = f.File
-			t.printf("\n%s\n", t.paint(bold, file))
+			t.printf("\n%s\n", t.paint(bold, clean(file)))
 		}
-		sev := fmt.Sprintf("%-8s", f.Severity)
-		t.printf("  %s %s  %s\n", t.paint(severityColor[f.Severity], sev), f.RuleID, f.Title)
-		t.printf("           %s %s\n", t.paint(dim, "at"), location(f))
-		t.printf("           %s\n", f.Message)
-		if f.Rule != nil {
-			t.printf("           %s %s\n", t.paint(dim, "why:"), wrap(f.Rule.Rationale, 11))
+		t.printf("  %s %s  %s\n", t.sev(f.Severity), f.RuleID, clean(f.Title))
+		t.printf("           %s %s\n", t.paint(dim, "at"), clean(location(f)))
+		t.printf("           %s\n", wrap(clean(f.Message), 6))
+		if verbose {
+			if f.Rule != nil {
+				t.printf("           %s %s\n", t.paint(dim, "why:"), wrap(clean(f.Rule.Rationale), 11))
+			}
+			t.printf("           %s %s\n", t.paint(dim, "fix:"), wrap(clean(f.Remediation), 11))
 		}
-		t.printf("           %s %s\n", t.paint(dim, "fix:"), wrap(f.Remediation, 11))
 	}
+}
+
+// rules prints why each rule that fired matters and how to fix it, once.
+func (t *textWriter) rules(active []rule.Finding) {
+	seen := map[string]bool{}
+	var fired []rule.Finding
+	for _, f := range active {
+		if !seen[f.RuleID] {
+			seen[f.RuleID] = true
+			fired = append(fired, f)
+		}
+	}
+	if len(fired) == 0 {
+		return
+	}
+	slices.SortStableFunc(fired, func(a, b rule.Finding) int {
+		return cmp.Or(cmp.Compare(b.Severity, a.Severity), strings.Compare(a.RuleID, b.RuleID))
+	})
+	t.printf("\n%s\n", t.paint(bold, "Why these rules matter and how to fix them (--verbose repeats this with every finding)"))
+	for _, f := range fired {
+		t.printf("  %s %s  %s\n", t.sev(f.Severity), f.RuleID, clean(f.Title))
+		if f.Rule != nil {
+			t.printf("           %s %s\n", t.paint(dim, "why:"), wrap(clean(f.Rule.Rationale), 11))
+		}
+		t.printf("           %s %s\n", t.paint(dim, "fix:"), wrap(clean(f.Remediation), 11))
+	}
+}
+
+// diagnostics lists inputs that could not be read and warnings.
+func (t *textWriter) diagnostics(res *scan.Result) {
 	if len(res.Errors) > 0 {
 		t.printf("\n%s\n", t.paint(severityColor[rule.High], "Inputs that could not be read"))
 		for _, d := range res.Errors {
-			t.printf("  %s\n", d.Error())
+			t.printf("  %s\n", clean(d.Error()))
 		}
 	}
 	if len(res.Warnings) > 0 {
 		t.printf("\n%s\n", t.paint(severityColor[rule.Medium], "Warnings"))
 		for _, d := range res.Warnings {
-			t.printf("  %s\n", d.Error())
+			t.printf("  %s\n", clean(d.Error()))
 		}
 	}
-	if c := complianceOf(res, opts); c != nil {
-		t.compliance(c)
+}
+
+// rangeOf is file:line of a finding.
+func rangeOf(f rule.Finding) string {
+	if f.StartLine > 0 {
+		return fmt.Sprintf("%s:%d", f.File, f.StartLine)
 	}
-	if n := len(res.Unknowns); n > 0 {
-		t.printf("\n%s\n", t.paint(dim, fmt.Sprintf("%s cannot be known before apply and were not judged (listed under \"unknowns\" in --format json).", Plural(n, "value"))))
+	return f.File
+}
+
+// clean makes text from the scanned files safe to print on a terminal:
+// control characters (escape sequences that move the cursor or write the
+// clipboard, bells, NULs, newlines that would forge report lines) are
+// shown escaped, as \x1b or \n. JSON and SARIF keep the text exact.
+func clean(s string) string {
+	if !strings.ContainsFunc(s, unsafeRune) {
+		return s
 	}
-	s := Summarize(res, opts.MinSeverity)
-	t.printf("\n%d findings (%d critical, %d high, %d medium, %d low), %d suppressed; %d files scanned, %d could not be read\n",
-		s.Findings, s.BySeverity["CRITICAL"], s.BySeverity["HIGH"], s.BySeverity["MEDIUM"], s.BySeverity["LOW"], s.Suppressed, s.FilesScanned, s.FilesFailed)
-	return t.err
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case unsafeRune(r):
+			if r < 0x100 {
+				fmt.Fprintf(&b, `\x%02x`, r)
+			} else {
+				fmt.Fprintf(&b, `\u%04x`, r)
+			}
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// unsafeRune is a C0 or C1 control character, DEL, or a character that
+// reorders text (bidirectional overrides).
+func unsafeRune(r rune) bool {
+	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }
 
 func location(f rule.Finding) string {
@@ -88,7 +273,8 @@ func location(f rule.Finding) string {
 	return loc
 }
 
-// wrap folds text at about 100 columns, indenting continuation lines.
+// wrap folds text at about 100 columns, indenting continuation lines to
+// indent+5 (the text after a "why: " label that starts at indent).
 func wrap(s string, indent int) string {
 	const width = 100
 	var b strings.Builder
