@@ -5,10 +5,13 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/mlguard/mlguard/internal/audit"
+	"github.com/mlguard/mlguard/internal/audit/event"
 	"github.com/mlguard/mlguard/internal/report"
+	"github.com/mlguard/mlguard/internal/rule"
 )
 
 // auditExample runs every detector on the hand-written example logs.
@@ -50,4 +53,19 @@ func TestAuditSARIFSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	validSARIF(t, &buf)
+}
+
+// TestAuditTextEscapes: log fields cannot drive the terminal.
+func TestAuditTextEscapes(t *testing.T) {
+	res := &audit.Result{Alerts: []audit.Alert{{Detector: "AUDIT-EXFIL-001", Severity: rule.High,
+		Principal: "evil\x1b[2J", Message: "read\nCRITICAL forged", Events: 1,
+		Evidence: []event.Source{{File: "log\x07.json", Line: 1}}}},
+		Principals: []audit.PrincipalSummary{{Principal: "evil\x1b[2J", Alerts: 1}}}
+	var buf bytes.Buffer
+	if err := report.WriteAudit(&buf, "text", res, report.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if out := buf.String(); strings.ContainsAny(out, "\x1b\x07") || strings.Contains(out, "\nCRITICAL forged") {
+		t.Errorf("control characters reach the terminal:\n%q", out)
+	}
 }
