@@ -15,6 +15,11 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/mlguard/mlguard/internal/compliance"
+	"github.com/mlguard/mlguard/internal/parse/arm"
+	"github.com/mlguard/mlguard/internal/parse/cloudformation"
+	"github.com/mlguard/mlguard/internal/parse/iampolicy"
+	"github.com/mlguard/mlguard/internal/parse/kubernetes"
+	"github.com/mlguard/mlguard/internal/parse/terraform"
 	"github.com/mlguard/mlguard/internal/report"
 	"github.com/mlguard/mlguard/internal/rule"
 	_ "github.com/mlguard/mlguard/internal/rules/all"
@@ -199,5 +204,19 @@ func TestTextEscapesControlCharacters(t *testing.T) {
 	}
 	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil || doc.Findings[0].Resource != hostile {
 		t.Errorf("JSON changed the resource name: %v %+v", err, doc)
+	}
+}
+
+// TestJSONDocListsEverySourceFormat: docs/json-output.md names every
+// source_format a finding can carry.
+func TestJSONDocListsEverySourceFormat(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/json-output.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{terraform.FormatHCL, terraform.FormatPlan, cloudformation.Format, arm.Format, kubernetes.Format, iampolicy.Format} {
+		if !strings.Contains(string(doc), "`"+f+"`") {
+			t.Errorf("docs/json-output.md does not list source_format %q", f)
+		}
 	}
 }
