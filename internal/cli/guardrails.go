@@ -18,6 +18,7 @@ import (
 	"github.com/mlguard/mlguard/internal/audit/cloudtrail"
 	"github.com/mlguard/mlguard/internal/guardrail"
 	"github.com/mlguard/mlguard/internal/iam"
+	"github.com/mlguard/mlguard/internal/report"
 )
 
 // Compile targets.
@@ -343,7 +344,7 @@ func writeReplay(w io.Writer, calls []guardrail.Call, counts map[string]int, rea
 	if assumed {
 		fmt.Fprintln(w, "note: no SCP given allows anything, so FullAWSAccess is taken as attached beside them")
 	}
-	_, err := fmt.Fprintf(w, "\n%d SageMaker create/update calls replayed of %d records: %d blocked, %d gaps, %d over-blocked, %d passed\n",
-		len(calls), read, counts[guardrail.Blocked], counts[guardrail.Gap], counts[guardrail.OverBlocked], counts[guardrail.Passed])
+	_, err := fmt.Fprintf(w, "\n%s replayed of %s: %d blocked, %d gaps, %d over-blocked, %d passed\n",
+		report.Plural(len(calls), "SageMaker create/update call"), report.Plural(read, "record"), counts[guardrail.Blocked], counts[guardrail.Gap], counts[guardrail.OverBlocked], counts[guardrail.Passed])
 	return err
 }

@@ -209,9 +209,6 @@ var (
 
 var idPattern = regexp.MustCompile(`^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+-[0-9]{3}$`)
 
-// ValidID reports whether id has the shape of a rule ID: upper-case words
-// joined by hyphens, ending in three digits (AWS-SAGEMAKER-001).
-func ValidID(id string) bool { return idPattern.MatchString(id) }
 
 // Register adds a rule to the registry. It panics on a malformed or duplicate
 // ID, which is a programming error caught by the registry test.
