@@ -26,7 +26,7 @@ func TestGuardrailCommands(t *testing.T) {
 		{"org policy", []string{"guardrails", "compile", "--target", "gcp-org-policy"}, ExitOK, "ainotebooks.disableRootAccess"},
 		{"azure", []string{"guardrails", "compile", "--target", "azure-policy"}, ExitOK, "enableNodePublicIP"},
 		{"own spec", []string{"guardrails", "compile", "--target", "aws-scp", "--spec", spec}, ExitOK, "DenyNotebookRootOnUpdate"},
-		{"misspelt guardrail", []string{"guardrails", "compile", "--target", "aws-scp", "--spec", bad}, ExitError, "notebook-root not found"},
+		{"misspelt guardrail", []string{"guardrails", "compile", "--target", "aws-scp", "--spec", bad}, ExitError, "line 3: unknown key notebook-root"},
 		{"no target", []string{"guardrails", "compile"}, ExitError, "--target"},
 		{"default spec", []string{"guardrails", "spec"}, ExitOK, "exempt_principals"},
 		{"replay, no gaps", []string{"guardrails", "replay", "--scp", filepath.Join(out, "mlguard-ml-guardrails-1.json"), trail}, ExitOK, "5 blocked, 0 gaps, 0 over-blocked, 5 passed"},

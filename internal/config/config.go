@@ -10,13 +10,13 @@ import (
 	"io"
 	"io/fs"
 	"path"
-	"regexp"
 	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/mlguard/mlguard/internal/rule"
+	"github.com/mlguard/mlguard/internal/source"
 )
 
 // FileName is the name of the settings file at a scan root.
@@ -72,7 +72,11 @@ func Parse(name string, data []byte) (*Config, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: %s", name, yamlMessage(err))
+		msg := source.DecodeError(data, err)
+		if strings.Contains(msg, "unknown key") {
+			msg += " (the settings are disabled_rules, exclude_paths, severity_overrides, inline_suppressions and ignore)"
+		}
+		return nil, fmt.Errorf("%s: %s", name, msg)
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err == nil {
@@ -117,46 +121,6 @@ func (c *Config) locate(doc *yaml.Node) {
 			}
 		}
 	}
-}
-
-// yamlMessage says what is wrong in the words of the settings file rather
-// than of the Go types behind it ("field disabled_rule not found in type
-// config.Config").
-func yamlMessage(err error) string {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	msg = strings.TrimPrefix(msg, "unmarshal errors:\n  ")
-	msg = unmarshalError.ReplaceAllStringFunc(msg, func(m string) string {
-		sub := unmarshalError.FindStringSubmatch(m)
-		return "expected " + goTypeWords(sub[2]) + ", found " + yamlTagWords[sub[1]]
-	})
-	if strings.Contains(msg, "not found in type") {
-		msg = strings.Replace(msg, "field ", "unknown setting ", 1)
-		if i := strings.Index(msg, " not found in type"); i >= 0 {
-			msg = msg[:i] + " (the settings are disabled_rules, exclude_paths, severity_overrides, inline_suppressions and ignore)"
-		}
-	}
-	return msg
-}
-
-var unmarshalError = regexp.MustCompile("cannot unmarshal (!!\\w+)(?: `[^`]*`)? into (\\S+)")
-
-var yamlTagWords = map[string]string{"!!seq": "a list", "!!map": "a mapping", "!!str": "a string", "!!int": "a number",
-	"!!float": "a number", "!!bool": "true or false", "!!null": "nothing", "!!timestamp": "a date"}
-
-func goTypeWords(t string) string {
-	switch {
-	case t == "bool" || t == "*bool":
-		return "true or false"
-	case t == "string":
-		return "a string"
-	case strings.HasPrefix(t, "[]"):
-		return "a list"
-	case strings.HasPrefix(t, "map["):
-		return "a mapping"
-	case strings.HasSuffix(t, "Severity"):
-		return "a severity (LOW, MEDIUM, HIGH or CRITICAL)"
-	}
-	return "a mapping"
 }
 
 // Disabled reports whether a rule is disabled.

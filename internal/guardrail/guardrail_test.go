@@ -120,7 +120,7 @@ func TestSCPsSplit(t *testing.T) {
 func TestParseErrors(t *testing.T) {
 	for _, c := range []struct{ yaml, want string }{
 		{"version: 2\n", "version 2 is not supported"},
-		{"version: 1\nguardrails:\n  notebook-no-internet: {}\n", "field notebook-no-internet not found"},
+		{"version: 1\nguardrails:\n  notebook-no-internet: {}\n", "line 3: unknown key notebook-no-internet"},
 		{"version: 1\nexempt_principals: [deployer]\n", `"deployer" is not an IAM ARN pattern`},
 	} {
 		if _, err := Parse("g.yaml", []byte(c.yaml)); err == nil || !strings.Contains(err.Error(), c.want) {

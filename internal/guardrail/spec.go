@@ -11,6 +11,8 @@ import (
 	"fmt"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/mlguard/mlguard/internal/source"
 )
 
 //go:embed default.yaml
@@ -84,7 +86,7 @@ func Parse(name string, data []byte) (*Spec, error) {
 	dec.KnownFields(true)
 	s := &Spec{}
 	if err := dec.Decode(s); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, fmt.Errorf("%s: %s", name, source.DecodeError(data, err))
 	}
 	if s.Version != 1 {
 		return nil, fmt.Errorf("%s: version %d is not supported (want 1)", name, s.Version)

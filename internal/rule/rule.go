@@ -209,7 +209,6 @@ var (
 
 var idPattern = regexp.MustCompile(`^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+-[0-9]{3}$`)
 
-
 // Register adds a rule to the registry. It panics on a malformed or duplicate
 // ID, which is a programming error caught by the registry test.
 func Register(r *Rule) {
