@@ -5,13 +5,14 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
 	"os"
 	"sync"
 	"time"
+
+	"github.com/mlguard/mlguard/internal/source"
 )
 
 // Certificate serves a key pair from files and reloads it when the files
@@ -42,7 +43,7 @@ func (c *Certificate) get(*tls.ClientHelloInfo) (*tls.Certificate, error) {
 		return c.cert, nil // a rotation in progress: keep serving the last pair
 	}
 	if err != nil {
-		return nil, fmt.Errorf("TLS key pair: %w", plainPathError(err))
+		return nil, fmt.Errorf("TLS key pair: %w", source.PlainError(err))
 	}
 	if c.cert != nil && !stamp.After(c.stamp) {
 		return c.cert, nil
@@ -103,14 +104,4 @@ func Serve(ctx context.Context, ln net.Listener, h http.Handler, cert *Certifica
 		}
 		return nil
 	}
-}
-
-// plainPathError drops the system call from a path error ("stat x: no such
-// file" becomes "x: no such file").
-func plainPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
-	}
-	return err
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/mlguard/mlguard/internal/audit/baseline"
 	"github.com/mlguard/mlguard/internal/report"
 	"github.com/mlguard/mlguard/internal/rule"
+	"github.com/mlguard/mlguard/internal/source"
 )
 
 type auditFlags struct {
@@ -110,7 +111,7 @@ func (f *auditFlags) options() (audit.Options, rule.Severity, error) {
 	o.Baseline = baseline.New()
 	if f.state != "" {
 		if o.Baseline, err = baseline.Load(f.state); err != nil {
-			return o, min, usageError("--state: %v", plainError(err))
+			return o, min, usageError("--state: %v", source.PlainError(err))
 		}
 	}
 	return o, min, nil
@@ -136,7 +137,7 @@ func runAudit(cmd *cobra.Command, args []string, f *auditFlags) error {
 	}
 	res, err := audit.Run(ctx, inputs, opts)
 	if err != nil {
-		return &exitError{code: ExitError, err: plainError(err)}
+		return &exitError{code: ExitError, err: source.PlainError(err)}
 	}
 	ropts := report.Options{Version: version(), MinSeverity: min, Color: f.out.color(cmd, cmd.OutOrStdout())}
 	if err := f.out.write(cmd.OutOrStdout(), func(w io.Writer) error { return report.WriteAudit(w, f.out.format, res, ropts) }); err != nil {

@@ -19,6 +19,7 @@ import (
 	"github.com/mlguard/mlguard/internal/guardrail"
 	"github.com/mlguard/mlguard/internal/iam"
 	"github.com/mlguard/mlguard/internal/report"
+	"github.com/mlguard/mlguard/internal/source"
 )
 
 // Compile targets.
@@ -90,7 +91,7 @@ func loadSpec(path string) (*guardrail.Spec, error) {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, usageError("--spec: %v", plainError(err))
+		return nil, usageError("--spec: %v", source.PlainError(err))
 	}
 	s, err := guardrail.Parse(path, data)
 	if err != nil {
@@ -152,12 +153,12 @@ func runCompile(stdout, stderr io.Writer, specPath, target, outDir string, out *
 // writeOutDir writes one file per policy and lists what it wrote.
 func writeOutDir(stdout io.Writer, dir string, files map[string][]byte) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return &exitError{code: ExitError, err: fmt.Errorf("--out-dir: %w", plainError(err))}
+		return &exitError{code: ExitError, err: fmt.Errorf("--out-dir: %w", source.PlainError(err))}
 	}
 	for _, name := range sortedNames(files) {
 		p := filepath.Join(dir, name)
 		if err := os.WriteFile(p, files[name], 0o644); err != nil {
-			return &exitError{code: ExitError, err: fmt.Errorf("--out-dir: %w", plainError(err))}
+			return &exitError{code: ExitError, err: fmt.Errorf("--out-dir: %w", source.PlainError(err))}
 		}
 		fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", p, len(files[name]))
 	}
@@ -229,7 +230,7 @@ func readTrails(ctx context.Context, args []string, stdin io.Reader, fn func(*cl
 	for _, in := range ins {
 		files, err := cloudtrail.Files(in.fsys, in.root)
 		if err != nil {
-			return read, rejected, usageError("%v", plainError(err))
+			return read, rejected, usageError("%v", source.PlainError(err))
 		}
 		shown := func(p string) string { return path.Join(in.prefix, p) }
 		for _, f := range files {
@@ -245,7 +246,7 @@ func readTrails(ctx context.Context, args []string, stdin io.Reader, fn func(*cl
 					rejected = append(rejected, r)
 				})
 			if err != nil {
-				rejected = append(rejected, cloudtrail.Rejected{File: shown(f), Reason: plainError(err).Error()})
+				rejected = append(rejected, cloudtrail.Rejected{File: shown(f), Reason: source.PlainError(err).Error()})
 			}
 		}
 	}
@@ -270,7 +271,7 @@ func runReplay(ctx context.Context, stdout io.Writer, stdin io.Reader, scpPaths 
 	for _, p := range scpPaths {
 		data, err := os.ReadFile(p)
 		if err != nil {
-			return usageError("--scp: %v", plainError(err))
+			return usageError("--scp: %v", source.PlainError(err))
 		}
 		pol, err := iam.Parse(data)
 		if err != nil {

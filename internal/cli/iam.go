@@ -18,6 +18,7 @@ import (
 	"github.com/mlguard/mlguard/internal/iam/usage"
 	"github.com/mlguard/mlguard/internal/report"
 	"github.com/mlguard/mlguard/internal/rules/aws/iampolicy"
+	"github.com/mlguard/mlguard/internal/source"
 )
 
 func newIAMCmd() *cobra.Command {
@@ -152,7 +153,7 @@ func runFromTrail(cmd *cobra.Command, role string, out *output, current, args []
 	for _, p := range current {
 		data, err := os.ReadFile(p)
 		if err != nil {
-			return usageError("--policy: %v", plainError(err))
+			return usageError("--policy: %v", source.PlainError(err))
 		}
 		pol, err := iam.Parse(data)
 		if err != nil {

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/mlguard/mlguard/internal/source"
 )
 
 // StdinName is how reports name what was read from standard input ("-").
@@ -93,7 +95,7 @@ func openPath(arg string) (input, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return input{}, usageError("%s: no such file or directory", arg)
 	case err != nil:
-		return input{}, usageError("%s: %v", arg, plainError(err))
+		return input{}, usageError("%s: %v", arg, source.PlainError(err))
 	case !info.IsDir() && !info.Mode().IsRegular():
 		return input{}, usageError("%s: not a regular file or a directory (%s)", arg, info.Mode().Type())
 	}
@@ -103,7 +105,7 @@ func openPath(arg string) (input, error) {
 	}
 	r, err := os.OpenRoot(dir)
 	if err != nil {
-		return input{}, usageError("%s: %v", arg, plainError(err))
+		return input{}, usageError("%s: %v", arg, source.PlainError(err))
 	}
 	in := input{root: root, dir: dir, repo: gitRoot(dir), close: r.Close}
 	if shown = filepath.ToSlash(shown); shown != "." {
@@ -229,14 +231,14 @@ func (l linkFS) link(name string) (string, bool, error) {
 	}
 	target, err := filepath.EvalSymlinks(filepath.Join(l.dir, filepath.FromSlash(name)))
 	if err != nil {
-		return fail("a symbolic link that cannot be followed: %v", plainError(err))
+		return fail("a symbolic link that cannot be followed: %v", source.PlainError(err))
 	}
 	if !within(l.bound, target) {
 		return fail("a symbolic link to %s, outside %s; links are followed within the repository (or the scanned directory)", target, l.bound)
 	}
 	info, err := os.Stat(target)
 	if err != nil {
-		return fail("%v", plainError(err))
+		return fail("%v", source.PlainError(err))
 	}
 	if !info.Mode().IsRegular() && !info.IsDir() {
 		return fail("a symbolic link to %s, which is not a regular file", target)
@@ -277,13 +279,3 @@ func (i memInfo) Mode() fs.FileMode  { return 0o444 }
 func (i memInfo) ModTime() time.Time { return time.Time{} }
 func (i memInfo) IsDir() bool        { return false }
 func (i memInfo) Sys() any           { return nil }
-
-// plainError drops the system call from a path error ("openat x: no such
-// file" becomes "x: no such file"), which says nothing to a user.
-func plainError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
-	}
-	return err
-}

@@ -17,6 +17,7 @@ import (
 	"github.com/mlguard/mlguard/internal/report"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/iampolicy"
+	"github.com/mlguard/mlguard/internal/source"
 )
 
 func newPolicyCmd() *cobra.Command {
@@ -43,7 +44,7 @@ func newPolicyCmd() *cobra.Command {
 func policyRoot(arg string) (fsys policyFS, root string, err error) {
 	info, err := os.Stat(arg)
 	if err != nil {
-		return policyFS{}, "", usageError("%v", plainError(err))
+		return policyFS{}, "", usageError("%v", source.PlainError(err))
 	}
 	if info.IsDir() {
 		return policyFS{dir: arg}, ".", nil

@@ -22,6 +22,7 @@ import (
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/iampolicy"
 	"github.com/mlguard/mlguard/internal/scan"
+	"github.com/mlguard/mlguard/internal/source"
 	"github.com/mlguard/mlguard/internal/suppress"
 )
 
@@ -236,7 +237,7 @@ func (f *scanFlags) targets(ins []input, stderr io.Writer) ([]scan.Target, error
 func readConfig(name string) (*config.Config, error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
-		return nil, plainError(err)
+		return nil, source.PlainError(err)
 	}
 	return config.Parse(name, data)
 }
@@ -319,7 +320,7 @@ func (f *scanFlags) scanOptions() (scan.Options, error) {
 	for _, p := range f.varFiles {
 		data, err := os.ReadFile(p)
 		if err != nil {
-			return opts, usageError("--var-file: %v", plainError(err))
+			return opts, usageError("--var-file: %v", source.PlainError(err))
 		}
 		opts.Terraform.VarFiles = append(opts.Terraform.VarFiles, terraform.VarFile{Name: p, Data: data})
 	}
@@ -332,7 +333,7 @@ func (f *scanFlags) scanOptions() (scan.Options, error) {
 		case errors.Is(err, fs.ErrNotExist):
 			return opts, usageError("--baseline %s: no such file; record the current findings in it first with --create-baseline", f.baseline)
 		case err != nil:
-			return opts, usageError("--baseline: %v", plainError(err))
+			return opts, usageError("--baseline: %v", source.PlainError(err))
 		}
 		b, err := suppress.ParseBaseline(data)
 		if err != nil {
@@ -354,7 +355,7 @@ func (f *scanFlags) writeBaseline(res *scan.Result, stderr io.Writer) error {
 		return &exitError{code: ExitError, err: err}
 	}
 	if err := os.WriteFile(f.baseline, data, 0o644); err != nil {
-		return &exitError{code: ExitError, err: fmt.Errorf("--baseline: cannot write %v", plainError(err))}
+		return &exitError{code: ExitError, err: fmt.Errorf("--baseline: cannot write %v", source.PlainError(err))}
 	}
 	fmt.Fprintf(stderr, "mlguard: baseline written to %s (%s)\n", f.baseline, report.Plural(len(b.Findings), "finding"))
 	// Everything now in the baseline is, by definition, not new.

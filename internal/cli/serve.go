@@ -16,6 +16,7 @@ import (
 	"github.com/mlguard/mlguard/internal/admission"
 	"github.com/mlguard/mlguard/internal/config"
 	"github.com/mlguard/mlguard/internal/rule"
+	"github.com/mlguard/mlguard/internal/source"
 )
 
 type serveFlags struct {
@@ -83,7 +84,7 @@ func runServe(ctx context.Context, f serveFlags) error {
 	if f.configFile != "" {
 		data, err := os.ReadFile(f.configFile)
 		if err != nil {
-			return usageError("--config: %v", plainError(err))
+			return usageError("--config: %v", source.PlainError(err))
 		}
 		if settings, err = config.Parse(filepath.Base(f.configFile), data); err != nil {
 			return usageError("--config: %v", err)

@@ -3,6 +3,8 @@ package source
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io/fs"
 	"regexp"
 	"strings"
 )
@@ -67,4 +69,14 @@ func position(data []byte, off int) (line, col int) {
 func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)
+}
+
+// PlainError drops the system call from a path error ("openat x: no such
+// file" becomes "x: no such file"): the call name says nothing to a user.
+func PlainError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
+	}
+	return err
 }
