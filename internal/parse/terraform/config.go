@@ -130,7 +130,7 @@ func (m *moduleConfig) addRequiredProviders(b *hcl.Block) {
 	for _, rp := range c.Blocks {
 		attrs, _ := rp.Body.JustAttributes()
 		for name, a := range attrs {
-			v, diags := a.Expr.Value(nil)
+			v, diags := literalBudget().literal(a.Expr)
 			if diags.HasErrors() || !v.IsWhollyKnown() || v.IsNull() {
 				continue
 			}
@@ -171,7 +171,7 @@ func (m *moduleConfig) addCall(b *hcl.Block) {
 	m.diags = append(m.diags, d...)
 	call := &moduleCall{name: b.Labels[0], rng: blockRange(b)}
 	if a := c.Attributes["source"]; a != nil {
-		v, d := a.Expr.Value(nil)
+		v, d := literalBudget().literal(a.Expr)
 		if d.HasErrors() || v.Type() != cty.String || v.IsNull() {
 			m.diags = append(m.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid module source",
 				Detail: "the source of a module must be a literal string", Subject: a.Expr.Range().Ptr()})

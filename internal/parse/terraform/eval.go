@@ -28,6 +28,8 @@ type rootInfo struct {
 	dir     string
 	modules map[string]string // modules.json key -> directory
 	fns     map[string]function.Function
+	budget  *budget
+	stopped bool // the root's evaluation ran out of budget, and that was reported
 }
 
 // instance evaluates one instance of one module.
@@ -345,7 +347,7 @@ func (in *instance) evalContext(deps []string) *hcl.EvalContext {
 	for k, v := range in.fixed {
 		vars[k] = v
 	}
-	return &hcl.EvalContext{Variables: vars, Functions: in.root.fns}
+	return &hcl.EvalContext{Variables: in.root.budget.with(vars), Functions: in.root.fns}
 }
 
 // relPath is target relative to base, both clean slash paths in one fs.
@@ -392,8 +394,14 @@ func (in *instance) variable(v *variable) cty.Value {
 		if v.def == nil {
 			return cty.UnknownVal(v.typ)
 		}
+		b := in.root.budget
+		b.begin()
 		var d hcl.Diagnostics
-		raw, d = v.def.Value(&hcl.EvalContext{Functions: in.root.fns})
+		raw, d = v.def.Value(&hcl.EvalContext{Variables: b.with(nil), Functions: in.root.fns})
+		if b.stopped() || !b.fits(raw) {
+			in.outOfBudget(v.def)
+			return cty.UnknownVal(v.typ)
+		}
 		if d.HasErrors() {
 			in.out.diags = append(in.out.diags, convertDiags(d, source.SevError)...)
 			return cty.UnknownVal(v.typ)
@@ -414,7 +422,16 @@ func (in *instance) variable(v *variable) cty.Value {
 // eval evaluates an expression. An expression that fails is reported as a
 // warning and becomes unknown, still linked to the resources it mentions.
 func (in *instance) eval(e hcl.Expression, ctx *hcl.EvalContext) cty.Value {
+	b := in.root.budget
+	b.begin()
+	if b.expired {
+		return in.unknownOf(e)
+	}
 	v, diags := e.Value(ctx)
+	if b.stopped() || !b.fits(v) {
+		in.outOfBudget(e)
+		return in.unknownOf(e)
+	}
 	if !diags.HasErrors() {
 		return v
 	}
@@ -427,6 +444,25 @@ func (in *instance) eval(e hcl.Expression, ctx *hcl.EvalContext) cty.Value {
 			in.out.diags.Warnf(r, "Cannot evaluate expression", "%s: %s; the value is treated as unknown", d.Summary, d.Detail)
 		}
 	}
+	return in.unknownOf(e)
+}
+
+// outOfBudget reports an expression stopped by its evaluation budget, or
+// (once) the root module whose budget ran out.
+func (in *instance) outOfBudget(e hcl.Expression) {
+	b := in.root.budget
+	switch {
+	case !b.expired:
+		in.out.diags.Warnf(toRange(e.Range()), "Evaluation bound exceeded", "%s; the value is treated as unknown", b.stop)
+	case !in.root.stopped:
+		in.root.stopped = true
+		in.out.diags.Errorf(toRange(e.Range()), "Evaluation stopped", "%s, here; this and every later value of the module are treated as unknown", b.stop)
+	}
+}
+
+// unknownOf is the unknown value of an expression that could not be
+// evaluated, still linked to the resources it mentions.
+func (in *instance) unknownOf(e hcl.Expression) cty.Value {
 	marks := cty.ValueMarks{}
 	for _, t := range e.Variables() {
 		if id, _ := nodeOf(t); id != "" && !strings.HasPrefix(id, "var.") && !strings.HasPrefix(id, "local.") && !strings.HasPrefix(id, "module.") {

@@ -26,7 +26,7 @@ import (
 // functions returns Terraform's function table for a module whose relative
 // paths resolve against baseDir inside fsys. Functions whose result Terraform
 // only knows at apply time (uuid, timestamp, bcrypt) return unknown values.
-func functions(fsys fs.FS, baseDir string, maxBytes int64) map[string]function.Function {
+func functions(fsys fs.FS, baseDir string, maxBytes int64, b *budget) map[string]function.Function {
 	readFile := func(p string) ([]byte, error) {
 		fp, err := fsPath(baseDir, p)
 		if err != nil {
@@ -74,7 +74,10 @@ func functions(fsys fs.FS, baseDir string, maxBytes int64) map[string]function.F
 		"uuid": unknownFunc(cty.String), "timestamp": unknownFunc(cty.String), "plantimestamp": unknownFunc(cty.String),
 		"bcrypt": unknownVariadic(cty.String), "uuidv5": unknownVariadic(cty.String),
 	}
-	fns["templatefile"] = templateFileFunc(readFile, fns)
+	fns["templatefile"] = templateFileFunc(readFile, fns, b)
+	for name, f := range fns {
+		fns[name] = b.bounded(name, f)
+	}
 	return fns
 }
 
@@ -319,7 +322,7 @@ func fileExistsFunc(fsys fs.FS, baseDir string) function.Function {
 
 // templateFileFunc renders a template file with the given variables and the
 // module's functions (except templatefile itself, as in Terraform).
-func templateFileFunc(read func(string) ([]byte, error), fns map[string]function.Function) function.Function {
+func templateFileFunc(read func(string) ([]byte, error), fns map[string]function.Function, b *budget) function.Function {
 	return function.New(&function.Spec{
 		Params: []function.Parameter{{Name: "path", Type: cty.String}, {Name: "vars", Type: cty.DynamicPseudoType, AllowUnknown: true}},
 		Type:   function.StaticReturnType(cty.String),
@@ -329,10 +332,14 @@ func templateFileFunc(read func(string) ([]byte, error), fns map[string]function
 			if err != nil {
 				return cty.UnknownVal(cty.String), err
 			}
-			expr, diags := hclsyntax.ParseTemplate(data, p, hcl.InitialPos)
+			if line, deep := tooDeepTemplate(data, MaxNesting); deep {
+				return cty.UnknownVal(cty.String), fmt.Errorf("%s:%d: interpolations nest more than %d levels deep; the template is not read", p, line, MaxNesting)
+			}
+			parsed, diags := hclsyntax.ParseTemplate(data, p, hcl.InitialPos)
 			if diags.HasErrors() {
 				return cty.UnknownVal(cty.String), diags
 			}
+			expr := bound(parsed.(hclsyntax.Expression))
 			vars := map[string]cty.Value{}
 			if v := args[1]; v.IsKnown() && !v.IsNull() && (v.Type().IsObjectType() || v.Type().IsMapType()) {
 				for it := v.ElementIterator(); it.Next(); {
@@ -348,7 +355,7 @@ func templateFileFunc(read func(string) ([]byte, error), fns map[string]function
 					inner[n] = f
 				}
 			}
-			out, diags := expr.Value(&hcl.EvalContext{Variables: vars, Functions: inner})
+			out, diags := expr.Value(&hcl.EvalContext{Variables: b.with(vars), Functions: inner})
 			if diags.HasErrors() {
 				return cty.UnknownVal(cty.String), diags
 			}

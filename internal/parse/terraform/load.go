@@ -26,6 +26,7 @@ type Options struct {
 	MaxFileBytes   int64             // files read by file() and templatefile() too
 	MaxInstances   int               // count / for_each / dynamic bound per block
 	MaxModuleDepth int
+	Eval           EvalLimits // bounds on evaluating expressions; zero fields take DefaultEvalLimits
 	// OnUnit, when set, receives each root module as soon as it is evaluated,
 	// from the goroutine that evaluated it, and Result.Units stays empty: the
 	// caller checks a unit and lets it go, so a large tree is never held
@@ -273,8 +274,10 @@ func (l *loader) evalRoot(ctx context.Context, dir string) (res *rootResult, err
 	}
 	out := &rootResult{providers: cfg.providers}
 	r := &rootInfo{dir: dir, modules: readModulesJSON(l.fsys, dir)}
-	r.fns = functions(l.fsys, dir, l.opts.MaxFileBytes)
-	vals, diags := l.rootVariables(cfg)
+	deadline, _ := ctx.Deadline()
+	r.budget = newBudget(l.opts.Eval, deadline)
+	r.fns = functions(l.fsys, dir, l.opts.MaxFileBytes, r.budget)
+	vals, diags := l.rootVariables(cfg, r.budget)
 	out.diags = append(out.diags, diags...)
 	in := &instance{l: l, cfg: cfg, root: r, inputs: vals, chain: []string{dir}, out: out}
 	if _, err := in.run(ctx); err != nil {
@@ -286,7 +289,7 @@ func (l *loader) evalRoot(ctx context.Context, dir string) (res *rootResult, err
 // rootVariables gathers the values assigned to a root module's variables, in
 // Terraform's order of precedence: terraform.tfvars, terraform.tfvars.json,
 // *.auto.tfvars(.json) in lexical order, then --var-file and --var as given.
-func (l *loader) rootVariables(cfg *moduleConfig) (map[string]cty.Value, source.Diagnostics) {
+func (l *loader) rootVariables(cfg *moduleConfig, b *budget) (map[string]cty.Value, source.Diagnostics) {
 	var diags source.Diagnostics
 	vals := map[string]cty.Value{}
 	var auto []string
@@ -307,10 +310,10 @@ func (l *loader) rootVariables(cfg *moduleConfig) (map[string]cty.Value, source.
 			}
 			continue
 		}
-		diags = append(diags, parseVarFile(p, data, vals)...)
+		diags = append(diags, parseVarFile(p, data, vals, b)...)
 	}
 	for _, vf := range l.opts.VarFiles {
-		diags = append(diags, parseVarFile(vf.Name, vf.Data, vals)...)
+		diags = append(diags, parseVarFile(vf.Name, vf.Data, vals, b)...)
 	}
 	for _, name := range sortedKeys(l.opts.Vars) {
 		raw := l.opts.Vars[name]
@@ -319,10 +322,14 @@ func (l *loader) rootVariables(cfg *moduleConfig) (map[string]cty.Value, source.
 			vals[name] = cty.StringVal(raw)
 			continue
 		}
+		if _, deep := tooDeep([]byte(raw), MaxNesting, true); deep {
+			diags.Errorf(source.Range{File: "--var " + name}, "Nesting too deep", "the value nests more than %d levels deep; the variable is unknown", MaxNesting)
+			continue
+		}
 		expr, d := hclsyntax.ParseExpression([]byte(raw), "--var "+name, hcl.InitialPos)
 		if !d.HasErrors() {
 			var val cty.Value
-			val, d = expr.Value(nil)
+			val, d = b.literal(expr)
 			if !d.HasErrors() {
 				vals[name] = val
 				continue
@@ -333,14 +340,14 @@ func (l *loader) rootVariables(cfg *moduleConfig) (map[string]cty.Value, source.
 	return vals, diags
 }
 
-func parseVarFile(name string, data []byte, into map[string]cty.Value) source.Diagnostics {
+func parseVarFile(name string, data []byte, into map[string]cty.Value, b *budget) source.Diagnostics {
 	f, d := parseFile(name, data)
 	if d.HasErrors() || f == nil {
 		return convertDiags(d, source.SevError)
 	}
 	attrs, d := f.Body.JustAttributes()
 	for _, n := range sortedKeys(attrs) {
-		v, vd := attrs[n].Expr.Value(nil)
+		v, vd := b.literal(attrs[n].Expr)
 		d = append(d, vd...)
 		if !vd.HasErrors() {
 			into[n] = v

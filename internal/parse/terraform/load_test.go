@@ -337,6 +337,10 @@ func TestNestingGuard(t *testing.T) {
 		{"brackets in strings, comments and heredocs do not count", "a.tf",
 			"# " + strings.Repeat("[", 2000) + "\n/* " + strings.Repeat("{", 2000) + " */\nlocals {\n  s = \"" + strings.Repeat("(", 2000) +
 				"\"\n  h = <<EOT\n" + strings.Repeat("[", 2000) + "\nEOT\n}\n", false, 0},
+		{"interpolation in a heredoc", "a.tf", "locals {\n  h = <<-EOT\n    line\n    " + deep("${[", "]}", MaxNesting) + "\n  EOT\n}\n", true, 4},
+		{"heredoc in an interpolation in a heredoc", "a.tf", "locals {\n  h = <<A\n${<<B\n" + deep("${(", ")}", MaxNesting) + "\nB\n}\nA\n}\n", true, 4},
+		{"escaped interpolations do not nest", "a.tf", "locals {\n  h = <<EOT\n" + strings.Repeat("$${", 2000) + "\nEOT\n  s = \"" + strings.Repeat("%%{", 2000) + "\"\n}\n", false, 0},
+		{"tfvars", "terraform.tfvars", "x = <<EOT\n" + deep("${[", "]}", MaxNesting) + "\nEOT\n", true, 2},
 	}
 	for _, c := range cases {
 		line, deep := tooDeep([]byte(c.src), MaxNesting, !strings.HasSuffix(c.file, ".json"))
@@ -346,6 +350,26 @@ func TestNestingGuard(t *testing.T) {
 		if _, diags := parseFile(c.file, []byte(c.src)); diags.HasErrors() != c.deep {
 			t.Errorf("%s: parse diagnostics %v", c.name, diags)
 		}
+	}
+}
+
+// TestNestingGuardInTemplates: templatefile() reads its file as a template
+// body; a deep one is an error of the call (the value is unknown), never a
+// stack overflow.
+func TestNestingGuardInTemplates(t *testing.T) {
+	deep := strings.Repeat("${[", 100000) + "1" + strings.Repeat("]}", 100000)
+	if line, ok := tooDeepTemplate([]byte("a\nb "+deep), MaxNesting); !ok || line != 2 {
+		t.Fatalf("tooDeepTemplate = %d, %v", line, ok)
+	}
+	if _, ok := tooDeepTemplate([]byte("%{ for x in [1] }${x}%{ endfor } $${"+strings.Repeat("{", 5000)), MaxNesting); ok {
+		t.Fatal("a shallow template was refused")
+	}
+	res := load(t, map[string]string{
+		"main.tf": "resource \"aws_s3_bucket\" \"b\" {\n  bucket = templatefile(\"${path.module}/t.tpl\", {})\n}\n",
+		"t.tpl":   deep,
+	}, Options{})
+	if !strings.Contains(fmt.Sprint(res.Diagnostics), "nest more than") {
+		t.Fatalf("no diagnostic for the deep template: %v", res.Diagnostics)
 	}
 }
 

@@ -30,65 +30,126 @@ func parseFile(name string, data []byte) (*hcl.File, hcl.Diagnostics) {
 	if json {
 		return hcljson.Parse(data, name)
 	}
-	return hclsyntax.ParseConfig(data, name, hcl.InitialPos)
+	f, diags := hclsyntax.ParseConfig(data, name, hcl.InitialPos)
+	if f != nil {
+		if b, ok := f.Body.(*hclsyntax.Body); ok {
+			boundBody(b)
+		}
+	}
+	return f, diags
 }
 
 // tooDeep scans src for nesting deeper than max and returns the line where
-// it first is. Strings and comments do not count, except interpolations
-// (${ and %{) inside strings, which the parser reads as expressions. With
+// it first is. Strings, heredocs and comments do not count, except the
+// interpolations and directives (${ and %{) inside strings and heredocs,
+// which the parser reads as expressions and may nest without bound. With
 // native, HCL comments and heredocs are understood too; JSON has neither.
 func tooDeep(src []byte, max int, native bool) (int, bool) {
-	var stack []byte // '"' for a string, else the opening bracket
-	line := 1
-	for i := 0; i < len(src); i++ {
-		c := src[i]
-		if c == '\n' {
-			line++
+	s := nestScan{src: src, max: max, native: native, line: 1}
+	return s.run(0)
+}
+
+// tooDeepTemplate is tooDeep for a template file (templatefile()), which
+// starts as the body of a string rather than as an expression.
+func tooDeepTemplate(src []byte, max int) (int, bool) {
+	s := nestScan{src: src, max: max, native: true, line: 1, stack: []byte{modeTemplate}}
+	return s.run(0)
+}
+
+// The scanner's stack holds an opening bracket, or one of these modes, in
+// which only interpolations nest.
+const (
+	modeString   = '"'
+	modeHeredoc  = 'h'
+	modeTemplate = 't' // a template file's body; never closed
+)
+
+type nestScan struct {
+	src     []byte
+	max     int
+	native  bool
+	line    int
+	stack   []byte
+	markers []string // the closing marker of each open heredoc
+}
+
+func (s *nestScan) run(i int) (int, bool) {
+	for ; i < len(s.src); i++ {
+		if s.src[i] == '\n' {
+			s.line++
 		}
-		if n := len(stack); n > 0 && stack[n-1] == '"' {
-			switch {
-			case c == '\\':
-				i++
-			case c == '"':
-				stack = stack[:n-1]
-			case (c == '$' || c == '%') && i+1 < len(src) && src[i+1] == '{':
-				stack = append(stack, '{')
-				i++
-			}
-			if len(stack) > max {
-				return line, true
-			}
-			continue
+		if n := len(s.stack); n > 0 && (s.stack[n-1] == modeString || s.stack[n-1] == modeHeredoc || s.stack[n-1] == modeTemplate) {
+			i = s.inText(i, s.stack[n-1])
+		} else {
+			i = s.inExpr(i)
 		}
-		switch {
-		case c == '"':
-			stack = append(stack, '"')
-		case c == '(' || c == '[' || c == '{':
-			stack = append(stack, c)
-			if len(stack) > max {
-				return line, true
-			}
-		case c == ')' || c == ']' || c == '}':
-			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
-			}
-		case native && (c == '#' || (c == '/' && i+1 < len(src) && src[i+1] == '/')):
-			i = skipLine(src, i)
-			line++
-		case native && c == '/' && i+1 < len(src) && src[i+1] == '*':
-			end := bytes.Index(src[i+2:], []byte("*/"))
-			if end < 0 {
-				return line, false
-			}
-			line += bytes.Count(src[i:i+2+end], []byte{'\n'})
-			i += end + 3
-		case native && c == '<' && i+1 < len(src) && src[i+1] == '<':
-			var lines int
-			i, lines = skipHeredoc(src, i)
-			line += lines
+		if len(s.stack) > s.max {
+			return s.line, true
 		}
 	}
-	return line, false
+	return s.line, false
+}
+
+// inText reads src[i] in a string, heredoc or template body and returns the
+// index of the last byte it consumed.
+func (s *nestScan) inText(i int, mode byte) int {
+	c, src := s.src[i], s.src
+	switch {
+	case mode == modeString && c == '\\':
+		return i + 1
+	case mode == modeString && c == '"':
+		s.stack = s.stack[:len(s.stack)-1]
+	case (c == '$' || c == '%') && i+1 < len(src) && src[i+1] == c:
+		return i + 1 // $${ and %%{ are literal
+	case (c == '$' || c == '%') && i+1 < len(src) && src[i+1] == '{':
+		s.stack = append(s.stack, '{')
+		return i + 1
+	case mode == modeHeredoc && c == '\n':
+		next := skipLine(src, i+1)
+		if strings.TrimSpace(string(src[i+1:next])) == s.markers[len(s.markers)-1] {
+			s.stack, s.markers = s.stack[:len(s.stack)-1], s.markers[:len(s.markers)-1]
+			return next - 1
+		}
+	}
+	return i
+}
+
+// inExpr reads src[i] in an expression and returns the index of the last
+// byte it consumed.
+func (s *nestScan) inExpr(i int) int {
+	c, src := s.src[i], s.src
+	switch {
+	case c == '"':
+		s.stack = append(s.stack, modeString)
+	case c == '(' || c == '[' || c == '{':
+		s.stack = append(s.stack, c)
+	case c == ')' || c == ']' || c == '}':
+		if len(s.stack) > 0 && s.stack[len(s.stack)-1] != modeTemplate {
+			s.stack = s.stack[:len(s.stack)-1]
+		}
+	case s.native && (c == '#' || (c == '/' && i+1 < len(src) && src[i+1] == '/')):
+		return skipLine(src, i) - 1 // the newline is counted by run
+	case s.native && c == '/' && i+1 < len(src) && src[i+1] == '*':
+		end := bytes.Index(src[i+2:], []byte("*/"))
+		if end < 0 {
+			return len(src)
+		}
+		s.line += bytes.Count(src[i:i+2+end], []byte{'\n'})
+		return i + end + 3
+	case s.native && c == '<' && i+1 < len(src) && src[i+1] == '<':
+		start := i + 2
+		if start < len(src) && src[start] == '-' {
+			start++
+		}
+		end := skipLine(src, start)
+		marker := strings.TrimSpace(string(src[start:end]))
+		if marker == "" {
+			return i + 1 // not a heredoc; the parser will say so
+		}
+		s.stack, s.markers = append(s.stack, modeHeredoc), append(s.markers, marker)
+		return end - 1 // the newline ending the opening line starts the body
+	}
+	return i
 }
 
 // skipLine returns the index of the newline ending the line at i (or the end).
@@ -97,28 +158,4 @@ func skipLine(src []byte, i int) int {
 		return i + j
 	}
 	return len(src)
-}
-
-// skipHeredoc skips a heredoc starting at src[i] ("<<EOT" or "<<-EOT") to
-// the end of its closing marker line, and says how many newlines it passed.
-func skipHeredoc(src []byte, i int) (int, int) {
-	start := i + 2
-	if start < len(src) && src[start] == '-' {
-		start++
-	}
-	end := skipLine(src, start)
-	marker := strings.TrimSpace(string(src[start:end]))
-	if marker == "" {
-		return i + 1, 0 // not a heredoc; the parser will say so
-	}
-	lines := 0
-	for pos := end; pos < len(src); {
-		lines++
-		next := skipLine(src, pos+1)
-		if strings.TrimSpace(string(src[pos+1:next])) == marker {
-			return next - 1, lines
-		}
-		pos = next
-	}
-	return len(src), lines
 }
