@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"io/fs"
 	"net/netip"
@@ -22,6 +23,7 @@ import (
 	"github.com/mlguard/mlguard/internal/audit/gcplog"
 	"github.com/mlguard/mlguard/internal/audit/jsonrec"
 	"github.com/mlguard/mlguard/internal/rule"
+	"github.com/mlguard/mlguard/internal/source"
 )
 
 // Options control a run.
@@ -196,6 +198,10 @@ func decodeFile(ctx context.Context, in Input, p string) *fileResult {
 		fr.events = append(fr.events, *ev)
 		fr.read++
 		return nil
+	}
+	if _, err := source.CheckRegular(in.FS, p); err != nil {
+		reject(jsonrec.Rejected{Line: 1, Reason: errors.Unwrap(err).Error()})
+		return fr
 	}
 	var err error
 	switch sniff(in.FS, p) {

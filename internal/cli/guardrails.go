@@ -89,7 +89,7 @@ func loadSpec(path string) (*guardrail.Spec, error) {
 	if path == "" {
 		return guardrail.Default(), nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := source.ReadPath(path, maxInputBytes)
 	if err != nil {
 		return nil, usageError("--spec: %v", source.PlainError(err))
 	}
@@ -269,7 +269,7 @@ func runReplay(ctx context.Context, stdout io.Writer, stdin io.Reader, scpPaths 
 	}
 	var scps []guardrail.NamedSCP
 	for _, p := range scpPaths {
-		data, err := os.ReadFile(p)
+		data, err := source.ReadPath(p, maxInputBytes)
 		if err != nil {
 			return usageError("--scp: %v", source.PlainError(err))
 		}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"regexp"
 	"sort"
 	"strings"
@@ -151,7 +150,7 @@ func runFromTrail(cmd *cobra.Command, role string, out *output, current, args []
 	}
 	var held []*iam.Policy
 	for _, p := range current {
-		data, err := os.ReadFile(p)
+		data, err := source.ReadPath(p, maxInputBytes)
 		if err != nil {
 			return usageError("--policy: %v", source.PlainError(err))
 		}

@@ -136,3 +136,7 @@ func (e *exitPolicy) findings() error {
 	}
 	return &exitError{code: e.code}
 }
+
+// maxInputBytes bounds a file named on the command line that is read whole
+// (settings, baselines, policies, variable files, guardrail specs).
+const maxInputBytes = 64 << 20

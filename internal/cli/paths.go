@@ -97,7 +97,7 @@ func openPath(arg string) (input, error) {
 	case err != nil:
 		return input{}, usageError("%s: %v", arg, source.PlainError(err))
 	case !info.IsDir() && !info.Mode().IsRegular():
-		return input{}, usageError("%s: not a regular file or a directory (%s)", arg, info.Mode().Type())
+		return input{}, usageError("%s: %s, not a regular file or a directory", arg, source.FileKind(info.Mode()))
 	}
 	dir, root, shown := abs, ".", filepath.Clean(arg)
 	if !info.IsDir() {

@@ -235,7 +235,7 @@ func (f *scanFlags) targets(ins []input, stderr io.Writer) ([]scan.Target, error
 }
 
 func readConfig(name string) (*config.Config, error) {
-	data, err := os.ReadFile(name)
+	data, err := source.ReadPath(name, maxInputBytes)
 	if err != nil {
 		return nil, source.PlainError(err)
 	}
@@ -318,7 +318,7 @@ func (f *scanFlags) scanOptions() (scan.Options, error) {
 		opts.ARM.Params[name] = value
 	}
 	for _, p := range f.varFiles {
-		data, err := os.ReadFile(p)
+		data, err := source.ReadPath(p, maxInputBytes)
 		if err != nil {
 			return opts, usageError("--var-file: %v", source.PlainError(err))
 		}
@@ -328,7 +328,7 @@ func (f *scanFlags) scanOptions() (scan.Options, error) {
 	case f.createBaseline && f.baseline == "":
 		return opts, usageError("--create-baseline needs --baseline FILE")
 	case f.baseline != "" && !f.createBaseline:
-		data, err := os.ReadFile(f.baseline)
+		data, err := source.ReadPath(f.baseline, maxInputBytes)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			return opts, usageError("--baseline %s: no such file; record the current findings in it first with --create-baseline", f.baseline)

@@ -82,7 +82,7 @@ func runServe(ctx context.Context, f serveFlags) error {
 	}
 	settings := &config.Config{}
 	if f.configFile != "" {
-		data, err := os.ReadFile(f.configFile)
+		data, err := source.ReadPath(f.configFile, maxInputBytes)
 		if err != nil {
 			return usageError("--config: %v", source.PlainError(err))
 		}

@@ -53,10 +53,13 @@ type Ignore struct {
 	Line     int    `yaml:"-"`       // where the entry starts
 }
 
+// MaxFileBytes bounds the settings file; settings are written by hand.
+const MaxFileBytes = 1 << 20
+
 // Load reads FileName from the root of fsys. A missing file is an empty config.
 func Load(fsys fs.FS, root string) (*Config, error) {
 	p := path.Join(root, FileName)
-	data, err := fs.ReadFile(fsys, p)
+	data, err := source.ReadFile(fsys, p, MaxFileBytes)
 	if errors.Is(err, fs.ErrNotExist) {
 		return &Config{}, nil
 	}

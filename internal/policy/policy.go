@@ -24,6 +24,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/mlguard/mlguard/internal/rule"
+	"github.com/mlguard/mlguard/internal/source"
 )
 
 // MaxFileBytes bounds one policy file; policies are hand-written.
@@ -143,7 +144,7 @@ func parseAll(fsys fs.FS, root string, opts Options) (map[string]*ast.Module, er
 }
 
 func readFile(fsys fs.FS, p, name string) ([]byte, error) {
-	info, err := fs.Stat(fsys, p)
+	info, err := source.CheckRegular(fsys, p)
 	if err != nil {
 		return nil, err
 	}

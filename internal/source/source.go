@@ -14,7 +14,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -189,7 +191,11 @@ func Discover(ctx context.Context, fsys fs.FS, root string, lim Limits) (*Tree, 
 		if d.Type()&fs.ModeSymlink != 0 {
 			return t.addLink(ctx, p, lim)
 		}
-		if !d.Type().IsRegular() || !candidate(p) {
+		if !d.Type().IsRegular() {
+			t.special(p, d.Type())
+			return nil
+		}
+		if !candidate(p) {
 			return nil
 		}
 		fi, err := d.Info()
@@ -205,6 +211,17 @@ func Discover(ctx context.Context, fsys fs.FS, root string, lim Limits) (*Tree, 
 	}
 	sort.Slice(t.Files, func(i, j int) bool { return t.Files[i].Path < t.Files[j].Path })
 	return t, nil
+}
+
+// special reports a named pipe, socket or device in the tree: never read
+// (it could block the scan forever), never skipped in silence. One with a
+// name mlguard reads is an error; others are warnings.
+func (t *Tree) special(p string, m fs.FileMode) {
+	if candidate(p) {
+		t.Diagnostics.Errorf(Range{File: p}, "special file not read", "%s, not a regular file", FileKind(m))
+		return
+	}
+	t.Diagnostics.Warnf(Range{File: p}, "special file not read", "%s, not a regular file", FileKind(m))
 }
 
 // addLink follows a symbolic link to a file only when the filesystem lets it
@@ -224,6 +241,8 @@ func (t *Tree) addLink(ctx context.Context, p string, lim Limits) error {
 		t.Diagnostics.Warnf(Range{File: p}, "symbolic link not followed", "%v", err)
 	case fi.IsDir():
 		t.Diagnostics.Warnf(Range{File: p}, "symbolic link not followed", "links to directories are not followed")
+	case !fi.Mode().IsRegular():
+		t.special(p, fi.Mode())
 	case candidate(p):
 		t.add(ctx, p, fi.Size(), lim)
 	}
@@ -372,12 +391,70 @@ func policyJSON(head []byte) bool {
 // ErrTooLarge is returned by ReadFile for files over the size limit.
 var ErrTooLarge = errors.New("file too large")
 
+// ErrNotRegular is returned for a named pipe, socket or device where a file
+// is expected.
+var ErrNotRegular = errors.New("not a regular file")
+
+// CheckRegular returns the information of p, or an error when p is not a
+// regular file, without opening it: opening a named pipe waits for a writer
+// that may never come, and reading a device may never end. Symbolic links
+// are followed as the filesystem follows them.
+func CheckRegular(fsys fs.FS, p string) (fs.FileInfo, error) {
+	info, err := fs.Stat(fsys, p)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: p, Err: fmt.Errorf("%w: %s", ErrNotRegular, FileKind(info.Mode()))}
+	}
+	return info, nil
+}
+
+// FileKind names the kind of a file in words: "a named pipe".
+func FileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case m.IsRegular():
+		return "a regular file"
+	}
+	return "a special file (" + m.Type().String() + ")"
+}
+
+// ReadPath is ReadFile for a path of the operating system, as named on the
+// command line.
+func ReadPath(name string, max int64) ([]byte, error) {
+	dir, base := filepath.Split(name)
+	if dir == "" {
+		dir = "."
+	}
+	data, err := ReadFile(os.DirFS(dir), base, max)
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		pe.Path = name
+	}
+	return data, err
+}
+
 // ErrBinary is returned by ReadFile for files that are not text.
 var ErrBinary = errors.New("not a text file")
 
 // ReadFile reads a whole file, refusing files over max bytes, files with NUL
 // bytes and files that are not valid UTF-8.
 func ReadFile(fsys fs.FS, p string, max int64) ([]byte, error) {
+	if _, err := CheckRegular(fsys, p); err != nil {
+		return nil, err
+	}
 	f, err := fsys.Open(p)
 	if err != nil {
 		return nil, err

@@ -115,7 +115,9 @@ func Files(fsys fs.FS, root string) ([]string, error) {
 		if err != nil {
 			return err
 		}
-		if d.Type().IsRegular() && IsLog(p) {
+		// Special files and links are listed too, for the reader to refuse
+		// or follow: a named pipe called trail.json is not skipped silently.
+		if !d.IsDir() && IsLog(p) {
 			out = append(out, p)
 		}
 		return nil

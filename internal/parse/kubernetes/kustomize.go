@@ -5,6 +5,8 @@ import (
 	"path"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/mlguard/mlguard/internal/source"
 )
 
 // kustomizationNames are the file names kustomize reads in a directory.
@@ -31,7 +33,7 @@ func Patches(fsys fs.FS, dirs []string, maxBytes int64) map[string]bool {
 	for _, dir := range dirs {
 		for _, name := range kustomizationNames {
 			p := path.Join(dir, name)
-			info, err := fs.Stat(fsys, p)
+			info, err := source.CheckRegular(fsys, p)
 			if err != nil || info.Size() > maxBytes {
 				continue
 			}
