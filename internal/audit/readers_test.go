@@ -2,8 +2,11 @@ package audit
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/mlguard/mlguard/internal/audit/azurelog"
@@ -89,5 +92,36 @@ func TestExports(t *testing.T) {
 		if got := export(e); got != c.want {
 			t.Errorf("%s: export = %v, want %v", c.action, got, c.want)
 		}
+	}
+}
+
+// TestRecordsWithoutATime: a record whose time cannot be read is rejected
+// with its line and the reason, never read as the year 1.
+func TestRecordsWithoutATime(t *testing.T) {
+	gcp := func(ts string) string {
+		return `{"timestamp":"` + ts + `","protoPayload":{"serviceName":"storage.googleapis.com","methodName":"storage.objects.get"}}`
+	}
+	az := func(ts string) string { return `{"operationName":"Microsoft.Storage/x/read","time":"` + ts + `"}` }
+	fsys := fstest.MapFS{
+		"g.jsonl": {Data: []byte(strings.Join([]string{gcp("2026-11-20T10:00:00.5Z"), gcp("garbage"), gcp(""), gcp("2026-11-20")}, "\n"))},
+		"a.jsonl": {Data: []byte(strings.Join([]string{az("2026-11-20T10:00:00Z"), az("yesterday")}, "\n"))},
+	}
+	var got []string
+	read, rej := 0, func(r jsonrec.Rejected) { got = append(got, fmt.Sprintf("%s:%d: %s", r.File, r.Line, r.Reason)) }
+	fn := func(*event.Event) error { read++; return nil }
+	if err := gcplog.ReadFile(context.Background(), fsys, "g.jsonl", fn, rej); err != nil {
+		t.Fatal(err)
+	}
+	if err := azurelog.ReadFile(context.Background(), fsys, "a.jsonl", fn, rej); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`g.jsonl:2: timestamp "garbage" is not a date and time (RFC 3339)`,
+		`g.jsonl:3: record has no timestamp`,
+		`g.jsonl:4: timestamp "2026-11-20" is not a date and time (RFC 3339)`,
+		`a.jsonl:2: time "yesterday" is not a date and time (RFC 3339)`,
+	}
+	if read != 2 || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("%d read; rejected:\n%s\nwant:\n%s", read, strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -330,7 +330,7 @@ func writeReplay(w io.Writer, calls []guardrail.Call, counts map[string]int, rea
 			if c.Line == 0 {
 				where = c.File + " " + c.EventID
 			}
-			fmt.Fprintf(w, "%-12s %s  %s  %s  %s\n", strings.ToUpper(c.Verdict), c.Time, c.Action, c.Principal, where)
+			fmt.Fprintf(w, "%-12s %s  %s  %s  %s\n", strings.ToUpper(c.Verdict), c.Time, report.Clean(c.Action), report.Clean(c.Principal), report.Clean(where))
 			if len(c.Violates) > 0 {
 				fmt.Fprintf(w, "             breaks: %s\n", strings.Join(c.Violates, ", "))
 			}
@@ -340,7 +340,7 @@ func writeReplay(w io.Writer, calls []guardrail.Call, counts map[string]int, rea
 		}
 	}
 	for _, r := range rejected {
-		fmt.Fprintf(w, "rejected: %s:%d: %s\n", r.File, r.Line, r.Reason)
+		fmt.Fprintf(w, "rejected: %s:%d: %s\n", report.Clean(r.File), r.Line, report.Clean(r.Reason))
 	}
 	if assumed {
 		fmt.Fprintln(w, "note: no SCP given allows anything, so FullAWSAccess is taken as attached beside them")

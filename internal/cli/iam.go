@@ -181,7 +181,7 @@ func runFromTrail(cmd *cobra.Command, role string, out *output, current, args []
 func printTrailSummary(w io.Writer, u *usage.Usage, read int, rejected []cloudtrail.Rejected, held []*iam.Policy) {
 	fmt.Fprintf(w, "records: %d read, %d by %s, %d could not be read\n", read+len(rejected), u.Matched, u.Role, len(rejected))
 	for _, r := range rejected {
-		fmt.Fprintf(w, "  rejected %s:%d (offset %d): %s\n", r.File, r.Line, r.Offset, r.Reason)
+		fmt.Fprintf(w, "  rejected %s:%d (offset %d): %s\n", report.Clean(r.File), r.Line, r.Offset, report.Clean(r.Reason))
 	}
 	for _, m := range []struct {
 		title string
@@ -192,14 +192,14 @@ func printTrailSummary(w io.Writer, u *usage.Usage, read int, rejected []cloudtr
 		}
 		fmt.Fprintf(w, "%s:\n", m.title)
 		for _, a := range sortedCalls(m.calls) {
-			fmt.Fprintf(w, "  %s (%d)\n", a, m.calls[a])
+			fmt.Fprintf(w, "  %s (%d)\n", report.Clean(a), m.calls[a])
 		}
 	}
 	if len(held) > 0 {
 		unused := u.Unused(held)
 		fmt.Fprintf(w, "granted by --policy but never used (%d):\n", len(unused))
 		for _, a := range unused {
-			fmt.Fprintf(w, "  %s\n", a)
+			fmt.Fprintf(w, "  %s\n", report.Clean(a))
 		}
 	}
 }

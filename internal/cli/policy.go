@@ -148,10 +148,10 @@ func writeTests(w io.Writer, all []policy.TestResult, failed int) error {
 		}
 		fmt.Fprintf(w, "%s  %s.%s  (%s:%d)\n", status, strings.TrimPrefix(r.Package, "data."), r.Name, r.File, r.Line)
 		if r.Error != "" {
-			fmt.Fprintf(w, "      %s\n", r.Error)
+			fmt.Fprintf(w, "      %s\n", report.Clean(r.Error))
 		}
 		if r.Output != "" && !r.Pass {
-			fmt.Fprintf(w, "      print: %s\n", strings.TrimSpace(r.Output))
+			fmt.Fprintf(w, "      print: %s\n", report.Clean(strings.TrimSpace(r.Output)))
 		}
 	}
 	_, err := fmt.Fprintf(w, "\n%s, %d passed, %d failed\n", report.Plural(len(all), "test"), len(all)-failed, failed)

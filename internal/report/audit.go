@@ -49,27 +49,27 @@ func auditText(w io.Writer, res *audit.Result, opts Options) error {
 		t.printf("%s %s  %s\n", t.paint(severityColor[a.Severity], fmt.Sprintf("%-8s", a.Severity)), t.paint(bold, a.Detector), a.Title)
 		t.printf("           %s %s .. %s, %s, %s\n", t.paint(dim, "when:"), a.First.Format(time.RFC3339), a.Last.Format(time.RFC3339),
 			Plural(a.Events, "event"), strings.Join(a.Techniques, " "))
-		t.printf("           %s\n", wrap(clean(a.Message), 6))
+		t.printf("           %s\n", wrap(Clean(a.Message), 6))
 		for i, ev := range a.Evidence {
 			if i == textEvidence {
 				t.printf("           %s %d more (--format json lists %d)\n", t.paint(dim, "evidence:"), a.Events-textEvidence, len(a.Evidence))
 				break
 			}
-			t.printf("           %s %s\n", t.paint(dim, "evidence:"), clean(evidence(ev)))
+			t.printf("           %s %s\n", t.paint(dim, "evidence:"), Clean(evidence(ev)))
 		}
 		t.printf("\n")
 	}
 	if len(res.Principals) > 0 {
 		t.printf("%s\n", t.paint(bold, "By principal"))
 		for _, p := range res.Principals {
-			t.printf("  %-8s %s: %s (%s)\n", p.Highest, clean(p.Principal), Plural(p.Alerts, "alert"), strings.Join(p.Detectors, ", "))
+			t.printf("  %-8s %s: %s (%s)\n", p.Highest, Clean(p.Principal), Plural(p.Alerts, "alert"), strings.Join(p.Detectors, ", "))
 		}
 		t.printf("\n")
 	}
 	if len(res.KeyUsage) > 0 {
 		t.printf("%s\n", t.paint(bold, "Keys that protect ML data"))
 		for _, k := range res.KeyUsage {
-			t.printf("  %s\n", clean(k.Key))
+			t.printf("  %s\n", Clean(k.Key))
 			for _, who := range sortedUsers(k.Principals) {
 				mark := ""
 				for _, f := range k.FirstSeen {
@@ -77,7 +77,7 @@ func auditText(w io.Writer, res *audit.Result, opts Options) error {
 						mark = "  (first seen)"
 					}
 				}
-				t.printf("    %6d  %s%s\n", k.Principals[who], clean(who), mark)
+				t.printf("    %6d  %s%s\n", k.Principals[who], Clean(who), mark)
 			}
 		}
 		t.printf("\n")
@@ -92,7 +92,7 @@ func auditText(w io.Writer, res *audit.Result, opts Options) error {
 			"learn from older logs with --learn or --since, and keep it with --state\n", t.paint(dim, "note:"), history(res.BaselineSpan), audit.MinHistory.Hours())
 	}
 	for _, r := range res.Rejected {
-		t.printf("%s %s:%d: %s\n", t.paint(severityColor[rule.High], "rejected:"), clean(r.File), r.Line, clean(r.Reason))
+		t.printf("%s %s:%d: %s\n", t.paint(severityColor[rule.High], "rejected:"), Clean(r.File), r.Line, Clean(r.Reason))
 	}
 	t.printf("\n%s (%s); records: %d read = %d analysed + %d rejected (%d learned, %d judged); %s\n",
 		Plural(len(alerts), "alert"), severityCounts(alerts), res.Read, res.Analysed, len(res.Rejected), res.Learned, res.Judged, Plural(len(res.Files), "file"))

@@ -51,8 +51,8 @@ func writeText(w io.Writer, res *scan.Result, opts Options) error {
 	byFile := groupByFile(active)
 	if opts.Compact {
 		for _, f := range byFile {
-			t.printf("%s: %s %s %s: %s\n", clean(rangeOf(f)), t.paint(severityColor[f.Severity], f.Severity.String()), f.RuleID,
-				clean(f.Resource), clean(f.Message))
+			t.printf("%s: %s %s %s: %s\n", Clean(rangeOf(f)), t.paint(severityColor[f.Severity], f.Severity.String()), f.RuleID,
+				Clean(f.Resource), Clean(f.Message))
 		}
 	} else {
 		t.summary(res, active, opts)
@@ -110,8 +110,8 @@ func (t *textWriter) summary(res *scan.Result, active []rule.Finding, opts Optio
 	slices.SortStableFunc(worst, func(a, b rule.Finding) int { return cmp.Compare(b.Severity, a.Severity) })
 	t.printf("\n%s\n", t.paint(bold, "Worst findings"))
 	for _, f := range worst[:min(worstRows, len(worst))] {
-		t.printf("  %s %s  %s\n", t.sev(f.Severity), f.RuleID, clean(f.Title))
-		t.printf("           %s %s\n", t.paint(dim, "at"), clean(location(f)))
+		t.printf("  %s %s  %s\n", t.sev(f.Severity), f.RuleID, Clean(f.Title))
+		t.printf("           %s %s\n", t.paint(dim, "at"), Clean(location(f)))
 	}
 	type count struct {
 		key, title string
@@ -140,9 +140,9 @@ func (t *textWriter) summary(res *scan.Result, active []rule.Finding, opts Optio
 	list := func(title string, rows []count, more string) {
 		t.printf("\n%s\n", t.paint(bold, title))
 		for _, r := range rows[:min(summaryRows, len(rows))] {
-			line := fmt.Sprintf("  %5d  %s %s", r.n, t.sev(r.sev), clean(r.key))
+			line := fmt.Sprintf("  %5d  %s %s", r.n, t.sev(r.sev), Clean(r.key))
 			if r.title != "" {
-				line += "  " + clean(r.title)
+				line += "  " + Clean(r.title)
 			}
 			t.printf("%s\n", line)
 		}
@@ -165,16 +165,16 @@ func (t *textWriter) findings(byFile []rule.Finding, verbose bool) {
 	for _, f := range byFile {
 		if f.File != file {
 			file = f.File
-			t.printf("\n%s\n", t.paint(bold, clean(file)))
+			t.printf("\n%s\n", t.paint(bold, Clean(file)))
 		}
-		t.printf("  %s %s  %s\n", t.sev(f.Severity), f.RuleID, clean(f.Title))
-		t.printf("           %s %s\n", t.paint(dim, "at"), clean(location(f)))
-		t.printf("           %s\n", wrap(clean(f.Message), 6))
+		t.printf("  %s %s  %s\n", t.sev(f.Severity), f.RuleID, Clean(f.Title))
+		t.printf("           %s %s\n", t.paint(dim, "at"), Clean(location(f)))
+		t.printf("           %s\n", wrap(Clean(f.Message), 6))
 		if verbose {
 			if f.Rule != nil {
-				t.printf("           %s %s\n", t.paint(dim, "why:"), wrap(clean(f.Rule.Rationale), 11))
+				t.printf("           %s %s\n", t.paint(dim, "why:"), wrap(Clean(f.Rule.Rationale), 11))
 			}
-			t.printf("           %s %s\n", t.paint(dim, "fix:"), wrap(clean(f.Remediation), 11))
+			t.printf("           %s %s\n", t.paint(dim, "fix:"), wrap(Clean(f.Remediation), 11))
 		}
 	}
 }
@@ -197,11 +197,11 @@ func (t *textWriter) rules(active []rule.Finding) {
 	})
 	t.printf("\n%s\n", t.paint(bold, "Why these rules matter and how to fix them (--verbose repeats this with every finding)"))
 	for _, f := range fired {
-		t.printf("  %s %s  %s\n", t.sev(f.Severity), f.RuleID, clean(f.Title))
+		t.printf("  %s %s  %s\n", t.sev(f.Severity), f.RuleID, Clean(f.Title))
 		if f.Rule != nil {
-			t.printf("           %s %s\n", t.paint(dim, "why:"), wrap(clean(f.Rule.Rationale), 11))
+			t.printf("           %s %s\n", t.paint(dim, "why:"), wrap(Clean(f.Rule.Rationale), 11))
 		}
-		t.printf("           %s %s\n", t.paint(dim, "fix:"), wrap(clean(f.Remediation), 11))
+		t.printf("           %s %s\n", t.paint(dim, "fix:"), wrap(Clean(f.Remediation), 11))
 	}
 }
 
@@ -210,13 +210,13 @@ func (t *textWriter) diagnostics(res *scan.Result) {
 	if len(res.Errors) > 0 {
 		t.printf("\n%s\n", t.paint(severityColor[rule.High], "Inputs that could not be read"))
 		for _, d := range res.Errors {
-			t.printf("  %s\n", clean(d.Error()))
+			t.printf("  %s\n", Clean(d.Error()))
 		}
 	}
 	if len(res.Warnings) > 0 {
 		t.printf("\n%s\n", t.paint(severityColor[rule.Medium], "Warnings"))
 		for _, d := range res.Warnings {
-			t.printf("  %s\n", clean(d.Error()))
+			t.printf("  %s\n", Clean(d.Error()))
 		}
 	}
 }
@@ -229,11 +229,11 @@ func rangeOf(f rule.Finding) string {
 	return f.File
 }
 
-// clean makes text from the scanned files safe to print on a terminal:
+// Clean makes text from scanned files or logs safe to print on a terminal:
 // control characters (escape sequences that move the cursor or write the
 // clipboard, bells, NULs, newlines that would forge report lines) are
 // shown escaped, as \x1b or \n. JSON and SARIF keep the text exact.
-func clean(s string) string {
+func Clean(s string) string {
 	if !strings.ContainsFunc(s, unsafeRune) {
 		return s
 	}

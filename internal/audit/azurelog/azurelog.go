@@ -63,7 +63,10 @@ func valid(r *Record) string {
 	if r.OperationName == "" {
 		return "record has no operationName"
 	}
-	return ""
+	if r.Time == "" && r.EventTimestamp != "" {
+		return jsonrec.BadTime("eventTimestamp", r.EventTimestamp)
+	}
+	return jsonrec.BadTime("time", r.Time)
 }
 
 // ReadFile reads one file and calls fn with each record, normalized.

@@ -12,8 +12,10 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -88,11 +90,14 @@ type Limits struct {
 	// MaxInMemory is the largest (decompressed) file decoded whole, the
 	// fast path; larger files are streamed one record at a time.
 	MaxInMemory int64
+	// MaxFileBytes bounds a file once decompressed; 0 means
+	// jsonrec.DefaultMaxFileBytes.
+	MaxFileBytes int64
 }
 
 // DefaultLimits allow records up to 1 MiB (CloudTrail's own are far
 // smaller) and decode files up to 64 MiB whole (delivered files are a few).
-var DefaultLimits = Limits{MaxRecordBytes: 1 << 20, MaxInMemory: 64 << 20}
+var DefaultLimits = Limits{MaxRecordBytes: 1 << 20, MaxInMemory: 64 << 20, MaxFileBytes: jsonrec.DefaultMaxFileBytes}
 
 // IsLog reports whether a path names a CloudTrail file by its extension.
 func IsLog(p string) bool {
@@ -144,6 +149,10 @@ func ReadFile(ctx context.Context, fsys fs.FS, name string, lim Limits, fn func(
 		defer gz.Close()
 		r = gz
 	}
+	if lim.MaxFileBytes <= 0 {
+		lim.MaxFileBytes = jsonrec.DefaultMaxFileBytes
+	}
+	r = jsonrec.Capped(r, lim.MaxFileBytes)
 	if lim.MaxInMemory <= 0 {
 		return Read(ctx, name, r, lim, fn, reject)
 	}
@@ -152,8 +161,13 @@ func ReadFile(ctx context.Context, fsys fs.FS, name string, lim Limits, fn func(
 	// the fast path cannot read cleanly, so that each bad record is named.
 	data, err := io.ReadAll(io.LimitReader(r, lim.MaxInMemory+1))
 	if err != nil {
-		reject(Rejected{File: name, Line: 1, Reason: "read: " + err.Error()})
-		return nil
+		// A truncated or damaged file: the records before the damage are
+		// read one by one, the cut record is rejected where it stops, and
+		// the damage is reported.
+		rerr := Read(ctx, name, bytes.NewReader(data), lim, fn, reject)
+		reject(Rejected{File: name, Line: 1 + bytes.Count(data, []byte{'\n'}), Offset: int64(len(data)),
+			Reason: fmt.Sprintf("file damaged after %d bytes: %v; the records before were read", len(data), err)})
+		return rerr
 	}
 	if int64(len(data)) > lim.MaxInMemory {
 		return Read(ctx, name, io.MultiReader(bytes.NewReader(data), r), lim, fn, reject)
@@ -185,11 +199,23 @@ func Read(ctx context.Context, name string, r io.Reader, lim Limits, fn func(*Re
 
 // validEvent rejects JSON that is not a CloudTrail event.
 func validEvent(e *Event) string {
-	if e.EventSource == "" || e.EventName == "" {
+	switch {
+	case e.EventSource == "" || e.EventName == "":
 		return "record has no eventSource or eventName"
+	case !sourceRe.MatchString(e.EventSource):
+		return fmt.Sprintf("eventSource %q is not a service host name", e.EventSource)
+	case !nameRe.MatchString(e.EventName):
+		// An action made of a log's text goes into policies (iam
+		// from-trail): "*" or "Get*" must never become one.
+		return fmt.Sprintf("eventName %q is not an API name", e.EventName)
 	}
-	return ""
+	return jsonrec.BadTime("eventTime", e.EventTime)
 }
+
+var (
+	sourceRe = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*$`)
+	nameRe   = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+)
 
 // isDelivered tells a delivered file from a line of events: its first key
 // is Records.
@@ -215,18 +241,21 @@ func decodeFast(data []byte, lim Limits) (recs []*Record, ok bool) {
 	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	head := trimmed[:min(len(trimmed), 4096)]
 	if bytes.HasPrefix(trimmed, []byte("{")) && isDelivered(head) {
+		// Records stay raw first so that the record size limit holds here
+		// as on the careful path.
 		var doc struct {
-			Records []Event `json:"Records"`
+			Records []fastjson.RawMessage `json:"Records"`
 		}
 		if err := fastjson.Unmarshal(data, &doc); err != nil {
 			return nil, false
 		}
 		recs = make([]*Record, len(doc.Records))
-		for i := range doc.Records {
-			if validEvent(&doc.Records[i]) != "" {
+		for i, raw := range doc.Records {
+			rec := &Record{}
+			if len(raw) > lim.MaxRecordBytes || fastjson.Unmarshal(raw, &rec.Event) != nil || validEvent(&rec.Event) != "" {
 				return nil, false
 			}
-			recs[i] = &Record{Event: doc.Records[i]}
+			recs[i] = rec
 		}
 		return recs, true
 	}

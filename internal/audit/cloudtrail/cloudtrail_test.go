@@ -142,3 +142,70 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+func gzipped(s string) []byte {
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	w.Write([]byte(s))
+	w.Close()
+	return b.Bytes()
+}
+
+// TestHostileFiles: what a damaged or forged file holds is kept where it can
+// be read and rejected with a reason where it cannot, on the fast path
+// (whole delivered files) as on the stream.
+func TestHostileFiles(t *testing.T) {
+	rec := func(name, time string) string {
+		return `{"eventSource":"sagemaker.amazonaws.com","eventName":"` + name + `","eventTime":"` + time + `"}`
+	}
+	good := rec("CreateModel", "2026-11-20T10:00:00Z")
+	delivered := func(recs ...string) string { return "{\"Records\": [\n" + strings.Join(recs, ",\n") + "\n]}" }
+	many := make([]string, 5000)
+	for i := range many {
+		many[i] = rec("CreateModel", fmt.Sprintf("2026-11-20T10:%02d:%02dZ", i/60%60, i%60))
+	}
+	whole := gzipped(delivered(many...))
+	big := `{"eventSource":"s3.amazonaws.com","eventName":"GetObject","eventTime":"2026-11-20T10:00:00Z","pad":"` + strings.Repeat("x", 2000) + `"}`
+	fsys := fstest.MapFS{
+		"cut.json.gz":  {Data: whole[:len(whole)/2]},
+		"big.json":     {Data: []byte(delivered(good, big, good))},
+		"times.json":   {Data: []byte(delivered(good, rec("CreateModel", "garbage"), rec("CreateModel", ""), rec("CreateModel", "2026-11-20"), good))},
+		"names.json":   {Data: []byte(delivered(rec("*", "2026-11-20T10:00:00Z"), rec("Get\\u001b[2J", "2026-11-20T10:00:00Z"), good))},
+		"bomb.json.gz": {Data: gzipped(delivered(good, good, good, good, good, good, good, good))},
+	}
+	lim := Limits{MaxRecordBytes: 1024, MaxInMemory: 1 << 20}
+	cases := []struct {
+		name     string
+		records  int // -1: some, not all
+		rejected []string
+	}{
+		{"cut.json.gz", -1, []string{":record is not JSON", ":file damaged after"}},
+		{"big.json", 2, []string{"3:record longer than 1024 bytes"}},
+		{"times.json", 2, []string{`3:eventTime "garbage" is not a date and time`, "4:record has no eventTime", `5:eventTime "2026-11-20" is not a date`}},
+		{"names.json", 1, []string{`2:eventName "*" is not an API name`, `3:eventName "Get\x1b[2J" is not an API name`}},
+		{"bomb.json.gz", 2, []string{"4:record is not JSON", "4:file damaged after 300 bytes: file too large: more than 300 bytes (decompressed)"}},
+	}
+	for _, tc := range cases {
+		var n int
+		var got []string
+		l := lim
+		if tc.name == "bomb.json.gz" {
+			l.MaxFileBytes = 300
+		}
+		err := ReadFile(context.Background(), fsys, tc.name, l, func(*Record) error { n++; return nil },
+			func(r Rejected) { got = append(got, fmt.Sprintf("%d:%s", r.Line, r.Reason)) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		some := tc.records == -1 && n > 0 && n < len(many)
+		if (n != tc.records && !some) || len(got) != len(tc.rejected) {
+			t.Errorf("%s: %d records, rejected %q", tc.name, n, got)
+			continue
+		}
+		for i := range got {
+			if !strings.Contains(got[i], tc.rejected[i]) {
+				t.Errorf("%s: rejected %q, want %q", tc.name, got[i], tc.rejected[i])
+			}
+		}
+	}
+}

@@ -48,7 +48,7 @@ func valid(e *Entry) string {
 	if e.ProtoPayload.ServiceName == "" || e.ProtoPayload.MethodName == "" {
 		return "record has no protoPayload.serviceName or methodName"
 	}
-	return ""
+	return jsonrec.BadTime("timestamp", e.Timestamp)
 }
 
 // ReadFile reads one file and calls fn with each entry, normalized.

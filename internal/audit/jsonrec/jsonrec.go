@@ -17,6 +17,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Rejected is a record that could not be read.
@@ -38,6 +39,8 @@ type At struct {
 type Reader[T any] struct {
 	// MaxRecordBytes bounds one record; 0 means DefaultMaxRecordBytes.
 	MaxRecordBytes int
+	// MaxFileBytes bounds a file's decompressed size; 0 means DefaultMaxFileBytes.
+	MaxFileBytes int64
 	// Valid, when set, rejects records that decode but are not of the
 	// expected kind, with the reason it returns.
 	Valid func(*T) string
@@ -50,6 +53,33 @@ var arrayKeys = map[string]bool{"records": true, "Records": true, "value": true,
 
 // DefaultMaxRecordBytes bounds one record unless a Reader says otherwise.
 const DefaultMaxRecordBytes = 1 << 20
+
+// DefaultMaxFileBytes bounds what one file may hold once decompressed: a
+// gzip of a few megabytes can unpack to terabytes.
+const DefaultMaxFileBytes int64 = 4 << 30
+
+// ErrFileTooLarge is the read error of a file past its decompressed bound.
+var ErrFileTooLarge = errors.New("file too large")
+
+// Capped reads r until max bytes and then fails with ErrFileTooLarge.
+func Capped(r io.Reader, max int64) io.Reader { return &capped{r: r, left: max, max: max} }
+
+type capped struct {
+	r         io.Reader
+	left, max int64
+}
+
+func (c *capped) Read(p []byte) (int, error) {
+	if c.left <= 0 {
+		return 0, fmt.Errorf("%w: more than %d bytes (decompressed); the rest is not read", ErrFileTooLarge, c.max)
+	}
+	if int64(len(p)) > c.left {
+		p = p[:c.left]
+	}
+	n, err := c.r.Read(p)
+	c.left -= int64(n)
+	return n, err
+}
 
 // ReadFile reads name from fsys and calls fn with each record decoded into
 // a new T; an error from fn stops the reading.
@@ -69,7 +99,10 @@ func (rr Reader[T]) ReadFile(ctx context.Context, fsys fs.FS, name string, fn fu
 		defer gz.Close()
 		r = gz
 	}
-	return rr.Read(ctx, name, r, fn)
+	if rr.MaxFileBytes <= 0 {
+		rr.MaxFileBytes = DefaultMaxFileBytes
+	}
+	return rr.Read(ctx, name, Capped(r, rr.MaxFileBytes), fn)
 }
 
 // Read reads records from r, named name in rejections; see ReadFile.
@@ -290,4 +323,17 @@ func (c *counter) lineAt(off int64) int {
 	c.base += k
 	c.lines = c.lines[k:]
 	return c.base + 1
+}
+
+// BadTime says why a record's time field is not an RFC 3339 time ("" when
+// it is one). A record without a readable time cannot be placed in a
+// window; it is rejected rather than read as the year 1.
+func BadTime(field, v string) string {
+	if v == "" {
+		return "record has no " + field
+	}
+	if _, err := time.Parse(time.RFC3339Nano, v); err != nil {
+		return fmt.Sprintf("%s %q is not a date and time (RFC 3339)", field, v)
+	}
+	return ""
 }
