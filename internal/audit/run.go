@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"net/netip"
@@ -40,6 +41,9 @@ type Options struct {
 	Baseline *baseline.Baseline
 	// Workers decode files in parallel; 0 means GOMAXPROCS.
 	Workers int
+	// MaxHeldEvents bounds the events held to sort one file, and the
+	// reorder window of larger files; 0 means DefaultMaxHeldEvents.
+	MaxHeldEvents int
 }
 
 // Input is one path given to a run: a filesystem and the file or directory
@@ -100,6 +104,7 @@ type fileResult struct {
 	events   []event.Event
 	read     int
 	rejected []jsonrec.Rejected
+	large    bool // more events than a worker may hold: streamed by the consumer
 }
 
 // Run reads the inputs and runs every detector.
@@ -146,11 +151,15 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 			}
 		}
 	}()
+	held := opts.MaxHeldEvents
+	if held <= 0 {
+		held = DefaultMaxHeldEvents
+	}
 	for w := 0; w < workers; w++ {
 		go func() {
 			for i := range next {
 				j := jobs[i]
-				slots[i] <- decodeFile(ctx, j.in, j.path)
+				slots[i] <- decodeFile(ctx, j.in, j.path, held)
 			}
 		}()
 	}
@@ -162,6 +171,11 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 			return nil, ctx.Err()
 		}
 		<-sem
+		if fr.large {
+			// Too many events to hold sorted: read it again here, in
+			// order through a bounded window.
+			fr = streamFile(ctx, jobs[i].in, jobs[i].path, held, e.handle)
+		}
 		res.Files = append(res.Files, fr.name)
 		res.Read += fr.read + len(fr.rejected)
 		res.Rejected = append(res.Rejected, fr.rejected...)
@@ -184,24 +198,85 @@ func display(in Input, p string) string {
 	return in.Prefix + "/" + p
 }
 
+// DefaultMaxHeldEvents bounds the events a worker holds to sort one file
+// (about 1.4 KB each); a file with more is streamed through a reorder
+// window of that many events instead.
+const DefaultMaxHeldEvents = 50_000
+
+// errTooMany stops decoding a file with more events than may be held.
+var errTooMany = errors.New("too many events to hold")
+
 // decodeFile reads one file with the reader its content calls for and
-// sorts its events by time.
-func decodeFile(ctx context.Context, in Input, p string) *fileResult {
-	name := display(in, p)
-	fr := &fileResult{name: name}
+// sorts its events by time. A file of more than held events is left to
+// streamFile (large is set, nothing is kept).
+func decodeFile(ctx context.Context, in Input, p string, held int) *fileResult {
+	fr := &fileResult{name: display(in, p)}
+	err := readFile(ctx, in, p, fr, func(ev *event.Event) error {
+		if len(fr.events) >= held {
+			return errTooMany
+		}
+		fr.events = append(fr.events, *ev)
+		return nil
+	})
+	if errors.Is(err, errTooMany) {
+		return &fileResult{name: fr.name, large: true}
+	}
+	sort.SliceStable(fr.events, func(a, b int) bool { return fr.events[a].Time.Before(fr.events[b].Time) })
+	return fr
+}
+
+// streamFile reads a large file and hands its events to fn in time order
+// through a window of held events: memory stays bounded whatever the file
+// holds. An event older than one already handed on (out of order by more
+// than the window) is rejected, not judged out of order.
+func streamFile(ctx context.Context, in Input, p string, held int, fn func(*event.Event)) *fileResult {
+	fr := &fileResult{name: display(in, p)}
+	w := &window{max: held}
+	var last time.Time
+	emit := func(ev *event.Event) {
+		last = ev.Time
+		fn(ev)
+	}
+	err := readFile(ctx, in, p, fr, func(ev *event.Event) error {
+		if ev.Time.Before(last) {
+			fr.read--
+			fr.rejected = append(fr.rejected, jsonrec.Rejected{File: fr.name, Line: ev.Source.Line,
+				Reason: fmt.Sprintf("record out of time order by more than %d records (%s after %s); not analysed", held, ev.Time.Format(time.RFC3339), last.Format(time.RFC3339))})
+			return nil
+		}
+		if out := w.push(*ev); out != nil {
+			emit(out)
+		}
+		return nil
+	})
+	if err != nil {
+		fr.rejected = append(fr.rejected, jsonrec.Rejected{File: fr.name, Line: 1, Reason: err.Error()})
+	}
+	for out := w.pop(); out != nil; out = w.pop() {
+		emit(out)
+	}
+	return fr
+}
+
+// readFile decodes one file with the reader its content calls for, adding
+// its rejections to fr and counting what it reads.
+func readFile(ctx context.Context, in Input, p string, fr *fileResult, keep func(*event.Event) error) error {
+	name := fr.name
 	reject := func(r jsonrec.Rejected) {
 		r.File = name
 		fr.rejected = append(fr.rejected, r)
 	}
 	add := func(ev *event.Event) error {
 		ev.Source.File = name
-		fr.events = append(fr.events, *ev)
+		if err := keep(ev); err != nil {
+			return err
+		}
 		fr.read++
 		return nil
 	}
 	if _, err := source.CheckRegular(in.FS, p); err != nil {
 		reject(jsonrec.Rejected{Line: 1, Reason: errors.Unwrap(err).Error()})
-		return fr
+		return nil
 	}
 	var err error
 	switch sniff(in.FS, p) {
@@ -217,11 +292,13 @@ func decodeFile(ctx context.Context, in Input, p string) *fileResult {
 	default:
 		reject(jsonrec.Rejected{Line: 1, Reason: "not a CloudTrail, Google Cloud audit or Azure Activity log file"})
 	}
+	if errors.Is(err, errTooMany) {
+		return err
+	}
 	if err != nil {
 		reject(jsonrec.Rejected{Line: 1, Reason: err.Error()})
 	}
-	sort.SliceStable(fr.events, func(a, b int) bool { return fr.events[a].Time.Before(fr.events[b].Time) })
-	return fr
+	return nil
 }
 
 // sniff tells which cloud's log a file holds from the keys of its head.
