@@ -2,6 +2,7 @@ package audit
 
 import (
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -187,5 +188,30 @@ func TestReorderWindow(t *testing.T) {
 	if strings.Join(got, " ") != "01 02 03 04 05 06 07" || fr.read != 7 || len(fr.rejected) != 1 ||
 		!strings.Contains(fr.rejected[0].Reason, "out of time order by more than 2 records") || fr.rejected[0].Line != 7 {
 		t.Errorf("order %v, read %d, rejected %+v", got, fr.read, fr.rejected)
+	}
+}
+
+// TestGeneratorCountsAreTrue: what the log generator says it wrote is what
+// is on disk and what the reader reads.
+func TestGeneratorCountsAreTrue(t *testing.T) {
+	dir := t.TempDir()
+	st, err := gen.Write(gen.Config{Dir: dir, Start: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), Days: 21, Teams: 3, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := 0
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files++
+		}
+		return err
+	})
+	res, err := Run(context.Background(), []Input{{FS: os.DirFS(dir), Root: "."}}, Options{Learn: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if files != st.Files || len(res.Files) != st.Files || res.Read != st.Events || len(res.Rejected) != 0 {
+		t.Errorf("generator says %d files, %d events; on disk %d files; read %d files, %d records (%d rejected)",
+			st.Files, st.Events, files, len(res.Files), res.Read, len(res.Rejected))
 	}
 }

@@ -12,8 +12,10 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -49,13 +51,14 @@ const account = "111122223333"
 
 // g holds a generation in progress.
 type g struct {
-	cfg   Config
-	rnd   *rand.Rand
-	aws   map[string][]ctRecord // hour file name -> records
-	gcp   map[string][]any      // day -> entries
-	azure map[string][]any
-	stats Stats
-	n     int
+	cfg     Config
+	rnd     *rand.Rand
+	aws     map[string][]ctRecord // hour file name -> records
+	gcp     map[string][]any      // day -> entries
+	azure   map[string][]any
+	stats   Stats
+	n       int
+	written map[string]int // file name -> times written
 }
 
 // Write generates the logs into cfg.Dir.
@@ -484,7 +487,19 @@ func (gg *g) write(name string, v any, gz bool) error {
 	return gg.writeRaw(name, data)
 }
 
+// writeRaw writes one file. Events near midnight can fall in an hour or a
+// day already flushed; their file is written beside the first, with a
+// number, never over it.
 func (gg *g) writeRaw(name string, data []byte) error {
+	if gg.written == nil {
+		gg.written = map[string]int{}
+	}
+	gg.written[name]++
+	if n := gg.written[name]; n > 1 {
+		dir, base := path.Split(name)
+		stem, ext, _ := strings.Cut(base, ".")
+		name = fmt.Sprintf("%s%s_%d.%s", dir, stem, n, ext)
+	}
 	p := filepath.Join(gg.cfg.Dir, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
