@@ -22,6 +22,7 @@ type auditFlags struct {
 	exit                exitPolicy
 	severity            string
 	state, since, until string
+	lock                *baseline.Lock // of the state file, for the whole run
 	learn, allowEmpty   bool
 	known               []string
 }
@@ -110,8 +111,14 @@ func (f *auditFlags) options() (audit.Options, rule.Severity, error) {
 	o.Learn = f.learn
 	o.Baseline = baseline.New()
 	if f.state != "" {
+		// Held until the state is saved: a second run on the same file
+		// fails here, before its analysis, instead of dropping what this
+		// one learns.
+		if f.lock, err = baseline.Acquire(f.state); err != nil {
+			return o, min, usageError("%v", source.PlainError(err))
+		}
 		if o.Baseline, err = baseline.Load(f.state); err != nil {
-			return o, min, usageError("--state: %v", source.PlainError(err))
+			return o, min, usageError("%v", source.PlainError(err))
 		}
 	}
 	return o, min, nil
@@ -123,6 +130,7 @@ func runAudit(cmd *cobra.Command, args []string, f *auditFlags) error {
 		ctx = context.Background()
 	}
 	opts, min, err := f.options()
+	defer f.lock.Release()
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mlguard/mlguard/internal/audit/baseline"
 	"github.com/mlguard/mlguard/internal/audit/gen"
 )
 
@@ -123,18 +124,62 @@ func TestAuditRerunSameAlerts(t *testing.T) {
 	}
 }
 
-// TestAuditStateUnwritable: a state file that cannot be written does not
-// lose the report; the run still fails, naming the state file.
+// TestAuditStateUnwritable: a state file that cannot be written is found
+// before the analysis (taking its lock creates a file beside it), so no
+// work is lost; the run fails, naming the state file. A state that fails
+// later, while saving, still comes after the report (runAudit).
 func TestAuditStateUnwritable(t *testing.T) {
 	state := filepath.Join(t.TempDir(), "no-such-dir", "state.db")
-	code, out, stderr := run(t, "audit", "--state", state, "../../examples/audit")
+	code, _, stderr := run(t, "audit", "--state", state, "../../examples/audit")
 	if code != ExitError {
 		t.Errorf("exit %d, want %d", code, ExitError)
 	}
-	if !strings.Contains(out, "alerts (") {
-		t.Errorf("no report written:\n%s", out)
-	}
 	if !strings.Contains(stderr, state) {
 		t.Errorf("stderr does not name the state file: %s", stderr)
+	}
+}
+
+// TestAuditStateLocked: a second run on a state file another run holds
+// fails at once and says so; the holder's learning is not overwritten.
+func TestAuditStateLocked(t *testing.T) {
+	state := filepath.Join(t.TempDir(), "state.db")
+	held, err := baseline.Acquire(state)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := run(t, "audit", "--state", state, "../../examples/audit")
+	if code != ExitError || out != "" || !strings.Contains(stderr, "is in use by another mlguard audit") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+	held.Release()
+	if code, _, stderr := run(t, "audit", "--state", state, "../../examples/audit"); code == ExitError {
+		t.Errorf("after release: exit %d: %s", code, stderr)
+	}
+}
+
+// TestAuditStateCorrupt: a damaged, empty or foreign state file is refused
+// with the words to recover, never read by guessing.
+func TestAuditStateCorrupt(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.db")
+	if code, _, stderr := run(t, "audit", "--learn", "--state", good, "../../examples/audit"); code == ExitError {
+		t.Fatalf("learning run: %s", stderr)
+	}
+	data, err := os.ReadFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flipped := append([]byte(nil), data...)
+	flipped[len(flipped)/2] ^= 0x40
+	cases := map[string][]byte{"flipped.db": flipped, "empty.db": {}, "foreign.db": []byte("not a database\n"), "truncated.db": data[:len(data)-10]}
+	for name, content := range cases {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, content, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		code, out, stderr := run(t, "audit", "--state", p, "../../examples/audit")
+		if code != ExitError || out != "" || !strings.Contains(stderr, "state file "+p+" is corrupt") || !strings.Contains(stderr, "move it away to start again") {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", name, code, out, stderr)
+		}
 	}
 }

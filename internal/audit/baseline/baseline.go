@@ -185,12 +185,24 @@ var (
 	version     = []byte("mlguard-baseline-1")
 )
 
-// Load reads a state file; a missing file is an empty baseline.
-func Load(path string) (*Baseline, error) {
-	b := New()
+// Load reads a state file; a missing file is an empty baseline. A file
+// that is damaged, empty or of another version is an ErrCorrupt error; the
+// caller holds the file's Lock.
+func Load(path string) (b *Baseline, err error) {
+	b = New()
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return b, nil
 	}
+	if err := verify(path); err != nil {
+		return nil, err
+	}
+	// A file whose checksum holds was written by Save; a bbolt failure on
+	// it is still reported rather than taking the process down.
+	defer func() {
+		if p := recover(); p != nil {
+			b, err = nil, corrupt(path, fmt.Sprint(p))
+		}
+	}()
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second, ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("open state %s: %w", path, err)
@@ -201,6 +213,11 @@ func Load(path string) (*Baseline, error) {
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil || !bytes.Equal(meta.Get([]byte("version")), version) {
 			return fmt.Errorf("not an mlguard state file")
+		}
+		for _, name := range [][]byte{bucketPairs, bucketTags, bucketRates} {
+			if tx.Bucket(name) == nil {
+				return fmt.Errorf("no %s bucket", name)
+			}
 		}
 		l.first = unix(meta.Get([]byte("first")))
 		l.last = unix(meta.Get([]byte("last")))
@@ -226,7 +243,7 @@ func Load(path string) (*Baseline, error) {
 		})
 	})
 	if err != nil {
-		return nil, fmt.Errorf("read state %s: %w", path, err)
+		return nil, corrupt(path, err.Error())
 	}
 	return b, nil
 }
@@ -271,6 +288,9 @@ func (b *Baseline) Save(path string) error {
 		return fmt.Errorf("write state %s: %w", path, err)
 	}
 	if err := db.Close(); err != nil {
+		return fmt.Errorf("write state %s: %w", path, err)
+	}
+	if err := seal(tmpName); err != nil {
 		return fmt.Errorf("write state %s: %w", path, err)
 	}
 	if err := os.Rename(tmpName, path); err != nil {
