@@ -4,20 +4,32 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/topdown"
 
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/rule"
 )
 
 // Input renders the document policies read as input: the typed models of
-// one scanned unit ({"aws": {...}}), as `mlguard scan --dump-input` prints it.
+// one scanned unit ({"aws": {...}}), secrets redacted, as `mlguard scan
+// --dump-input` prints it.
 func Input(in *rule.Input) ([]byte, error) {
 	b, err := json.Marshal(in)
+	if err != nil {
+		return nil, fmt.Errorf("policy input: %w", err)
+	}
+	var doc any
+	if err := json.Unmarshal(b, &doc); err != nil {
+		return nil, fmt.Errorf("policy input: %w", err)
+	}
+	b, err = json.Marshal(redact(doc, ""))
 	if err != nil {
 		return nil, fmt.Errorf("policy input: %w", err)
 	}
@@ -97,14 +109,26 @@ func decode[T any](v any) (T, error) {
 
 // evaluate runs a prepared deny query on one input and turns each object it
 // produces into a result.
-func evaluate(ctx context.Context, q rego.PreparedEvalQuery, in *rule.Input, where string) ([]rule.Result, error) {
+func evaluate(ctx context.Context, q rego.PreparedEvalQuery, in *rule.Input, where string, lim Limits) ([]rule.Result, error) {
 	doc := documentOf(in)
 	if doc.err != nil {
 		return nil, doc.err
 	}
-	rs, err := q.Eval(ctx, rego.EvalParsedInput(doc.value))
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	ctx, stop := context.WithTimeoutCause(ctx, lim.Timeout, fmt.Errorf("%w: evaluation took longer than %s", errBound, lim.Timeout))
+	defer stop()
+	go watchHeap(ctx, cancel, lim.HeapBytes)
+	var builtinErrs []topdown.Error
+	rs, err := q.Eval(ctx, rego.EvalParsedInput(doc.value), rego.EvalBuiltinErrorList(&builtinErrs))
+	if cause := context.Cause(ctx); err != nil && errors.Is(cause, errBound) {
+		return nil, fmt.Errorf("%s: stopped: %w", where, cause)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", where, err)
+	}
+	if err := boundErrors(builtinErrs); err != nil {
+		return nil, fmt.Errorf("%s: stopped: %w", where, err)
 	}
 	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
 		return nil, nil
@@ -113,9 +137,12 @@ func evaluate(ctx context.Context, q rego.PreparedEvalQuery, in *rule.Input, whe
 	if !ok {
 		return nil, fmt.Errorf("%s: deny is not a set of objects", where)
 	}
+	if len(items) > lim.Violations {
+		return nil, fmt.Errorf("%s: stopped: %w: more than %d violations on one unit", where, errBound, lim.Violations)
+	}
 	var out []rule.Result
 	for _, item := range items {
-		r, keep, err := doc.result(item)
+		r, keep, err := doc.result(item, lim.Message)
 		if err != nil {
 			return nil, fmt.Errorf("%s: deny produced %s: %w", where, brief(item), err)
 		}
@@ -144,7 +171,7 @@ type violation struct {
 
 // result turns one deny object into a result; keep is false for a
 // violation on an unknown value, which is never reported.
-func (d *document) result(item any) (r rule.Result, keep bool, err error) {
+func (d *document) result(item any, maxMessage int) (r rule.Result, keep bool, err error) {
 	obj, ok := item.(map[string]any)
 	if !ok {
 		return r, false, fmt.Errorf("want an object with resource and message")
@@ -155,6 +182,9 @@ func (d *document) result(item any) (r rule.Result, keep bool, err error) {
 	}
 	if v.Message == "" {
 		return r, false, fmt.Errorf("message is missing")
+	}
+	if len(v.Message) > maxMessage {
+		v.Message = strings.ToValidUTF8(v.Message[:maxMessage], "") + fmt.Sprintf("... (message cut at %d of its %d bytes)", maxMessage, len(v.Message))
 	}
 	res, err := d.resource(v.Resource)
 	if err != nil {

@@ -51,6 +51,7 @@ type Set struct {
 	Modules  map[string]*ast.Module
 	compiler *ast.Compiler
 	caps     *ast.Capabilities
+	limits   Limits
 }
 
 // Options control loading.
@@ -62,6 +63,8 @@ type Options struct {
 	// Prefix is joined in front of file names in errors and test results
 	// (the directory the policies were read from, as the user named it).
 	Prefix string
+	// Limits bound each evaluation; zero fields take DefaultLimits.
+	Limits Limits
 }
 
 // Load reads every .rego file under root in fsys, compiles them together
@@ -80,7 +83,7 @@ func Load(ctx context.Context, fsys fs.FS, root string, opts Options) (*Set, err
 	if c.Compile(modules); c.Failed() {
 		return nil, located(c.Errors)
 	}
-	set := &Set{Modules: modules, compiler: c, caps: caps}
+	set := &Set{Modules: modules, compiler: c, caps: caps, limits: opts.Limits.withDefaults()}
 	metas, err := packages(modules, opts.Reserved)
 	if err != nil {
 		return nil, err
@@ -172,8 +175,8 @@ func located(err error) error {
 }
 
 // Capabilities are OPA's built-ins less those that reach outside the
-// process (mlguard never touches the network) or make results change from
-// run to run.
+// process (mlguard never touches the network), make results change from
+// run to run, or produce output with no bound (see bounds.go).
 func Capabilities() *ast.Capabilities {
 	c := ast.CapabilitiesForThisVersion()
 	banned := map[string]bool{
@@ -182,7 +185,7 @@ func Capabilities() *ast.Capabilities {
 	}
 	kept := c.Builtins[:0]
 	for _, b := range c.Builtins {
-		if !banned[b.Name] {
+		if !banned[b.Name] && !unbounded[b.Name] {
 			kept = append(kept, b)
 		}
 	}
@@ -279,11 +282,11 @@ func (s *Set) rule(ctx context.Context, m *meta) (*rule.Rule, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s:%d: rule %s: %w", m.loc.File, m.loc.Row, m.ID, located(err))
 	}
-	where := fmt.Sprintf("%s:%d", m.loc.File, m.loc.Row)
+	where := fmt.Sprintf("%s:%d: rule %s", m.loc.File, m.loc.Row, m.ID)
 	return &rule.Rule{
 		Metadata: m.Metadata,
 		Eval: func(ctx context.Context, in *rule.Input) ([]rule.Result, error) {
-			return evaluate(ctx, q, in, where)
+			return evaluate(ctx, q, in, where, s.limits)
 		},
 	}, nil
 }

@@ -168,7 +168,7 @@ func TestViolations(t *testing.T) {
 			model.Ref{Meta: unknown, Targets: []string{"aws_kms_key.k"}}, "main.tf:4 m"},
 		{"lib.absent is false on unknown", `deny contains {"resource": nb, "message": "m"} if { some nb in input.aws.notebook_instances; lib.absent(nb.kms_key) }`,
 			model.Ref{Meta: unknown}, ""},
-		{"not an object", `deny contains "m" if true`, model.Ref{}, `a.rego:1: deny produced "m": want an object`},
+		{"not an object", `deny contains "m" if true`, model.Ref{}, `a.rego:1: rule ORG-X-001: deny produced "m": want an object`},
 		{"no message", `deny contains {"resource": "aws_sagemaker_notebook_instance.nb"} if true`, model.Ref{}, "message is missing"},
 		{"unknown address", `deny contains {"resource": "aws_s3_bucket.b", "message": "m"} if true`, model.Ref{}, `resource "aws_s3_bucket.b" is not in the input`},
 		{"conflict", `deny := 1 if true` + "\n" + `deny := 2 if true`, model.Ref{}, "a.rego:"},
