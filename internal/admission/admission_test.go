@@ -50,7 +50,7 @@ func webhook(t *testing.T, cfg admission.Config) (string, *http.Client) {
 			done <- err
 			return
 		}
-		done <- admission.Serve(ctx, ln, admission.New(cfg), cert, slog.New(slog.NewJSONHandler(io.Discard, nil)))
+		done <- admission.Serve(ctx, ln, admission.New(cfg), admission.TLS{Cert: cert}, slog.New(slog.NewJSONHandler(io.Discard, nil)))
 	}()
 	t.Cleanup(func() {
 		cancel()
@@ -193,8 +193,8 @@ func TestBadRequests(t *testing.T) {
 		{"wrong apiVersion", `{"apiVersion":"v1","kind":"AdmissionReview","request":{"uid":"u-1"}}`, http.StatusBadRequest, false, "apiVersion"},
 		{"no uid", `{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{}}`, http.StatusBadRequest, false, "no request uid"},
 		{"oversized", huge, http.StatusRequestEntityTooLarge, false, "larger than"},
-		{"object not an object: fail open", reviewOf("CREATE", "Pod", "m", `[1,2]`), http.StatusOK, true, ""},
-		{"no object: fail open", reviewOf("CREATE", "Pod", "m", `null`), http.StatusOK, true, ""},
+		{"object not an object: fails closed", reviewOf("CREATE", "Pod", "m", `[1,2]`), http.StatusOK, false, "fails closed"},
+		{"no object: fails closed", reviewOf("CREATE", "Pod", "m", `null`), http.StatusOK, false, "fails closed"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -227,21 +227,21 @@ var broken = &rule.Rule{Metadata: rule.Metadata{ID: "ORG-BROKEN-001", Severity: 
 
 func TestFailureModes(t *testing.T) {
 	tests := []struct {
-		name       string
-		r          *rule.Rule
-		failClosed bool
-		allowed    bool
-		text       string
+		name     string
+		r        *rule.Rule
+		failOpen bool
+		allowed  bool
+		text     string
 	}{
-		{"slow policy, fail closed", slow, true, false, "longer than"},
-		{"slow policy, fail open", slow, false, true, "longer than"},
-		{"stuck Go rule, fail closed", stuck, true, false, "longer than"},
-		{"panicking rule, fail closed", broken, true, false, "internal error: boom"},
-		{"panicking rule, fail open", broken, false, true, "internal error: boom"},
+		{"slow policy, fail closed (the default)", slow, false, false, "longer than"},
+		{"slow policy, fail open", slow, true, true, "longer than"},
+		{"stuck Go rule, fail closed", stuck, false, false, "longer than"},
+		{"panicking rule, fail closed", broken, false, false, "internal error: boom"},
+		{"panicking rule, fail open", broken, true, true, "internal error: boom"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			url, c := webhook(t, admission.Config{Rules: []*rule.Rule{tc.r}, FailClosed: tc.failClosed, Timeout: 200 * time.Millisecond})
+			url, c := webhook(t, admission.Config{Rules: []*rule.Rule{tc.r}, FailOpen: tc.failOpen, Timeout: 200 * time.Millisecond})
 			v := post(t, url, c, reviewOf("CREATE", "Pod", "m", hardenedPod))
 			got := v.message + strings.Join(v.warnings, "")
 			if v.allowed != tc.allowed || !strings.Contains(got, tc.text) {
@@ -375,7 +375,7 @@ func TestHandshakeErrorsAreJSON(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- admission.Serve(ctx, ln, admission.New(admission.Config{}), cert, slog.New(slog.NewJSONHandler(&logs, nil)))
+		done <- admission.Serve(ctx, ln, admission.New(admission.Config{}), admission.TLS{Cert: cert}, slog.New(slog.NewJSONHandler(&logs, nil)))
 	}()
 	conn, err := net.Dial("tcp", ln.Addr().String())
 	if err != nil {

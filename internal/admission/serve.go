@@ -3,6 +3,7 @@ package admission
 import (
 	"context"
 	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -73,14 +74,44 @@ func newest(files ...string) (time.Time, error) {
 	return t, nil
 }
 
+// LoadClientCAs reads the certificate authorities whose client
+// certificates the webhook accepts (the one that signed the certificate
+// the API server presents, as its admission configuration names it).
+func LoadClientCAs(file string) (*x509.CertPool, error) {
+	data, err := source.ReadPath(file, 1<<20)
+	if err != nil {
+		return nil, fmt.Errorf("client CA: %w", source.PlainError(err))
+	}
+	pool := x509.NewCertPool()
+	if !pool.AppendCertsFromPEM(data) {
+		return nil, fmt.Errorf("client CA %s: no PEM certificate in it", file)
+	}
+	return pool, nil
+}
+
+// TLS is how the webhook's listener authenticates itself, and its callers.
+type TLS struct {
+	Cert *Certificate
+	// ClientCAs, when set, are required to have signed the caller's
+	// certificate: only the API server can then ask for reviews.
+	ClientCAs *x509.CertPool
+}
+
+func (t TLS) config() *tls.Config {
+	c := &tls.Config{MinVersion: tls.VersionTLS12, GetCertificate: t.Cert.get}
+	if t.ClientCAs != nil {
+		c.ClientAuth, c.ClientCAs = tls.RequireAndVerifyClientCert, t.ClientCAs
+	}
+	return c
+}
+
 // Serve runs the webhook over TLS on ln until ctx ends, then shuts down,
 // letting reviews in flight finish. The server's own errors (TLS handshakes
 // that fail, for one) go to log, as JSON lines like the rest when log is a
-// JSON logger.
-func Serve(ctx context.Context, ln net.Listener, h http.Handler, cert *Certificate, log *slog.Logger) error {
+// JSON logger. With t.Cert nil it serves plain HTTP (the metrics listener).
+func Serve(ctx context.Context, ln net.Listener, h http.Handler, t TLS, log *slog.Logger) error {
 	srv := &http.Server{
 		Handler:           h,
-		TLSConfig:         &tls.Config{MinVersion: tls.VersionTLS12, GetCertificate: cert.get},
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
 		WriteTimeout:      30 * time.Second,
@@ -89,7 +120,12 @@ func Serve(ctx context.Context, ln net.Listener, h http.Handler, cert *Certifica
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.ServeTLS(ln, "", "") }()
+	if t.Cert != nil {
+		srv.TLSConfig = t.config()
+		go func() { errc <- srv.ServeTLS(ln, "", "") }()
+	} else {
+		go func() { errc <- srv.Serve(ln) }()
+	}
 	select {
 	case err := <-errc:
 		return err

@@ -26,6 +26,12 @@ type serveFlags struct {
 	keyFile          string
 	mode             string
 	failClosed       bool
+	failOpen         bool
+	clientCA         string
+	metricsAddr      string
+	maxConcurrent    int
+	maxQueued        int
+	maxContainers    int
 	denySeverity     string
 	policies         []string
 	configFile       string
@@ -55,7 +61,14 @@ func newServeCmd() *cobra.Command {
 	fl.StringVar(&f.certFile, "tls-cert", "", "TLS certificate (PEM); reloaded when the file changes")
 	fl.StringVar(&f.keyFile, "tls-key", "", "TLS private key (PEM)")
 	fl.StringVar(&f.mode, "mode", "enforce", "enforce (reject at or above --deny-severity), warn (admit with warnings) or dry-run (admit; log what enforce would reject)")
-	fl.BoolVar(&f.failClosed, "fail-closed", false, "reject objects that cannot be checked (rule error, time limit); by default they are admitted with a warning")
+	fl.BoolVar(&f.failOpen, "fail-open", false, "admit, with a warning, objects that cannot be checked (rule error, time limit, out of bounds); by default enforce mode rejects them")
+	fl.BoolVar(&f.failClosed, "fail-closed", true, "reject objects that cannot be checked (the default; kept for older manifests)")
+	fl.Lookup("fail-closed").Hidden = true
+	fl.StringVar(&f.clientCA, "client-ca", "", "accept only callers with a client certificate signed by a CA in this PEM file (the API server's, see docs/admission.md)")
+	fl.StringVar(&f.metricsAddr, "metrics-addr", "", "serve /metrics over plain HTTP on this address instead of on the webhook's port (e.g. :9090)")
+	fl.IntVar(&f.maxConcurrent, "max-concurrent", 0, "reviews judged at once (default: the number of CPUs)")
+	fl.IntVar(&f.maxQueued, "max-queued", admission.DefaultMaxQueued, "reviews waiting for a turn; more are answered 429 at once and the webhook's failurePolicy decides")
+	fl.IntVar(&f.maxContainers, "max-containers", admission.DefaultMaxContainers, "objects with more containers are not judged (and so rejected unless --fail-open)")
 	fl.StringVar(&f.denySeverity, "deny-severity", "HIGH", "lowest severity that rejects an object in enforce mode; lower findings are warnings")
 	fl.StringArrayVar(&f.policies, "policy", nil, "also run the custom Rego policies in this directory or .rego file (repeatable)")
 	fl.StringVar(&f.configFile, "config", "", "a .mlguard.yaml whose disabled_rules, ignore entries and severity_overrides apply")
@@ -102,20 +115,44 @@ func runServe(ctx context.Context, f serveFlags) error {
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
 	}
+	tlsOpts := admission.TLS{Cert: cert}
+	if f.clientCA != "" {
+		if tlsOpts.ClientCAs, err = admission.LoadClientCAs(f.clientCA); err != nil {
+			return usageError("--client-ca: %v", err)
+		}
+	}
+	// --fail-closed=false, from before failing closed was the default,
+	// still means fail open.
+	failOpen := f.failOpen || !f.failClosed
 	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
 	srv := admission.New(admission.Config{
-		Rules: rules, Mode: mode, DenySeverity: sev, FailClosed: f.failClosed,
+		Rules: rules, Mode: mode, DenySeverity: sev, FailOpen: failOpen,
 		MaxRequestBytes: f.maxBytes, Timeout: f.timeout, ExemptNamespaces: f.exemptNamespaces,
-		Settings: settings, Log: log,
+		MaxConcurrent: f.maxConcurrent, MaxQueued: f.maxQueued, MaxContainers: f.maxContainers,
+		SeparateMetrics: f.metricsAddr != "", Settings: settings, Log: log,
 	})
 	ln, err := net.Listen("tcp", f.addr)
 	if err != nil {
 		return &exitError{code: ExitError, err: fmt.Errorf("listen %s: %w", f.addr, err)}
 	}
+	errc := make(chan error, 2)
+	if f.metricsAddr != "" {
+		mln, err := net.Listen("tcp", f.metricsAddr)
+		if err != nil {
+			ln.Close()
+			return &exitError{code: ExitError, err: fmt.Errorf("listen %s: %w", f.metricsAddr, err)}
+		}
+		go func() { errc <- admission.Serve(ctx, mln, srv.MetricsHandler(), admission.TLS{}, log) }()
+	} else {
+		errc <- nil
+	}
 	log.Info("admission webhook listening", "addr", ln.Addr().String(), "mode", mode, "deny_severity", sev.String(),
-		"fail_closed", f.failClosed, "rules", len(srv.Rules()))
-	if err := admission.Serve(ctx, ln, srv, cert, log); err != nil {
-		return &exitError{code: ExitError, err: err}
+		"fail_open", failOpen, "client_ca", f.clientCA != "", "metrics_addr", f.metricsAddr, "rules", len(srv.Rules()))
+	go func() { errc <- admission.Serve(ctx, ln, srv, tlsOpts, log) }()
+	for range 2 {
+		if err := <-errc; err != nil {
+			return &exitError{code: ExitError, err: err}
+		}
 	}
 	return nil
 }
