@@ -18,7 +18,7 @@ import (
 func checkShape(obj []byte, maxDepth, maxContainers int) error {
 	dec := json.NewDecoder(bytes.NewReader(obj))
 	depth, images := 0, 0
-	key := true // whether the next string in an object is a key
+	key := true      // whether the next string in an object is a key
 	var stack []bool // per open object or array: is it an object
 	for {
 		tok, err := dec.Token()
