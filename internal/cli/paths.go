@@ -190,28 +190,55 @@ type linkFS struct {
 	bound string
 }
 
-// Open opens a file, following a link as described on linkFS.
+// Open opens a file, following a link as described on linkFS. The root is
+// asked first (it follows links that stay inside it); only what it refuses
+// is looked at as a link, so an ordinary file costs one lookup.
 func (l linkFS) Open(name string) (fs.File, error) {
-	target, isLink, err := l.link(name)
+	f, err := l.fsys.Open(name)
+	if err == nil {
+		return f, nil
+	}
+	target, isLink, lerr := l.link(name)
 	switch {
-	case err != nil:
-		return nil, err
+	case lerr != nil:
+		return nil, lerr
 	case isLink:
 		return os.Open(target)
 	}
-	return l.fsys.Open(name)
+	return nil, err
+}
+
+// OpenFile opens a file with flags (source.ReadFile opens without
+// blocking), following a link as Open does.
+func (l linkFS) OpenFile(name string, flag int, perm fs.FileMode) (*os.File, error) {
+	f, err := l.root.OpenFile(name, flag, perm)
+	if err == nil {
+		return f, nil
+	}
+	target, isLink, lerr := l.link(name)
+	switch {
+	case lerr != nil:
+		return nil, lerr
+	case isLink:
+		return os.OpenFile(target, flag, perm)
+	}
+	return nil, err
 }
 
 // Stat describes a file, following a link as Open does.
 func (l linkFS) Stat(name string) (fs.FileInfo, error) {
-	target, isLink, err := l.link(name)
+	fi, err := fs.Stat(l.fsys, name)
+	if err == nil {
+		return fi, nil
+	}
+	target, isLink, lerr := l.link(name)
 	switch {
-	case err != nil:
-		return nil, err
+	case lerr != nil:
+		return nil, lerr
 	case isLink:
 		return os.Stat(target)
 	}
-	return fs.Stat(l.fsys, name)
+	return nil, err
 }
 
 // ReadDir lists a directory of the tree.

@@ -222,6 +222,10 @@ func scanTarget(ctx context.Context, t Target, opts Options) (*Result, error) {
 	}
 	tfOpts := opts.Terraform
 	tfOpts.OnUnit = func(u terraform.Unit) { check(terraformUnit(u)) }
+	var comments source.Diagnostics
+	if !opts.NoInline && cfg.InlineAllowed() {
+		comments = ts.checkComments(ctx, tree)
+	}
 	tf, err := terraform.Load(ctx, tree, tfOpts)
 	if err != nil {
 		return nil, fmt.Errorf("scan %s: %w", display(t, t.Root), err)
@@ -229,9 +233,7 @@ func scanTarget(ctx context.Context, t Target, opts Options) (*Result, error) {
 	ts.diagnose(res, tf.Diagnostics)
 	ts.diagnose(res, readEach(ctx, tree, opts, check))
 	ts.diagnose(res, readKubernetes(ctx, tree, t.Root, opts, check))
-	if !opts.NoInline && cfg.InlineAllowed() {
-		ts.diagnose(res, ts.checkComments(ctx, tree))
-	}
+	ts.diagnose(res, comments)
 	for _, f := range tree.Files {
 		res.Files = append(res.Files, display(t, f.Path))
 	}

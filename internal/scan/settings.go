@@ -41,7 +41,8 @@ func (ts *targetScan) known(id string) bool { return ts.opts.KnownRules[strings.
 
 // checkComments reads the suppression comments of every file that can hold
 // them and warns about the ones that suppress nothing: a rule ID that does
-// not exist, no rule ID at all, or an expiry date that has passed.
+// not exist, no rule ID at all, or an expiry date that has passed. It runs
+// before the rules, and what it reads is what inlineFor then answers from.
 func (ts *targetScan) checkComments(ctx context.Context, tree *source.Tree) source.Diagnostics {
 	var files []source.File
 	for _, f := range tree.Files {
@@ -52,6 +53,11 @@ func (ts *targetScan) checkComments(ctx context.Context, tree *source.Tree) sour
 	}
 	return readParallel(ctx, tree, files, ts.opts.Limits.MaxFileBytes,
 		func(_ context.Context, _ int, f source.File, data []byte) source.Diagnostics {
+			// Kept for inlineFor, which would otherwise read the file again.
+			in := suppress.NewInline(data)
+			ts.mu.Lock()
+			ts.inline[f.Path] = in
+			ts.mu.Unlock()
 			var ds source.Diagnostics
 			for _, m := range suppress.Markers(data) {
 				at := source.Range{File: f.Path, StartLine: m.Line, EndLine: m.Line}

@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 )
 
@@ -410,6 +411,42 @@ func CheckRegular(fsys fs.FS, p string) (fs.FileInfo, error) {
 	return info, nil
 }
 
+// NonBlockingOpener is a filesystem that opens files with flags (os.Root
+// does): ReadFile opens through it without blocking on a named pipe and
+// checks the open file, one lookup instead of two.
+type NonBlockingOpener interface {
+	OpenFile(name string, flag int, perm fs.FileMode) (*os.File, error)
+}
+
+// openRegular opens p if it is a regular file, never blocking on one that
+// is not.
+func openRegular(fsys fs.FS, p string) (fs.File, fs.FileInfo, error) {
+	if o, ok := fsys.(NonBlockingOpener); ok && fs.ValidPath(p) {
+		f, err := o.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+		if err != nil {
+			return nil, nil, err
+		}
+		info, err := f.Stat()
+		if err == nil && !info.Mode().IsRegular() {
+			err = &fs.PathError{Op: "read", Path: p, Err: fmt.Errorf("%w: %s", ErrNotRegular, FileKind(info.Mode()))}
+		}
+		if err != nil {
+			f.Close()
+			return nil, nil, err
+		}
+		return f, info, nil
+	}
+	info, err := CheckRegular(fsys, p)
+	if err != nil {
+		return nil, nil, err
+	}
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, info, nil
+}
+
 // FileKind names the kind of a file in words: "a named pipe".
 func FileKind(m fs.FileMode) string {
 	switch {
@@ -452,17 +489,14 @@ var ErrBinary = errors.New("not a text file")
 // ReadFile reads a whole file, refusing files over max bytes, files with NUL
 // bytes and files that are not valid UTF-8.
 func ReadFile(fsys fs.FS, p string, max int64) ([]byte, error) {
-	if _, err := CheckRegular(fsys, p); err != nil {
-		return nil, err
-	}
-	f, err := fsys.Open(p)
+	f, info, err := openRegular(fsys, p)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
 	// A regular file's size is known before reading: a 200 MB file costs a
-	// stat, not 32 MB of memory. Other files are bounded while reading.
-	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > max {
+	// stat, not 32 MB of memory. The read is bounded too, in case it grows.
+	if info.Size() > max {
 		return nil, &ReadError{Err: fmt.Errorf("%w: %d bytes, more than %d", ErrTooLarge, info.Size(), max), Line: 1}
 	}
 	data, err := io.ReadAll(io.LimitReader(f, max+1))

@@ -5,6 +5,7 @@ package source
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -48,12 +49,27 @@ func TestSpecialFiles(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
 	for _, read := range []func() error{
 		func() error { _, err := ReadFile(os.DirFS(dir), "main.tf", 1<<20); return err },
+		func() error { _, err := ReadFile(rootFS{root}, "main.tf", 1<<20); return err },
 		func() error { _, err := ReadPath(filepath.Join(dir, "main.tf"), 1<<20); return err },
 	} {
 		if err := read(); !errors.Is(err, ErrNotRegular) || !strings.Contains(err.Error(), "a named pipe") {
 			t.Errorf("read a named pipe: %v", err)
 		}
 	}
+}
+
+// rootFS is an os.Root as the CLI gives it: a filesystem that also opens
+// with flags.
+type rootFS struct{ r *os.Root }
+
+func (f rootFS) Open(name string) (fs.File, error) { return f.r.Open(name) }
+func (f rootFS) OpenFile(name string, flag int, perm fs.FileMode) (*os.File, error) {
+	return f.r.OpenFile(name, flag, perm)
 }

@@ -196,13 +196,14 @@ func measure(v cty.Value, maxElems, maxBytes int) (elems, bytes int) {
 // result would be out of all proportion to their arguments are refused
 // before they run, and results are measured. A refused call gives an unknown
 // value; the expression that made it is reported by instance.eval.
-func (b *budget) bounded(name string, f function.Function) function.Function {
+func bounded(st *evalState, name string, f function.Function) function.Function {
 	spec := &function.Spec{
 		Description: f.Description(),
 		Params:      f.Params(),
 		VarParam:    f.VarParam(),
-		Type:        func(args []cty.Value) (cty.Type, error) { return f.ReturnTypeForValues(args) },
+		Type:        f.ReturnTypeForValues,
 		Impl: func(args []cty.Value, ret cty.Type) (cty.Value, error) {
+			b := st.budget
 			if !b.spend(1) {
 				return cty.UnknownVal(ret), nil
 			}

@@ -23,12 +23,22 @@ import (
 	"github.com/mlguard/mlguard/internal/source"
 )
 
-// functions returns Terraform's function table for a module whose relative
-// paths resolve against baseDir inside fsys. Functions whose result Terraform
+// evalState is what a function table reads when a function is called: the
+// root module being evaluated (relative paths resolve against its
+// directory) and that root's budget. Each evaluating goroutine builds one
+// table and aims it at each root it evaluates in turn, rather than building
+// ninety functions per root.
+type evalState struct {
+	dir    string
+	budget *budget
+}
+
+// functions returns Terraform's function table for the root module st is
+// aimed at, with relative paths inside fsys. Functions whose result Terraform
 // only knows at apply time (uuid, timestamp, bcrypt) return unknown values.
-func functions(fsys fs.FS, baseDir string, maxBytes int64, b *budget) map[string]function.Function {
+func functions(fsys fs.FS, st *evalState, maxBytes int64) map[string]function.Function {
 	readFile := func(p string) ([]byte, error) {
-		fp, err := fsPath(baseDir, p)
+		fp, err := fsPath(st.dir, p)
 		if err != nil {
 			return nil, err
 		}
@@ -70,13 +80,13 @@ func functions(fsys fs.FS, baseDir string, maxBytes int64, b *budget) map[string
 		"sensitive": identityFunc, "nonsensitive": identityFunc,
 		"basename": pathFunc(path.Base), "dirname": pathFunc(path.Dir), "abspath": identityStringFunc,
 		"pathexpand": identityStringFunc,
-		"file":       fileFn, "filebase64": fileFunc(readFile, true), "fileexists": fileExistsFunc(fsys, baseDir),
+		"file":       fileFn, "filebase64": fileFunc(readFile, true), "fileexists": fileExistsFunc(fsys, st),
 		"uuid": unknownFunc(cty.String), "timestamp": unknownFunc(cty.String), "plantimestamp": unknownFunc(cty.String),
 		"bcrypt": unknownVariadic(cty.String), "uuidv5": unknownVariadic(cty.String),
 	}
-	fns["templatefile"] = templateFileFunc(readFile, fns, b)
+	fns["templatefile"] = templateFileFunc(readFile, fns, st)
 	for name, f := range fns {
-		fns[name] = b.bounded(name, f)
+		fns[name] = bounded(st, name, f)
 	}
 	return fns
 }
@@ -305,12 +315,12 @@ func fileFunc(read func(string) ([]byte, error), b64 bool) function.Function {
 	})
 }
 
-func fileExistsFunc(fsys fs.FS, baseDir string) function.Function {
+func fileExistsFunc(fsys fs.FS, st *evalState) function.Function {
 	return function.New(&function.Spec{
 		Params: []function.Parameter{{Name: "path", Type: cty.String}},
 		Type:   function.StaticReturnType(cty.Bool),
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-			fp, err := fsPath(baseDir, args[0].AsString())
+			fp, err := fsPath(st.dir, args[0].AsString())
 			if err != nil {
 				return cty.False, nil
 			}
@@ -322,7 +332,7 @@ func fileExistsFunc(fsys fs.FS, baseDir string) function.Function {
 
 // templateFileFunc renders a template file with the given variables and the
 // module's functions (except templatefile itself, as in Terraform).
-func templateFileFunc(read func(string) ([]byte, error), fns map[string]function.Function, b *budget) function.Function {
+func templateFileFunc(read func(string) ([]byte, error), fns map[string]function.Function, st *evalState) function.Function {
 	return function.New(&function.Spec{
 		Params: []function.Parameter{{Name: "path", Type: cty.String}, {Name: "vars", Type: cty.DynamicPseudoType, AllowUnknown: true}},
 		Type:   function.StaticReturnType(cty.String),
@@ -355,7 +365,7 @@ func templateFileFunc(read func(string) ([]byte, error), fns map[string]function
 					inner[n] = f
 				}
 			}
-			out, diags := expr.Value(&hcl.EvalContext{Variables: b.with(vars), Functions: inner})
+			out, diags := expr.Value(&hcl.EvalContext{Variables: st.budget.with(vars), Functions: inner})
 			if diags.HasErrors() {
 				return cty.UnknownVal(cty.String), diags
 			}

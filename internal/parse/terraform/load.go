@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/mlguard/mlguard/internal/source"
@@ -121,17 +122,36 @@ func Load(ctx context.Context, tree *source.Tree, opts Options) (*Result, error)
 	roots := l.roots(dirs)
 	results := make([]*rootResult, len(roots))
 	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, dir := range roots {
-		g.Go(func() error {
-			res, err := l.evalRoot(gctx, dir)
-			l.forget(dir) // no other module calls a root
-			if err == nil && l.opts.OnUnit != nil {
-				l.opts.OnUnit(Unit{Name: dir, Resources: res.resources, Providers: res.providers})
-				res.resources = nil
+	next := make(chan int)
+	g.Go(func() error {
+		defer close(next)
+		for i := range roots {
+			select {
+			case next <- i:
+			case <-gctx.Done():
+				return gctx.Err()
 			}
-			results[i] = res
-			return err
+		}
+		return nil
+	})
+	for range min(runtime.GOMAXPROCS(0), max(len(roots), 1)) {
+		g.Go(func() error {
+			st := &evalState{}
+			fns := functions(l.fsys, st, l.opts.MaxFileBytes)
+			for i := range next {
+				dir := roots[i]
+				res, err := l.evalRoot(gctx, dir, st, fns)
+				l.forget(dir) // no other module calls a root
+				if err != nil {
+					return err
+				}
+				if l.opts.OnUnit != nil {
+					l.opts.OnUnit(Unit{Name: dir, Resources: res.resources, Providers: res.providers})
+					res.resources = nil
+				}
+				results[i] = res
+			}
+			return nil
 		})
 	}
 	if err := g.Wait(); err != nil {
@@ -259,7 +279,9 @@ type rootResult struct {
 	diags     source.Diagnostics
 }
 
-func (l *loader) evalRoot(ctx context.Context, dir string) (res *rootResult, err error) {
+// evalRoot evaluates one root module with a worker's function table, aimed
+// at it through st.
+func (l *loader) evalRoot(ctx context.Context, dir string, st *evalState, fns map[string]function.Function) (res *rootResult, err error) {
 	// An evaluation bug must not take the whole scan down: the root module is
 	// reported as not evaluated and the other roots go on.
 	defer func() {
@@ -275,8 +297,8 @@ func (l *loader) evalRoot(ctx context.Context, dir string) (res *rootResult, err
 	out := &rootResult{providers: cfg.providers}
 	r := &rootInfo{dir: dir, modules: readModulesJSON(l.fsys, dir)}
 	deadline, _ := ctx.Deadline()
-	r.budget = newBudget(l.opts.Eval, deadline)
-	r.fns = functions(l.fsys, dir, l.opts.MaxFileBytes, r.budget)
+	st.dir, st.budget = dir, newBudget(l.opts.Eval, deadline)
+	r.budget, r.fns = st.budget, fns
 	vals, diags := l.rootVariables(cfg, r.budget)
 	out.diags = append(out.diags, diags...)
 	in := &instance{l: l, cfg: cfg, root: r, inputs: vals, chain: []string{dir}, out: out}
