@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -27,15 +28,21 @@ func FuzzLoadHCL(f *testing.F) {
 	seeds(f, "*.tf")
 	f.Add([]byte("locals {\n a = local.b\n b = local.a\n}"))
 	f.Add([]byte(`resource "x" "y" { count = 1e9 }`))
+	f.Add([]byte("locals {\n  h = <<EOT\n" + strings.Repeat("${[", 600) + strings.Repeat("]}", 600) + "\nEOT\n}\n"))
+	f.Add([]byte(doubling(30)))
+	f.Add([]byte(`locals { x = [for i in range(100) : [for j in range(100) : [for k in range(100) : k]]] }`))
+	f.Add([]byte(`locals { t = templatefile("t.tpl", {}) }`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		// The same bytes as configuration, as a variables file and as
-		// Terraform JSON, so each reader meets them.
-		fsys := fstest.MapFS{"main.tf": {Data: data}, "mod/main.tf": {Data: data}, "terraform.tfvars": {Data: data}, "j/main.tf.json": {Data: data}}
+		// The same bytes as configuration, as a variables file, as a
+		// template and as Terraform JSON, so each reader meets them.
+		fsys := fstest.MapFS{"main.tf": {Data: data}, "mod/main.tf": {Data: data}, "terraform.tfvars": {Data: data}, "j/main.tf.json": {Data: data}, "t.tpl": {Data: data}}
 		tree, err := source.Discover(context.Background(), fsys, ".", source.DefaultLimits)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := Load(context.Background(), tree, Options{MaxInstances: 100}); err != nil {
+		// Small bounds keep each input quick for the fuzzer.
+		lim := EvalLimits{Steps: 10_000, Elements: 10_000, Bytes: 1 << 20, RootSteps: 200_000}
+		if _, err := Load(context.Background(), tree, Options{MaxInstances: 100, Eval: lim}); err != nil {
 			t.Fatal(err)
 		}
 	})
