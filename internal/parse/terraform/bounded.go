@@ -162,8 +162,15 @@ func (e *boundedTemplate) Value(ctx *hcl.EvalContext) (cty.Value, hcl.Diagnostic
 		}
 	}
 	ret := cty.UnknownVal(cty.String)
-	if known {
+	switch {
+	case known:
 		ret = cty.StringVal(buf.String())
+	case !diags.HasErrors() && buf.Len() > 0:
+		// The known start of a partly unknown string is kept, as HCL
+		// does ("serviceAccount:" before an unknown email), up to 128
+		// bytes; StringPrefix drops an incomplete last character.
+		prefix := buf.String()
+		ret = ret.Refine().StringPrefix(prefix[:min(len(prefix), 128)]).NewValue()
 	}
 	return ret.RefineNotNull().WithMarks(marks), diags
 }

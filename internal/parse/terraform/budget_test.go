@@ -107,3 +107,17 @@ func TestMeasure(t *testing.T) {
 		t.Errorf("measure = %d elements, %d bytes", elems, bytes)
 	}
 }
+
+// TestTemplatePrefixKept: a bounded template keeps what HCL keeps of a
+// partly unknown string, its known start, which rules read
+// ("serviceAccount:" before an unknown email).
+func TestTemplatePrefixKept(t *testing.T) {
+	res := load(t, map[string]string{"main.tf": "variable \"e\" {}\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = \"serviceAccount:${var.e}\"\n}\n"}, Options{})
+	a := attr(res, "aws_s3_bucket.b", "bucket")
+	if a == nil || a.Value.IsKnown() {
+		t.Fatalf("bucket = %v", a)
+	}
+	if rng := a.Value.Range(); rng.StringPrefix() != "serviceAccount:" {
+		t.Errorf("known prefix %q", rng.StringPrefix())
+	}
+}

@@ -15,8 +15,8 @@ import (
 
 	"github.com/zclconf/go-cty/cty"
 
-	"github.com/mlguard/mlguard/internal/iam"
 	"github.com/mlguard/mlguard/internal/source"
+	"github.com/mlguard/mlguard/internal/unknown"
 )
 
 // Format names recorded on documents.
@@ -28,7 +28,7 @@ const (
 // UnknownString stands in for an unknown value inside strings that are built
 // from partly unknown values, such as a policy document rendered by jsonencode
 // whose resource ARNs are computed. Readers of such strings treat it as unknown.
-const UnknownString = iam.Unknown
+const UnknownString = unknown.Placeholder
 
 // Resource is one resource (or data source) instance.
 type Resource struct {
