@@ -8,12 +8,9 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-)
 
-// Unknown stands for a value that cannot be known at scan time. Adapters put
-// it where a policy interpolates a computed value (a bucket ARN before apply).
-// Nothing is ever concluded from it.
-const Unknown = "(known after apply)"
+	"github.com/mlguard/mlguard/internal/unknown"
+)
 
 // Policy is a parsed policy document.
 type Policy struct {
@@ -145,7 +142,7 @@ func (s *Statement) Allows() bool {
 func (s *Statement) HasUnknown() bool {
 	for _, vs := range []Values{s.Action, s.NotAction, s.Resource, s.NotResource} {
 		for _, v := range vs {
-			if strings.Contains(v, Unknown) {
+			if unknown.In(v) {
 				return true
 			}
 		}
@@ -171,7 +168,7 @@ func (s *Statement) GrantsService(service string) (string, bool) {
 // service: it must end in * after a part that matches a prefix of "service:".
 func CoversService(pattern, service string) bool {
 	p := strings.ToLower(pattern)
-	if !strings.HasSuffix(p, "*") || strings.Contains(p, Unknown) {
+	if !strings.HasSuffix(p, "*") || unknown.In(p) {
 		return false
 	}
 	head := p[:len(p)-1]

@@ -17,7 +17,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/mlguard/mlguard/internal/iam"
+	"github.com/mlguard/mlguard/internal/unknown"
 )
 
 // MaxNesting bounds how deep Condition steps may nest.
@@ -248,7 +248,7 @@ func scalar(v any) Value {
 	case nil:
 		return Value{}
 	case string:
-		if strings.Contains(t, iam.Unknown) { // a placeholder the Terraform and CloudFormation readers write
+		if unknown.In(t) { // a placeholder the Terraform and CloudFormation readers write
 			return Value{Set: true}
 		}
 		return Value{Set: true, Known: true, Text: t}
@@ -309,7 +309,7 @@ func (d *Definition) collectURIs(v any, depth int) {
 	}
 	switch t := v.(type) {
 	case string:
-		if strings.HasPrefix(t, "s3://") && !strings.Contains(t, iam.Unknown) {
+		if strings.HasPrefix(t, "s3://") && !unknown.In(t) {
 			for _, u := range d.S3URIs {
 				if u == t {
 					return

@@ -6,6 +6,7 @@ import (
 
 	"github.com/mlguard/mlguard/internal/iam"
 	"github.com/mlguard/mlguard/internal/iam/catalog"
+	"github.com/mlguard/mlguard/internal/unknown"
 )
 
 // adminManaged are AWS managed policies that amount to administrator access:
@@ -196,7 +197,7 @@ func principalUnknown(s *iam.Statement) bool {
 	}
 	for _, ids := range s.Principal.IDs {
 		for _, id := range ids {
-			if strings.Contains(id, iam.Unknown) {
+			if unknown.In(id) {
 				return true
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/mlguard/mlguard/internal/iam"
+	"github.com/mlguard/mlguard/internal/unknown"
 )
 
 // narrowingKeys are the condition keys that, tested for fixed values, keep a
@@ -87,7 +88,7 @@ func narrowed(s *iam.Statement) bool {
 // policy variable, and for IP ranges nothing wider than a /8 (IPv4) or /32 (IPv6).
 func fixed(key string, vals []string) bool {
 	for _, v := range vals {
-		if v == "" || strings.ContainsAny(v, "*?") || strings.Contains(v, "${") || strings.Contains(v, iam.Unknown) {
+		if v == "" || strings.ContainsAny(v, "*?") || strings.Contains(v, "${") || unknown.In(v) {
 			return false
 		}
 		if strings.EqualFold(key, "aws:SourceIp") {

@@ -4,9 +4,9 @@ import (
 	"encoding/json"
 	"strings"
 
-	"github.com/mlguard/mlguard/internal/iam"
 	"github.com/mlguard/mlguard/internal/parse/node"
 	"github.com/mlguard/mlguard/internal/source"
+	"github.com/mlguard/mlguard/internal/unknown"
 )
 
 // Bounds on what one evaluated value may grow to: variables that concat
@@ -235,13 +235,13 @@ func (e *evaluator) variable(name string, at source.Range) *node.Value {
 }
 
 // text renders a value as template functions do when they build strings;
-// the unknown parts become iam.Unknown.
+// the unknown parts become unknown.Placeholder.
 func text(v *node.Value) (string, bool) {
 	if v.Kind == node.Unknown {
 		if v.Str != "" {
 			return v.Str, false
 		}
-		return iam.Unknown, false
+		return unknown.Placeholder, false
 	}
 	if s, ok := v.Text(); ok {
 		return s, true

@@ -5,9 +5,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/mlguard/mlguard/internal/iam"
 	"github.com/mlguard/mlguard/internal/parse/node"
 	"github.com/mlguard/mlguard/internal/source"
+	"github.com/mlguard/mlguard/internal/unknown"
 )
 
 type function func(e *evaluator, args []*node.Value, at source.Range) *node.Value
@@ -569,7 +569,7 @@ func (e *evaluator) resourceID(args []*node.Value, texts []string, at source.Ran
 		names = append(names, s)
 	}
 	addr := address(args[ti].Str, strings.Join(names, "/"))
-	id := "/subscriptions/" + iam.Unknown + "/resourceGroups/" + iam.Unknown + "/providers/" + addr
+	id := "/subscriptions/" + unknown.Placeholder + "/resourceGroups/" + unknown.Placeholder + "/providers/" + addr
 	return &node.Value{Kind: node.Unknown, Str: id, Range: at, Refs: append(refsOf(args...), addr)}
 }
 

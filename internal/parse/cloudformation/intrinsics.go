@@ -5,8 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/mlguard/mlguard/internal/iam"
 	"github.com/mlguard/mlguard/internal/source"
+	unknownvalue "github.com/mlguard/mlguard/internal/unknown"
 )
 
 type intrinsic func(e *evaluator, arg *Value, at source.Range) *Value
@@ -157,7 +157,7 @@ func (e *evaluator) sub(arg *Value, at source.Range) *Value {
 			sb.WriteString(text)
 		} else {
 			known = false
-			sb.WriteString(iam.Unknown)
+			sb.WriteString(unknownvalue.Placeholder)
 		}
 	}
 	if !known {

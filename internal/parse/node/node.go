@@ -12,8 +12,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/mlguard/mlguard/internal/iam"
 	"github.com/mlguard/mlguard/internal/source"
+	"github.com/mlguard/mlguard/internal/unknown"
 )
 
 // Kind is the type of a Value.
@@ -33,7 +33,7 @@ const (
 // Value is one node of a document.
 type Value struct {
 	Kind  Kind
-	Str   string // String and Number; for Unknown strings, the text with unknown parts as iam.Unknown, or ""
+	Str   string // String and Number; for Unknown strings, the text with unknown parts as unknown.Placeholder, or ""
 	Bool  bool
 	List  []*Value
 	Keys  []string // Map keys in source order
@@ -127,7 +127,7 @@ func (v *Value) Text() (s string, ok bool) {
 	return "", false
 }
 
-// JSON renders the value as JSON, with unknown parts written as iam.Unknown,
+// JSON renders the value as JSON, with unknown parts written as unknown.Placeholder,
 // the way policy documents built from computed ARNs are rendered for HCL.
 func (v *Value) JSON() string {
 	b, _ := json.Marshal(v.Plain())
@@ -135,7 +135,7 @@ func (v *Value) JSON() string {
 }
 
 // Plain returns the value as plain Go values (string, json.Number, bool,
-// []any, map[string]any), unknown parts as their text or iam.Unknown.
+// []any, map[string]any), unknown parts as their text or unknown.Placeholder.
 func (v *Value) Plain() any {
 	if v == nil {
 		return nil
@@ -163,7 +163,7 @@ func (v *Value) Plain() any {
 		if v.Str != "" {
 			return v.Str
 		}
-		return iam.Unknown
+		return unknown.Placeholder
 	}
 	return nil
 }

@@ -6,10 +6,10 @@ import (
 
 	"github.com/mlguard/mlguard/internal/adapt/terraform/tfattr"
 
-	"github.com/mlguard/mlguard/internal/iam"
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/parse/terraform"
+	"github.com/mlguard/mlguard/internal/unknown"
 )
 
 // taskDefinition reads the environment of each container from the
@@ -28,7 +28,7 @@ func (a *adapter) taskDefinition(d *terraform.Resource, res model.Resource) {
 				kv, _ := e.(map[string]any)
 				k, _ := field(kv, "name").(string)
 				v, isString := field(kv, "value").(string)
-				known := isString && !strings.Contains(v, iam.Unknown)
+				known := isString && !unknown.In(v)
 				env.Values[k] = model.String{Meta: model.Meta{Range: defs.Range, Explicit: true, Unknown: !known}, Value: v}
 			}
 			td.Containers = append(td.Containers, aws.TaskContainer{Name: name, Environment: env})

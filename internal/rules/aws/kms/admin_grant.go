@@ -5,8 +5,8 @@ import (
 
 	"github.com/mlguard/mlguard/internal/rules/framework"
 
-	"github.com/mlguard/mlguard/internal/iam"
 	"github.com/mlguard/mlguard/internal/rule"
+	"github.com/mlguard/mlguard/internal/unknown"
 )
 
 func init() {
@@ -56,7 +56,7 @@ func init() {
 						continue
 					}
 					for _, p := range s.Principal.IDs["AWS"] {
-						if !strings.Contains(p, iam.Unknown) && p != "*" && !strings.HasSuffix(p, ":root") && !isAccountID(p) {
+						if !unknown.In(p) && p != "*" && !strings.HasSuffix(p, ":root") && !isAccountID(p) {
 							out = append(out, rule.NewResult(k.Resource, k.Policy.Meta, doc.Label(i)+":"+p,
 								"%s: key policy statement %s gives kms:* to %s with no condition", k.Address, doc.Label(i), p))
 						}

@@ -8,9 +8,9 @@ import (
 
 	"github.com/mlguard/mlguard/internal/rules/framework"
 
-	"github.com/mlguard/mlguard/internal/iam"
 	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/rule"
+	"github.com/mlguard/mlguard/internal/unknown"
 )
 
 func register(r *rule.Rule) {
@@ -137,10 +137,10 @@ func isolatedUsers(m *aws.Model) map[*aws.VPC][]string {
 // wholly known, or what follows its last unknown part (the region in
 // com.amazonaws.${AWS::Region}.s3) names the service.
 func serviceKnown(name string) bool {
-	i := strings.LastIndex(name, iam.Unknown)
+	i := strings.LastIndex(name, unknown.Placeholder)
 	if i < 0 {
 		return true
 	}
-	tail := name[i+len(iam.Unknown):]
+	tail := name[i+len(unknown.Placeholder):]
 	return len(tail) > 1 && tail[0] == '.'
 }
