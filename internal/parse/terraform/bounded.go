@@ -3,6 +3,7 @@ package terraform
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -45,6 +46,9 @@ func bound(e hclsyntax.Expression) hclsyntax.Expression {
 		return &boundedTemplate{t}
 	case *hclsyntax.FunctionCallExpr:
 		boundAll(t.Args)
+		if strings.HasPrefix(t.Name, "provider::") {
+			return &providerCall{t}
+		}
 	case *hclsyntax.TupleConsExpr:
 		boundAll(t.Exprs)
 	case *hclsyntax.ObjectConsExpr:
@@ -173,4 +177,22 @@ func (e *boundedTemplate) Value(ctx *hcl.EvalContext) (cty.Value, hcl.Diagnostic
 		ret = ret.Refine().StringPrefix(prefix[:min(len(prefix), 128)]).NewValue()
 	}
 	return ret.RefineNotNull().WithMarks(marks), diags
+}
+
+// providerCall is a call of a provider-defined function
+// (provider::aws::arn_parse). Only the provider can evaluate it, and mlguard
+// runs no provider, so its value is unknown, linked to the resources its
+// arguments mention, and never an error.
+type providerCall struct{ *hclsyntax.FunctionCallExpr }
+
+func (e *providerCall) Value(ctx *hcl.EvalContext) (cty.Value, hcl.Diagnostics) {
+	marks := cty.ValueMarks{}
+	for _, a := range e.Args {
+		v, _ := a.Value(ctx)
+		_, m := v.UnmarkDeep()
+		for k := range m {
+			marks[k] = struct{}{}
+		}
+	}
+	return cty.DynamicVal.WithMarks(marks), nil
 }

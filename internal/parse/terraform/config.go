@@ -157,6 +157,14 @@ func (m *moduleConfig) addVariable(b *hcl.Block) {
 		v.def = a.Expr
 	}
 	if a := c.Attributes["type"]; a != nil {
+		if ty, ok := legacyType(a); ok {
+			m.diags = append(m.diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Quoted type constraint",
+				Detail:  "type = \"...\" is the Terraform 0.11 form, read as Terraform 0.12 did; Terraform 0.15 and later refuse it: write the type unquoted",
+				Subject: a.Expr.Range().Ptr()})
+			v.typ, v.typed = ty, true
+			m.variables[v.name] = v
+			return
+		}
 		ty, defs, d := typeexpr.TypeConstraintWithDefaults(a.Expr)
 		m.diags = append(m.diags, d...)
 		if !d.HasErrors() {
@@ -222,4 +230,23 @@ func (m *moduleConfig) localSources() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// legacyType reads a quoted type constraint of Terraform 0.11 ("string",
+// "list", "map"), which Terraform 0.12 still accepted with a warning, as it
+// read them: lists and maps of strings.
+func legacyType(a *hcl.Attribute) (cty.Type, bool) {
+	v, diags := a.Expr.Value(nil)
+	if diags.HasErrors() || v.Type() != cty.String || v.IsNull() || !v.IsKnown() {
+		return cty.NilType, false
+	}
+	switch v.AsString() {
+	case "string":
+		return cty.String, true
+	case "list":
+		return cty.List(cty.String), true
+	case "map":
+		return cty.Map(cty.String), true
+	}
+	return cty.NilType, false
 }

@@ -4,9 +4,11 @@ import (
 	"encoding/base64"
 	"fmt"
 	"io/fs"
+	"maps"
 	"math/big"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/go-cty-funcs/cidr"
@@ -85,8 +87,16 @@ func functions(fsys fs.FS, st *evalState, maxBytes int64) map[string]function.Fu
 		"bcrypt": unknownVariadic(cty.String), "uuidv5": unknownVariadic(cty.String),
 	}
 	fns["templatefile"] = templateFileFunc(readFile, fns, st)
+	fns["templatestring"] = templateStringFunc(fns, st)
+	addFileHashes(fns, readFile)
+	fns["fileset"] = fileSetFunc(fsys, st)
+	addEncodings(fns)
 	for name, f := range fns {
 		fns[name] = bounded(st, name, f)
+	}
+	// Terraform 1.8 names every built-in also as core::NAME.
+	for _, name := range slices.Collect(maps.Keys(fns)) {
+		fns["core::"+name] = fns[name]
 	}
 	return fns
 }
@@ -331,7 +341,8 @@ func fileExistsFunc(fsys fs.FS, st *evalState) function.Function {
 }
 
 // templateFileFunc renders a template file with the given variables and the
-// module's functions (except templatefile itself, as in Terraform).
+// module's functions (except templatefile and templatestring, as in
+// Terraform).
 func templateFileFunc(read func(string) ([]byte, error), fns map[string]function.Function, st *evalState) function.Function {
 	return function.New(&function.Spec{
 		Params: []function.Parameter{{Name: "path", Type: cty.String}, {Name: "vars", Type: cty.DynamicPseudoType, AllowUnknown: true}},
@@ -342,39 +353,59 @@ func templateFileFunc(read func(string) ([]byte, error), fns map[string]function
 			if err != nil {
 				return cty.UnknownVal(cty.String), err
 			}
-			if line, deep := tooDeepTemplate(data, MaxNesting); deep {
-				return cty.UnknownVal(cty.String), fmt.Errorf("%s:%d: interpolations nest more than %d levels deep; the template is not read", p, line, MaxNesting)
-			}
-			parsed, diags := hclsyntax.ParseTemplate(data, p, hcl.InitialPos)
-			if diags.HasErrors() {
-				return cty.UnknownVal(cty.String), diags
-			}
-			expr := bound(parsed.(hclsyntax.Expression))
-			vars := map[string]cty.Value{}
-			if v := args[1]; v.IsKnown() && !v.IsNull() && (v.Type().IsObjectType() || v.Type().IsMapType()) {
-				for it := v.ElementIterator(); it.Next(); {
-					k, e := it.Element()
-					vars[k.AsString()] = e
-				}
-			} else if !v.IsKnown() {
-				return cty.UnknownVal(cty.String), nil
-			}
-			inner := make(map[string]function.Function, len(fns))
-			for n, f := range fns {
-				if n != "templatefile" {
-					inner[n] = f
-				}
-			}
-			out, diags := expr.Value(&hcl.EvalContext{Variables: st.budget.with(vars), Functions: inner})
-			if diags.HasErrors() {
-				return cty.UnknownVal(cty.String), diags
-			}
-			if !out.IsKnown() {
-				return cty.UnknownVal(cty.String), nil
-			}
-			return out, nil
+			return renderTemplate(p, data, args[1], fns, st)
 		},
 	})
+}
+
+// templateStringFunc renders a string value as a template (Terraform 1.9's
+// templatestring), as templatefile renders a file.
+func templateStringFunc(fns map[string]function.Function, st *evalState) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "template", Type: cty.String}, {Name: "vars", Type: cty.DynamicPseudoType, AllowUnknown: true}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			return renderTemplate("templatestring", []byte(args[0].AsString()), args[1], fns, st)
+		},
+	})
+}
+
+// renderTemplate parses and evaluates a template within the budget, with vars (an
+// object or map; unknown makes the result unknown) and the module's
+// functions less the template ones.
+func renderTemplate(name string, data []byte, varsVal cty.Value, fns map[string]function.Function, st *evalState) (cty.Value, error) {
+	if line, deep := tooDeepTemplate(data, MaxNesting); deep {
+		return cty.UnknownVal(cty.String), fmt.Errorf("%s:%d: interpolations nest more than %d levels deep; the template is not read", name, line, MaxNesting)
+	}
+	parsed, diags := hclsyntax.ParseTemplate(data, name, hcl.InitialPos)
+	if diags.HasErrors() {
+		return cty.UnknownVal(cty.String), diags
+	}
+	expr := bound(parsed.(hclsyntax.Expression))
+	vars := map[string]cty.Value{}
+	switch v := varsVal; {
+	case !v.IsKnown():
+		return cty.UnknownVal(cty.String), nil
+	case !v.IsNull() && (v.Type().IsObjectType() || v.Type().IsMapType()):
+		for it := v.ElementIterator(); it.Next(); {
+			k, e := it.Element()
+			vars[k.AsString()] = e
+		}
+	}
+	inner := make(map[string]function.Function, len(fns))
+	for n, f := range fns {
+		if base := strings.TrimPrefix(n, "core::"); base != "templatefile" && base != "templatestring" {
+			inner[n] = f
+		}
+	}
+	out, diags := expr.Value(&hcl.EvalContext{Variables: st.budget.with(vars), Functions: inner})
+	if diags.HasErrors() {
+		return cty.UnknownVal(cty.String), diags
+	}
+	if !out.IsKnown() {
+		return cty.UnknownVal(cty.String), nil
+	}
+	return out, nil
 }
 
 func pathFunc(f func(string) string) function.Function {

@@ -246,6 +246,25 @@ resource "aws_x" "a" { v = "ok" }`}, addr: "aws_x.a", attr: "v", want: "ok"},
 			addr: "aws_x.a", attr: "v", want: "J"},
 		{name: "invalid HCL is reported with its line", files: map[string]string{"main.tf": "resource \"aws_x\" \"a\" {\n  v = \n}\n"},
 			diagnostics: "main.tf:2-3: Invalid expression"},
+		{name: "quoted type constraints, as Terraform 0.12 read them", files: map[string]string{"main.tf": `
+variable "l" {
+  type    = "list"
+  default = ["a", "b"]
+}
+variable "m" {
+  type    = "map"
+  default = { k = 1 }
+}
+resource "aws_x" "a" { v = "${join(",", var.l)}/${var.m["k"]}" }`}, addr: "aws_x.a", attr: "v", want: "a,b/1", diagnostics: "main.tf:3: Quoted type constraint"},
+		{name: "attributes the configuration does not set are unknown, never unsupported", files: map[string]string{"main.tf": `
+resource "aws_instance" "x" { ami = "ami-1" }
+resource "google_container_cluster" "c" { name = "c" }
+resource "aws_x" "a" {
+  v = "${aws_instance.x.public_ip}/${google_container_cluster.c.self_link}/${google_container_cluster.c.master_auth[0].cluster_ca_certificate}/${aws_instance.x.id}"
+}`}, addr: "aws_x.a", attr: "v", want: "<unknown>", refs: "aws_instance.x,google_container_cluster.c"},
+		{name: "provider-defined functions are unknown", files: map[string]string{"main.tf": `
+resource "aws_s3_bucket" "b" { bucket = "data" }
+resource "aws_x" "a" { v = provider::aws::arn_parse(aws_s3_bucket.b.arn).region }`}, addr: "aws_x.a", attr: "v", want: "<unknown>", refs: "aws_s3_bucket.b"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
