@@ -26,7 +26,7 @@ import (
 	adaptcfn "github.com/mlguard/mlguard/internal/adapt/cloudformation/aws"
 	adaptpolicy "github.com/mlguard/mlguard/internal/adapt/iampolicy"
 	adaptkube "github.com/mlguard/mlguard/internal/adapt/kubernetes"
-	adaptaws "github.com/mlguard/mlguard/internal/adapt/terraform/aws"
+	"github.com/mlguard/mlguard/internal/adapt/terraform/awscc"
 	adaptazure "github.com/mlguard/mlguard/internal/adapt/terraform/azure"
 	adaptgcp "github.com/mlguard/mlguard/internal/adapt/terraform/gcp"
 	"github.com/mlguard/mlguard/internal/config"
@@ -308,7 +308,7 @@ func terraformUnit(u terraform.Unit) unit {
 		}
 	}
 	return unit{name: u.Name, types: types, build: func() *rule.Input {
-		return (&rule.Input{AWS: adaptaws.Adapt(u.Resources), GCP: adaptgcp.Adapt(u.Resources), Azure: adaptazure.Adapt(u.Resources, u.Providers)}).Fill()
+		return (&rule.Input{AWS: awscc.Adapt(u.Resources), GCP: adaptgcp.Adapt(u.Resources), Azure: adaptazure.Adapt(u.Resources, u.Providers)}).Fill()
 	}}
 }
 

@@ -60,7 +60,22 @@ type Attr struct {
 	Value cty.Value // never marked; may be wholly or partly unknown
 	Refs  []string  // addresses of the resources the value was derived from
 	Range source.Range
+	// Parts are the ranges of the keys of an object written in place
+	// (versioning_configuration = { status = "Suspended" }), by their path
+	// of keys joined with dots, so that a finding on a nested value points
+	// at its line. Empty when the value is not written as an object.
+	Parts map[string]source.Range
 	raw   cty.Value // the value with its marks, for references from other resources
+}
+
+// RangeOf is the range of the part of the value at a path of object keys
+// ("status", "a.b"), or of the whole attribute when that part was not
+// written in place.
+func (a *Attr) RangeOf(path string) source.Range {
+	if r, ok := a.Parts[path]; ok {
+		return r
+	}
+	return a.Range
 }
 
 // Attr returns the named attribute, or nil.

@@ -711,6 +711,7 @@ func (in *instance) body(b hcl.Body, ctx *hcl.EvalContext, typ string, rng hcl.R
 			continue
 		}
 		blk.Attrs[name] = newAttr(name, in.eval(a.Expr, ctx), a.SrcRange)
+		blk.Attrs[name].Parts = parts(a.Expr, "", nil)
 	}
 	for _, nb := range sb.Blocks {
 		switch {
@@ -860,4 +861,49 @@ func (in *instance) moduleDir(call *moduleCall) (string, bool) {
 	}
 	in.out.diags.Warnf(toRange(call.rng), "Remote module not downloaded", "module %q (source %q) is not in .terraform/modules; run `terraform init` before scanning to include its resources", call.name, call.source)
 	return "", false
+}
+
+// parts records the range of each key of object constructors written in an
+// expression, by path ("a.b"), through nested objects and tuples (whose
+// elements add no key).
+func parts(e hclsyntax.Expression, path string, out map[string]source.Range) map[string]source.Range {
+	switch t := e.(type) {
+	case *hclsyntax.ObjectConsExpr:
+		for _, item := range t.Items {
+			key, ok := literalKey(item.KeyExpr)
+			if !ok {
+				continue
+			}
+			p := key
+			if path != "" {
+				p = path + "." + key
+			}
+			if out == nil {
+				out = map[string]source.Range{}
+			}
+			out[p] = toRange(hcl.RangeBetween(item.KeyExpr.Range(), item.ValueExpr.Range()))
+			out = parts(item.ValueExpr, p, out)
+		}
+	case *hclsyntax.TupleConsExpr:
+		for _, el := range t.Exprs {
+			out = parts(el, path, out)
+		}
+	}
+	return out
+}
+
+// literalKey is the name of an object key written as an identifier or a
+// literal string.
+func literalKey(e hclsyntax.Expression) (string, bool) {
+	if k, ok := e.(*hclsyntax.ObjectConsKeyExpr); ok {
+		if name := hcl.ExprAsKeyword(k.Wrapped); name != "" {
+			return name, true
+		}
+		e = k.Wrapped
+	}
+	v, diags := e.Value(nil)
+	if diags.HasErrors() || v.Type() != cty.String || !v.IsKnown() || v.IsNull() {
+		return "", false
+	}
+	return v.AsString(), true
 }
