@@ -214,7 +214,7 @@ func TestJSONDocListsEverySourceFormat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{terraform.FormatHCL, terraform.FormatPlan, cloudformation.Format, arm.Format, kubernetes.Format, iampolicy.Format} {
+	for _, f := range []string{terraform.FormatHCL, terraform.FormatPlan, terraform.FormatState, cloudformation.Format, arm.Format, kubernetes.Format, iampolicy.Format} {
 		if !strings.Contains(string(doc), "`"+f+"`") {
 			t.Errorf("docs/json-output.md does not list source_format %q", f)
 		}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/mlguard/mlguard/internal/compliance"
+	"github.com/mlguard/mlguard/internal/parse/terraform"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/scan"
 )
@@ -52,7 +53,7 @@ func writeText(w io.Writer, res *scan.Result, opts Options) error {
 	if opts.Compact {
 		for _, f := range byFile {
 			t.printf("%s: %s %s %s: %s\n", Clean(rangeOf(f)), t.paint(severityColor[f.Severity], f.Severity.String()), f.RuleID,
-				Clean(f.Resource), Clean(f.Message))
+				Clean(resourceOf(f)), Clean(f.Message))
 		}
 	} else {
 		t.summary(res, active, opts)
@@ -265,8 +266,17 @@ func unsafeRune(r rune) bool {
 	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }
 
+// resourceOf names a finding's resource, and says when it was read from
+// deployed state rather than from code.
+func resourceOf(f rule.Finding) string {
+	if f.Format == terraform.FormatState {
+		return f.Resource + " (deployed)"
+	}
+	return f.Resource
+}
+
 func location(f rule.Finding) string {
-	loc := f.Resource + "  " + f.File
+	loc := resourceOf(f) + "  " + f.File
 	if f.StartLine > 0 {
 		loc += fmt.Sprintf(":%d", f.StartLine)
 	}

@@ -389,7 +389,7 @@ func readEach(ctx context.Context, tree *source.Tree, opts Options, check func(u
 	var files []source.File
 	for _, f := range tree.Files {
 		switch f.Format {
-		case source.FormatTerraformPlan, source.FormatCloudFormation, source.FormatIAMPolicy, source.FormatARM:
+		case source.FormatTerraformPlan, source.FormatTerraformState, source.FormatCloudFormation, source.FormatIAMPolicy, source.FormatARM:
 			files = append(files, f)
 		}
 	}
@@ -464,6 +464,10 @@ func readUnit(ctx context.Context, f source.File, data []byte, opts Options) (u 
 	}()
 	if f.Format == source.FormatTerraformPlan {
 		rs, d := terraform.LoadPlan(f.Path, data)
+		return terraformUnit(terraform.Unit{Name: f.Path, Resources: rs}), d
+	}
+	if f.Format == source.FormatTerraformState {
+		rs, d := terraform.LoadState(f.Path, data)
 		return terraformUnit(terraform.Unit{Name: f.Path, Resources: rs}), d
 	}
 	if f.Format == source.FormatARM {

@@ -48,10 +48,13 @@ type Format string
 
 // The formats mlguard reads.
 const (
-	FormatUnknown        Format = ""
-	FormatTerraform      Format = "terraform"      // .tf and .tf.json
-	FormatTerraformVars  Format = "terraform-vars" // .tfvars and .tfvars.json
-	FormatTerraformPlan  Format = "terraform-plan" // terraform show -json output
+	FormatUnknown       Format = ""
+	FormatTerraform     Format = "terraform"      // .tf and .tf.json
+	FormatTerraformVars Format = "terraform-vars" // .tfvars and .tfvars.json
+	FormatTerraformPlan Format = "terraform-plan" // terraform show -json output
+	// FormatTerraformState is deployed state: terraform show -json of a
+	// state, or a raw terraform.tfstate (version 4).
+	FormatTerraformState Format = "terraform-state"
 	FormatCloudFormation Format = "cloudformation" // CloudFormation templates, YAML or JSON
 	FormatIAMPolicy      Format = "iam-policy"     // IAM policy documents kept as .json files
 	FormatKubernetes     Format = "kubernetes"     // Kubernetes manifests, YAML or JSON
@@ -322,6 +325,8 @@ func Detect(p string) Format {
 		return FormatTerraform
 	case strings.HasSuffix(base, ".tfvars"), strings.HasSuffix(base, ".tfvars.json"):
 		return FormatTerraformVars
+	case strings.HasSuffix(base, ".tfstate"):
+		return FormatTerraformState
 	}
 	return FormatUnknown
 }
@@ -346,6 +351,8 @@ func (t *Tree) sniff(p string) Format {
 func SniffContent(head []byte) Format {
 	has := func(s string) bool { return bytes.Contains(head, []byte(s)) }
 	switch {
+	case has(`"format_version"`) && !has(`"planned_values"`) && !has(`"resource_changes"`) && has(`"values"`) && has(`"root_module"`):
+		return FormatTerraformState
 	case has(`"format_version"`) && (has(`"planned_values"`) || has(`"terraform_version"`)):
 		return FormatTerraformPlan
 	case has("AWSTemplateFormatVersion"),

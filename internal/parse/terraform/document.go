@@ -21,8 +21,9 @@ import (
 
 // Format names recorded on documents.
 const (
-	FormatHCL  = "terraform"
-	FormatPlan = "terraform-plan"
+	FormatHCL   = "terraform"
+	FormatPlan  = "terraform-plan"
+	FormatState = "terraform-state" // deployed: terraform show -json of a state, or terraform.tfstate
 )
 
 // UnknownString stands in for an unknown value inside strings that are built

@@ -38,7 +38,7 @@ func LoadPlan(name string, data []byte) ([]*Resource, source.Diagnostics) {
 		diags.Errorf(source.Range{File: name}, "Invalid Terraform plan JSON", "the plan has no planned_values; produce it with `terraform show -json PLANFILE`")
 		return nil, diags
 	}
-	p := &planReader{name: name, lines: addressLines(data), unknown: map[string]any{}, exprs: map[string]map[string]*tfjson.Expression{}}
+	p := &planReader{name: name, format: FormatPlan, lines: addressLines(data, `"planned_values"`), unknown: map[string]any{}, exprs: map[string]map[string]*tfjson.Expression{}}
 	for _, rc := range plan.ResourceChanges {
 		if rc.Change != nil {
 			p.unknown[rc.Address] = rc.Change.AfterUnknown
@@ -55,6 +55,7 @@ func LoadPlan(name string, data []byte) ([]*Resource, source.Diagnostics) {
 
 type planReader struct {
 	name    string
+	format  string // FormatPlan or FormatState
 	lines   map[string]int
 	unknown map[string]any                           // address -> after_unknown
 	exprs   map[string]map[string]*tfjson.Expression // config address (no instance keys) -> expressions
@@ -94,7 +95,7 @@ func (p *planReader) resource(r *tfjson.StateResource, module string) *Resource 
 	exprs := p.exprs[stripKeys(r.Address)]
 	unk, _ := p.unknown[r.Address].(map[string]any)
 	body := p.block(r.Type, r.AttributeValues, unk, exprs, rng, module)
-	return &Resource{Address: r.Address, Module: module, Mode: mode, Type: r.Type, Name: r.Name, Range: rng, Body: body, Format: FormatPlan}
+	return &Resource{Address: r.Address, Module: module, Mode: mode, Type: r.Type, Name: r.Name, Range: rng, Body: body, Format: p.format}
 }
 
 func prefixOf(module string) string {
@@ -305,11 +306,12 @@ func goToCty(v any, unk any) cty.Value {
 
 var addressPattern = regexp.MustCompile(`"address"\s*:\s*("(?:[^"\\]|\\.)*")`)
 
-// addressLines finds the line of each resource in planned_values, so that a
-// finding on a plan points at the resource's entry in the file.
-func addressLines(data []byte) map[string]int {
+// addressLines finds the line of each resource after the key marker
+// (planned_values in a plan, values in a state), so that a finding points
+// at the resource's entry in the file.
+func addressLines(data []byte, marker string) map[string]int {
 	lines := map[string]int{}
-	start := bytes.Index(data, []byte(`"planned_values"`))
+	start := bytes.Index(data, []byte(marker))
 	if start < 0 {
 		return lines
 	}
