@@ -40,11 +40,15 @@ func init() {
 	}
 }
 
-// pseudo parameters are known only to a deployment, except AWS::NoValue.
+// pseudo parameters are known only to a deployment, except AWS::NoValue and
+// the two that follow from the partition (see partition).
 var pseudo = map[string]bool{
 	"AWS::AccountId": true, "AWS::NotificationARNs": true, "AWS::Partition": true, "AWS::Region": true,
 	"AWS::StackId": true, "AWS::StackName": true, "AWS::URLSuffix": true,
 }
+
+// urlSuffixes are the domain of each partition (AWS::URLSuffix).
+var urlSuffixes = map[string]string{"aws": "amazonaws.com", "aws-cn": "amazonaws.com.cn", "aws-us-gov": "amazonaws.com", "aws-iso": "c2s.ic.gov", "aws-iso-b": "sc2s.sgov.gov"}
 
 func (e *evaluator) ref(arg *Value, at source.Range) *Value {
 	name, ok := arg.Text()
@@ -59,6 +63,15 @@ func (e *evaluator) name(name string, at source.Range) *Value {
 	switch {
 	case name == "AWS::NoValue":
 		return noValue
+	case name == "AWS::Partition":
+		// Known: the commercial partition unless --cfn-param says
+		// otherwise, so arn:${AWS::Partition}:iam::aws:policy/X is
+		// recognised as the managed policy X, as the CDK writes it.
+		return &Value{Kind: String, Str: e.partition, Range: at}
+	case name == "AWS::URLSuffix" && urlSuffixes[e.partition] != "":
+		return &Value{Kind: String, Str: urlSuffixes[e.partition], Range: at}
+	case pseudo[name] && e.pseudo[name] != "":
+		return &Value{Kind: String, Str: e.pseudo[name], Range: at}
 	case pseudo[name]:
 		return unknown(at)
 	case e.params[name] != nil:
@@ -188,13 +201,26 @@ func (e *evaluator) join(arg *Value, at source.Range) *Value {
 	if !ok || a[1].Kind != List {
 		return unknown(at, a[1].AllRefs()...)
 	}
+	// Unknown parts (AWS::Region, a resource's ARN) keep their place as
+	// placeholders, as in Fn::Sub, so the known parts of an ARN stay
+	// readable: arn:aws:s3:::${Bucket}/* is still an S3 object ARN.
 	parts := make([]string, 0, len(a[1].List))
+	known := true
 	for _, p := range a[1].List {
 		s, ok := p.Text()
-		if !ok {
+		switch {
+		case ok:
+		case p.Kind == Unknown && p.Str != "":
+			s, known = p.Str, false
+		case p.Kind == Unknown || p.Kind == String:
+			s, known = unknownvalue.Placeholder, false
+		default:
 			return unknown(at, a[1].AllRefs()...)
 		}
 		parts = append(parts, s)
+	}
+	if !known {
+		return &Value{Kind: Unknown, Str: strings.Join(parts, delim), Range: at, Refs: a[1].AllRefs()}
 	}
 	return &Value{Kind: String, Str: strings.Join(parts, delim), Range: at, Refs: a[1].AllRefs()}
 }

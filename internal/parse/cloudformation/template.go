@@ -90,13 +90,23 @@ type evaluator struct {
 	resources map[string]bool
 	diags     *source.Diagnostics
 	depth     int
+	partition string            // AWS::Partition: aws unless --cfn-param AWS::Partition=... says otherwise
+	pseudo    map[string]string // pseudo parameters given with --cfn-param (AWS::Region=eu-west-1)
 }
 
 func newEvaluator(name string, raw *Value, opts Options, diags *source.Diagnostics) *evaluator {
 	e := &evaluator{
 		file: name, params: map[string]*Value{}, mappings: raw.Get("Mappings"),
 		condRaw: map[string]*Value{}, conds: map[string]*Value{}, inCond: map[string]bool{},
-		resources: map[string]bool{}, diags: diags,
+		resources: map[string]bool{}, diags: diags, partition: "aws", pseudo: map[string]string{},
+	}
+	for k, v := range opts.Params {
+		if strings.HasPrefix(k, "AWS::") {
+			e.pseudo[k] = v
+		}
+	}
+	if p := e.pseudo["AWS::Partition"]; p != "" {
+		e.partition = p
 	}
 	if res := raw.Get("Resources"); res != nil {
 		for _, id := range res.Keys {

@@ -66,7 +66,10 @@ func TestIntrinsics(t *testing.T) {
 		{`!Sub ["${A}-${B}", {A: x, B: !Ref Env}]`, `"x-prod"`, "", true},
 		{`!Sub "${Key.Arn}"`, `"(known after apply)"`, "Key", false},
 		{`!Join ["-", [a, !Ref Env]]`, `"a-prod"`, "", true},
-		{`!Join ["-", [a, !Ref Key]]`, `"(known after apply)"`, "Key", false},
+		{`!Join ["-", [a, !Ref Key]]`, `"a-(known after apply)"`, "Key", false},
+		{`!Join ["", ["arn:", !Ref AWS::Partition, ":iam::aws:policy/AmazonSageMakerFullAccess"]]`, `"arn:aws:iam::aws:policy/AmazonSageMakerFullAccess"`, "", true},
+		{`!Join ["", ["arn:", !Ref AWS::Partition, ":s3:::", !Ref Key, "/*"]]`, `"arn:aws:s3:::(known after apply)/*"`, "Key", false},
+		{`!Sub "s3.${AWS::Region}.${AWS::URLSuffix}"`, `"s3.(known after apply).amazonaws.com"`, "", false},
 		{`!Select [1, !Ref Subnets]`, `"subnet-2"`, "", true},
 		{`!Select [0, !Split [",", "a,b"]]`, `"a"`, "", true},
 		{`!FindInMap [Regions, !Ref Env, Key]`, `"arn:aws:kms:eu-west-1:111122223333:key/abc"`, "", true},
@@ -249,6 +252,25 @@ func TestCircularResources(t *testing.T) {
 		}
 		if len(tpl.Resources) != 2 {
 			t.Errorf("the resources of a circular template are still read: %d", len(tpl.Resources))
+		}
+	}
+}
+
+// TestPartition: AWS::Partition is aws unless --cfn-param sets it, and
+// AWS::URLSuffix follows it; other pseudo parameters may be given too.
+func TestPartition(t *testing.T) {
+	cases := []struct {
+		params map[string]string
+		want   string
+	}{
+		{nil, `"arn:aws:iam::aws:policy/X amazonaws.com (known after apply)"`},
+		{map[string]string{"AWS::Partition": "aws-cn"}, `"arn:aws-cn:iam::aws:policy/X amazonaws.com.cn (known after apply)"`},
+		{map[string]string{"AWS::Region": "eu-west-1"}, `"arn:aws:iam::aws:policy/X amazonaws.com eu-west-1"`},
+	}
+	for _, c := range cases {
+		v, _ := eval(t, `!Sub "arn:${AWS::Partition}:iam::aws:policy/X ${AWS::URLSuffix} ${AWS::Region}"`, c.params)
+		if got := v.JSON(); got != c.want {
+			t.Errorf("%v: got %s, want %s", c.params, got, c.want)
 		}
 	}
 }
