@@ -14,6 +14,9 @@ type Resource struct {
 	Type    string       `json:"type"`    // e.g. aws_sagemaker_model
 	Range   source.Range `json:"range"`   // the whole resource
 	Format  string       `json:"format"`  // the source format it was read from
+	// Construct is the AWS CDK construct path of a synthesized resource
+	// (Stack/Bucket), which names it as its author wrote it.
+	Construct string `json:"construct,omitempty"`
 }
 
 // Meta is the provenance of one value.

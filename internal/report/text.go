@@ -269,8 +269,11 @@ func unsafeRune(r rune) bool {
 // resourceOf names a finding's resource, and says when it was read from
 // deployed state rather than from code.
 func resourceOf(f rule.Finding) string {
-	if f.Format == terraform.FormatState {
+	switch {
+	case f.Format == terraform.FormatState:
 		return f.Resource + " (deployed)"
+	case f.Construct != "":
+		return f.Resource + " (" + f.Construct + ")"
 	}
 	return f.Resource
 }

@@ -258,6 +258,7 @@ type Finding struct {
 	Resource     string              `json:"resource"`
 	ResourceType string              `json:"resource_type"`
 	Format       string              `json:"source_format"`
+	Construct    string              `json:"construct_path,omitempty"` // the CDK construct of a synthesized resource
 	File         string              `json:"file"`
 	StartLine    int                 `json:"start_line"`
 	EndLine      int                 `json:"end_line"`

@@ -364,7 +364,7 @@ func (ts *targetScan) finding(r *rule.Rule, res rule.Result) rule.Finding {
 	}
 	f := rule.Finding{
 		RuleID: r.ID, Title: r.Title, Severity: r.Severity, Category: r.Category,
-		Resource: res.Resource.Address, ResourceType: res.Resource.Type, Format: res.Resource.Format,
+		Resource: res.Resource.Address, ResourceType: res.Resource.Type, Format: res.Resource.Format, Construct: res.Resource.Construct,
 		File: display(ts.t, rng.File), StartLine: rng.StartLine, EndLine: max(rng.EndLine, rng.StartLine),
 		Message: res.Message, Remediation: r.Remediation, Frameworks: r.Frameworks, Rule: r,
 	}

@@ -20,6 +20,9 @@ type Resource struct {
 	// ConditionUnknown is set when the resource is created under a condition
 	// that cannot be decided from the template alone.
 	ConditionUnknown bool
+	// ConstructPath is the AWS CDK construct that synthesized the resource
+	// (its aws:cdk:path metadata without the trailing /Resource), or "".
+	ConstructPath string
 }
 
 // Template is a parsed template.
@@ -173,7 +176,7 @@ func (e *evaluator) resource(id string, raw *Value) *Resource {
 		e.diags.Errorf(raw.Range, "Invalid CloudFormation resource", "resource %s has no Type", id)
 		return nil
 	}
-	r := &Resource{LogicalID: id, Type: typ, Range: raw.Range}
+	r := &Resource{LogicalID: id, Type: typ, Range: raw.Range, ConstructPath: constructPath(raw)}
 	if c := raw.Get("Condition"); c != nil {
 		name, _ := c.Text()
 		switch cv := e.condition(name, c.Range); {
@@ -276,4 +279,14 @@ func placed(v *Value, at source.Range) *Value {
 func (e *evaluator) badArgs(fn string, at source.Range) *Value {
 	e.warn(at, "Invalid CloudFormation intrinsic", "%s: arguments of the wrong shape; the value is treated as unknown", fn)
 	return unknown(at)
+}
+
+// constructPath reads the construct path the CDK writes into a resource's
+// metadata: Stack/Bucket/Resource names the bucket construct Stack/Bucket.
+func constructPath(raw *Value) string {
+	p, _ := raw.Get("Metadata").Get("aws:cdk:path").Text()
+	for _, suffix := range []string{"/Resource", "/Default"} {
+		p = strings.TrimSuffix(p, suffix)
+	}
+	return p
 }

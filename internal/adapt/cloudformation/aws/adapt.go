@@ -32,7 +32,7 @@ func Adapt(t *cfn.Template) *aws.Model {
 		if !ok {
 			continue
 		}
-		id := model.Resource{Address: r.LogicalID, Type: r.Type, Range: r.Range, Format: cfn.Format}
+		id := model.Resource{Address: r.LogicalID, Type: r.Type, Range: r.Range, Format: cfn.Format, Construct: r.ConstructPath}
 		for _, d := range m.documents(r) {
 			ids[d] = id
 			docs = append(docs, d)

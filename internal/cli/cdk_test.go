@@ -1,0 +1,46 @@
+package cli
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// TestCDKOut: the synthesized example app is read, nested stack included;
+// findings carry the construct path, and the managed policy the CDK writes
+// as Fn::Join over AWS::Partition is recognised.
+func TestCDKOut(t *testing.T) {
+	code, out, stderr := run(t, "scan", "-f", "json", "../../examples/cdk/cdk.out")
+	if code != ExitFindings {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var doc struct {
+		Findings []struct {
+			RuleID    string `json:"rule_id"`
+			Resource  string `json:"resource"`
+			Construct string `json:"construct_path"`
+			File      string `json:"file"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range doc.Findings {
+		got = append(got, f.RuleID+" "+f.Resource+" "+f.Construct)
+	}
+	joined := strings.Join(got, "\n")
+	for _, want := range []string{
+		"AWS-IAM-001 NotebookRoleCDEC1E3A MlPlatform/NotebookRole",
+		"AWS-SAGEMAKER-001 Notebook MlPlatform/Notebook",
+		"AWS-KMS-001 Key961B73FD MlPlatform/Key",
+		"AWS-S3-005 Data666C94C7 MlPlatform/Storage/Data",
+	} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("no %q in:\n%s", want, joined)
+		}
+	}
+	if len(doc.Findings) != 10 {
+		t.Errorf("%d findings, want 10:\n%s", len(doc.Findings), joined)
+	}
+}
