@@ -68,12 +68,12 @@ var mappings = map[string]mapping{
 	}},
 	// ServiceName is often Fn::Sub over AWS::Region: read as a document, its
 	// known suffix (.s3, .sagemaker.api) survives the unknown region.
-	"AWS::EC2::VPCEndpoint":                {tf: "aws_vpc_endpoint", policies: []string{"ServiceName"}},
-	"AWS::ECS::TaskDefinition":             {tf: "aws_ecs_task_definition", policies: []string{"ContainerDefinitions"}},
-	"AWS::Lambda::Function":                {tf: "aws_lambda_function", maps: []string{"Environment.Variables"}},
+	"AWS::EC2::VPCEndpoint":    {tf: "aws_vpc_endpoint", policies: []string{"ServiceName"}},
+	"AWS::ECS::TaskDefinition": {tf: "aws_ecs_task_definition", policies: []string{"ContainerDefinitions"}},
+	"AWS::Lambda::Function":    {tf: "aws_lambda_function", maps: []string{"Environment.Variables"}},
 	// SAM (Transform: AWS::Serverless-2016-10-31) expands a function into
 	// an AWS::Lambda::Function with the same Environment.
-	"AWS::Serverless::Function": {tf: "aws_lambda_function", maps: []string{"Environment.Variables"}},
+	"AWS::Serverless::Function":            {tf: "aws_lambda_function", maps: []string{"Environment.Variables"}},
 	"AWS::SageMaker::UserProfile":          {tf: "aws_sagemaker_user_profile"},
 	"AWS::SageMaker::MlflowTrackingServer": {tf: "aws_sagemaker_mlflow_tracking_server"},
 	"AWS::Bedrock::DataSource":             {tf: "aws_bedrockagent_data_source"},
