@@ -175,6 +175,10 @@ func measure(v cty.Value, maxElems, maxBytes int) (elems, bytes int) {
 		}
 		ty := v.Type()
 		switch {
+		case ty.IsSetType() && !v.IsWhollyKnown():
+			// A set holding unknown values has no known length and cannot
+			// be walked; it counts as one element.
+			elems++
 		case ty == cty.String:
 			bytes += len(v.AsString())
 		case ty.IsListType() || ty.IsSetType() || ty.IsTupleType() || ty.IsMapType() || ty.IsObjectType():

@@ -121,3 +121,19 @@ func TestTemplatePrefixKept(t *testing.T) {
 		t.Errorf("known prefix %q", rng.StringPrefix())
 	}
 }
+
+// TestUnknownExpansionOncePerBlock: a module called from several places
+// warns of its unknown for_each once, with the count of the other instances.
+func TestUnknownExpansionOncePerBlock(t *testing.T) {
+	res := load(t, map[string]string{
+		"main.tf":   "module \"a\" {\n  source = \"./m\"\n}\nmodule \"b\" {\n  source = \"./m\"\n}\nmodule \"c\" {\n  source = \"./m\"\n}\n",
+		"m/main.tf": "variable \"names\" {}\nresource \"aws_s3_bucket\" \"b\" {\n  for_each = var.names\n  bucket   = each.key\n}\n",
+	}, Options{})
+	var got []string
+	for _, d := range res.Diagnostics {
+		got = append(got, d.Error())
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "m/main.tf:3: Unknown for_each") || !strings.Contains(got[0], "(and 2 other instances of the same block)") {
+		t.Errorf("diagnostics %q", got)
+	}
+}

@@ -117,14 +117,14 @@ func (in *instance) graph() map[string]*node {
 	for _, c := range in.cfg.calls {
 		var trs []hcl.Traversal
 		for _, a := range c.inputs {
-			trs = append(trs, a.Expr.Variables()...)
+			trs = append(trs, exprTraversals(a.Expr)...)
 		}
 		trs = append(trs, exprTraversals(c.count)...)
 		trs = append(trs, exprTraversals(c.forEach)...)
 		nodes["module."+c.name] = &node{id: "module." + c.name, kind: kindModule, call: c, rng: c.rng, deps: in.deps(trs)}
 	}
 	for name, a := range in.cfg.outputs {
-		nodes["output."+name] = &node{id: "output." + name, kind: kindOutput, local: a, rng: a.Range, deps: in.deps(a.Expr.Variables())}
+		nodes["output."+name] = &node{id: "output." + name, kind: kindOutput, local: a, rng: a.Range, deps: in.deps(exprTraversals(a.Expr))}
 	}
 	return nodes
 }
@@ -210,7 +210,70 @@ func exprTraversals(e hcl.Expression) []hcl.Traversal {
 	if e == nil {
 		return nil
 	}
-	return e.Variables()
+	return append(e.Variables(), impliedTraversals(e)...)
+}
+
+// impliedTraversals are the attributes an expression reads of a resource
+// without naming them in one traversal, as traversals from the resource,
+// so that the resource's value offers them (Variables gives the resource
+// alone): a splat (aws_eip.nat[*].public_ip), an index that is not a
+// literal (google_logging_organization_sink.sink[each.key].writer_identity),
+// and a for expression's value variable
+// ({ for k, v in google_compute_subnetwork.s : k => v.self_link }).
+func impliedTraversals(e hcl.Expression) []hcl.Traversal {
+	se, ok := e.(hclsyntax.Expression)
+	if !ok {
+		return nil
+	}
+	var out []hcl.Traversal
+	join := func(src, rest hcl.Traversal) {
+		t := append(hcl.Traversal{}, src...)
+		out = append(out, append(t, rest...))
+	}
+	hclsyntax.VisitAll(se, func(n hclsyntax.Node) hcl.Diagnostics {
+		switch t := n.(type) {
+		case *hclsyntax.SplatExpr:
+			if src, ok := t.Source.(*hclsyntax.ScopeTraversalExpr); ok {
+				if rel, ok := t.Each.(*hclsyntax.RelativeTraversalExpr); ok {
+					if _, anon := rel.Source.(*hclsyntax.AnonSymbolExpr); anon {
+						join(src.Traversal, rel.Traversal)
+					}
+				}
+			}
+		case *hclsyntax.RelativeTraversalExpr:
+			if ix, ok := t.Source.(*hclsyntax.IndexExpr); ok {
+				if src, ok := ix.Collection.(*hclsyntax.ScopeTraversalExpr); ok {
+					join(src.Traversal, t.Traversal)
+				}
+			}
+		case *boundedFor:
+			forTraversals(t.ForExpr, join)
+		case *hclsyntax.ForExpr:
+			forTraversals(t, join)
+		}
+		return nil
+	})
+	return out
+}
+
+// forTraversals adds what a for expression's value variable reads of a
+// resource it iterates over.
+func forTraversals(t *hclsyntax.ForExpr, join func(src, rest hcl.Traversal)) {
+	src, ok := t.CollExpr.(*hclsyntax.ScopeTraversalExpr)
+	if !ok {
+		return
+	}
+	for _, body := range []hclsyntax.Expression{t.KeyExpr, t.ValExpr, t.CondExpr} {
+		if body == nil {
+			continue
+		}
+		hclsyntax.VisitAll(body, func(n hclsyntax.Node) hcl.Diagnostics {
+			if v, ok := n.(*hclsyntax.ScopeTraversalExpr); ok && v.Traversal.RootName() == t.ValVar && len(v.Traversal) > 1 {
+				join(src.Traversal, v.Traversal[1:])
+			}
+			return nil
+		})
+	}
 }
 
 // bodyTraversals collects the references of every expression in a body.
@@ -218,7 +281,7 @@ func bodyTraversals(b hcl.Body) []hcl.Traversal {
 	var out []hcl.Traversal
 	if sb, ok := b.(*hclsyntax.Body); ok {
 		for _, a := range sb.Attributes {
-			out = append(out, a.Expr.Variables()...)
+			out = append(out, exprTraversals(a.Expr)...)
 		}
 		for _, nb := range sb.Blocks {
 			out = append(out, bodyTraversals(nb.Body)...)
@@ -663,6 +726,12 @@ func (in *instance) objectValue(b *Block, needed needTree, addr string) cty.Valu
 	attrs := map[string]cty.Value{}
 	for name, a := range b.Attrs {
 		attrs[name] = a.raw
+		if a.Value.IsKnown() && a.Value.IsNull() {
+			// Null in configuration is "not set": the provider may
+			// compute it (ipv6_cidr_block = null on a VPC that gets one),
+			// so other resources see it as unknown, never as null.
+			attrs[name] = cty.DynamicVal.WithMarks(a.raw.Marks())
+		}
 	}
 	byType := map[string][]cty.Value{}
 	for _, nb := range b.Blocks {

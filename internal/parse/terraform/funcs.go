@@ -60,7 +60,7 @@ func functions(fsys fs.FS, st *evalState, maxBytes int64) map[string]function.Fu
 		"chunklist": stdlib.ChunklistFunc, "coalesce": collection.CoalesceFunc, "coalescelist": stdlib.CoalesceListFunc,
 		"compact": stdlib.CompactFunc, "concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc,
 		"distinct": stdlib.DistinctFunc, "element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc,
-		"index": stdlib.IndexFunc, "keys": stdlib.KeysFunc, "length": lengthFunc, "lookup": lookupFunc,
+		"index": indexFunc, "keys": stdlib.KeysFunc, "length": lengthFunc, "lookup": lookupFunc,
 		"merge": stdlib.MergeFunc, "range": stdlib.RangeFunc, "reverse": stdlib.ReverseListFunc,
 		"setintersection": stdlib.SetIntersectionFunc, "setproduct": stdlib.SetProductFunc,
 		"setsubtract": stdlib.SetSubtractFunc, "setunion": stdlib.SetUnionFunc, "slice": stdlib.SliceFunc,
@@ -452,5 +452,29 @@ var lookupFunc = function.New(&function.Spec{
 			return cty.NilVal, fmt.Errorf("lookup: key %q not found", k.AsString())
 		}
 		return m.Index(k), nil
+	},
+})
+
+// indexFunc is Terraform's index(list, value): the position of the first
+// element equal to value (cty's stdlib index is element lookup instead).
+var indexFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "list", Type: cty.DynamicPseudoType}, {Name: "value", Type: cty.DynamicPseudoType}},
+	Type:   function.StaticReturnType(cty.Number),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		list, value := args[0], args[1]
+		ty := list.Type()
+		if !(ty.IsListType() || ty.IsTupleType()) {
+			return cty.UnknownVal(cty.Number), fmt.Errorf("argument must be a list or tuple")
+		}
+		if !list.IsWhollyKnown() || !value.IsWhollyKnown() {
+			return cty.UnknownVal(cty.Number), nil
+		}
+		for it := list.ElementIterator(); it.Next(); {
+			i, e := it.Element()
+			if eq := e.Equals(value); eq.IsKnown() && eq.True() {
+				return i, nil
+			}
+		}
+		return cty.UnknownVal(cty.Number), fmt.Errorf("item not found")
 	},
 })

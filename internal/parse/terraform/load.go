@@ -432,12 +432,27 @@ func convertDiags(ds hcl.Diagnostics, sev source.Severity) source.Diagnostics {
 func dedupe(ds source.Diagnostics) source.Diagnostics {
 	seen := map[string]bool{}
 	var out source.Diagnostics
+	// A module called from many places warns of the same unknown count or
+	// for_each once per instance: one warning per place, with the count.
+	same := map[string]int{} // severity, summary and range -> index in out
+	more := map[int]int{}
 	for _, d := range ds {
+		if d.Severity == source.SevWarning && (d.Summary == "Unknown count" || d.Summary == "Unknown for_each") {
+			k := d.Summary + "\x00" + d.Range.String()
+			if i, ok := same[k]; ok {
+				more[i]++
+				continue
+			}
+			same[k] = len(out)
+		}
 		k := string(d.Severity) + "\x00" + d.Error()
 		if !seen[k] {
 			seen[k] = true
 			out = append(out, d)
 		}
+	}
+	for i, n := range more {
+		out[i].Detail += fmt.Sprintf(" (and %s of the same block)", plural(n, "other instance"))
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i].Range, out[j].Range
@@ -447,4 +462,11 @@ func dedupe(ds source.Diagnostics) source.Diagnostics {
 		return a.StartLine < b.StartLine
 	})
 	return out
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }

@@ -262,6 +262,33 @@ resource "google_container_cluster" "c" { name = "c" }
 resource "aws_x" "a" {
   v = "${aws_instance.x.public_ip}/${google_container_cluster.c.self_link}/${google_container_cluster.c.master_auth[0].cluster_ca_certificate}/${aws_instance.x.id}"
 }`}, addr: "aws_x.a", attr: "v", want: "<unknown>", refs: "aws_instance.x,google_container_cluster.c"},
+		{name: "a splat reads an attribute the configuration does not set", files: map[string]string{"main.tf": `
+resource "aws_eip" "nat" {
+  count  = 2
+  domain = "vpc"
+}
+resource "aws_x" "a" { v = join(",", aws_eip.nat[*].public_ip) }`}, addr: "aws_x.a", attr: "v", want: "<unknown>", refs: "aws_eip.nat[0],aws_eip.nat[1]"},
+		{name: "attributes read through a computed index and a for expression's variable", files: map[string]string{"main.tf": `
+variable "names" { default = ["a"] }
+resource "google_logging_organization_sink" "sink" {
+  for_each = toset(var.names)
+  name     = each.key
+}
+resource "aws_x" "a" {
+  v = join(",", [for k in var.names : google_logging_organization_sink.sink[k].writer_identity])
+  w = jsonencode({ for k, s in google_logging_organization_sink.sink : k => s.self_link })
+}`}, addr: "aws_x.a", attr: "v", want: "<unknown>", refs: `google_logging_organization_sink.sink["a"]`},
+		{name: "null in configuration is not set: unknown to others", files: map[string]string{"main.tf": `
+resource "aws_vpc" "this" {
+  count           = 1
+  ipv6_cidr_block = null
+}
+resource "aws_x" "a" { v = cidrsubnet(aws_vpc.this[0].ipv6_cidr_block, 8, 1) }`}, addr: "aws_x.a", attr: "v", want: "<unknown>", refs: "aws_vpc.this[0]"},
+		{name: "toset over unknown values, and Terraform's index", files: map[string]string{"main.tf": `
+variable "ports" {}
+resource "aws_x" "a" { v = "${length(toset(var.ports))}/${index(["a", "b", "c"], "b")}" }`}, addr: "aws_x.a", attr: "v", want: "<unknown>"},
+		{name: "Terraform's index", files: map[string]string{"main.tf": `
+resource "aws_x" "a" { v = index(["a", "b", "c"], "b") }`}, addr: "aws_x.a", attr: "v", want: "cty.NumberIntVal(1)"},
 		{name: "provider-defined functions are unknown", files: map[string]string{"main.tf": `
 resource "aws_s3_bucket" "b" { bucket = "data" }
 resource "aws_x" "a" { v = provider::aws::arn_parse(aws_s3_bucket.b.arn).region }`}, addr: "aws_x.a", attr: "v", want: "<unknown>", refs: "aws_s3_bucket.b"},
@@ -288,6 +315,9 @@ resource "aws_x" "a" { v = provider::aws::arn_parse(aws_s3_bucket.b.arn).region 
 			}
 			if c.diagnostics == "" && res.Diagnostics.HasErrors() {
 				t.Errorf("unexpected errors: %s", joined)
+			}
+			if strings.Contains(joined, "panic") || strings.Contains(joined, "Unsupported attribute") {
+				t.Errorf("the evaluator failed where Terraform would not: %s", joined)
 			}
 		})
 	}
