@@ -499,6 +499,13 @@ func (in *instance) eval(e hcl.Expression, ctx *hcl.EvalContext) cty.Value {
 		return v
 	}
 	for _, d := range diags {
+		if d.Severity == hcl.DiagError && computedAttribute(d) {
+			// An attribute of a resource that its configuration does not
+			// set (read through a module output or a local, where the
+			// resource's value cannot offer it): computed, so unknown, as
+			// Terraform would plan it. Not an error of the configuration.
+			continue
+		}
 		if d.Severity == hcl.DiagError {
 			r := source.Range{}
 			if d.Subject != nil {
@@ -507,7 +514,34 @@ func (in *instance) eval(e hcl.Expression, ctx *hcl.EvalContext) cty.Value {
 			in.out.diags.Warnf(r, "Cannot evaluate expression", "%s: %s; the value is treated as unknown", d.Summary, d.Detail)
 		}
 	}
-	return in.unknownOf(e)
+	v = in.unknownOf(e)
+	return v.WithMarks(readMarks(e, ctx))
+}
+
+// readMarks are the resource links of what an expression that failed could
+// still read: the longest part of each of its references that evaluates
+// (module.addr.one of module.addr.one.self_link), when it is a resource's
+// value, so that a value read through a module output or a local keeps its
+// link.
+func readMarks(e hcl.Expression, ctx *hcl.EvalContext) cty.ValueMarks {
+	marks := cty.ValueMarks{}
+	for _, t := range e.Variables() {
+		for i := len(t); i >= 1; i-- {
+			v, diags := t[:i].TraverseAbs(ctx)
+			if diags.HasErrors() {
+				continue
+			}
+			// Only a value that is a resource's (marked at its top) links:
+			// a map of many resources says nothing of which one is read.
+			for m := range v.Marks() {
+				if _, ok := m.(refMark); ok {
+					marks[m] = struct{}{}
+				}
+			}
+			break
+		}
+	}
+	return marks
 }
 
 // outOfBudget reports an expression stopped by its evaluation budget, or
@@ -975,4 +1009,48 @@ func literalKey(e hclsyntax.Expression) (string, bool) {
 		return "", false
 	}
 	return v.AsString(), true
+}
+
+// computedAttribute reports an "Unsupported attribute" error on a value
+// derived from a resource: the attribute is one the provider computes.
+func computedAttribute(d *hcl.Diagnostic) bool {
+	if d.Summary != "Unsupported attribute" || d.EvalContext == nil {
+		return false
+	}
+	var base cty.Value
+	var tr hcl.Traversal
+	switch e := d.Expression.(type) {
+	case *hclsyntax.ScopeTraversalExpr:
+		tr = e.Traversal
+		for i := len(tr) - 1; i >= 1; i-- {
+			if v, diags := tr[:i].TraverseAbs(d.EvalContext); !diags.HasErrors() {
+				return resourceMarked(v)
+			}
+		}
+		return false
+	case *hclsyntax.RelativeTraversalExpr:
+		v, diags := e.Source.Value(d.EvalContext)
+		if diags.HasErrors() {
+			return false
+		}
+		base, tr = v, e.Traversal
+	default:
+		return false
+	}
+	for i := len(tr) - 1; i >= 0; i-- {
+		if v, diags := tr[:i].TraverseRel(base); !diags.HasErrors() {
+			return resourceMarked(v)
+		}
+	}
+	return false
+}
+
+// resourceMarked reports whether a value is (part of) a resource's value.
+func resourceMarked(v cty.Value) bool {
+	for m := range v.Marks() {
+		if _, ok := m.(refMark); ok {
+			return true
+		}
+	}
+	return false
 }

@@ -400,7 +400,12 @@ func renderTemplate(name string, data []byte, varsVal cty.Value, fns map[string]
 	}
 	out, diags := expr.Value(&hcl.EvalContext{Variables: st.budget.with(vars), Functions: inner})
 	if diags.HasErrors() {
-		return cty.UnknownVal(cty.String), diags
+		for _, d := range diags {
+			if d.Severity == hcl.DiagError && !computedAttribute(d) {
+				return cty.UnknownVal(cty.String), diags
+			}
+		}
+		return cty.UnknownVal(cty.String), nil // only computed attributes: unknown
 	}
 	if !out.IsKnown() {
 		return cty.UnknownVal(cty.String), nil

@@ -278,6 +278,20 @@ resource "aws_x" "a" {
   v = join(",", [for k in var.names : google_logging_organization_sink.sink[k].writer_identity])
   w = jsonencode({ for k, s in google_logging_organization_sink.sink : k => s.self_link })
 }`}, addr: "aws_x.a", attr: "v", want: "<unknown>", refs: `google_logging_organization_sink.sink["a"]`},
+		{name: "a computed attribute read through a module output and a local", files: map[string]string{
+			"main.tf": `
+module "addr" { source = "./m" }
+locals { zone = module.addr.addresses["a"] }
+resource "aws_x" "a" { v = "${local.zone.address}.nip.io/${module.addr.one.self_link}" }`,
+			"m/main.tf": `
+resource "google_compute_address" "a" {
+  for_each = toset(["a"])
+  name     = each.key
+}
+resource "google_compute_address" "one" { name = "one" }
+output "addresses" { value = google_compute_address.a }
+output "one" { value = google_compute_address.one }`,
+		}, addr: "aws_x.a", attr: "v", want: "<unknown>", refs: `module.addr.google_compute_address.a["a"],module.addr.google_compute_address.one`},
 		{name: "null in configuration is not set: unknown to others", files: map[string]string{"main.tf": `
 resource "aws_vpc" "this" {
   count           = 1
