@@ -345,7 +345,7 @@ func fileExistsFunc(fsys fs.FS, st *evalState) function.Function {
 // Terraform).
 func templateFileFunc(read func(string) ([]byte, error), fns map[string]function.Function, st *evalState) function.Function {
 	return function.New(&function.Spec{
-		Params: []function.Parameter{{Name: "path", Type: cty.String}, {Name: "vars", Type: cty.DynamicPseudoType, AllowUnknown: true}},
+		Params: []function.Parameter{{Name: "path", Type: cty.String}, {Name: "vars", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowMarked: true}},
 		Type:   function.StaticReturnType(cty.String),
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 			p := args[0].AsString()
@@ -362,7 +362,7 @@ func templateFileFunc(read func(string) ([]byte, error), fns map[string]function
 // templatestring), as templatefile renders a file.
 func templateStringFunc(fns map[string]function.Function, st *evalState) function.Function {
 	return function.New(&function.Spec{
-		Params: []function.Parameter{{Name: "template", Type: cty.String}, {Name: "vars", Type: cty.DynamicPseudoType, AllowUnknown: true}},
+		Params: []function.Parameter{{Name: "template", Type: cty.String}, {Name: "vars", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowMarked: true}},
 		Type:   function.StaticReturnType(cty.String),
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 			return renderTemplate("templatestring", []byte(args[0].AsString()), args[1], fns, st)
@@ -383,9 +383,12 @@ func renderTemplate(name string, data []byte, varsVal cty.Value, fns map[string]
 	}
 	expr := bound(parsed.(hclsyntax.Expression))
 	vars := map[string]cty.Value{}
-	switch v := varsVal; {
+	// The variables keep their marks (the template reads resources through
+	// them); those of the whole object mark the result.
+	v, marks := varsVal.Unmark()
+	switch {
 	case !v.IsKnown():
-		return cty.UnknownVal(cty.String), nil
+		return cty.UnknownVal(cty.String).WithMarks(marks), nil
 	case !v.IsNull() && (v.Type().IsObjectType() || v.Type().IsMapType()):
 		for it := v.ElementIterator(); it.Next(); {
 			k, e := it.Element()
@@ -398,19 +401,21 @@ func renderTemplate(name string, data []byte, varsVal cty.Value, fns map[string]
 			inner[n] = f
 		}
 	}
-	out, diags := expr.Value(&hcl.EvalContext{Variables: st.budget.with(vars), Functions: inner})
+	tctx := &hcl.EvalContext{Variables: st.budget.with(vars), Functions: inner}
+	out, diags := expr.Value(tctx)
 	if diags.HasErrors() {
 		for _, d := range diags {
 			if d.Severity == hcl.DiagError && !computedAttribute(d) {
 				return cty.UnknownVal(cty.String), diags
 			}
 		}
-		return cty.UnknownVal(cty.String), nil // only computed attributes: unknown
+		// Only computed attributes: unknown, linked to what it read.
+		return cty.UnknownVal(cty.String).WithMarks(marks, readMarks(expr, tctx)), nil
 	}
 	if !out.IsKnown() {
-		return cty.UnknownVal(cty.String), nil
+		return cty.UnknownVal(cty.String).WithMarks(marks, readMarks(expr, tctx)), nil
 	}
-	return out, nil
+	return out.WithMarks(marks), nil
 }
 
 func pathFunc(f func(string) string) function.Function {

@@ -292,6 +292,14 @@ resource "google_compute_address" "one" { name = "one" }
 output "addresses" { value = google_compute_address.a }
 output "one" { value = google_compute_address.one }`,
 		}, addr: "aws_x.a", attr: "v", want: "<unknown>", refs: `module.addr.google_compute_address.a["a"],module.addr.google_compute_address.one`},
+		{name: "templatefile reads resources through its variables", files: map[string]string{
+			"main.tf": `
+resource "google_compute_subnetwork" "s" { name = "s" }
+resource "aws_x" "a" { v = templatefile("${path.module}/t.tpl", google_compute_subnetwork.s) }
+resource "aws_x" "b" { v = templatefile("${path.module}/u.tpl", { subnet = google_compute_subnetwork.s }) }`,
+			"t.tpl": "${name}/${self_link}",
+			"u.tpl": "${subnet.name}/${subnet.self_link}",
+		}, addr: "aws_x.b", attr: "v", want: "<unknown>", refs: "google_compute_subnetwork.s"},
 		{name: "null in configuration is not set: unknown to others", files: map[string]string{"main.tf": `
 resource "aws_vpc" "this" {
   count           = 1
