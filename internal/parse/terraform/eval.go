@@ -77,11 +77,20 @@ func (in *instance) run(ctx context.Context) (cty.Value, error) {
 	}
 	nodes := in.graph()
 	order, cyclic := topoSort(nodes)
+	resolved := map[string]bool{} // module calls settled by moduleCycle
 	for _, id := range order {
 		if err := ctx.Err(); err != nil {
 			return cty.NilVal, err
 		}
 		n := nodes[id]
+		if cyclic[id] && n.kind == kindModule && !resolved[id] {
+			if _, err := in.moduleCycle(ctx, nodes, id, resolved); err != nil {
+				return cty.NilVal, err
+			}
+		}
+		if resolved[id] {
+			continue
+		}
 		if cyclic[id] {
 			in.out.diags.Errorf(toRange(n.rng), "Cycle in references", "%s depends on itself through other references; its value is treated as unknown", id)
 			in.values[id] = cty.DynamicVal
