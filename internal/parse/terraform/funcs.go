@@ -92,7 +92,9 @@ func functions(fsys fs.FS, st *evalState, maxBytes int64) map[string]function.Fu
 	fns["fileset"] = fileSetFunc(fsys, st)
 	addEncodings(fns)
 	for name, f := range fns {
-		fns[name] = bounded(st, name, f)
+		if !boundless[name] {
+			fns[name] = bounded(st, name, f)
+		}
 	}
 	// Terraform 1.8 names every built-in also as core::NAME.
 	for _, name := range slices.Collect(maps.Keys(fns)) {
