@@ -63,8 +63,9 @@ type Attr struct {
 	Range source.Range
 	// Parts are the ranges of the keys of an object written in place
 	// (versioning_configuration = { status = "Suspended" }), by their path
-	// of keys joined with dots, so that a finding on a nested value points
-	// at its line. Empty when the value is not written as an object.
+	// of keys and list positions joined with dots ("rules.0.cidr_ip"), so
+	// that a finding on a nested value points at its line. Empty when the
+	// value is not written as an object.
 	Parts map[string]source.Range
 	raw   cty.Value // the value with its marks, for references from other resources
 }

@@ -997,8 +997,12 @@ func parts(e hclsyntax.Expression, path string, out map[string]source.Range) map
 			out = parts(item.ValueExpr, p, out)
 		}
 	case *hclsyntax.TupleConsExpr:
-		for _, el := range t.Exprs {
-			out = parts(el, path, out)
+		for i, el := range t.Exprs {
+			p := strconv.Itoa(i)
+			if path != "" {
+				p = path + "." + p
+			}
+			out = parts(el, p, out)
 		}
 	}
 	return out

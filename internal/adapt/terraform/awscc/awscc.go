@@ -10,6 +10,7 @@ package awscc
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -175,9 +176,13 @@ func (c *converter) value(v cty.Value, path, tfPath string, refs []string) *node
 		out.Kind, out.Bool = node.Bool, v.True()
 	case v.Type().IsListType() || v.Type().IsSetType() || v.Type().IsTupleType():
 		out.Kind = node.List
-		for it := v.ElementIterator(); it.Next(); {
+		for i, it := 0, v.ElementIterator(); it.Next(); i++ {
 			_, e := it.Element()
-			if ev := c.value(e, path, tfPath, refs); ev != nil {
+			tp := strconv.Itoa(i)
+			if tfPath != "" {
+				tp = tfPath + "." + tp
+			}
+			if ev := c.value(e, path, tp, refs); ev != nil {
 				out.List = append(out.List, ev)
 			}
 		}

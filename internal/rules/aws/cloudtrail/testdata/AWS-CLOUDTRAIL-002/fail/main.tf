@@ -4,7 +4,7 @@ resource "aws_cloudtrail" "by_default" { # expect
 }
 
 resource "aws_cloudtrail" "explicit" {
-  name           = "explicit"
-  s3_bucket_name = "trail-logs-111122223333"
+  name                       = "explicit"
+  s3_bucket_name             = "trail-logs-111122223333"
   enable_log_file_validation = false # expect
 }

@@ -3,6 +3,6 @@ resource "aws_ecr_repository" "by_default" { # expect
 }
 
 resource "aws_ecr_repository" "explicit" {
-  name = "explicit"
+  name                 = "explicit"
   image_tag_mutability = "MUTABLE" # expect
 }

@@ -3,11 +3,11 @@ resource "terraform_data" "unknown" {
 }
 
 resource "aws_ecr_repository" "immutable" {
-  name = "immutable"
+  name                 = "immutable"
   image_tag_mutability = "IMMUTABLE"
 }
 
 resource "aws_ecr_repository" "unknown" {
-  name = "unknown"
+  name                 = "unknown"
   image_tag_mutability = terraform_data.unknown.output
 }

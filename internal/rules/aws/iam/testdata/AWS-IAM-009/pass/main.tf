@@ -1,17 +1,17 @@
 resource "aws_iam_role" "scoped" {
   name               = "scoped"
-  assume_role_policy = jsonencode({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "sagemaker.amazonaws.com"}, "Action": "sts:AssumeRole"}]})
+  assume_role_policy = jsonencode({ "Version" : "2012-10-17", "Statement" : [{ "Effect" : "Allow", "Principal" : { "Service" : "sagemaker.amazonaws.com" }, "Action" : "sts:AssumeRole" }] })
   inline_policy {
     name   = "secrets"
-    policy = jsonencode({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:ml/hf-token-AbCdEf"}, {"Effect": "Allow", "Action": "ssm:GetParameter", "Resource": "arn:aws:ssm:eu-west-1:111122223333:parameter/ml/*"}]})
+    policy = jsonencode({ "Version" : "2012-10-17", "Statement" : [{ "Effect" : "Allow", "Action" : "secretsmanager:GetSecretValue", "Resource" : "arn:aws:secretsmanager:eu-west-1:111122223333:secret:ml/hf-token-AbCdEf" }, { "Effect" : "Allow", "Action" : "ssm:GetParameter", "Resource" : "arn:aws:ssm:eu-west-1:111122223333:parameter/ml/*" }] })
   }
 }
 
 resource "aws_iam_role" "describe" {
   name               = "describe"
-  assume_role_policy = jsonencode({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "sagemaker.amazonaws.com"}, "Action": "sts:AssumeRole"}]})
+  assume_role_policy = jsonencode({ "Version" : "2012-10-17", "Statement" : [{ "Effect" : "Allow", "Principal" : { "Service" : "sagemaker.amazonaws.com" }, "Action" : "sts:AssumeRole" }] })
   inline_policy {
     name   = "secrets"
-    policy = jsonencode({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "secretsmanager:DescribeSecret", "Resource": "*"}]})
+    policy = jsonencode({ "Version" : "2012-10-17", "Statement" : [{ "Effect" : "Allow", "Action" : "secretsmanager:DescribeSecret", "Resource" : "*" }] })
   }
 }

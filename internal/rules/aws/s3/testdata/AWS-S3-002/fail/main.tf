@@ -3,7 +3,7 @@ resource "aws_s3_bucket" "partial" {
 }
 
 resource "aws_s3_bucket_public_access_block" "partial" {
-  bucket            = aws_s3_bucket.partial.id
-  block_public_acls = true
+  bucket             = aws_s3_bucket.partial.id
+  block_public_acls  = true
   ignore_public_acls = false # expect
 }

@@ -6,8 +6,8 @@ resource "aws_sagemaker_model" "leaky" {
     image = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/model:1"
     environment = { # expect
       SAGEMAKER_PROGRAM = "serve.py"
-      HF_TOKEN = "hf_abcdefghijklmnopqrstuvwxyzABCDEFGH"
-      DB_PASSWORD = "hunter2hunter2"
+      HF_TOKEN          = "hf_abcdefghijklmnopqrstuvwxyzABCDEFGH"
+      DB_PASSWORD       = "hunter2hunter2"
     }
   }
 }
