@@ -190,7 +190,7 @@ func scanTarget(ctx context.Context, t Target, opts Options) (*Result, error) {
 	if len(tree.Files) == 0 && !tree.Diagnostics.HasErrors() {
 		res.Warnings = append(res.Warnings, source.Diagnostic{Severity: source.SevWarning,
 			Range: source.Range{File: display(t, t.Root)}, Summary: "Nothing to scan",
-			Detail: "no Terraform, plan JSON, CloudFormation, ARM, Kubernetes or IAM policy file was found here"})
+			Detail: "no Terraform, plan or state JSON, CloudFormation, ARM, Kubernetes or IAM policy file was found here"})
 	}
 
 	// Each unit is checked as soon as it is evaluated or read, in the worker

@@ -280,7 +280,7 @@ func (t *Tree) addNamed(p string, size int64, lim Limits) {
 		format = t.sniff(p)
 	}
 	if format == FormatUnknown {
-		detail := "it is not Terraform (.tf, .tf.json), a Terraform plan (terraform show -json), a CloudFormation or ARM template, " +
+		detail := "it is not Terraform (.tf, .tf.json), a Terraform plan or state (terraform show -json, .tfstate), a CloudFormation or ARM template, " +
 			"a Kubernetes manifest or an IAM policy document"
 		if t.policyVersion(p) {
 			detail = "it has an IAM policy Version but no Statement member (is the key misspelt?), so it is not read as a policy"
