@@ -8,6 +8,9 @@ class Storage extends cdk.NestedStack {
   constructor(scope, id, props) {
     super(scope, id, props);
     this.bucket = new s3.Bucket(this, 'Data', { versioned: false });
+    // A value the parent stack passes as a parameter of the nested stack.
+    const versioning = new cdk.CfnParameter(this, 'Versioning', { type: 'String' });
+    new s3.CfnBucket(this, 'Models', { versioningConfiguration: { status: versioning.valueAsString } });
   }
 }
 
@@ -25,7 +28,7 @@ class MlStack extends cdk.Stack {
       directInternetAccess: 'Enabled',
       kmsKeyId: key.keyId,
     });
-    const storage = new Storage(this, 'Storage');
+    const storage = new Storage(this, 'Storage', { parameters: { Versioning: 'Suspended' } });
     storage.bucket.grantRead(role);
   }
 }

@@ -35,12 +35,27 @@ func TestCDKOut(t *testing.T) {
 		"AWS-SAGEMAKER-001 Notebook MlPlatform/Notebook",
 		"AWS-KMS-001 Key961B73FD MlPlatform/Key",
 		"AWS-S3-005 Data666C94C7 MlPlatform/Storage/Data",
+		// Versioning is a parameter of the nested stack; the parent passes
+		// Suspended.
+		"AWS-S3-005 Models MlPlatform/Storage/Models",
 	} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("no %q in:\n%s", want, joined)
 		}
 	}
-	if len(doc.Findings) != 10 {
-		t.Errorf("%d findings, want 10:\n%s", len(doc.Findings), joined)
+	if len(doc.Findings) != 13 {
+		t.Errorf("%d findings, want 13:\n%s", len(doc.Findings), joined)
+	}
+	// Read alone, the nested template does not know the parameter: the
+	// bucket's versioning is unknown and not judged.
+	_, out, _ = run(t, "scan", "-f", "json", "../../examples/cdk/cdk.out/MlPlatformStorage486C7CFB.nested.template.json")
+	doc.Findings = nil
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range doc.Findings {
+		if f.RuleID == "AWS-S3-005" && f.Resource == "Models" {
+			t.Errorf("the nested template alone knew the parent's parameter: %+v", f)
+		}
 	}
 }

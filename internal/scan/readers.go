@@ -171,11 +171,15 @@ func readEach(ctx context.Context, tree *source.Tree, opts Options, check func(u
 			files = append(files, f)
 		}
 	}
+	nested := nestedParameters(ctx, tree, opts)
 	return readParallel(ctx, tree, files, opts.Limits.MaxFileBytes,
 		func(ctx context.Context, _ int, f source.File, data []byte) source.Diagnostics {
 			o, pd := opts, source.Diagnostics(nil)
 			if f.Format == source.FormatARM {
 				o, pd = armParameters(tree.FS, f, opts)
+			}
+			if params, ok := nested[f.Path]; ok {
+				o.CloudFormation.Params = withParent(params, opts.CloudFormation.Params)
 			}
 			u, d := readUnit(ctx, f, data, o)
 			check(u)
@@ -279,4 +283,13 @@ var fileForms = map[source.Format]fileForm{
 		}
 		return unit{name: f.Path, types: types, build: func() *rule.Input { return (&rule.Input{AWS: adaptcfn.Adapt(t)}).Fill() }}, d
 	},
+}
+
+// withParent is a nested template's parameters: those its parent stack
+// passes, under those given on the command line.
+func withParent(parent, given map[string]string) map[string]string {
+	out := make(map[string]string, len(parent)+len(given))
+	maps.Copy(out, parent)
+	maps.Copy(out, given)
+	return out
 }

@@ -23,6 +23,9 @@ type Resource struct {
 	// ConstructPath is the AWS CDK construct that synthesized the resource
 	// (its aws:cdk:path metadata without the trailing /Resource), or "".
 	ConstructPath string
+	// AssetPath is the local file of a CDK asset the resource names
+	// (aws:asset:path metadata: a nested stack's template), or "".
+	AssetPath string
 }
 
 // Template is a parsed template.
@@ -176,7 +179,8 @@ func (e *evaluator) resource(id string, raw *Value) *Resource {
 		e.diags.Errorf(raw.Range, "Invalid CloudFormation resource", "resource %s has no Type", id)
 		return nil
 	}
-	r := &Resource{LogicalID: id, Type: typ, Range: raw.Range, ConstructPath: constructPath(raw)}
+	asset, _ := raw.Get("Metadata").Get("aws:asset:path").Text()
+	r := &Resource{LogicalID: id, Type: typ, Range: raw.Range, ConstructPath: constructPath(raw), AssetPath: asset}
 	if c := raw.Get("Condition"); c != nil {
 		name, _ := c.Text()
 		switch cv := e.condition(name, c.Range); {
