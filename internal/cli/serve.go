@@ -64,8 +64,8 @@ func newServeCmd() *cobra.Command {
 	fl.BoolVar(&f.failOpen, "fail-open", false, "admit, with a warning, objects that cannot be checked (rule error, time limit, out of bounds); by default enforce mode rejects them")
 	fl.BoolVar(&f.failClosed, "fail-closed", true, "reject objects that cannot be checked (the default; kept for older manifests)")
 	fl.Lookup("fail-closed").Hidden = true
-	fl.StringVar(&f.clientCA, "client-ca", "", "accept only callers with a client certificate signed by a CA in this PEM file (the API server's, see docs/admission.md)")
-	fl.StringVar(&f.metricsAddr, "metrics-addr", "", "serve /metrics over plain HTTP on this address instead of on the webhook's port (e.g. :9090)")
+	fl.StringVar(&f.clientCA, "client-ca", "", "accept only callers with a client certificate signed by a CA in this PEM `FILE` (the API server's, see docs/admission.md)")
+	fl.StringVar(&f.metricsAddr, "metrics-addr", "", "serve /metrics over plain HTTP on this `ADDR` instead of on the webhook's port (e.g. :9090)")
 	fl.IntVar(&f.maxConcurrent, "max-concurrent", 0, "reviews judged at once (default: the number of CPUs)")
 	fl.IntVar(&f.maxQueued, "max-queued", admission.DefaultMaxQueued, "reviews waiting for a turn; more are answered 429 at once and the webhook's failurePolicy decides")
 	fl.IntVar(&f.maxContainers, "max-containers", admission.DefaultMaxContainers, "objects with more containers are not judged (and so rejected unless --fail-open)")
