@@ -1002,6 +1002,10 @@ func parts(e hclsyntax.Expression, path string, out map[string]source.Range) map
 			if path != "" {
 				p = path + "." + p
 			}
+			if out == nil {
+				out = map[string]source.Range{}
+			}
+			out[p] = toRange(el.Range())
 			out = parts(el, p, out)
 		}
 	}

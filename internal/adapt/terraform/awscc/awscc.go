@@ -34,7 +34,8 @@ var types = func() map[string]string {
 	out := map[string]string{}
 	for _, t := range cfnaws.Types() {
 		parts := strings.Split(t, "::") // AWS, SageMaker, NotebookInstance
-		if len(parts) == 3 {
+		// SAM types are a transform's, not the Cloud Control API's.
+		if len(parts) == 3 && parts[1] != "Serverless" {
 			out[Prefix+strings.ToLower(parts[1])+"_"+snake(parts[2])] = t
 		}
 	}
