@@ -52,10 +52,12 @@ func newScanCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "scan DIR|FILE|-...",
 		Short: "Scan Terraform, plan JSON, CloudFormation, ARM templates and Kubernetes manifests for ML platform misconfigurations",
-		Long: "Scan Terraform directories (.tf, .tf.json, with their modules and tfvars), Terraform plan\n" +
-			"JSON files (terraform show -json), CloudFormation templates (YAML or JSON), Azure Resource\n" +
-			"Manager JSON templates and Kubernetes manifests (YAML or JSON, multi-document). \"-\" reads\n" +
-			"one such document (not Terraform HCL) from standard input, named <stdin> in reports.\n" +
+		Long: "Scan Terraform directories (.tf, .tf.json, with their modules and tfvars; aws and awscc\n" +
+			"resources), Terraform plan and state JSON (terraform show -json) and terraform.tfstate files,\n" +
+			"CloudFormation templates (YAML or JSON; a CDK cdk.out directory with its nested stacks),\n" +
+			"Azure Resource Manager JSON templates and Kubernetes manifests (YAML or JSON,\n" +
+			"multi-document). \"-\" reads one such document (not Terraform HCL) from standard input,\n" +
+			"named <stdin> in reports.\n" +
 			"Nothing is downloaded and no credentials are needed.\n\n" +
 			"Settings come from --config, else .mlguard.yaml at the scanned directory, else in the working\n" +
 			"directory or at the root of the git repository; the file used is named on standard error.\n\n" +

@@ -80,3 +80,19 @@ func PlainError(err error) error {
 	}
 	return err
 }
+
+// JSONErrorRange is the place in file of a JSON decoding error: the line of
+// its offset for syntax and type errors, no line for others.
+func JSONErrorRange(file string, data []byte, err error) Range {
+	r := Range{File: file}
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syntax):
+		r.StartLine = LineOf(data, int(syntax.Offset))
+	case errors.As(err, &typ):
+		r.StartLine = LineOf(data, int(typ.Offset))
+	}
+	r.EndLine = r.StartLine
+	return r
+}

@@ -6,7 +6,6 @@ package iampolicy
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -33,16 +32,11 @@ func Parse(path string, data []byte) (*Document, source.Diagnostics) {
 	lines := newLines(data)
 	p, err := iam.Parse(data)
 	if err != nil {
-		line := 1
-		var syn *json.SyntaxError
-		var typ *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &syn):
-			line = lines.at(int(syn.Offset))
-		case errors.As(err, &typ):
-			line = lines.at(int(typ.Offset))
+		r := source.JSONErrorRange(path, data, err)
+		if r.StartLine == 0 {
+			r.StartLine, r.EndLine = 1, 1
 		}
-		diags.Errorf(source.Range{File: path, StartLine: line, EndLine: line}, "Invalid policy document", "%v", err)
+		diags.Errorf(r, "Invalid policy document", "%v", err)
 		return nil, diags
 	}
 	doc := &Document{Path: path, Policy: p, Range: source.Range{File: path, StartLine: 1, EndLine: lines.at(len(data))}}

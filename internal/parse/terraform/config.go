@@ -1,6 +1,8 @@
 package terraform
 
 import (
+	"sync"
+
 	"path"
 	"sort"
 	"strings"
@@ -25,6 +27,9 @@ type moduleConfig struct {
 	providers map[string]string
 	files     []string
 	diags     hcl.Diagnostics
+
+	refsOnce   sync.Once
+	refsByNode map[string][]hcl.Traversal // see refs
 }
 
 type variable struct {

@@ -111,31 +111,55 @@ func (in *instance) run(ctx context.Context) (cty.Value, error) {
 
 func (in *instance) graph() map[string]*node {
 	nodes := map[string]*node{}
+	refs := in.cfg.refs()
 	for name, v := range in.cfg.variables {
 		nodes["var."+name] = &node{id: "var." + name, kind: kindVar, rng: v.rng}
 	}
 	for name, a := range in.cfg.locals {
-		nodes["local."+name] = &node{id: "local." + name, kind: kindLocal, local: a, rng: a.Range, deps: in.deps(exprTraversals(a.Expr))}
+		id := "local." + name
+		nodes[id] = &node{id: id, kind: kindLocal, local: a, rng: a.Range, deps: in.deps(refs[id])}
 	}
 	for _, r := range in.cfg.resources {
-		trs := bodyTraversals(r.body)
-		trs = append(trs, exprTraversals(r.count)...)
-		trs = append(trs, exprTraversals(r.forEach)...)
-		nodes[r.key()] = &node{id: r.key(), kind: kindResource, res: r, rng: r.rng, deps: in.deps(trs)}
+		nodes[r.key()] = &node{id: r.key(), kind: kindResource, res: r, rng: r.rng, deps: in.deps(refs[r.key()])}
 	}
 	for _, c := range in.cfg.calls {
-		var trs []hcl.Traversal
-		for _, a := range c.inputs {
-			trs = append(trs, exprTraversals(a.Expr)...)
-		}
-		trs = append(trs, exprTraversals(c.count)...)
-		trs = append(trs, exprTraversals(c.forEach)...)
-		nodes["module."+c.name] = &node{id: "module." + c.name, kind: kindModule, call: c, rng: c.rng, deps: in.deps(trs)}
+		id := "module." + c.name
+		nodes[id] = &node{id: id, kind: kindModule, call: c, rng: c.rng, deps: in.deps(refs[id])}
 	}
 	for name, a := range in.cfg.outputs {
-		nodes["output."+name] = &node{id: "output." + name, kind: kindOutput, local: a, rng: a.Range, deps: in.deps(exprTraversals(a.Expr))}
+		id := "output." + name
+		nodes[id] = &node{id: id, kind: kindOutput, local: a, rng: a.Range, deps: in.deps(refs[id])}
 	}
 	return nodes
+}
+
+// refs are the references the expressions of each graph node of the module
+// make (variables make none), by node ID. They are found once per parsed
+// module: every instance of it shares them.
+func (c *moduleConfig) refs() map[string][]hcl.Traversal {
+	c.refsOnce.Do(func() {
+		out := map[string][]hcl.Traversal{}
+		for name, a := range c.locals {
+			out["local."+name] = exprTraversals(a.Expr)
+		}
+		for _, r := range c.resources {
+			trs := append(bodyTraversals(r.body), exprTraversals(r.count)...)
+			out[r.key()] = append(trs, exprTraversals(r.forEach)...)
+		}
+		for _, call := range c.calls {
+			var trs []hcl.Traversal
+			for _, a := range call.inputs {
+				trs = append(trs, exprTraversals(a.Expr)...)
+			}
+			trs = append(trs, exprTraversals(call.count)...)
+			out["module."+call.name] = append(trs, exprTraversals(call.forEach)...)
+		}
+		for name, a := range c.outputs {
+			out["output."+name] = exprTraversals(a.Expr)
+		}
+		c.refsByNode = out
+	})
+	return c.refsByNode
 }
 
 // deps turns the traversals of some expressions into graph node IDs, and
@@ -535,22 +559,30 @@ func (in *instance) eval(e hcl.Expression, ctx *hcl.EvalContext) cty.Value {
 func readMarks(e hcl.Expression, ctx *hcl.EvalContext) cty.ValueMarks {
 	marks := cty.ValueMarks{}
 	for _, t := range e.Variables() {
-		for i := len(t); i >= 1; i-- {
-			v, diags := t[:i].TraverseAbs(ctx)
-			if diags.HasErrors() {
-				continue
+		v, ok := longestPrefix(t, len(t), func(p hcl.Traversal) (cty.Value, hcl.Diagnostics) { return p.TraverseAbs(ctx) })
+		if !ok {
+			continue
+		}
+		// Only a value that is a resource's (marked at its top) links: a
+		// map of many resources says nothing of which one is read.
+		for m := range v.Marks() {
+			if _, ok := m.(refMark); ok {
+				marks[m] = struct{}{}
 			}
-			// Only a value that is a resource's (marked at its top) links:
-			// a map of many resources says nothing of which one is read.
-			for m := range v.Marks() {
-				if _, ok := m.(refMark); ok {
-					marks[m] = struct{}{}
-				}
-			}
-			break
 		}
 	}
 	return marks
+}
+
+// longestPrefix is the value of the longest part of t, at most upTo steps
+// and at least one, that traverse evaluates without error.
+func longestPrefix(t hcl.Traversal, upTo int, traverse func(hcl.Traversal) (cty.Value, hcl.Diagnostics)) (cty.Value, bool) {
+	for i := upTo; i >= 1; i-- {
+		if v, diags := traverse(t[:i]); !diags.HasErrors() {
+			return v, true
+		}
+	}
+	return cty.NilVal, false
 }
 
 // outOfBudget reports an expression stopped by its evaluation budget, or
@@ -1034,30 +1066,23 @@ func computedAttribute(d *hcl.Diagnostic) bool {
 	if d.Summary != "Unsupported attribute" || d.EvalContext == nil {
 		return false
 	}
-	var base cty.Value
-	var tr hcl.Traversal
 	switch e := d.Expression.(type) {
 	case *hclsyntax.ScopeTraversalExpr:
-		tr = e.Traversal
-		for i := len(tr) - 1; i >= 1; i-- {
-			if v, diags := tr[:i].TraverseAbs(d.EvalContext); !diags.HasErrors() {
-				return resourceMarked(v)
-			}
-		}
-		return false
+		v, ok := longestPrefix(e.Traversal, len(e.Traversal)-1, func(p hcl.Traversal) (cty.Value, hcl.Diagnostics) {
+			return p.TraverseAbs(d.EvalContext)
+		})
+		return ok && resourceMarked(v)
 	case *hclsyntax.RelativeTraversalExpr:
-		v, diags := e.Source.Value(d.EvalContext)
+		base, diags := e.Source.Value(d.EvalContext)
 		if diags.HasErrors() {
 			return false
 		}
-		base, tr = v, e.Traversal
-	default:
-		return false
-	}
-	for i := len(tr) - 1; i >= 0; i-- {
-		if v, diags := tr[:i].TraverseRel(base); !diags.HasErrors() {
+		if v, ok := longestPrefix(e.Traversal, len(e.Traversal)-1, func(p hcl.Traversal) (cty.Value, hcl.Diagnostics) {
+			return p.TraverseRel(base)
+		}); ok {
 			return resourceMarked(v)
 		}
+		return resourceMarked(base) // the first step already fails: the source is what was read
 	}
 	return false
 }

@@ -205,29 +205,12 @@ func fineCycle(scc []string, nodes map[string]*node, outIns map[string]map[strin
 // (a nested call's outputs are taken to read all of its inputs).
 func (c *moduleConfig) outputInputs() map[string][]string {
 	deps := map[string][]string{}
-	ids := func(trs []hcl.Traversal) []string {
-		var out []string
+	for id, trs := range c.refs() {
 		for _, t := range trs {
-			if id, _ := nodeOf(t); id != "" {
-				out = append(out, id)
+			if d, _ := nodeOf(t); d != "" {
+				deps[id] = append(deps[id], d)
 			}
 		}
-		return out
-	}
-	for name, a := range c.locals {
-		deps["local."+name] = ids(exprTraversals(a.Expr))
-	}
-	for _, r := range c.resources {
-		trs := append(bodyTraversals(r.body), exprTraversals(r.count)...)
-		deps[r.key()] = ids(append(trs, exprTraversals(r.forEach)...))
-	}
-	for _, call := range c.calls {
-		var trs []hcl.Traversal
-		for _, a := range call.inputs {
-			trs = append(trs, exprTraversals(a.Expr)...)
-		}
-		trs = append(append(trs, exprTraversals(call.count)...), exprTraversals(call.forEach)...)
-		deps["module."+call.name] = ids(trs)
 	}
 	memo := map[string]map[string]bool{}
 	var vars func(id string, path map[string]bool) map[string]bool
@@ -254,14 +237,8 @@ func (c *moduleConfig) outputInputs() map[string][]string {
 		return out
 	}
 	res := map[string][]string{}
-	for name, a := range c.outputs {
-		seen := map[string]bool{}
-		for _, d := range ids(exprTraversals(a.Expr)) {
-			for v := range vars(d, map[string]bool{}) {
-				seen[v] = true
-			}
-		}
-		res[name] = sortedKeys(seen)
+	for name := range c.outputs {
+		res[name] = sortedKeys(vars("output."+name, map[string]bool{}))
 	}
 	return res
 }

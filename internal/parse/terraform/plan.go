@@ -3,7 +3,6 @@ package terraform
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"regexp"
 	"sort"
 	"strings"
@@ -21,17 +20,7 @@ func LoadPlan(name string, data []byte) ([]*Resource, source.Diagnostics) {
 	var diags source.Diagnostics
 	var plan tfjson.Plan
 	if err := json.Unmarshal(data, &plan); err != nil {
-		r := source.Range{File: name}
-		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &se):
-			r.StartLine = source.LineOf(data, int(se.Offset))
-		case errors.As(err, &te):
-			r.StartLine = source.LineOf(data, int(te.Offset))
-		}
-		r.EndLine = r.StartLine
-		diags.Errorf(r, "Invalid Terraform plan JSON", "%v", err)
+		diags.Errorf(source.JSONErrorRange(name, data, err), "Invalid Terraform plan JSON", "%v", err)
 		return nil, diags
 	}
 	if plan.PlannedValues == nil || plan.PlannedValues.RootModule == nil {

@@ -3,7 +3,6 @@ package terraform
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"sort"
 
@@ -26,7 +25,7 @@ func LoadState(name string, data []byte) ([]*Resource, source.Diagnostics) {
 		Resources     json.RawMessage `json:"resources"`
 	}
 	if err := json.Unmarshal(data, &head); err != nil {
-		diags.Errorf(jsonErrorRange(name, data, err), "Invalid Terraform state", "%v", err)
+		diags.Errorf(source.JSONErrorRange(name, data, err), "Invalid Terraform state", "%v", err)
 		return nil, diags
 	}
 	var root *tfjson.StateModule
@@ -40,13 +39,13 @@ func LoadState(name string, data []byte) ([]*Resource, source.Diagnostics) {
 		}
 		var err error
 		if root, lines, err = rawState(data); err != nil {
-			diags.Errorf(jsonErrorRange(name, data, err), "Invalid Terraform state", "%v", err)
+			diags.Errorf(source.JSONErrorRange(name, data, err), "Invalid Terraform state", "%v", err)
 			return nil, diags
 		}
 	default:
 		var st tfjson.State
 		if err := json.Unmarshal(data, &st); err != nil {
-			diags.Errorf(jsonErrorRange(name, data, err), "Invalid Terraform state", "%v", err)
+			diags.Errorf(source.JSONErrorRange(name, data, err), "Invalid Terraform state", "%v", err)
 			return nil, diags
 		}
 		if st.Values == nil || st.Values.RootModule == nil {
@@ -141,19 +140,4 @@ func seekKey(dec *json.Decoder, key string) error {
 		}
 	}
 	return fmt.Errorf("no %s", key)
-}
-
-// jsonErrorRange is where a JSON decoding error is, in words of lines.
-func jsonErrorRange(name string, data []byte, err error) source.Range {
-	r := source.Range{File: name}
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &se):
-		r.StartLine = source.LineOf(data, int(se.Offset))
-	case errors.As(err, &te):
-		r.StartLine = source.LineOf(data, int(te.Offset))
-	}
-	r.EndLine = r.StartLine
-	return r
 }

@@ -75,3 +75,7 @@ var splitProperties = []string{
 	"MonitoringScheduleConfig", "MonitoringJobDefinition", "RepositoryPolicyText", "ImageScanningConfiguration",
 	"EncryptionConfiguration", "ImageTagMutability", "Roles", "Groups", "Users", "PolicyDocument", "ManagedPolicyArns",
 }
+
+// Snake is the snake_case spelling the provider and awscc give a
+// CloudFormation name: KmsKeyId -> kms_key_id, VPCEndpoint -> vpc_endpoint.
+func Snake(s string) string { return snake(s) }

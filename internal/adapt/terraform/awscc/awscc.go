@@ -36,7 +36,7 @@ var types = func() map[string]string {
 		parts := strings.Split(t, "::") // AWS, SageMaker, NotebookInstance
 		// SAM types are a transform's, not the Cloud Control API's.
 		if len(parts) == 3 && parts[1] != "Serverless" {
-			out[Prefix+strings.ToLower(parts[1])+"_"+snake(parts[2])] = t
+			out[Prefix+strings.ToLower(parts[1])+"_"+cfnaws.Snake(parts[2])] = t
 		}
 	}
 	return out
@@ -219,24 +219,4 @@ func (c *converter) value(v cty.Value, path, tfPath string, refs []string) *node
 		out.Kind = node.Unknown
 	}
 	return out
-}
-
-// snake is the snake_case of a CloudFormation type name part, as awscc
-// spells it: NotebookInstance -> notebook_instance, VPCEndpoint ->
-// vpc_endpoint.
-func snake(s string) string {
-	var sb strings.Builder
-	rs := []rune(s)
-	for i, r := range rs {
-		upper := unicode.IsUpper(r)
-		if upper && i > 0 {
-			prev := rs[i-1]
-			nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1])
-			if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
-				sb.WriteByte('_')
-			}
-		}
-		sb.WriteRune(unicode.ToLower(r))
-	}
-	return sb.String()
 }
