@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io/fs"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/mlguard/mlguard/internal/parse/cloudformation"
@@ -21,8 +22,9 @@ import (
 // CDK writes it without the CLI, by the asset hash at the end of the
 // TemplateURL, looked up in the *.assets.json beside the parent. Only
 // parameters whose value the parent knows are passed.
-func nestedParameters(ctx context.Context, tree *source.Tree, opts Options) map[string]map[string]string {
+func nestedParameters(ctx context.Context, tree *source.Tree, opts Options) (map[string]map[string]string, source.Diagnostics) {
 	out := map[string]map[string]string{}
+	var diags source.Diagnostics
 	for _, f := range tree.Files {
 		// Synthesized stacks are X.template.json; other templates name
 		// their nested stacks by S3 URL, which no local file answers.
@@ -47,7 +49,12 @@ func nestedParameters(ctx context.Context, tree *source.Tree, opts Options) map[
 				if assets == nil {
 					assets = assetFiles(tree, path.Dir(f.Path), opts)
 				}
-				child = assets[templateHash(r)]
+				hash := templateHash(r)
+				if child = assets[hash]; child == "" && assetHash.MatchString(hash) {
+					// A synthesized nested stack whose template is not here:
+					// said, since its parameters then stay unknown.
+					diags.Warnf(r.Range, "Nested stack template not found", "the asset %s is in no *.assets.json beside %s; a nested template of the tree is read on its own, with its parameters unknown", hash, f.Path)
+				}
 			}
 			if child == "" {
 				continue
@@ -63,8 +70,11 @@ func nestedParameters(ctx context.Context, tree *source.Tree, opts Options) map[
 			out[path.Join(path.Dir(f.Path), child)] = params
 		}
 	}
-	return out
+	return out, diags
 }
+
+// assetHash is the shape of a CDK asset hash.
+var assetHash = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
 // templateHash is the asset hash a nested stack's TemplateURL ends with
 // (.../673167e0...aa.json), or "".

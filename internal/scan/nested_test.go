@@ -2,6 +2,7 @@ package scan
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -17,6 +18,7 @@ func TestNestedParameters(t *testing.T) {
     "Properties": {"TemplateURL": "https://x/y.json", "Parameters": {"Env": "prod", "Arn": {"Fn::GetAtt": ["Key", "Arn"]}}}},
   "ByHash": {"Type": "AWS::CloudFormation::Stack",
     "Properties": {"TemplateURL": {"Fn::Join": ["", ["https://s3.", {"Ref": "AWS::Region"}, ".amazonaws.com/b/abc123.json"]]}, "Parameters": {"Mode": "Suspended"}}},
+  "Missing": {"Type": "AWS::CloudFormation::Stack", "Properties": {"TemplateURL": "https://s3.amazonaws.com/b/dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd.json"}},
   "Key": {"Type": "AWS::KMS::Key"}
 }}`
 	fsys := fstest.MapFS{
@@ -29,11 +31,14 @@ func TestNestedParameters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := nestedParameters(context.Background(), tree, Options{Limits: source.DefaultLimits})
+	got, diags := nestedParameters(context.Background(), tree, Options{Limits: source.DefaultLimits})
 	if len(got) != 2 || got["out/a.nested.template.json"]["Env"] != "prod" || got["out/b.nested.template.json"]["Mode"] != "Suspended" {
 		t.Errorf("nested parameters %v", got)
 	}
 	if _, ok := got["out/a.nested.template.json"]["Arn"]; ok {
 		t.Errorf("an unknown parameter was passed: %v", got)
+	}
+	if len(diags) != 1 || !strings.Contains(diags[0].Error(), "Nested stack template not found") || !strings.Contains(diags[0].Error(), strings.Repeat("d", 64)) {
+		t.Errorf("diagnostics %v, want one for the missing asset", diags)
 	}
 }

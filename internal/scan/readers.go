@@ -171,8 +171,8 @@ func readEach(ctx context.Context, tree *source.Tree, opts Options, check func(u
 			files = append(files, f)
 		}
 	}
-	nested := nestedParameters(ctx, tree, opts)
-	return readParallel(ctx, tree, files, opts.Limits.MaxFileBytes,
+	nested, nd := nestedParameters(ctx, tree, opts)
+	return append(nd, readParallel(ctx, tree, files, opts.Limits.MaxFileBytes,
 		func(ctx context.Context, _ int, f source.File, data []byte) source.Diagnostics {
 			o, pd := opts, source.Diagnostics(nil)
 			if f.Format == source.FormatARM {
@@ -184,7 +184,7 @@ func readEach(ctx context.Context, tree *source.Tree, opts Options, check func(u
 			u, d := readUnit(ctx, f, data, o)
 			check(u)
 			return append(pd, d...)
-		})
+		})...)
 }
 
 // armParameters adds the values of the template's parameters file
