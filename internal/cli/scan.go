@@ -17,6 +17,7 @@ import (
 
 	"github.com/mlguard/mlguard/internal/compliance"
 	"github.com/mlguard/mlguard/internal/config"
+	"github.com/mlguard/mlguard/internal/parse/helm"
 	"github.com/mlguard/mlguard/internal/parse/terraform"
 	"github.com/mlguard/mlguard/internal/report"
 	"github.com/mlguard/mlguard/internal/rule"
@@ -33,6 +34,8 @@ type scanFlags struct {
 	vars, varFiles []string
 	cfnParams      []string
 	armParams      []string
+	helmValues     []string
+	helmSets       []string
 	baseline       string
 	createBaseline bool
 	noInline       bool
@@ -88,6 +91,8 @@ func (f *scanFlags) register(fl *pflag.FlagSet, what string) {
 	fl.StringArrayVar(&f.vars, "var", nil, "set a root module variable, NAME=VALUE (repeatable)")
 	fl.StringArrayVar(&f.varFiles, "var-file", nil, "read root module variables from a .tfvars or .tfvars.json file (repeatable)")
 	fl.StringArrayVar(&f.cfnParams, "cfn-param", nil, "set a CloudFormation template parameter, KEY=VALUE (repeatable; overrides the template's default)")
+	fl.StringArrayVar(&f.helmValues, "helm-values", nil, "render Helm charts with this values file over their values.yaml (repeatable; later files win)")
+	fl.StringArrayVar(&f.helmSets, "helm-set", nil, "set a Helm value, KEY=VALUE in helm --set syntax, over the values files (repeatable)")
 	fl.StringArrayVar(&f.armParams, "arm-param", nil, "set an ARM template parameter, KEY=VALUE (repeatable; overrides the template's default; a JSON value is read as JSON)")
 	fl.StringVar(&f.baseline, "baseline", "", "report only "+what+" not recorded in this baseline file, which must exist (see --create-baseline)")
 	fl.BoolVar(&f.createBaseline, "create-baseline", false, "record every current finding in the --baseline file, replacing it, and exit 0")
@@ -319,6 +324,19 @@ func (f *scanFlags) scanOptions() (scan.Options, error) {
 		}
 		opts.ARM.Params[name] = value
 	}
+	var vfs []helm.ValuesFile
+	for _, p := range f.helmValues {
+		data, err := source.ReadPath(p, maxInputBytes)
+		if err != nil {
+			return opts, usageError("--helm-values: %v", source.PlainError(err))
+		}
+		vfs = append(vfs, helm.ValuesFile{Name: p, Data: data})
+	}
+	vals, err := helm.Values(vfs, f.helmSets)
+	if err != nil {
+		return opts, usageError("--helm-values/--helm-set: %v", err)
+	}
+	opts.Helm.Values = vals
 	for _, p := range f.varFiles {
 		data, err := source.ReadPath(p, maxInputBytes)
 		if err != nil {

@@ -171,6 +171,9 @@ func (t *textWriter) findings(byFile []rule.Finding, verbose bool) {
 		t.printf("  %s %s  %s\n", t.sev(f.Severity), f.RuleID, Clean(f.Title))
 		t.printf("           %s %s\n", t.paint(dim, "at"), Clean(location(f)))
 		t.printf("           %s\n", wrap(Clean(f.Message), 6))
+		if r := renderedBy(f.Rendered); r != "" {
+			t.printf("           %s %s\n", t.paint(dim, "from"), wrap(Clean(r), 11))
+		}
 		if verbose {
 			if f.Rule != nil {
 				t.printf("           %s %s\n", t.paint(dim, "why:"), wrap(Clean(f.Rule.Rationale), 11))
@@ -276,6 +279,20 @@ func resourceOf(f rule.Finding) string {
 		return f.Resource + " (" + f.Construct + ")"
 	}
 	return f.Resource
+}
+
+// renderedBy says what rendered a finding's resource: the chart and the
+// values its line reads, or the kustomization.
+func renderedBy(r *rule.Rendering) string {
+	switch {
+	case r == nil:
+		return ""
+	case r.Tool == "helm" && len(r.Values) > 0:
+		return fmt.Sprintf("Helm chart %s, values %s", r.Root, strings.Join(r.Values, ", "))
+	case r.Tool == "helm":
+		return "Helm chart " + r.Root
+	}
+	return "kustomization " + r.Root
 }
 
 func location(f rule.Finding) string {

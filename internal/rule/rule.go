@@ -267,7 +267,19 @@ type Finding struct {
 	Frameworks   map[string][]string `json:"frameworks"`
 	Fingerprint  string              `json:"fingerprint"`
 	Suppression  *Suppression        `json:"suppression,omitempty"`
-	Rule         *Rule               `json:"-"`
+	// Rendered is set when the resource was rendered from a Helm chart or
+	// built by Kustomize: the file and lines are the template's or the
+	// base's, and this says what produced the output.
+	Rendered *Rendering `json:"rendered,omitempty"`
+	Rule     *Rule      `json:"-"`
+}
+
+// Rendering names what rendered a resource: a Helm chart (with the values
+// that the finding's template line reads) or a kustomization.
+type Rendering struct {
+	Tool   string   `json:"tool"` // helm or kustomize
+	Root   string   `json:"root"` // the chart or kustomization directory
+	Values []string `json:"values,omitempty"`
 }
 
 // Suppression records why a finding is not counted.

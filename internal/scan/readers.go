@@ -46,10 +46,14 @@ type readInput struct {
 	root  string
 	opts  Options
 	check func(unit)
+	// claims are the files that renderers (charts, kustomizations) read,
+	// which the manifest reader leaves to them.
+	claims *claims
 }
 
 // readers are the input forms of a scan, in the order they run.
-var readers = []reader{terraformReader{}, fileReader{}, kubernetesReader{}}
+// Renderers run before the manifest reader, which leaves what they claimed.
+var readers = []reader{terraformReader{}, fileReader{}, helmReader{}, kustomizeReader{}, kubernetesReader{}}
 
 // terraformReader evaluates every root module of the tree.
 type terraformReader struct{}
@@ -75,7 +79,7 @@ func (fileReader) read(ctx context.Context, in readInput) (source.Diagnostics, e
 type kubernetesReader struct{}
 
 func (kubernetesReader) read(ctx context.Context, in readInput) (source.Diagnostics, error) {
-	return readKubernetes(ctx, in.tree, in.root, in.opts, in.check), nil
+	return readKubernetes(ctx, in.tree, in.root, in.opts, in.claims, in.check), nil
 }
 
 func terraformUnit(u terraform.Unit) unit {
@@ -96,11 +100,11 @@ func terraformUnit(u terraform.Unit) unit {
 // the pods it selects, a namespace's NetworkPolicy to its model servers), as
 // kustomize bases and Helm output split them, while separate applications
 // (examples/insecure, examples/hardened) are judged apart.
-func readKubernetes(ctx context.Context, tree *source.Tree, root string, opts Options, check func(unit)) source.Diagnostics {
+func readKubernetes(ctx context.Context, tree *source.Tree, root string, opts Options, c *claims, check func(unit)) source.Diagnostics {
 	var files []source.File
 	dirs := map[string]bool{}
 	for _, f := range tree.Files {
-		if f.Format == source.FormatKubernetes {
+		if f.Format == source.FormatKubernetes && !c.taken(f.Path) {
 			files = append(files, f)
 			dirs[path.Dir(f.Path)] = true
 		}
@@ -113,7 +117,7 @@ func readKubernetes(ctx context.Context, tree *source.Tree, root string, opts Op
 	files = slices.DeleteFunc(files, func(f source.File) bool {
 		if patches[f.Path] {
 			ds.Warnf(source.Range{File: f.Path, StartLine: 1, EndLine: 1}, "Kustomize patch",
-				"the file is a patch of a kustomization; it is checked as part of the rendered output (kustomize build), not on its own")
+				"the file is a patch of a kustomization that was not built; it is not judged on its own")
 			return true
 		}
 		return false

@@ -23,6 +23,7 @@ import (
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/parse/arm"
 	"github.com/mlguard/mlguard/internal/parse/cloudformation"
+	"github.com/mlguard/mlguard/internal/parse/helm"
 	kubeparse "github.com/mlguard/mlguard/internal/parse/kubernetes"
 	"github.com/mlguard/mlguard/internal/parse/terraform"
 	"github.com/mlguard/mlguard/internal/rule"
@@ -55,7 +56,10 @@ type Options struct {
 	// CloudFormation holds parameter values for templates (--cfn-param).
 	CloudFormation cloudformation.Options
 	// ARM holds parameter values for ARM templates (--arm-param).
-	ARM    arm.Options
+	ARM arm.Options
+	// Helm holds the values charts are rendered with (--helm-values,
+	// --helm-set) and the bounds of rendering.
+	Helm   helm.Options
 	Limits source.Limits
 	// NoInline ignores inline suppression comments, whatever .mlguard.yaml says.
 	NoInline bool
@@ -190,7 +194,7 @@ func scanTarget(ctx context.Context, t Target, opts Options) (*Result, error) {
 	if len(tree.Files) == 0 && !tree.Diagnostics.HasErrors() {
 		res.Warnings = append(res.Warnings, source.Diagnostic{Severity: source.SevWarning,
 			Range: source.Range{File: display(t, t.Root)}, Summary: "Nothing to scan",
-			Detail: "no Terraform, plan or state JSON, CloudFormation, ARM, Kubernetes or IAM policy file was found here"})
+			Detail: "no Terraform, plan or state JSON, CloudFormation, ARM, Kubernetes, Helm chart, kustomization or IAM policy file was found here"})
 	}
 
 	// Each unit is checked as soon as it is evaluated or read, in the worker
@@ -213,7 +217,7 @@ func scanTarget(ctx context.Context, t Target, opts Options) (*Result, error) {
 	if !opts.NoInline && cfg.InlineAllowed() {
 		comments = ts.checkComments(ctx, tree)
 	}
-	in := readInput{tree: tree, root: t.Root, opts: opts, check: check}
+	in := readInput{tree: tree, root: t.Root, opts: opts, check: check, claims: &claims{}}
 	for _, r := range readers {
 		diags, err := r.read(ctx, in)
 		if err != nil {
@@ -281,6 +285,9 @@ type unit struct {
 	name  string
 	types []string // the type of each resource, as its source names it
 	build func() *rule.Input
+	// rendered, for a unit a renderer produced (a chart, a kustomization),
+	// says what rendered the line a finding points at.
+	rendered func(file string, line int) *rule.Rendering
 }
 
 // emptyUnit stands for a file that could not be read: nothing to check.
@@ -318,7 +325,7 @@ func (ts *targetScan) checkUnit(ctx context.Context, u unit) ([]rule.Finding, []
 			continue
 		}
 		for _, res := range results {
-			out = append(out, ts.finding(r, res))
+			out = append(out, ts.finding(r, res, u.rendered))
 		}
 	}
 	return dedupeFindings(out), unknowns, diags
@@ -357,11 +364,12 @@ func dedupeFindings(fs []rule.Finding) []rule.Finding {
 	return out
 }
 
-func (ts *targetScan) finding(r *rule.Rule, res rule.Result) rule.Finding {
+func (ts *targetScan) finding(r *rule.Rule, res rule.Result, rendered func(string, int) *rule.Rendering) rule.Finding {
 	rng := res.Range
 	if rng.File == "" {
 		rng = res.Resource.Range
 	}
+	value := res.Value
 	f := rule.Finding{
 		RuleID: r.ID, Title: r.Title, Severity: r.Severity, Category: r.Category,
 		Resource: res.Resource.Address, ResourceType: res.Resource.Type, Format: res.Resource.Format, Construct: res.Resource.Construct,
@@ -374,7 +382,14 @@ func (ts *targetScan) finding(r *rule.Rule, res rule.Result) rule.Finding {
 	if sev, ok := ts.cfg.SeverityOverrides[r.ID]; ok {
 		f.Severity = sev
 	}
-	f.Fingerprint = Fingerprint(r.ID, path.Join(ts.t.Anchor, rng.File), f.Resource, res.Value)
+	if rendered != nil {
+		// One base built by two overlays, or one chart judged twice, gives
+		// two findings on the same line: the root tells them apart.
+		f.Rendered = rendered(rng.File, rng.StartLine)
+		value += "\x00" + path.Join(ts.t.Anchor, f.Rendered.Root)
+		f.Rendered.Root = display(ts.t, f.Rendered.Root)
+	}
+	f.Fingerprint = Fingerprint(r.ID, path.Join(ts.t.Anchor, rng.File), f.Resource, value)
 	f.Suppression = ts.suppression(f, res, rng)
 	return f
 }

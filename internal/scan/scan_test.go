@@ -2,11 +2,12 @@ package scan_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
+	"slices"
 	"testing"
 	"testing/fstest"
 
@@ -40,7 +41,11 @@ func TestScanIsDeterministic(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return fmt.Sprint(res.Findings)
+		out, err := json.Marshal(res.Findings)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(out)
 	}
 	if a, b := run(), run(); a != b {
 		t.Error("scan results differ between runs")
@@ -131,26 +136,36 @@ func TestKubernetesUnits(t *testing.T) {
 	}
 }
 
-// TestKustomizePatches: a patch named by a kustomization is a fragment of
-// an object and is not judged on its own; the warning says so.
+// TestKustomizePatches: an overlay is built with its patches (both the
+// patches list and the deprecated patchesStrategicMerge); a patch is not
+// judged on its own, and a value a patch sets is found at the patch's line.
 func TestKustomizePatches(t *testing.T) {
 	patch := "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: server}\nspec:\n  template:\n    spec:\n      containers: [{name: s, args: [--verbose]}]\n"
+	priv := "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: server}\nspec:\n  template:\n    spec:\n      containers:\n      - name: s\n        securityContext: {privileged: true}\n"
 	fsys := fstest.MapFS{
 		"overlays/prod/kustomization.yaml": {Data: []byte("resources: [../../base]\npatches:\n- path: replicas.yaml\npatchesStrategicMerge: [args.yaml]\n")},
-		"overlays/prod/args.yaml":          {Data: []byte(patch)},
+		"overlays/prod/args.yaml":          {Data: []byte(priv)},
 		"overlays/prod/replicas.yaml":      {Data: []byte(patch)},
+		"base/kustomization.yaml":          {Data: []byte("resources: [deployment.yaml]\n")},
 		"base/deployment.yaml":             {Data: []byte(patch)},
 	}
-	r, _ := rule.Get("K8S-POD-003")
-	res, err := scan.Run(context.Background(), []scan.Target{{FS: fsys, Root: "."}}, scan.Options{Rules: []*rule.Rule{r}})
+	var rules []*rule.Rule
+	for _, id := range []string{"K8S-POD-003", "K8S-POD-001", "K8S-POD-012"} {
+		r, _ := rule.Get(id)
+		rules = append(rules, r)
+	}
+	res, err := scan.Run(context.Background(), []scan.Target{{FS: fsys, Root: "."}}, scan.Options{Rules: rules})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Findings) != 1 || res.Findings[0].File != "base/deployment.yaml" {
-		t.Errorf("findings %v, want one in base/deployment.yaml", res.Findings)
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, fmt.Sprintf("%s %s:%d", f.RuleID, f.File, f.StartLine))
 	}
-	if w := fmt.Sprint(res.Warnings); len(res.Warnings) != 2 || !strings.Contains(w, "overlays/prod/args.yaml:1: Kustomize patch") {
-		t.Errorf("warnings %s", w)
+	// The container is the base's; its securityContext is the patch's.
+	want := []string{"K8S-POD-012 base/deployment.yaml:7", "K8S-POD-001 overlays/prod/args.yaml:9", "K8S-POD-003 overlays/prod/args.yaml:9"}
+	if !slices.Equal(got, want) || len(res.Warnings)+len(res.Errors) > 0 {
+		t.Errorf("findings %q, want %q; warnings %v, errors %v", got, want, res.Warnings, res.Errors)
 	}
 }
 

@@ -59,6 +59,12 @@ const (
 	FormatIAMPolicy      Format = "iam-policy"     // IAM policy documents kept as .json files
 	FormatKubernetes     Format = "kubernetes"     // Kubernetes manifests, YAML or JSON
 	FormatARM            Format = "arm"            // Azure Resource Manager JSON templates
+	// FormatHelmChart is a chart's Chart.yaml: the chart around it is
+	// rendered and its output read.
+	FormatHelmChart Format = "helm-chart"
+	// FormatKustomization is a kustomization file: the directory is built
+	// and its output read.
+	FormatKustomization Format = "kustomization"
 )
 
 // Limits bound what one scan reads, so that hostile input cannot exhaust memory.
@@ -327,6 +333,10 @@ func Detect(p string) Format {
 		return FormatTerraformVars
 	case strings.HasSuffix(base, ".tfstate"):
 		return FormatTerraformState
+	case base == "Chart.yaml":
+		return FormatHelmChart
+	case base == "kustomization.yaml", base == "kustomization.yml", base == "Kustomization":
+		return FormatKustomization
 	}
 	return FormatUnknown
 }

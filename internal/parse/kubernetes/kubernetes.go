@@ -45,12 +45,20 @@ const maxListDepth = 8
 // object (no apiVersion or kind) is reported as a warning and skipped; a file
 // that is not YAML gives an error and the objects read before the error.
 func Parse(name string, data []byte) ([]*Object, source.Diagnostics) {
-	var diags source.Diagnostics
 	if unrendered(data) {
+		var diags source.Diagnostics
 		diags.Warnf(source.Range{File: name, StartLine: 1, EndLine: 1}, "Unrendered template",
 			"the file holds template directives ({{ ... }}); render it (helm template, kustomize build) and scan the output")
 		return nil, diags
 	}
+	return ParseRendered(name, data)
+}
+
+// ParseRendered reads the objects of a manifest that a renderer wrote
+// (Helm, Kustomize), where text that looks like a directive is data (an
+// alerting rule's {{ $labels }} in a ConfigMap).
+func ParseRendered(name string, data []byte) ([]*Object, source.Diagnostics) {
+	var diags source.Diagnostics
 	var objs []*Object
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	d := &node.Decoder{File: name, Limit: node.Budget(len(data))}

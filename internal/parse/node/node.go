@@ -61,6 +61,20 @@ func (v *Value) Path(keys ...string) *Value {
 	return v
 }
 
+// Walk calls fn on v and every value inside it, depth first.
+func (v *Value) Walk(fn func(*Value)) {
+	if v == nil {
+		return
+	}
+	fn(v)
+	for _, e := range v.List {
+		e.Walk(fn)
+	}
+	for _, k := range v.Keys {
+		v.Map[k].Walk(fn)
+	}
+}
+
 // Known reports whether the value and everything in it is known.
 func (v *Value) Known() bool {
 	if v == nil {
