@@ -96,44 +96,66 @@ func chartDirs(tree *source.Tree) []string {
 
 // kustomizeReader builds every kustomization of the tree that no other one
 // uses as a base or component (an overlay, or a base built on its own).
+// When one cannot be built (a remote base it needs is not read, a file is
+// missing), the kustomizations it uses are built on their own instead, so
+// that what can be judged as deployed still is; files of a failed build
+// are left to the manifest reader.
 type kustomizeReader struct{}
 
 func (kustomizeReader) read(ctx context.Context, in readInput) (source.Diagnostics, error) {
-	dirs, diags := kustomizationTops(in.tree, in.opts.Limits.MaxFileBytes, in.claims)
-	for _, d := range dirs {
-		in.claims.claimFiles([]string{path.Join(d, kustomizationFile(in.tree, d))})
-	}
-	return append(diags, eachDir(ctx, dirs, func(ctx context.Context, dir string) source.Diagnostics {
+	ks, diags := readKustomizations(in.tree, in.opts.Limits.MaxFileBytes, in.claims)
+	var once sync.Map
+	var build func(ctx context.Context, dir string) source.Diagnostics
+	build = func(ctx context.Context, dir string) source.Diagnostics {
+		if _, done := once.LoadOrStore(dir, true); done {
+			return nil
+		}
 		b, diags := kustomize.Run(ctx, in.tree.FS, dir, in.opts.Limits.MaxFileBytes)
+		if b.Failed {
+			if b.FailedIn != "" && slices.Contains(ks.all, b.FailedIn) {
+				// The base's own build reports the error; it is reached
+				// through the references below.
+				diags = nil
+			}
+			for _, base := range ks.refs[dir] {
+				diags = append(diags, build(ctx, base)...)
+			}
+			return diags
+		}
 		in.claims.claimFiles(b.Sources)
 		in.check(kubeUnit(dir, b.Objects, func(string, int) *rule.Rendering {
 			return &rule.Rendering{Tool: "kustomize", Root: dir}
 		}))
 		return diags
-	})...), nil
+	}
+	return append(diags, eachDir(ctx, ks.tops, build)...), nil
 }
 
-func kustomizationFile(tree *source.Tree, dir string) string {
+// kustomizations are the kustomization directories of a tree.
+type kustomizations struct {
+	all  []string            // every one
+	tops []string            // those no other one refers to
+	refs map[string][]string // the kustomization directories each refers to
+}
+
+// readKustomizations finds the kustomizations of the tree, outside charts,
+// and which refer to which.
+func readKustomizations(tree *source.Tree, maxBytes int64, c *claims) (kustomizations, source.Diagnostics) {
+	var diags source.Diagnostics
+	ks := kustomizations{refs: map[string][]string{}}
+	dirs := map[string]bool{}
 	for _, f := range tree.Files {
-		if f.Format == source.FormatKustomization && path.Dir(f.Path) == dir {
-			return path.Base(f.Path)
+		if f.Format == source.FormatKustomization && !c.taken(f.Path) {
+			dirs[path.Dir(f.Path)] = true
 		}
 	}
-	return kustomize.Names[0]
-}
-
-// kustomizationTops returns the kustomization directories that no other
-// kustomization of the tree refers to, outside charts.
-func kustomizationTops(tree *source.Tree, maxBytes int64, c *claims) ([]string, source.Diagnostics) {
-	var diags source.Diagnostics
-	var all []string
 	used := map[string]bool{}
 	for _, f := range tree.Files {
-		if f.Format != source.FormatKustomization || c.taken(f.Path) {
+		dir := path.Dir(f.Path)
+		if f.Format != source.FormatKustomization || !dirs[dir] {
 			continue
 		}
-		dir := path.Dir(f.Path)
-		all = append(all, dir)
+		ks.all = append(ks.all, dir)
 		data, err := source.ReadFile(tree.FS, f.Path, maxBytes)
 		if err != nil {
 			diags.Errorf(source.ReadRange(f.Path, err), "Cannot read file", "%v", err)
@@ -148,12 +170,14 @@ func kustomizationTops(tree *source.Tree, maxBytes int64, c *claims) ([]string, 
 			continue // the build reports it
 		}
 		for _, r := range slices.Concat(k.Resources, k.Bases, k.Components) {
-			if !kustomize.Remote(r) {
-				used[path.Clean(path.Join(dir, r))] = true
+			if ref := path.Clean(path.Join(dir, r)); !kustomize.Remote(r) && dirs[ref] {
+				used[ref] = true
+				ks.refs[dir] = append(ks.refs[dir], ref)
 			}
 		}
 	}
-	return slices.DeleteFunc(all, func(d string) bool { return used[d] }), diags
+	ks.tops = slices.DeleteFunc(slices.Clone(ks.all), func(d string) bool { return used[d] })
+	return ks, diags
 }
 
 // eachDir runs fn on every directory, on every core, and returns the

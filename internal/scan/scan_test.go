@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -208,5 +209,34 @@ func TestARMParametersFile(t *testing.T) {
 				t.Errorf("public finding %v, want %v (%d findings)", got, tc.public, len(res.Findings))
 			}
 		})
+	}
+}
+
+// TestKustomizeFallback: an overlay whose base cannot be built (its remote
+// resource is not read, so its patch matches nothing) is not judged; its
+// other base is built and judged on its own, and the error is reported
+// once, at the base that fails.
+func TestKustomizeFallback(t *testing.T) {
+	priv := "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: w}\nspec:\n  template:\n    spec:\n      containers:\n      - name: s\n        image: s@sha256:0\n        securityContext: {privileged: true}\n"
+	fsys := fstest.MapFS{
+		"top/kustomization.yaml": {Data: []byte("resources: [../a, ../b]\n")},
+		"a/kustomization.yaml":   {Data: []byte("resources:\n- https://github.com/example/base?ref=v1\npatches:\n- path: p.yaml\n")},
+		"a/p.yaml":               {Data: []byte(priv)},
+		"b/kustomization.yaml":   {Data: []byte("resources: [d.yaml]\n")},
+		"b/d.yaml":               {Data: []byte(priv)},
+	}
+	r, _ := rule.Get("K8S-POD-001")
+	res, err := scan.Run(context.Background(), []scan.Target{{FS: fsys, Root: "."}}, scan.Options{Rules: []*rule.Rule{r}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].File != "b/d.yaml" || res.Findings[0].Rendered == nil || res.Findings[0].Rendered.Root != "b" {
+		t.Errorf("findings %+v, want one in b/d.yaml built from b", res.Findings)
+	}
+	if len(res.Errors) != 1 || res.Errors[0].Range.File != "a/kustomization.yaml" || !strings.Contains(res.Errors[0].Detail, "remote resources it names were not read") {
+		t.Errorf("errors %v, want one at a/kustomization.yaml naming the remote resource", res.Errors)
+	}
+	if len(res.Warnings) != 2 || res.Warnings[0].Range.String() != "a/kustomization.yaml:2" || res.Warnings[1].Range.String() != "a/p.yaml:1" {
+		t.Errorf("warnings %v, want the remote base at a/kustomization.yaml:2 and the patch left unjudged", res.Warnings)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"maps"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -42,6 +43,11 @@ type Build struct {
 	// Sources are the files of the tree the build read: kustomizations,
 	// resources, patches, generator inputs.
 	Sources []string
+	// Failed is set when the build failed; its objects are none.
+	Failed bool
+	// FailedIn is the base (a directory of the tree) where a failed build
+	// failed, when it is not Dir itself.
+	FailedIn string
 }
 
 // Run builds the kustomization in dir (a directory of fsys). Lines of the
@@ -64,7 +70,19 @@ func Run(ctx context.Context, fsys fs.FS, dir string, maxBytes int64) (b *Build,
 	diags = t.diags
 	at := source.Range{File: path.Join(dir, kustomizationName(fsys, dir)), StartLine: 1, EndLine: 1}
 	if err != nil {
-		diags.Errorf(at, "Kustomization not built", "%v", err)
+		b.Failed = true
+		where, why := innermost(err)
+		if where != "" && where != path.Clean(dir) {
+			// A base failed: its own build says why; this one reports
+			// only that it depends on it.
+			b.FailedIn = where
+			diags.Errorf(at, "Kustomization not built", "its base %s cannot be built: %s", where, why)
+			return b, diags
+		}
+		if slices.ContainsFunc(t.diags, func(d source.Diagnostic) bool { return d.Range.File == at.File && d.Summary == remoteSummary }) {
+			why += " (the remote resources it names were not read, which is the likely cause)"
+		}
+		diags.Errorf(at, "Kustomization not built", "%s", why)
 		return b, diags
 	}
 	if err := ctx.Err(); err != nil {
@@ -77,6 +95,7 @@ func Run(ctx context.Context, fsys fs.FS, dir string, maxBytes int64) (b *Build,
 	}
 	objs, d := kubeparse.ParseRendered(at.File, out)
 	diags = append(diags, d...)
+	substitute(objs, t.vars)
 	p := &parsed{fsys: fsys, maxBytes: maxBytes, read: slices.Sorted(maps.Keys(t.read)), cache: map[string][]*kubeparse.Object{}}
 	for _, o := range objs {
 		diags = append(diags, b.place(o, dir, p)...)
@@ -266,6 +285,15 @@ func (t *treeFS) clean(p string, data []byte) ([]byte, error) {
 	}
 	k.FixKustomization()
 	t.fixPatches(path.Dir(p), &k)
+	// Vars are substituted after the build (substitute), as Kustomize
+	// would print a deprecation warning for them on the process's stderr.
+	for _, v := range k.Vars {
+		v.Defaulting()
+		t.mu.Lock()
+		t.vars = append(t.vars, v)
+		t.mu.Unlock()
+	}
+	k.Vars = nil
 	if len(k.CommonLabels) > 0 {
 		k.Labels = append(k.Labels, types.Label{Pairs: k.CommonLabels, IncludeSelectors: true})
 		k.CommonLabels = nil
@@ -298,13 +326,15 @@ func (t *treeFS) fixPatches(dir string, k *types.Kustomization) {
 	k.PatchesStrategicMerge = nil
 }
 
+const remoteSummary = "Remote base not read"
+
 // local drops the remote entries of a list of resources or components.
 func (t *treeFS) local(p string, entries []string, lines map[string]int) []string {
 	return slices.DeleteFunc(entries, func(e string) bool {
 		if !Remote(e) {
 			return false
 		}
-		t.warn(source.Range{File: p, StartLine: lines[e], EndLine: lines[e]}, "Remote base not read",
+		t.warn(source.Range{File: p, StartLine: lines[e], EndLine: lines[e]}, remoteSummary,
 			"%s is fetched over the network, which mlguard never uses; what it holds is not scanned (vendor it into the repository to have it judged)", e)
 		return true
 	})
@@ -330,6 +360,68 @@ func entryLines(data []byte) map[string]int {
 		}
 	}
 	return out
+}
+
+// innermost reads Kustomize's nested accumulation errors: the directory
+// where the build failed (empty when it is the one built) and why.
+func innermost(err error) (dir, why string) {
+	msg := err.Error()
+	const marker = "recursed accumulation of path '"
+	if i := strings.LastIndex(msg, marker); i >= 0 {
+		if dir, why, ok := strings.Cut(msg[i+len(marker):], "': "); ok {
+			return strings.TrimPrefix(dir, "/"), why
+		}
+	}
+	return "", msg
+}
+
+// substitute replaces $(NAME) of the build's vars in every string, with
+// the value of the field each var names. (Kustomize replaces them only in
+// the fields of its varReference list; judging a few more strings with the
+// value they would hold is harmless.)
+func substitute(objs []*kubeparse.Object, vars []types.Var) {
+	repl := map[string]string{}
+	for _, v := range vars {
+		for _, o := range objs {
+			if o.Kind != v.ObjRef.Kind || !strings.Contains(o.Name, v.ObjRef.Name) {
+				continue
+			}
+			if val, ok := field(o.Doc, v.FieldRef.FieldPath).Text(); ok {
+				repl["$("+v.Name+")"] = val
+				break
+			}
+		}
+	}
+	if len(repl) == 0 {
+		return
+	}
+	for _, o := range objs {
+		o.Doc.Walk(func(x *node.Value) {
+			if x.Kind == node.String && strings.Contains(x.Str, "$(") {
+				for k, val := range repl {
+					x.Str = strings.ReplaceAll(x.Str, k, val)
+				}
+			}
+		})
+		o.Namespace, _ = o.Doc.Path("metadata", "namespace").Text()
+		o.Name, _ = o.Doc.Path("metadata", "name").Text()
+	}
+}
+
+// field is the value at a dotted field path (spec.ports.0.port).
+func field(v *node.Value, fieldPath string) *node.Value {
+	for _, k := range strings.Split(fieldPath, ".") {
+		if v != nil && v.Kind == node.List {
+			i, err := strconv.Atoi(k)
+			if err != nil || i < 0 || i >= len(v.List) {
+				return nil
+			}
+			v = v.List[i]
+			continue
+		}
+		v = v.Get(k)
+	}
+	return v
 }
 
 // Remote reports a resource, base or component that Kustomize would fetch

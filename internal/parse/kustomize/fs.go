@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"sigs.k8s.io/kustomize/api/types"
 	"sigs.k8s.io/kustomize/kyaml/filesys"
 
 	"github.com/mlguard/mlguard/internal/source"
@@ -28,6 +29,7 @@ type treeFS struct {
 	mu    sync.Mutex
 	diags source.Diagnostics
 	read  map[string]bool // every file the build read
+	vars  []types.Var     // the vars of every kustomization read
 }
 
 var errReadOnly = errors.New("the scanned tree is read only")
