@@ -53,7 +53,7 @@ type readInput struct {
 
 // readers are the input forms of a scan, in the order they run.
 // Renderers run before the manifest reader, which leaves what they claimed.
-var readers = []reader{terraformReader{}, fileReader{}, helmReader{}, kustomizeReader{}, kubernetesReader{}}
+var readers = []reader{terraformReader{}, bicepReader{}, fileReader{}, helmReader{}, kustomizeReader{}, kubernetesReader{}}
 
 // terraformReader evaluates every root module of the tree.
 type terraformReader struct{}
@@ -72,7 +72,7 @@ func (terraformReader) read(ctx context.Context, in readInput) (source.Diagnosti
 type fileReader struct{}
 
 func (fileReader) read(ctx context.Context, in readInput) (source.Diagnostics, error) {
-	return readEach(ctx, in.tree, in.opts, in.check), nil
+	return readEach(ctx, in.tree, in.opts, in.claims, in.check), nil
 }
 
 // kubernetesReader reads the manifests of the tree, grouped into units.
@@ -168,10 +168,10 @@ func kubernetesGroup(root, p string) string {
 // readEach reads the files that are units on their own (plans, states,
 // templates, policy files), in parallel, and hands each to check as soon
 // as it is read.
-func readEach(ctx context.Context, tree *source.Tree, opts Options, check func(unit)) source.Diagnostics {
+func readEach(ctx context.Context, tree *source.Tree, opts Options, c *claims, check func(unit)) source.Diagnostics {
 	var files []source.File
 	for _, f := range tree.Files {
-		if fileForms[f.Format] != nil {
+		if fileForms[f.Format] != nil && !c.taken(f.Path) {
 			files = append(files, f)
 		}
 	}

@@ -22,6 +22,7 @@ import (
 	"github.com/mlguard/mlguard/internal/config"
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/parse/arm"
+	"github.com/mlguard/mlguard/internal/parse/bicep"
 	"github.com/mlguard/mlguard/internal/parse/cloudformation"
 	"github.com/mlguard/mlguard/internal/parse/helm"
 	kubeparse "github.com/mlguard/mlguard/internal/parse/kubernetes"
@@ -194,7 +195,7 @@ func scanTarget(ctx context.Context, t Target, opts Options) (*Result, error) {
 	if len(tree.Files) == 0 && !tree.Diagnostics.HasErrors() {
 		res.Warnings = append(res.Warnings, source.Diagnostic{Severity: source.SevWarning,
 			Range: source.Range{File: display(t, t.Root)}, Summary: "Nothing to scan",
-			Detail: "no Terraform, plan or state JSON, CloudFormation, ARM, Kubernetes, Helm chart, kustomization or IAM policy file was found here"})
+			Detail: "no Terraform, plan or state JSON, CloudFormation, ARM, Bicep, Kubernetes, Helm chart, kustomization or IAM policy file was found here"})
 	}
 
 	// Each unit is checked as soon as it is evaluated or read, in the worker
@@ -427,7 +428,7 @@ func (ts *targetScan) suppression(f rule.Finding, res rule.Result, rng source.Ra
 // CloudFormation templates have none; their findings are suppressed in
 // .mlguard.yaml or a baseline.
 func commented(format string) bool {
-	return format == terraform.FormatHCL || format == cloudformation.Format || format == kubeparse.Format || format == arm.Format
+	return format == terraform.FormatHCL || format == cloudformation.Format || format == kubeparse.Format || format == arm.Format || format == bicep.Format
 }
 
 // inlineFor returns the suppression comments of a file, reading it once.

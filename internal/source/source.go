@@ -62,6 +62,10 @@ const (
 	// FormatHelmChart is a chart's Chart.yaml: the chart around it is
 	// rendered and its output read.
 	FormatHelmChart Format = "helm-chart"
+	// FormatBicep is a Bicep file; FormatBicepParams a .bicepparam file
+	// that gives values to one.
+	FormatBicep       Format = "bicep"
+	FormatBicepParams Format = "bicepparam"
 	// FormatKustomization is a kustomization file: the directory is built
 	// and its output read.
 	FormatKustomization Format = "kustomization"
@@ -333,6 +337,10 @@ func Detect(p string) Format {
 		return FormatTerraformVars
 	case strings.HasSuffix(base, ".tfstate"):
 		return FormatTerraformState
+	case strings.HasSuffix(base, ".bicep"):
+		return FormatBicep
+	case strings.HasSuffix(base, ".bicepparam"):
+		return FormatBicepParams
 	case base == "Chart.yaml":
 		return FormatHelmChart
 	case base == "kustomization.yaml", base == "kustomization.yml", base == "Kustomization":

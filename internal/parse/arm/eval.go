@@ -49,6 +49,16 @@ func newEvaluator(file string, diags *source.Diagnostics, st *steps) *evaluator 
 func (e *evaluator) declare(raw *node.Value, given map[string]*node.Value) {
 	if vs := Lookup(raw, "variables"); vs != nil && vs.Kind == node.Map {
 		for _, k := range vs.Keys {
+			if strings.EqualFold(k, "copy") && vs.Map[k].Kind == node.List {
+				// Variable loops: each builds an array whose elements
+				// hang on copyIndex(); the array is declared, unknown.
+				for _, c := range vs.Map[k].List {
+					if name, ok := Lookup(c, "name").Text(); ok {
+						e.varRaw[strings.ToLower(name)] = node.NewUnknown(c.Range)
+					}
+				}
+				continue
+			}
 			e.varRaw[strings.ToLower(k)] = vs.Map[k]
 		}
 	}

@@ -32,6 +32,34 @@ func init() {
 	}
 }
 
+// stateful are the functions that read the template being evaluated.
+var stateful = map[string]bool{"parameters": true, "variables": true, "reference": true, "resourceinfo": true}
+
+// Call evaluates a template function that depends only on its arguments
+// (concat, format, toLower, union, contains, ...), for other languages
+// that compile to templates (Bicep). ok is false for a function this
+// package does not evaluate on its own; its value is then unknown.
+func Call(name string, args []*node.Value, at source.Range) (v *node.Value, ok bool) {
+	f, found := functions[strings.ToLower(name)]
+	if !found || stateful[strings.ToLower(name)] {
+		return nil, false
+	}
+	return f(nil, args, at), true
+}
+
+// ResourceID is resourceId(...) (and its subscription and tenant forms)
+// for other languages: an unknown ID that links to the address of the
+// resource it names. texts are the arguments as written, which stand for
+// name parts the template alone does not decide.
+func ResourceID(args []*node.Value, texts []string, at source.Range) *node.Value {
+	return (*evaluator)(nil).resourceID(args, texts, at)
+}
+
+// Address names a resource of a type and name the way Azure IDs do
+// (Microsoft.X/a/NAME/b/CHILD): the address ARM resources get, for other
+// languages that declare the same resources.
+func Address(typ, name string) string { return address(typ, name) }
+
 func boolVal(b bool, at source.Range) *node.Value {
 	return &node.Value{Kind: node.Bool, Bool: b, Range: at}
 }

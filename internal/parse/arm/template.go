@@ -58,9 +58,15 @@ type Resource struct {
 func (r *Resource) Get(path ...string) *node.Value { return Lookup(r.Body, path...) }
 
 // Lookup returns the value at a path of map keys, matched without regard to
-// case, or nil when a step is missing.
+// case, or nil when a step is missing. A step through an unknown value
+// (properties built by union() of what only a deployment knows, a Bicep
+// spread of a condition) is unknown, not missing: what it holds may set
+// the property.
 func Lookup(v *node.Value, path ...string) *node.Value {
 	for _, k := range path {
+		if v != nil && v.Kind == node.Unknown {
+			return node.NewUnknown(v.Range, v.Refs...)
+		}
 		if v == nil || v.Kind != node.Map {
 			return nil
 		}
@@ -85,6 +91,9 @@ func Lookup(v *node.Value, path ...string) *node.Value {
 type Template struct {
 	File      string
 	Resources []*Resource
+	// Format names the language the resources were written in, when it is
+	// not an ARM template (bicep).
+	Format string
 }
 
 // Options are the inputs of a deployment: parameter values that override

@@ -250,3 +250,18 @@ func TestNameParts(t *testing.T) {
 		t.Errorf("resourceId links %v, want %s", refs, want[0])
 	}
 }
+
+// A variable built by a copy loop is declared (unknown), not missing.
+func TestVariableCopy(t *testing.T) {
+	src := `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "variables": {"copy": [{"name": "rules", "count": 2, "input": "[concat('r', copyIndex('rules'))]"}]},
+  "resources": [{"type": "Microsoft.KeyVault/vaults", "apiVersion": "2023-07-01", "name": "kv",
+    "properties": {"rules": "[variables('rules')]"}}]}`
+	tpl, diags := Parse(context.Background(), "t.json", []byte(src), Options{})
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	if v := tpl.Resources[0].Get("properties", "rules"); v == nil || v.Known() {
+		t.Errorf("rules = %+v, want unknown", v)
+	}
+}

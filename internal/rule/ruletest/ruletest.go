@@ -22,10 +22,10 @@ import (
 )
 
 // Fixture cases: a failing and a passing example in every format. HCL,
-// CloudFormation, Kubernetes and ARM fixtures mark each line the rule must flag with a comment
+// CloudFormation, Kubernetes, ARM and Bicep fixtures mark each line the rule must flag with a comment
 // ending in "expect"; a plan is the HCL fixture planned by terraform, so it
 // must flag the same resources, each at its entry in planned_values.
-var Cases = []string{"fail", "pass", "fail.plan.json", "pass.plan.json", "fail.awscc", "pass.awscc", "fail.cfn.yaml", "pass.cfn.yaml", "fail.k8s.yaml", "pass.k8s.yaml", "fail.arm.json", "pass.arm.json"}
+var Cases = []string{"fail", "pass", "fail.plan.json", "pass.plan.json", "fail.awscc", "pass.awscc", "fail.cfn.yaml", "pass.cfn.yaml", "fail.k8s.yaml", "pass.k8s.yaml", "fail.arm.json", "pass.arm.json", "fail.bicep", "pass.bicep"}
 
 // found is one finding of the rule under test.
 type found struct {

@@ -5,6 +5,7 @@
 package azure
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/mlguard/mlguard/internal/model"
@@ -30,9 +31,10 @@ func Adapt(t *arm.Template) *azure.Model {
 	if t == nil {
 		return m
 	}
+	format := cmp.Or(t.Format, arm.Format)
 	for _, r := range t.Resources {
 		d := Document{
-			Res:  model.Resource{Address: r.Address, Type: r.Type, Range: r.Range, Format: arm.Format},
+			Res:  model.Resource{Address: r.Address, Type: r.Type, Range: r.Range, Format: format},
 			Type: r.Type, Body: r.Body,
 		}
 		if i := strings.LastIndex(r.Address, "/"+lastSegment(r.Type)+"/"); i > 0 && strings.Count(r.Type, "/") > 1 {

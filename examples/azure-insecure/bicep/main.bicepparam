@@ -1,0 +1,4 @@
+using './main.bicep'
+
+param workspaceName = 'ml-platform'
+param publicAccess = 'Enabled'

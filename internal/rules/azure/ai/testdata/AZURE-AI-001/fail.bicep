@@ -1,0 +1,26 @@
+resource r1 'Microsoft.CognitiveServices/accounts@2024-10-01' = { // expect
+  name: 'default'
+  location: 'swedencentral'
+  kind: 'OpenAI'
+  sku: {
+    name: 'S0'
+  }
+  properties: {
+    customSubDomainName: 'default-contoso'
+  }
+}
+
+resource r2 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
+  name: 'allow'
+  location: 'swedencentral'
+  kind: 'OpenAI'
+  sku: {
+    name: 'S0'
+  }
+  properties: {
+    customSubDomainName: 'allow-contoso'
+    networkAcls: {
+      defaultAction: 'Allow' // expect
+    }
+  }
+}

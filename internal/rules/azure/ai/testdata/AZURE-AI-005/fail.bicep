@@ -1,0 +1,11 @@
+resource r1 'Microsoft.CognitiveServices/accounts@2024-10-01' = { // expect
+  name: 'default'
+  location: 'swedencentral'
+  kind: 'OpenAI'
+  sku: {
+    name: 'S0'
+  }
+  properties: {
+    publicNetworkAccess: 'Disabled'
+  }
+}

@@ -1,0 +1,28 @@
+resource r1 'Microsoft.KeyVault/vaults@2023-07-01' = { // expect
+  name: 'default'
+  location: 'westeurope'
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'premium'
+    }
+    enableRbacAuthorization: true
+  }
+}
+
+resource r2 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: 'allow'
+  location: 'westeurope'
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'premium'
+    }
+    networkAcls: {
+      defaultAction: 'Allow' // expect
+      bypass: 'AzureServices'
+    }
+  }
+}

@@ -1,0 +1,23 @@
+resource r1 'Microsoft.MachineLearningServices/workspaces@2024-10-01' = {
+  name: 'ws'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    managedNetwork: {
+      isolationMode: 'AllowInternetOutbound'
+    }
+  }
+}
+
+resource r2 'Microsoft.MachineLearningServices/workspaces/computes@2024-10-01' = {
+  name: 'ws/ci'
+  location: 'westeurope'
+  properties: {
+    computeType: 'ComputeInstance'
+    properties: {
+      vmSize: 'Standard_DS3_v2'
+    }
+  }
+}

@@ -1,0 +1,11 @@
+resource r1 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: 'explicit'
+  location: 'westeurope'
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_ZRS'
+  }
+  properties: {
+    allowBlobPublicAccess: true // expect
+  }
+}
