@@ -68,6 +68,10 @@ func TestHelmChart(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("findings:\n got %q\nwant %q", got, want)
 	}
+	_, text, _ := run(t, "scan", dir)
+	if !strings.Contains(text, "from Helm chart "+dir+", values securityContext") {
+		t.Errorf("the text report does not name the chart and values:\n%s", text)
+	}
 	got = scanRendered(t, "--helm-set", "securityContext.privileged=false", "--helm-set", "networkPolicy.enabled=true",
 		"--helm-set", "service.type=ClusterIP", dir)
 	for _, f := range got {

@@ -54,13 +54,15 @@ func newScanCmd() *cobra.Command {
 	f := &scanFlags{}
 	cmd := &cobra.Command{
 		Use:   "scan DIR|FILE|-...",
-		Short: "Scan Terraform, plan JSON, CloudFormation, ARM templates and Kubernetes manifests for ML platform misconfigurations",
+		Short: "Scan Terraform, plans, CloudFormation, ARM, Bicep, Kubernetes, Helm and Kustomize for ML platform misconfigurations",
 		Long: "Scan Terraform directories (.tf, .tf.json, with their modules and tfvars; aws and awscc\n" +
 			"resources), Terraform plan and state JSON (terraform show -json) and terraform.tfstate files,\n" +
 			"CloudFormation templates (YAML or JSON; a CDK cdk.out directory with its nested stacks),\n" +
-			"Azure Resource Manager JSON templates and Kubernetes manifests (YAML or JSON,\n" +
-			"multi-document). \"-\" reads one such document (not Terraform HCL) from standard input,\n" +
-			"named <stdin> in reports.\n" +
+			"Azure Resource Manager JSON templates, Bicep files (.bicep, .bicepparam, with their local\n" +
+			"modules), Kubernetes manifests (YAML or JSON, multi-document), Helm charts (a directory with\n" +
+			"a Chart.yaml, rendered in process with --helm-values and --helm-set) and kustomizations\n" +
+			"(built in process; remote bases are not fetched). \"-\" reads one document (not Terraform\n" +
+			"HCL, Bicep or a chart) from standard input, named <stdin> in reports.\n" +
 			"Nothing is downloaded and no credentials are needed.\n\n" +
 			"Settings come from --config, else .mlguard.yaml at the scanned directory, else in the working\n" +
 			"directory or at the root of the git repository; the file used is named on standard error.\n\n" +
@@ -70,7 +72,8 @@ func newScanCmd() *cobra.Command {
 			"  mlguard scan --severity HIGH,CRITICAL --compact infra/\n" +
 			"  mlguard scan --create-baseline --baseline .mlguard-baseline.json infra/   # record today's findings\n" +
 			"  mlguard scan --baseline .mlguard-baseline.json infra/                     # report only new ones\n" +
-			"  helm template charts/serving | mlguard scan -",
+			"  mlguard scan --helm-values prod-values.yaml --helm-set image.tag=1.4.2 charts/serving\n" +
+			"  kustomize build overlays/prod | mlguard scan -",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runScan(cmd, args, f)
@@ -93,7 +96,7 @@ func (f *scanFlags) register(fl *pflag.FlagSet, what string) {
 	fl.StringArrayVar(&f.cfnParams, "cfn-param", nil, "set a CloudFormation template parameter, KEY=VALUE (repeatable; overrides the template's default)")
 	fl.StringArrayVar(&f.helmValues, "helm-values", nil, "render Helm charts with this values file over their values.yaml (repeatable; later files win)")
 	fl.StringArrayVar(&f.helmSets, "helm-set", nil, "set a Helm value, KEY=VALUE in helm --set syntax, over the values files (repeatable)")
-	fl.StringArrayVar(&f.armParams, "arm-param", nil, "set an ARM template parameter, KEY=VALUE (repeatable; overrides the template's default; a JSON value is read as JSON)")
+	fl.StringArrayVar(&f.armParams, "arm-param", nil, "set an ARM template or Bicep parameter, KEY=VALUE (repeatable; overrides the parameters file, .bicepparam and the default; a JSON value is read as JSON)")
 	fl.StringVar(&f.baseline, "baseline", "", "report only "+what+" not recorded in this baseline file, which must exist (see --create-baseline)")
 	fl.BoolVar(&f.createBaseline, "create-baseline", false, "record every current finding in the --baseline file, replacing it, and exit 0")
 	fl.BoolVar(&f.createBaseline, "update-baseline", false, "the same as --create-baseline")

@@ -240,3 +240,17 @@ func TestKustomizeFallback(t *testing.T) {
 		t.Errorf("warnings %v, want the remote base at a/kustomization.yaml:2 and the patch left unjudged", res.Warnings)
 	}
 }
+
+// TestBicepInlineSuppression: a // mlguard:ignore comment on a Bicep
+// resource or property line suppresses the finding there.
+func TestBicepInlineSuppression(t *testing.T) {
+	src := "resource ws 'Microsoft.MachineLearningServices/workspaces@2024-10-01' = {\n  name: 'ws'\n  properties: {\n    publicNetworkAccess: 'Enabled' // mlguard:ignore AZURE-ML-001 behind the firewall\n  }\n}\n"
+	r, _ := rule.Get("AZURE-ML-001")
+	res, err := scan.Run(context.Background(), []scan.Target{{FS: fstest.MapFS{"main.bicep": {Data: []byte(src)}}, Root: "."}}, scan.Options{Rules: []*rule.Rule{r}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Suppression == nil || res.Findings[0].Suppression.Kind != "inline" || res.Findings[0].StartLine != 4 {
+		t.Errorf("findings %+v, want one at line 4 suppressed inline", res.Findings)
+	}
+}

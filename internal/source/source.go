@@ -291,7 +291,7 @@ func (t *Tree) addNamed(p string, size int64, lim Limits) {
 	}
 	if format == FormatUnknown {
 		detail := "it is not Terraform (.tf, .tf.json), a Terraform plan or state (terraform show -json, .tfstate), a CloudFormation or ARM template, " +
-			"a Kubernetes manifest or an IAM policy document"
+			"a Bicep file, a Kubernetes manifest, a Helm Chart.yaml, a kustomization or an IAM policy document"
 		if t.policyVersion(p) {
 			detail = "it has an IAM policy Version but no Statement member (is the key misspelt?), so it is not read as a policy"
 		}

@@ -14,6 +14,8 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"regexp"
+	"strconv"
 	"slices"
 	"strings"
 
@@ -126,11 +128,18 @@ func (c *Chart) read(name, out string, sources map[string][]byte) source.Diagnos
 	}
 	for i := range diags {
 		diags[i].Range = remap(diags[i].Range, at)
+		diags[i].Detail = firstAtRe.ReplaceAllStringFunc(diags[i].Detail, func(m string) string {
+			n, _ := strconv.Atoi(firstAtRe.FindStringSubmatch(m)[1])
+			return fmt.Sprintf("(first at line %d of the template)", at(n))
+		})
 	}
 	c.values[p] = valuesByLine(string(tpl))
 	c.Objects = append(c.Objects, objs...)
 	return diags
 }
+
+// firstAtRe finds the output line a duplicate key message names.
+var firstAtRe = regexp.MustCompile(`\(first at line (\d+)\)`)
 
 func remap(r source.Range, at func(int) int) source.Range {
 	r.StartLine, r.EndLine = at(r.StartLine), at(r.EndLine)

@@ -158,3 +158,43 @@ func TestLineMap(t *testing.T) {
 		t.Fatalf("lineMap = %v, want %v", got, want)
 	}
 }
+
+// A dependency under charts/ is rendered with its parent's values for it,
+// and left out when its condition is false, as helm template does.
+func TestDependencies(t *testing.T) {
+	fsys := fstest.MapFS{
+		"c/Chart.yaml":                    {Data: []byte("apiVersion: v2\nname: c\nversion: 0.1.0\ndependencies:\n- name: sub\n  version: 0.1.0\n  condition: sub.enabled\n")},
+		"c/values.yaml":                   {Data: []byte("sub:\n  enabled: false\n  name: from-parent\n")},
+		"c/charts/sub/Chart.yaml":         {Data: []byte("apiVersion: v2\nname: sub\nversion: 0.1.0\n")},
+		"c/charts/sub/values.yaml":        {Data: []byte("name: own\n")},
+		"c/charts/sub/templates/pod.yaml": {Data: []byte(pod)},
+	}
+	for _, tc := range []struct {
+		values map[string]any
+		want   []string
+	}{
+		{nil, nil},
+		{map[string]any{"sub": map[string]any{"enabled": true}}, []string{"from-parent c/charts/sub/templates/pod.yaml:1"}},
+	} {
+		c, diags := Render(context.Background(), fsys, "c", Options{Values: tc.values, MaxFileBytes: 1 << 20})
+		if len(diags) > 0 {
+			t.Fatal(diags)
+		}
+		var got []string
+		for _, o := range c.Objects {
+			got = append(got, fmt.Sprintf("%s %s:%d", o.Name, o.Range.File, o.Range.StartLine))
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("values %v: objects %q, want %q", tc.values, got, tc.want)
+		}
+	}
+}
+
+// A render that is not valid YAML is an error at the template's line.
+func TestInvalidOutput(t *testing.T) {
+	fsys := memChart(map[string]string{"dup.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels:\n    a: x\n    {{- if true }}\n    a: y\n    {{- end }}\n"})
+	_, diags := Render(context.Background(), fsys, "c", Options{MaxFileBytes: 1 << 20})
+	if len(diags) != 1 || diags[0].Range.String() != "c/templates/dup.yaml:7" || !strings.Contains(diags[0].Detail, "first at line 5 of the template") {
+		t.Fatalf("got %v", diags)
+	}
+}

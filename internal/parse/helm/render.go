@@ -14,6 +14,7 @@ import (
 	"helm.sh/helm/v4/pkg/chart/loader/archive"
 	chart "helm.sh/helm/v4/pkg/chart/v2"
 	"helm.sh/helm/v4/pkg/chart/v2/loader"
+	chartutil "helm.sh/helm/v4/pkg/chart/v2/util"
 	"helm.sh/helm/v4/pkg/engine"
 )
 
@@ -69,6 +70,11 @@ func render(ctx context.Context, req request) response {
 		return response{Fatal: err.Error()}
 	}
 	if err := ch.Validate(); err != nil {
+		return response{Fatal: err.Error()}
+	}
+	// As helm template does: dependencies whose condition or tags are
+	// false are left out, and import-values are imported.
+	if err := chartutil.ProcessDependencies(ch, req.Values); err != nil {
 		return response{Fatal: err.Error()}
 	}
 	// Schema validation is skipped: a values.schema.json may $ref remote
