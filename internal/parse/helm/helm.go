@@ -15,8 +15,8 @@ import (
 	"maps"
 	"path"
 	"regexp"
-	"strconv"
 	"slices"
+	"strconv"
 	"strings"
 
 	"helm.sh/helm/v4/pkg/ignore"
