@@ -2,6 +2,8 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -57,5 +59,30 @@ func TestCDKOut(t *testing.T) {
 		if f.RuleID == "AWS-S3-005" && f.Resource == "Models" {
 			t.Errorf("the nested template alone knew the parent's parameter: %+v", f)
 		}
+	}
+}
+
+// TestAwsccExample: the awscc example is judged with CloudFormation's
+// defaults, by the AWS rules, at the lines of its resources.
+func TestAwsccExample(t *testing.T) {
+	_, out, stderr := run(t, "scan", "-f", "json", "../../examples/awscc")
+	var doc struct {
+		Findings []struct {
+			RuleID string `json:"rule_id"`
+			Line   int    `json:"start_line"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("%v: %s", err, stderr)
+	}
+	var got []string
+	for _, f := range doc.Findings {
+		got = append(got, fmt.Sprintf("%s:%d", f.RuleID, f.Line))
+	}
+	slices.Sort(got)
+	want := []string{"AWS-IAM-001:55", "AWS-IAM-005:47", "AWS-KMS-001:13", "AWS-S3-002:39", "AWS-S3-004:27", "AWS-S3-005:27",
+		"AWS-SAGEMAKER-001:58", "AWS-SAGEMAKER-002:62", "AWS-SAGEMAKER-003:58", "AWS-SAGEMAKER-004:58", "AWS-SAGEMAKER-005:58"}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings %q, want %q", got, want)
 	}
 }

@@ -254,3 +254,39 @@ func TestBicepInlineSuppression(t *testing.T) {
 		t.Errorf("findings %+v, want one at line 4 suppressed inline", res.Findings)
 	}
 }
+
+// TestAwsccPlan: awscc resources are read from plan JSON too. The awscc
+// provider is not available offline, so this plan is written by hand in
+// the shape Terraform gives providers whose attributes are optional and
+// computed: what the configuration sets is in planned_values; what it
+// leaves out is known only after apply and is not judged.
+func TestAwsccPlan(t *testing.T) {
+	plan := `{"format_version": "1.2", "terraform_version": "1.11.4",
+  "planned_values": {"root_module": {"resources": [
+    {"address": "awscc_sagemaker_notebook_instance.research", "mode": "managed", "type": "awscc_sagemaker_notebook_instance",
+     "name": "research", "provider_name": "registry.terraform.io/hashicorp/awscc", "schema_version": 1,
+     "values": {"instance_type": "ml.t3.medium", "role_arn": "arn:aws:iam::111122223333:role/nb", "root_access": "Enabled",
+                "notebook_instance_name": "research"}}]}},
+  "resource_changes": [
+    {"address": "awscc_sagemaker_notebook_instance.research", "mode": "managed", "type": "awscc_sagemaker_notebook_instance",
+     "name": "research", "provider_name": "registry.terraform.io/hashicorp/awscc",
+     "change": {"actions": ["create"], "before": null,
+       "after": {"instance_type": "ml.t3.medium", "role_arn": "arn:aws:iam::111122223333:role/nb", "root_access": "Enabled", "notebook_instance_name": "research"},
+       "after_unknown": {"direct_internet_access": true, "kms_key_id": true, "subnet_id": true, "id": true}}}]}`
+	var rules []*rule.Rule
+	for _, id := range []string{"AWS-SAGEMAKER-001", "AWS-SAGEMAKER-002", "AWS-SAGEMAKER-003", "AWS-SAGEMAKER-004"} {
+		r, _ := rule.Get(id)
+		rules = append(rules, r)
+	}
+	res, err := scan.Run(context.Background(), []scan.Target{{FS: fstest.MapFS{"plan.json": {Data: []byte(plan)}}, Root: "."}}, scan.Options{Rules: rules})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.RuleID+" "+f.Resource)
+	}
+	if want := []string{"AWS-SAGEMAKER-002 awscc_sagemaker_notebook_instance.research"}; !slices.Equal(got, want) || len(res.Errors) > 0 {
+		t.Errorf("findings %q, want %q (errors %v)", got, want, res.Errors)
+	}
+}
