@@ -180,22 +180,12 @@ func (p *parser) statement(f *file) {
 		f.params[name], f.symbols[name] = d, d
 		p.endStatement()
 	case "var":
-		p.next()
-		name := p.ident()
-		p.skipType()
-		p.expect("=")
-		d := &varDecl{name: name, value: p.expr()}
-		d.sp = span{start, p.prevLine()}
-		f.vars[name], f.symbols[name] = d, d
+		d := p.named(start)
+		f.vars[d.name], f.symbols[d.name] = d, d
 		p.endStatement()
 	case "output":
-		p.next()
-		name := p.ident()
-		p.skipType()
-		p.expect("=")
-		d := &varDecl{name: name, value: p.expr()}
-		d.sp = span{start, p.prevLine()}
-		f.outputs[name] = d
+		d := p.named(start)
+		f.outputs[d.name] = d
 		p.endStatement()
 	case "resource":
 		r := p.resource(start)
@@ -232,6 +222,17 @@ func (p *parser) statement(f *file) {
 	default:
 		p.fail("unknown declaration %q", t.text)
 	}
+}
+
+// named reads `var NAME [TYPE] = EXPR` or `output NAME TYPE = EXPR`.
+func (p *parser) named(start int) *varDecl {
+	p.next()
+	name := p.ident()
+	p.skipType()
+	p.expect("=")
+	d := &varDecl{name: name, value: p.expr()}
+	d.sp = span{start, p.prevLine()}
+	return d
 }
 
 // resource reads `resource NAME 'TYPE@VERSION' [existing] = BODY`.
@@ -282,6 +283,20 @@ func (p *parser) skipLine() {
 	}
 }
 
+// nesting is how a token changes the bracket depth.
+func nesting(t token) int {
+	if t.kind != tPunct {
+		return 0
+	}
+	switch t.text {
+	case "{", "[", "(", "[?":
+		return 1
+	case "}", "]", ")":
+		return -1
+	}
+	return 0
+}
+
 // skipStatement skips a declaration that declares nothing resources use
 // (types, functions, imports, metadata): to the end of the line at
 // bracket depth zero.
@@ -294,10 +309,8 @@ func (p *parser) skipStatement() {
 			return
 		case t.kind == tNewline && depth == 0:
 			return
-		case t.kind == tPunct && (t.text == "{" || t.text == "[" || t.text == "(" || t.text == "[?"):
-			depth++
-		case t.kind == tPunct && (t.text == "}" || t.text == "]" || t.text == ")"):
-			depth--
+		default:
+			depth += nesting(t)
 		}
 		p.i++
 	}
@@ -314,10 +327,8 @@ func (p *parser) skipUntil(stops ...string) {
 			p.fail("expected one of %q", stops)
 		case depth == 0 && t.kind == tPunct && contains(stops, t.text):
 			return
-		case t.kind == tPunct && (t.text == "{" || t.text == "[" || t.text == "(" || t.text == "[?"):
-			depth++
-		case t.kind == tPunct && (t.text == "}" || t.text == "]" || t.text == ")"):
-			depth--
+		default:
+			depth += nesting(t)
 		}
 		p.i++
 	}
@@ -359,10 +370,8 @@ func (p *parser) skipType() {
 			p.i = j
 		case depth == 0 && t.kind == tPunct && t.text == "=":
 			return
-		case t.kind == tPunct && (t.text == "{" || t.text == "[" || t.text == "(" || t.text == "[?"):
-			depth++
-		case t.kind == tPunct && (t.text == "}" || t.text == "]" || t.text == ")"):
-			depth--
+		default:
+			depth += nesting(t)
 		}
 		p.i++
 	}
