@@ -256,6 +256,7 @@ func TestBadInput(t *testing.T) {
 		{"deep nesting", map[string]string{"main.bicep": deep}, "main.bicep:1: Invalid Bicep"},
 		{"variable cycle", map[string]string{"main.bicep": "var a = b\nvar b = a\nresource x 'Microsoft.KeyVault/vaults@1' = { name: a }\n"}, "main.bicep:2: Invalid Bicep"},
 		{"module cycle", map[string]string{"main.bicep": "module a 'a.bicep' = { name: 'a' }\n", "a.bicep": "module m 'main.bicep' = { name: 'm' }\n"}, "a.bicep:1: Invalid Bicep"},
+		{"name refers to itself", map[string]string{"main.bicep": "resource a 'Microsoft.KeyVault/vaults@1' = {\n  name: a.id\n}\n"}, "main.bicep:1-3: Invalid Bicep"},
 		{"missing module", map[string]string{"main.bicep": "module a 'nope.bicep' = { name: 'a' }\n"}, "nope.bicep: Bicep module not read"},
 		{"endless loops", map[string]string{"main.bicep": "var x = [for i in range(0, 1000): [for j in range(0, 1000): [for k in range(0, 1000): k]]]\nresource r 'Microsoft.KeyVault/vaults@1' = { name: 'r', properties: { x: x } }\n"}, "main.bicep:1: Bicep evaluation too long"},
 	}

@@ -471,6 +471,15 @@ func (s *scope) address(d *resourceDecl) (addr, typ string, name *node.Value) {
 func (s *scope) addressIn(d *resourceDecl, nestedParent *resourceDecl, depth int) (string, string, *node.Value) {
 	typ := d.typ
 	var nameVal *node.Value
+	key := "resource " + d.name
+	if s.busy[key] {
+		// Its name refers to itself (name: stg.id): Bicep refuses it; here
+		// the name stays unknown.
+		s.fail(s.at(d.sp), "the name of resource %s refers to the resource itself", d.name)
+		return arm.Address(typ, "["+d.name+"]"), typ, unknownAt(s.at(d.sp))
+	}
+	s.busy[key] = true
+	defer delete(s.busy, key)
 	if o := bodyObject(d.body); o != nil {
 		for _, p := range o.props {
 			if p.key == "name" {
