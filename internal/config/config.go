@@ -29,6 +29,8 @@ type Config struct {
 	SeverityOverrides  map[string]rule.Severity `yaml:"severity_overrides"`
 	InlineSuppressions *bool                    `yaml:"inline_suppressions"` // default true
 	Ignore             []Ignore                 `yaml:"ignore"`
+	// Data holds the settings of `mlguard data scan`.
+	Data Data `yaml:"data"`
 	// File is the name the settings were read from; Rules lists each rule
 	// ID they name, with its line, so that a misspelt one can be reported.
 	File  string    `yaml:"-"`
@@ -51,6 +53,22 @@ type Ignore struct {
 	Reason   string `yaml:"reason"`
 	Expires  string `yaml:"expires"` // YYYY-MM-DD; expired ignores no longer apply
 	Line     int    `yaml:"-"`       // where the entry starts
+}
+
+// Data are the settings of `mlguard data scan`.
+type Data struct {
+	// Accept lists columns or info types that are known and allowed under
+	// a path, each with a reason, like an inline suppression.
+	Accept []DataAccept `yaml:"accept"`
+}
+
+// DataAccept accepts an info type, a column, or both, in datasets under a
+// path glob.
+type DataAccept struct {
+	Path   string `yaml:"path"`
+	Column string `yaml:"column"`
+	Type   string `yaml:"type"`
+	Reason string `yaml:"reason"`
 }
 
 // MaxFileBytes bounds the settings file; settings are written by hand.
@@ -77,13 +95,18 @@ func Parse(name string, data []byte) (*Config, error) {
 	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
 		msg := source.DecodeError(data, err)
 		if strings.Contains(msg, "unknown key") {
-			msg += " (the settings are disabled_rules, exclude_paths, severity_overrides, inline_suppressions and ignore)"
+			msg += " (the settings are disabled_rules, exclude_paths, severity_overrides, inline_suppressions, ignore and data)"
 		}
 		return nil, fmt.Errorf("%s: %s", name, msg)
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err == nil {
 		c.locate(&doc)
+	}
+	for i, a := range c.Data.Accept {
+		if a.Reason == "" || a.Column == "" && a.Type == "" {
+			return nil, fmt.Errorf("%s: data.accept entry %d needs a reason and a column or a type", name, i+1)
+		}
 	}
 	for i, ig := range c.Ignore {
 		if ig.Rule == "" {

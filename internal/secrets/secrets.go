@@ -128,6 +128,25 @@ func Text(text string) []Match {
 	return out
 }
 
+// Shape is a secret found by its shape in a text, where it is.
+type Shape struct {
+	Kind       string
+	Start, End int
+	Redacted   string
+}
+
+// Shapes finds the values of a text that are secrets whatever they are
+// called (keys, tokens, private keys), with their positions.
+func Shapes(text string) []Shape {
+	var out []Shape
+	for _, s := range shapes {
+		for _, loc := range s.re.FindAllStringIndex(text, -1) {
+			out = append(out, Shape{Kind: s.kind, Start: loc[0], End: loc[1], Redacted: Redact(text[loc[0]:loc[1]])})
+		}
+	}
+	return out
+}
+
 func seenValue(ms []Match, redacted string) bool {
 	for _, m := range ms {
 		if m.Redacted == redacted {
