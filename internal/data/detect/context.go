@@ -180,5 +180,7 @@ func lastWord(s string) string {
 	return strings.Trim(f[len(f)-1], ".,")
 }
 
-func hasDigit(s string) bool  { return strings.ContainsAny(s, "0123456789") }
-func hasLetter(s string) bool { return strings.IndexFunc(s, func(r rune) bool { return r >= 'A' && r <= 'z' }) >= 0 }
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return r >= 'A' && r <= 'z' }) >= 0
+}

@@ -27,8 +27,8 @@ func TestFind(t *testing.T) {
 		{"123-456-7890", "product_code", nil}, // area code 123 is no US area code
 		{"4155552671", "phone", []string{"PHONE_NUMBER ********71"}},
 		{"card 4539 1488 0343 6467 exp 12/29", "", []string{"CREDIT_CARD_NUMBER 4539 **** **** 6467"}},
-		{"4539148803436468", "", nil},        // fails Luhn
-		{"4111111111111111", "", nil},        // a published test number
+		{"4539148803436468", "", nil},          // fails Luhn
+		{"4111111111111111", "", nil},          // a published test number
 		{"5425233430109903", "test_card", nil}, // any number in a test column
 		{"378282246310005 is amex test; 371449635398431 too", "", nil},
 		{"IBAN DE89 3704 0044 0532 0130 00 and GB82WEST12345698765432", "", []string{"IBAN_CODE DE89**************3000", "IBAN_CODE GB82**************5432"}},
