@@ -202,6 +202,7 @@ type part struct {
 
 func scanFile(ctx context.Context, file string, det *detect.Detector, lim read.Limits) *part {
 	p := &part{file: file, cols: map[string]*colStats{}}
+	names := map[string]detect.Column{}
 	info, err := read.File(ctx, file, lim, func(r read.Record) error {
 		loc := Location{File: file, Line: r.Line, RowGroup: r.RowGroup, Row: r.Row}
 		for _, c := range r.Cells {
@@ -209,8 +210,9 @@ func scanFile(ctx context.Context, file string, det *detect.Detector, lim read.L
 			if cs == nil {
 				cs = &colStats{types: map[detect.Type]*Found{}}
 				p.cols[c.Column] = cs
+				names[c.Column] = det.Column(c.Column)
 			}
-			cs.add(c.Value, det.Find(c.Value, c.Column), loc)
+			cs.add(c.Value, det.FindIn(c.Value, names[c.Column]), loc)
 		}
 		return nil
 	})
@@ -242,7 +244,7 @@ func (c *colStats) add(v string, ms []detect.Match, loc Location) {
 	if len(ms) == 0 {
 		return
 	}
-	seen := map[detect.Type]bool{}
+	var seen []detect.Type
 	trimmed := strings.TrimSpace(v)
 	lead := strings.Index(v, trimmed)
 	for _, m := range ms {
@@ -252,8 +254,8 @@ func (c *colStats) add(v string, ms []detect.Match, loc Location) {
 			c.types[m.Type] = f
 		}
 		f.Matches++
-		if !seen[m.Type] {
-			seen[m.Type] = true
+		if !slices.Contains(seen, m.Type) {
+			seen = append(seen, m.Type)
 			f.Cells++
 			if m.Start <= lead && m.End >= lead+len(trimmed) {
 				f.Whole++

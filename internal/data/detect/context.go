@@ -11,7 +11,7 @@ import (
 
 // secretHints are substrings one of which every secret shape holds: the
 // secret patterns run only on text that has one.
-var secretHints = []string{"AKIA", "ASIA", "ABIA", "ACCA", "-----BEGIN", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "hf_", "sk-", "xox", "wandb", "WANDB", "eyJ", "://"}
+var secretHints = []string{"AKIA", "ASIA", "ABIA", "ACCA", "-----BEGIN", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "hf_", "sk-", "xox", "wandb", "WANDB", "eyJ"}
 
 // jwtRe and connRe are shapes the IaC secret scanner does not look for but
 // datasets hold: JSON Web Tokens and connection strings with a password.
@@ -20,17 +20,50 @@ var (
 	connRe = regexp.MustCompile(`\b[a-z][a-z0-9+.-]*://[^\s:/@]+:[^\s@/]{3,}@[^\s/]+`)
 )
 
-func findSecrets(text string, out []Match) []Match {
-	hinted := false
+// triggers index the secret hints and context words by their first byte,
+// so one pass over a text tells whether any is in it.
+var triggers = func() (t [256][]trigger) {
 	for _, h := range secretHints {
-		if strings.Contains(text, h) {
-			hinted = true
-			break
+		t[h[0]] = append(t[h[0]], trigger{h, true})
+	}
+	for _, w := range contextWords {
+		t[w[0]] = append(t[w[0]], trigger{w, false})
+	}
+	return t
+}()
+
+type trigger struct {
+	s      string
+	secret bool
+}
+
+// triggered reports whether text holds a secret hint, and a context word.
+// Every hint and word starts a word (or is a space before one), so only
+// word starts are looked at; "://" of a connection string is looked for
+// on its own.
+func triggered(text string) (secret, context bool) {
+	secret = strings.Contains(text, "://")
+	for i := 0; i < len(text); i++ {
+		if i > 0 && isWord(text[i-1]) && text[i] != ' ' {
+			continue
+		}
+		for _, t := range triggers[text[i]] {
+			if strings.HasPrefix(text[i:], t.s) {
+				if t.secret {
+					secret = true
+				} else {
+					context = true
+				}
+				if secret && context {
+					return
+				}
+			}
 		}
 	}
-	if !hinted {
-		return out
-	}
+	return
+}
+
+func findSecrets(text string, out []Match) []Match {
 	for _, m := range secrets.Shapes(text) {
 		out = append(out, Match{Type: Secret, Start: m.Start, End: m.End, Redacted: m.Redacted, Detail: m.Kind})
 	}
@@ -122,11 +155,11 @@ var (
 )
 
 // contextWords gate the free-text context patterns.
-var contextWords = []string{"born", "Born", "DOB", "dob", "birth", "Birth", "name", "Name", "I am", "I'm", "ustomer", "atient", "Mr", "Ms", "Dr", " St", " Ave", " Road", " Rd", " Blvd", " Lane", " Ln", " Drive", " Way", " Place", " Court", " Close", " Terrace", " Crescent", " Street", " Avenue", " Boulevard"}
+var contextWords = []string{"born", "Born", "DOB", "dob", "birth", "Birth", "name", "Name", "I am", "I'm", "customer", "Customer", "patient", "Patient", "Mr", "Ms", "Dr", " St", " Ave", " Road", " Rd", " Blvd", " Lane", " Ln", " Drive", " Way", " Place", " Court", " Close", " Terrace", " Crescent", " Street", " Avenue", " Boulevard"}
 
 // byName finds the types only context tells: the whole value of a column
 // named for them, or a value next to the words that name it.
-func (h hints) byName(text string, out []Match) []Match {
+func (h hints) byName(text string, context bool, out []Match) []Match {
 	v := strings.TrimSpace(text)
 	switch {
 	case h.dob:
@@ -138,14 +171,7 @@ func (h hints) byName(text string, out []Match) []Match {
 	case h.address && len(v) <= 200 && hasDigit(v) && hasLetter(v):
 		return append(out, Match{Type: StreetAddress, Start: 0, End: len(text), Redacted: "*** " + lastWord(v)})
 	}
-	gated := false
-	for _, w := range contextWords {
-		if strings.Contains(text, w) {
-			gated = true
-			break
-		}
-	}
-	if !gated {
+	if !context {
 		return out
 	}
 	for _, m := range dobTextRe.FindAllStringSubmatchIndex(text, -1) {

@@ -2,6 +2,7 @@ package detect
 
 import (
 	"net/netip"
+	"strconv"
 	"strings"
 
 	"github.com/nyaruka/phonenumbers"
@@ -124,6 +125,11 @@ func skipWord(text string, i int) int {
 // numbers validates a run of digits as the number types it may be.
 func (d *Detector) numbers(text string, start, end int, h hints, out []Match) []Match {
 	run := text[start:end]
+	// Most numbers in data are amounts, scores and counts: fewer than seven
+	// digits and not a dotted quad, they can be none of the types.
+	if n := countDigits(run); n < 7 && strings.Count(run, ".") != 3 {
+		return out
+	}
 	digits := digitsOf(run)
 	if ip, ok := ipv4(run); ok {
 		return append(out, ipMatch(ip, start, end))
@@ -158,27 +164,52 @@ func digitsOf(s string) string {
 	return b.String()
 }
 
+func countDigits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			n++
+		}
+	}
+	return n
+}
+
+// firstGroups returns the first three groups of digits of a run, and how
+// many groups it has (up to four).
+func firstGroups(run string) (g [3]string, n int) {
+	for i := 0; i < len(run) && n < 4; {
+		if !isDigit(run[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(run) && isDigit(run[j]) {
+			j++
+		}
+		if n < 3 {
+			g[n] = run[i:j]
+		}
+		n++
+		i = j
+	}
+	return g, n
+}
+
 // looksLikeDate rules out dates and times (2024-03-01, 01/03/2024,
 // 2024-03-01 12), which are digit runs phone numbers resemble.
 func looksLikeDate(run string) bool {
-	groups := splitGroups(run)
-	if len(groups) < 3 {
+	g, n := firstGroups(run)
+	if n < 3 {
 		return false
 	}
-	g0, g1, g2 := groups[0], groups[1], groups[2]
 	year := func(g string) bool { return len(g) == 4 && (g[0] == '1' || g[0] == '2') }
 	small := func(g string) bool { return len(g) >= 1 && len(g) <= 2 }
-	return year(g0) && small(g1) && small(g2) || small(g0) && small(g1) && year(g2)
+	return year(g[0]) && small(g[1]) && small(g[2]) || small(g[0]) && small(g[1]) && year(g[2])
 }
 
 // looksLikeVersion rules out dotted versions (1.2.3, 10.0.19045).
 func looksLikeVersion(run string) bool {
-	return !strings.ContainsAny(run, " -()+/") && strings.Count(run, ".") >= 1 && len(digitsOf(run)) < 12
-}
-
-// splitGroups splits a run at its separators.
-func splitGroups(run string) []string {
-	return strings.FieldsFunc(run, func(r rune) bool { return r < '0' || r > '9' })
+	return !strings.ContainsAny(run, " -()+/") && strings.Count(run, ".") >= 1 && countDigits(run) < 12
 }
 
 // maskDigits masks every digit but the last keep.
@@ -208,29 +239,95 @@ func (d *Detector) phone(run, digits string, h hints) (string, bool) {
 	if !intl && !formatted && !h.phone {
 		return "", false
 	}
+	// Validity depends on a number's region and all but its last four
+	// digits (and, nationally, on how it is grouped): it is remembered by
+	// those.
+	key := digits[:len(digits)-4]
 	if intl {
-		n, err := phonenumbers.Parse(run, "")
-		if err == nil && phonenumbers.IsValidNumber(n) {
-			return phonenumbers.GetRegionCodeForNumber(n), true
+		key = "+" + key
+	} else if nanpGrouped(run) {
+		key = "=" + key
+	}
+	d.mu.Lock()
+	region, seen := d.phones[key]
+	d.mu.Unlock()
+	if !seen {
+		region = d.validPhone(run, digits, intl)
+		d.mu.Lock()
+		if len(d.phones) >= maxCached {
+			clear(d.phones)
 		}
-		return "", false
+		d.phones[key] = region
+		d.mu.Unlock()
+	}
+	return region, region != ""
+}
+
+// nanpGrouped reports the 3-3-4 grouping of North American numbers.
+func nanpGrouped(run string) bool {
+	g, n := firstGroups(run)
+	return n == 3 && len(g[0]) == 3 && len(g[1]) == 3 && len(g[2]) == 4
+}
+
+// validPhone asks the number plans whether a number is valid, and where.
+// The number is built from its digits rather than parsed from its text:
+// libphonenumber's parser costs tens of microseconds a number, and the
+// validity check alone a few.
+func (d *Detector) validPhone(run, digits string, intl bool) string {
+	if intl {
+		for n := 1; n <= 3 && n < len(digits); n++ {
+			cc, _ := strconv.Atoi(digits[:n])
+			if phonenumbers.GetRegionCodeForCountryCode(cc) == "ZZ" {
+				continue
+			}
+			pn := number(cc, digits[n:])
+			if pn != nil && phonenumbers.IsValidNumber(pn) {
+				return phonenumbers.GetRegionCodeForNumber(pn)
+			}
+			return ""
+		}
+		return ""
 	}
 	// A national number with a trunk prefix (0...) is not a North American
 	// one, and one without is not from a region that dials one.
-	// The 3-3-4 grouping is North America's.
 	trunk := digits[0] == '0'
-	g := splitGroups(run)
-	nanp := len(g) == 3 && len(g[0]) == 3 && len(g[1]) == 3 && len(g[2]) == 4
+	nanp := nanpGrouped(run)
 	for _, r := range d.regions {
-		if trunk == (r == "US" || r == "CA" || r == "IN") || nanp && r != "US" && r != "CA" {
+		isNANP := r == "US" || r == "CA"
+		if trunk == (isNANP || r == "IN") || nanp && !isNANP {
 			continue
 		}
-		n, err := phonenumbers.Parse(run, r)
-		if err == nil && phonenumbers.IsValidNumberForRegion(n, r) {
-			return r, true
+		national := digits
+		switch {
+		case isNANP && len(national) == 11 && national[0] == '1':
+			national = national[1:]
+		case trunk:
+			national = national[1:]
+		}
+		if isNANP && (len(national) != 10 || national[0] < '2' || national[3] < '2') {
+			continue // an area code or exchange that starts with 0 or 1
+		}
+		pn := number(phonenumbers.GetCountryCodeForRegion(r), national)
+		if pn != nil && phonenumbers.IsValidNumberForRegion(pn, r) {
+			return r
 		}
 	}
-	return "", false
+	return ""
+}
+
+// number builds a phone number from its country code and national digits.
+func number(cc int, national string) *phonenumbers.PhoneNumber {
+	n, err := strconv.ParseUint(national, 10, 64)
+	if err != nil || cc == 0 || national == "" {
+		return nil
+	}
+	c := int32(cc)
+	pn := &phonenumbers.PhoneNumber{CountryCode: &c, NationalNumber: &n}
+	if national[0] == '0' { // Italian numbers keep their leading zero
+		lz := true
+		pn.ItalianLeadingZero = &lz
+	}
+	return pn
 }
 
 // ipv4 reads a dotted quad.
