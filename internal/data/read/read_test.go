@@ -2,9 +2,9 @@ package read
 
 import (
 	"bytes"
-	"fmt"
 	"compress/gzip"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
