@@ -78,14 +78,8 @@ func parseTime(s string, endOfDay bool) (time.Time, error) {
 
 func (f *auditFlags) options() (audit.Options, rule.Severity, error) {
 	var o audit.Options
-	min, err := parseSeverity("--severity", f.severity)
+	min, err := reportFlags(f.severity, &f.out, &f.exit)
 	if err != nil {
-		return o, min, err
-	}
-	if err := f.out.check(); err != nil {
-		return o, min, err
-	}
-	if err := f.exit.check(); err != nil {
 		return o, min, err
 	}
 	if f.since != "" {

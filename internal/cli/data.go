@@ -75,14 +75,8 @@ func runDataScan(cmd *cobra.Command, args []string, f *dataFlags) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	min, err := parseSeverity("--severity", f.severity)
+	min, err := reportFlags(f.severity, &f.out, &f.exit)
 	if err != nil {
-		return err
-	}
-	if err := f.out.check(); err != nil {
-		return err
-	}
-	if err := f.exit.check(); err != nil {
 		return err
 	}
 	if f.sample < 0 {

@@ -110,6 +110,19 @@ func parseSeverity(flag, value string) (rule.Severity, error) {
 	return min, nil
 }
 
+// reportFlags checks what every command that judges takes: --severity,
+// -f/-o and the exit policy; it returns the severity threshold.
+func reportFlags(severity string, out *output, exit *exitPolicy) (rule.Severity, error) {
+	min, err := parseSeverity("--severity", severity)
+	if err != nil {
+		return min, err
+	}
+	if err := out.check(); err != nil {
+		return min, err
+	}
+	return min, exit.check()
+}
+
 // exitPolicy is --exit-code and --soft-fail: what findings at or above the
 // threshold make the exit code. Input errors exit 2 whatever they say.
 type exitPolicy struct {

@@ -115,14 +115,8 @@ func runScan(cmd *cobra.Command, args []string, f *scanFlags) error {
 		ctx = context.Background()
 	}
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
-	min, err := parseSeverity("--severity", f.severity)
+	min, err := reportFlags(f.severity, &f.out, &f.exit)
 	if err != nil {
-		return err
-	}
-	if err := f.out.check(); err != nil {
-		return err
-	}
-	if err := f.exit.check(); err != nil {
 		return err
 	}
 	fw, err := f.framework()
