@@ -17,7 +17,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"golang.org/x/sync/errgroup"
 
@@ -402,7 +401,6 @@ func shardGroup(file string) string {
 // find lists the dataset files under paths, counting the others.
 func find(paths []string) (files []string, skipped []Skipped, errs []FileError) {
 	others := map[string]int{}
-	var mu sync.Mutex
 	for _, root := range paths {
 		st, err := os.Stat(root)
 		if err != nil {
@@ -410,9 +408,13 @@ func find(paths []string) (files []string, skipped []Skipped, errs []FileError) 
 			continue
 		}
 		if !st.IsDir() {
-			if _, _, ok := read.Detect(root); ok {
+			_, _, ok := read.Detect(root)
+			switch {
+			case ok && st.Mode().IsRegular():
 				files = append(files, root)
-			} else {
+			case ok:
+				errs = append(errs, FileError{File: root, Message: "not a regular file; not read"})
+			default:
 				errs = append(errs, FileError{File: root, Message: "not a dataset file mlguard reads (CSV, TSV, JSON, JSON Lines, Parquet, optionally .gz, .zst or .bz2)"})
 			}
 			continue
@@ -428,17 +430,17 @@ func find(paths []string) (files []string, skipped []Skipped, errs []FileError) 
 				}
 				return nil
 			}
-			if _, _, ok := read.Detect(p); ok && d.Type().IsRegular() {
+			if _, _, ok := read.Detect(p); ok {
+				// A link is followed to a regular file; a named pipe or a
+				// device is never opened (it could block the scan).
+				if st, err := os.Stat(p); err != nil || !st.Mode().IsRegular() {
+					errs = append(errs, FileError{File: p, Message: "not a regular file; not read"})
+					return nil
+				}
 				files = append(files, p)
 				return nil
 			}
-			if _, _, ok := read.Detect(p); ok {
-				errs = append(errs, FileError{File: p, Message: "not a regular file; not read"})
-				return nil
-			}
-			mu.Lock()
 			others[kindOf(p)]++
-			mu.Unlock()
 			return nil
 		})
 	}

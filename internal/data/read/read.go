@@ -15,6 +15,7 @@ import (
 	"os"
 	"path"
 	"strings"
+	"syscall"
 
 	"github.com/klauspost/compress/zstd"
 )
@@ -133,7 +134,13 @@ func File(ctx context.Context, p string, lim Limits, fn func(Record) error) (Inf
 		return Info{}, ErrNotDataset
 	}
 	info := Info{Format: format, Compressed: comp}
-	f, err := os.Open(p)
+	// Checked before opening: opening a named pipe waits for a writer.
+	if st, err := os.Stat(p); err != nil {
+		return info, err
+	} else if !st.Mode().IsRegular() {
+		return info, fmt.Errorf("not a regular file (%s)", st.Mode().Type())
+	}
+	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return info, err
 	}
@@ -142,7 +149,7 @@ func File(ctx context.Context, p string, lim Limits, fn func(Record) error) (Inf
 	if err != nil {
 		return info, err
 	}
-	if !st.Mode().IsRegular() {
+	if !st.Mode().IsRegular() { // replaced between the two looks
 		return info, fmt.Errorf("not a regular file (%s)", st.Mode().Type())
 	}
 	if format == Parquet {
