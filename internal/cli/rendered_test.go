@@ -72,6 +72,10 @@ func TestHelmChart(t *testing.T) {
 	if !strings.Contains(text, "from Helm chart "+dir+", values securityContext") {
 		t.Errorf("the text report does not name the chart and values:\n%s", text)
 	}
+	_, sarif, _ := run(t, "scan", "-f", "sarif", dir)
+	if !strings.Contains(sarif, "(rendered from Helm chart "+dir+", values securityContext)") {
+		t.Errorf("the SARIF report does not name the chart and values")
+	}
 	got = scanRendered(t, "--helm-set", "securityContext.privileged=false", "--helm-set", "networkPolicy.enabled=true",
 		"--helm-set", "service.type=ClusterIP", dir)
 	for _, f := range got {

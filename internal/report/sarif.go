@@ -173,8 +173,14 @@ func sarifRuleOf(r *rule.Rule) sarifRule {
 }
 
 func sarifResultOf(f rule.Finding, idx int) sarifResult {
+	msg := f.Message
+	if r := renderedBy(f.Rendered); r != "" {
+		// A code-scanning alert on a template line says which chart or
+		// overlay rendered it, and with which values.
+		msg += " (rendered from " + r + ")"
+	}
 	sr := sarifResult{
-		RuleID: f.RuleID, RuleIndex: idx, Level: sarifLevel(f.Severity), Message: sarifText{Text: f.Message},
+		RuleID: f.RuleID, RuleIndex: idx, Level: sarifLevel(f.Severity), Message: sarifText{Text: msg},
 		Locations:           []sarifLocation{location1(f.File, f.StartLine, f.EndLine, f.Resource)},
 		PartialFingerprints: map[string]string{"mlguardFingerprint/v1": f.Fingerprint},
 	}
