@@ -91,9 +91,7 @@ func dataText(w io.Writer, res *data.Result, opts Options) error {
 		t.printf("           %s %s\n", t.paint(dim, "e.g."), Clean(strings.Join(f.Examples, ", ")))
 		t.printf("           %s %s\n", t.paint(dim, "first at"), Clean(where(f.Location)))
 	}
-	if active > 0 {
-		t.printf("\n")
-	}
+	var notes []string
 	for _, e := range res.Errors {
 		loc := e.File
 		if e.Line > 0 {
@@ -103,18 +101,21 @@ func dataText(w io.Writer, res *data.Result, opts Options) error {
 		if e.Partial {
 			kind = "warning"
 		}
-		t.printf("%s: %s: %s\n", kind, Clean(loc), Clean(e.Message))
+		notes = append(notes, fmt.Sprintf("%s: %s: %s", kind, Clean(loc), Clean(e.Message)))
 	}
-	for _, s := range res.Skipped {
-		t.printf("skipped: %s %s (%s)\n", Plural(s.Files, "file"), Clean(s.Kind), s.Note)
+	for _, sk := range res.Skipped {
+		notes = append(notes, fmt.Sprintf("skipped: %s %s (%s)", Plural(sk.Files, "file"), Clean(sk.Kind), sk.Note))
 	}
 	for _, ds := range res.Datasets {
 		if ds.Truncated {
-			t.printf("sampled: %s (the first %s; --full reads all)\n", Clean(ds.Path), Plural(int(ds.Records), "record"))
+			notes = append(notes, fmt.Sprintf("sampled: %s (the first %s; --full reads all)", Clean(ds.Path), Plural(int(ds.Records), "record")))
 		}
 		if ds.Ragged > 0 {
-			t.printf("note: %s has %s with another number of fields than its header\n", Clean(ds.Path), Plural(int(ds.Ragged), "row"))
+			notes = append(notes, fmt.Sprintf("note: %s has %s with another number of fields than its header", Clean(ds.Path), Plural(int(ds.Ragged), "row")))
 		}
+	}
+	if len(notes) > 0 {
+		t.printf("\n%s\n", strings.Join(notes, "\n"))
 	}
 	t.printf("\n%s in %s (%s, %s read); %d accepted; %s could not be read\n",
 		Plural(active, "finding"), Plural(len(res.Datasets), "dataset"), Plural(res.Files, "file"), Plural(int(res.Records), "record"),
