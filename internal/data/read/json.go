@@ -84,9 +84,10 @@ func readLine(br *bufio.Reader, max, line int) ([]byte, error) {
 }
 
 // jsonDoc reads a JSON document: an array of records is read one element
-// at a time; any other value is one record.
+// at a time, each within MaxLine bytes; any other value is one record,
+// within MaxLine bytes in all (a larger one belongs in JSON Lines).
 func jsonDoc(ctx context.Context, r io.Reader, lim Limits, info *Info, fn func(Record) error) error {
-	lc := &lineCounter{r: r}
+	lc := &lineCounter{r: r, left: int64(lim.MaxLine)}
 	dec := json.NewDecoder(lc)
 	dec.UseNumber()
 	tok, err := dec.Token()
@@ -98,9 +99,13 @@ func jsonDoc(ctx context.Context, r io.Reader, lim Limits, info *Info, fn func(R
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			line := lc.lineAt(dec.InputOffset())
+			line := lc.lineAt(valueStart(dec))
+			lc.left = int64(lim.MaxLine) // each element has its own budget
 			var v any
 			if err := dec.Decode(&v); err != nil {
+				if lc.over {
+					return errAt(line, "a JSON value longer than %d bytes", lim.MaxLine)
+				}
 				return errAt(line, "not JSON: %v", err)
 			}
 			info.Records++
@@ -119,6 +124,9 @@ func jsonDoc(ctx context.Context, r io.Reader, lim Limits, info *Info, fn func(R
 	switch t := tok.(type) {
 	case json.Delim:
 		rest, err := io.ReadAll(io.MultiReader(dec.Buffered(), lc))
+		if lc.over {
+			return errAt(1, "a JSON document longer than %d bytes that is not an array of records (write it as JSON Lines)", lim.MaxLine)
+		}
 		if err != nil {
 			return err
 		}
@@ -132,15 +140,40 @@ func jsonDoc(ctx context.Context, r io.Reader, lim Limits, info *Info, fn func(R
 	return fn(Record{Line: 1, Cells: flatten(v, nil, "", 0)})
 }
 
-// lineCounter remembers where lines start in what it has read, to turn a
-// decoder offset into a line.
+// valueStart is the offset where the decoder's next value starts: past
+// the separators still buffered before it.
+func valueStart(dec *json.Decoder) int64 {
+	off := dec.InputOffset()
+	buf, _ := io.ReadAll(io.LimitReader(dec.Buffered(), 4096))
+	for _, c := range buf {
+		if c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != ',' {
+			break
+		}
+		off++
+	}
+	return off
+}
+
+// lineCounter turns decoder offsets into lines, remembering only the line
+// starts of what is buffered ahead of the last offset asked about (offsets
+// are asked in order), and stops a value that outgrows its byte budget.
 type lineCounter struct {
 	r      io.Reader
 	read   int64
-	starts []int64 // offsets of the line starts after the first
+	starts []int64 // offsets of line starts not yet passed
+	passed int     // line starts before starts[0]
+	left   int64   // bytes the current value may still read
+	over   bool
 }
 
 func (l *lineCounter) Read(p []byte) (int, error) {
+	if l.left <= 0 {
+		l.over = true
+		return 0, errors.New("value too long")
+	}
+	if int64(len(p)) > l.left {
+		p = p[:l.left]
+	}
 	n, err := l.r.Read(p)
 	for i := 0; i < n; i++ {
 		if p[i] == '\n' {
@@ -148,11 +181,15 @@ func (l *lineCounter) Read(p []byte) (int, error) {
 		}
 	}
 	l.read += int64(n)
+	l.left -= int64(n)
 	return n, err
 }
 
 func (l *lineCounter) lineAt(off int64) int {
-	return sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > off }) + 1
+	k := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > off })
+	l.passed += k
+	l.starts = append(l.starts[:0], l.starts[k:]...)
+	return l.passed + 1
 }
 
 // flatten turns a JSON value into cells named by path: a.b, a.list[], a

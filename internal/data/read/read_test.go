@@ -133,3 +133,33 @@ func TestParquet(t *testing.T) {
 		t.Errorf("records %+v", recs)
 	}
 }
+
+// A JSON value past the bound is an error at its line; the elements
+// before it are read.
+func TestLongJSONValue(t *testing.T) {
+	lim := DefaultLimits
+	lim.MaxLine = 1024
+	big := `{"a": "` + strings.Repeat("x", 4096) + `"}`
+	_, info, err := readAll(t, write(t, "a.json", []byte("[\n{\"a\": 1},\n"+big+"\n]")), lim)
+	if err == nil || !strings.Contains(err.Error(), "line 3: a JSON value longer than 1024 bytes") || info.Records != 1 {
+		t.Errorf("array: %v, %d records", err, info.Records)
+	}
+	_, _, err = readAll(t, write(t, "b.json", []byte(big)), lim)
+	if err == nil || !strings.Contains(err.Error(), "longer than 1024 bytes") {
+		t.Errorf("document: %v", err)
+	}
+	// Lines are counted across elements without keeping every line start.
+	var b strings.Builder
+	b.WriteString("[\n")
+	for i := range 5000 {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		b.WriteString(`{"n": 1}`)
+	}
+	b.WriteString("\n]")
+	recs, _, err := readAll(t, write(t, "c.json", []byte(b.String())), DefaultLimits)
+	if err != nil || len(recs) != 5000 || recs[4999].Line != 5001 {
+		t.Errorf("%v %d records, last at line %d", err, len(recs), recs[len(recs)-1].Line)
+	}
+}
