@@ -12,33 +12,41 @@ import (
 	"unicode/utf8"
 )
 
-// lineLimiter fails a read that would make a line longer than max: a file
-// of one 1 GB line is an error at that line, not a gigabyte in memory.
+// lineLimiter fails a read that would make a line, or a record, longer
+// than max: a file of one 1 GB line, or a quoted field of a million short
+// lines, is an error at that line, not a gigabyte in memory. A record ends
+// at a newline outside quotes (a doubled quote flips the state twice).
 type lineLimiter struct {
-	r    io.Reader
-	max  int
-	cur  int // bytes since the last newline
-	line int
+	r      io.Reader
+	max    int
+	cur    int // bytes since the last newline
+	record int // bytes since the last newline outside quotes
+	quoted bool
+	line   int
 }
 
 func (l *lineLimiter) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
-	for i := 0; i < n; {
-		j := bytes.IndexByte(p[i:n], '\n')
-		if j < 0 {
-			l.cur += n - i
-			break
+	for _, c := range p[:n] {
+		switch c {
+		case '\n':
+			l.line++
+			l.cur = 0
+			if !l.quoted {
+				l.record = 0
+			}
+			continue
+		case '"':
+			l.quoted = !l.quoted
 		}
-		l.cur += j
+		l.cur++
+		l.record++
 		if l.cur > l.max {
-			break
+			return 0, errAt(l.line+1, "a line longer than %d bytes", l.max)
 		}
-		l.cur = 0
-		l.line++
-		i += j + 1
-	}
-	if l.cur > l.max {
-		return 0, errAt(l.line+1, "a line longer than %d bytes", l.max)
+		if l.record > l.max {
+			return 0, errAt(l.line+1, "a record longer than %d bytes", l.max)
+		}
 	}
 	return n, err
 }
@@ -50,7 +58,10 @@ func (l *lineLimiter) Read(p []byte) (int, error) {
 func csvRecords(ctx context.Context, r io.Reader, f Format, lim Limits, info *Info, fn func(Record) error) error {
 	ll := &lineLimiter{r: r, max: lim.MaxLine}
 	br := bufio.NewReaderSize(ll, 64<<10)
-	head, _ := br.Peek(64 << 10)
+	head, err := br.Peek(64 << 10)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return err // bufio hands an error out once: Read would not see it again
+	}
 	cr := csv.NewReader(br)
 	cr.Comma = sniffDelimiter(head, f)
 	cr.FieldsPerRecord = -1

@@ -163,3 +163,19 @@ func TestLongJSONValue(t *testing.T) {
 		t.Errorf("%v %d records, last at line %d", err, len(recs), recs[len(recs)-1].Line)
 	}
 }
+
+// A quoted field of many short lines is bounded like a long line.
+func TestLongRecord(t *testing.T) {
+	lim := DefaultLimits
+	lim.MaxLine = 1024
+	field := strings.Repeat("short line\n", 20000)
+	_, _, err := readAll(t, write(t, "r.csv", []byte("a,b\n1,\""+field+"\"\n")), lim)
+	if err == nil || !strings.Contains(err.Error(), "a record longer than 1024 bytes") {
+		t.Errorf("got %v", err)
+	}
+	// Many ordinary records are not one long one.
+	_, info, err := readAll(t, write(t, "ok.csv", []byte("a\n"+strings.Repeat("x\n", 100000))), lim)
+	if err != nil || info.Records != 100000 {
+		t.Errorf("%v, %d records", err, info.Records)
+	}
+}
