@@ -30,6 +30,9 @@ func parquetFile(ctx context.Context, f io.ReaderAt, size int64, lim Limits, inf
 	if err != nil {
 		return info, &Error{RowGroup: -1, Msg: fmt.Sprintf("not a Parquet file: %v", err)}
 	}
+	if err := checkChunks(pf, size); err != nil {
+		return info, err
+	}
 	paths := pf.Schema().Columns()
 	names := make([]string, len(paths))
 	for i, p := range paths {
@@ -86,6 +89,27 @@ func parquetFile(ctx context.Context, f io.ReaderAt, size int64, lim Limits, inf
 		rows.Close()
 	}
 	return info, nil
+}
+
+// maxChunkBytes bounds the decoded size a column chunk may claim: the
+// decoder sizes buffers from these claims, so a corrupt file claiming
+// gigabytes is refused before anything is allocated.
+const maxChunkBytes = 1 << 30
+
+// checkChunks refuses a file whose column chunks claim more bytes than the
+// file holds, or more than maxChunkBytes decoded.
+func checkChunks(pf *parquet.File, size int64) error {
+	for g, rg := range pf.Metadata().RowGroups {
+		for _, c := range rg.Columns {
+			m := c.MetaData
+			if m.TotalCompressedSize < 0 || m.TotalCompressedSize > size || m.DataPageOffset < 0 || m.DataPageOffset > size ||
+				m.TotalUncompressedSize < 0 || m.TotalUncompressedSize > maxChunkBytes {
+				return &Error{RowGroup: g, Msg: fmt.Sprintf("corrupt Parquet file: column chunk %s claims %d bytes (%d compressed) in a file of %d",
+					strings.Join(m.PathInSchema, "."), m.TotalUncompressedSize, m.TotalCompressedSize, size)}
+			}
+		}
+	}
+	return nil
 }
 
 // valueText is a value as text: byte arrays as they are (strings), other

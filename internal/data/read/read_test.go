@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/klauspost/compress/zstd"
+	"github.com/parquet-go/parquet-go"
 )
 
 func write(t *testing.T, name string, data []byte) string {
@@ -177,5 +178,25 @@ func TestLongRecord(t *testing.T) {
 	_, info, err := readAll(t, write(t, "ok.csv", []byte("a\n"+strings.Repeat("x\n", 100000))), lim)
 	if err != nil || info.Records != 100000 {
 		t.Errorf("%v, %d records", err, info.Records)
+	}
+}
+
+// A Parquet file whose column chunks claim more than the file holds is
+// refused before anything is decoded.
+func TestParquetClaims(t *testing.T) {
+	data, err := os.ReadFile("testdata/tiny.parquet")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := parquet.OpenFile(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := checkChunks(f, int64(len(data))); err != nil {
+		t.Fatalf("a sound file refused: %v", err)
+	}
+	f.Metadata().RowGroups[1].Columns[0].MetaData.TotalUncompressedSize = 8 << 30
+	if err := checkChunks(f, int64(len(data))); err == nil || !strings.Contains(err.Error(), "row group 1: corrupt Parquet file: column chunk email claims 8589934592 bytes") {
+		t.Errorf("got %v", err)
 	}
 }
