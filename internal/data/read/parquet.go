@@ -14,11 +14,13 @@ import (
 // parquetRows is how many rows are decoded at a time.
 const parquetRows = 256
 
-// parquetFile reads a Parquet file row group by row group, a batch of rows
-// at a time: memory is bounded by the pages of the columns being read, not
-// by the file. Columns are named by their path (user.address.city); a
-// corrupt row group is an error at that row group.
-func parquetFile(ctx context.Context, f io.ReaderAt, size int64, lim Limits, info Info, fn func(Record) error) (out Info, err error) {
+// parquetDecode reads a Parquet file row group by row group, a batch of
+// rows at a time: memory is bounded by the pages of the columns being read,
+// not by the file. Columns are named by their path (user.address.city); a
+// corrupt row group is an error at that row group. It runs in a child
+// process (parquetFile), as a corrupt page can make the decoder allocate or
+// work without bound.
+func parquetDecode(ctx context.Context, f io.ReaderAt, size int64, lim Limits, info Info, fn func(Record) error) (out Info, err error) {
 	defer func() {
 		// The decoder is fed files it was not written for; a panic in it
 		// is this file's error.

@@ -153,7 +153,7 @@ func File(ctx context.Context, p string, lim Limits, fn func(Record) error) (Inf
 		return info, fmt.Errorf("not a regular file (%s)", st.Mode().Type())
 	}
 	if format == Parquet {
-		return parquetFile(ctx, f, st.Size(), lim, info, fn)
+		return parquetFile(ctx, p, lim, info, fn)
 	}
 	r, closeFn, err := decompress(f, comp)
 	if err != nil {
