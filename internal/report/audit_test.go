@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -31,19 +30,7 @@ func TestAuditGolden(t *testing.T) {
 		if err := report.WriteAudit(&buf, format, res, report.Options{Version: "test"}); err != nil {
 			t.Fatal(err)
 		}
-		golden := filepath.Join("testdata", "audit.golden."+format)
-		if *update {
-			if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(buf.Bytes(), want) {
-			t.Errorf("%s differs from %s (run go test ./internal/report -update):\n%s", format, golden, buf.String())
-		}
+		golden(t, "audit.golden."+format, buf.Bytes())
 	}
 }
 

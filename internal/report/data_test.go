@@ -3,8 +3,6 @@ package report_test
 import (
 	"bytes"
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/mlguard/mlguard/internal/data"
@@ -23,18 +21,6 @@ func TestDataGolden(t *testing.T) {
 		if err := report.WriteData(&buf, format, res, report.Options{Version: "test"}); err != nil {
 			t.Fatal(err)
 		}
-		golden := filepath.Join("testdata", "data.golden."+format)
-		if *update {
-			if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(buf.Bytes(), want) {
-			t.Errorf("%s differs from %s (run go test ./internal/report -update):\n%s", format, golden, buf.String())
-		}
+		golden(t, "data.golden."+format, buf.Bytes())
 	}
 }

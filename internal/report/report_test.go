@@ -28,6 +28,25 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
+// golden compares got with the golden file testdata/name, rewriting it
+// first with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	file := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(file, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/report -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s; run go test ./internal/report -update and review the diff:\n%s", file, got)
+	}
+}
+
 // scanExample scans the insecure example plus a broken file, so that every
 // report shows findings, a suppression and an input error.
 func scanExample(t *testing.T) *scan.Result {
@@ -66,19 +85,7 @@ func TestGolden(t *testing.T) {
 			if err := report.Write(&buf, tc.format, res, tc.opts); err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", tc.name)
-			if *update {
-				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/report -update)", err)
-			}
-			if !bytes.Equal(buf.Bytes(), want) {
-				t.Errorf("output differs from %s; run go test ./internal/report -update and review the diff", golden)
-			}
+			golden(t, tc.name, buf.Bytes())
 		})
 	}
 }
