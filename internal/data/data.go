@@ -7,6 +7,7 @@ package data
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -20,6 +21,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/mlguard/mlguard/internal/config"
 	"github.com/mlguard/mlguard/internal/data/detect"
 	"github.com/mlguard/mlguard/internal/data/read"
 	"github.com/mlguard/mlguard/internal/rule"
@@ -373,17 +375,17 @@ func accepted(accept []Accept, ds *Dataset, col *Column) *Accept {
 	return nil
 }
 
-// globMatch matches a slash path against a glob where ** crosses
-// directories.
+// globMatch matches a path against a settings glob (config.Glob: ** crosses
+// directories) anchored at any of the path's directories, so that
+// "crm/**/contacts.csv" covers datasets/crm/2024/contacts.csv.
 func globMatch(glob, p string) bool {
-	p = filepath.ToSlash(p)
-	re := regexp.QuoteMeta(glob)
-	re = strings.ReplaceAll(re, `\*\*/`, `(?:.*/)?`)
-	re = strings.ReplaceAll(re, `\*\*`, `.*`)
-	re = strings.ReplaceAll(re, `\*`, `[^/]*`)
-	re = strings.ReplaceAll(re, `\?`, `[^/]`)
-	ok, _ := regexp.MatchString(`(?:^|/)`+re+`$`, p)
-	return ok
+	segs := strings.Split(filepath.ToSlash(p), "/")
+	for i := range segs {
+		if config.Glob(glob, strings.Join(segs[i:], "/")) {
+			return true
+		}
+	}
+	return false
 }
 
 // shardRe finds the shard suffix of a dataset split's files.
@@ -459,27 +461,18 @@ func kindOf(p string) string {
 	return "(no extension)"
 }
 
+// plain is an error without the path the report already names.
 func plain(err error) string {
 	var pe *fs.PathError
-	if e, ok := err.(*fs.PathError); ok {
-		pe = e
+	if errors.As(err, &pe) {
 		return pe.Err.Error()
 	}
 	return err.Error()
 }
 
 func errorAt(err error) (*read.Error, bool) {
-	for e := err; e != nil; {
-		if re, ok := e.(*read.Error); ok {
-			return re, true
-		}
-		u, ok := e.(interface{ Unwrap() error })
-		if !ok {
-			return nil, false
-		}
-		e = u.Unwrap()
-	}
-	return nil, false
+	var re *read.Error
+	return re, errors.As(err, &re)
 }
 
 // Severity is how grave it is to find an info type in a training set.

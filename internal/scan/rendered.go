@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"cmp"
 	"context"
 	"path"
 	"runtime"
@@ -128,7 +129,14 @@ func (kustomizeReader) read(ctx context.Context, in readInput) (source.Diagnosti
 		}))
 		return diags
 	}
-	return append(diags, eachDir(ctx, ks.tops, build)...), nil
+	built := eachDir(ctx, ks.tops, build)
+	// A base two overlays use reports under whichever build reached it
+	// first: ordered by place, a re-run reports the same list.
+	slices.SortStableFunc(built, func(a, b source.Diagnostic) int {
+		return cmp.Or(strings.Compare(a.Range.File, b.Range.File), cmp.Compare(a.Range.StartLine, b.Range.StartLine),
+			strings.Compare(a.Detail, b.Detail))
+	})
+	return append(diags, built...), nil
 }
 
 // kustomizations are the kustomization directories of a tree.

@@ -117,12 +117,9 @@ func Text(text string) []Match {
 			add(Match{Kind: "key", Key: a[1], Redacted: Redact(a[2])})
 		}
 	}
-	for _, s := range shapes {
-		for _, v := range s.re.FindAllString(text, -1) {
-			m := Match{Kind: s.kind, Redacted: Redact(v)}
-			if !seenValue(out, m.Redacted) {
-				add(m)
-			}
+	for _, s := range Shapes(text) {
+		if !seenValue(out, s.Redacted) {
+			add(Match{Kind: s.Kind, Redacted: s.Redacted})
 		}
 	}
 	return out

@@ -17,6 +17,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -70,6 +71,9 @@ const (
 	// and its output read.
 	FormatKustomization Format = "kustomization"
 )
+
+// KustomizationNames are the file names Kustomize reads in a directory.
+var KustomizationNames = []string{"kustomization.yaml", "kustomization.yml", "Kustomization"}
 
 // Limits bound what one scan reads, so that hostile input cannot exhaust memory.
 type Limits struct {
@@ -343,7 +347,7 @@ func Detect(p string) Format {
 		return FormatBicepParams
 	case base == "Chart.yaml":
 		return FormatHelmChart
-	case base == "kustomization.yaml", base == "kustomization.yml", base == "Kustomization":
+	case slices.Contains(KustomizationNames, base):
 		return FormatKustomization
 	}
 	return FormatUnknown

@@ -2,6 +2,7 @@ package bicep
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -325,22 +326,13 @@ func (p *parser) skipUntil(stops ...string) {
 		switch {
 		case t.kind == tEOF:
 			p.fail("expected one of %q", stops)
-		case depth == 0 && t.kind == tPunct && contains(stops, t.text):
+		case depth == 0 && t.kind == tPunct && slices.Contains(stops, t.text):
 			return
 		default:
 			depth += nesting(t)
 		}
 		p.i++
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // skipTypeDecl skips `type NAME = TYPE`.

@@ -112,7 +112,7 @@ func TestHostileCharts(t *testing.T) {
 	}{
 		{"endless loop", `{{ range $i := until 100000 }}{{ range $j := until 100000 }}{{ range $k := until 100000 }}{{ end }}{{ end }}{{ end }}`, "rendering took longer than 3s", short},
 		{"huge string", `{{ $s := "x" }}{{ range $i := until 40 }}{{ $s = printf "%s%s" $s $s }}{{ end }}{{ $s }}`, "more than 256 MiB of memory", lim},
-		{"huge output", `{{ range $i := until 300000 }}a: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+		{"huge output", `{{ range $i := until 300000 }}a: abcdefghijabcdefghijabcdefghij
 {{ end }}`, "exceed 4 MiB", lim},
 		{"recursive include", `{{ define "loop" }}{{ include "loop" . }}{{ end }}{{ include "loop" . }}`, "nested reference", lim},
 	}

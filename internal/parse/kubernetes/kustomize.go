@@ -9,9 +9,6 @@ import (
 	"github.com/mlguard/mlguard/internal/source"
 )
 
-// kustomizationNames are the file names kustomize reads in a directory.
-var kustomizationNames = []string{"kustomization.yaml", "kustomization.yml", "Kustomization"}
-
 // kustomization is the part of a kustomization file that names patches.
 type kustomization struct {
 	PatchesStrategicMerge []string `yaml:"patchesStrategicMerge"`
@@ -31,7 +28,7 @@ type kustomization struct {
 func Patches(fsys fs.FS, dirs []string, maxBytes int64) map[string]bool {
 	out := map[string]bool{}
 	for _, dir := range dirs {
-		for _, name := range kustomizationNames {
+		for _, name := range source.KustomizationNames {
 			p := path.Join(dir, name)
 			info, err := source.CheckRegular(fsys, p)
 			if err != nil || info.Size() > maxBytes {

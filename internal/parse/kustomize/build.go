@@ -27,10 +27,7 @@ import (
 	"github.com/mlguard/mlguard/internal/source"
 )
 
-// Names are the file names Kustomize reads in a directory.
-var Names = []string{"kustomization.yaml", "kustomization.yml", "Kustomization"}
-
-func isKustomization(p string) bool { return slices.Contains(Names, path.Base(p)) }
+func isKustomization(p string) bool { return slices.Contains(source.KustomizationNames, path.Base(p)) }
 
 // originKey is the annotation in which Kustomize records the file an object
 // came from, when the kustomization asks for originAnnotations.
@@ -105,12 +102,12 @@ func Run(ctx context.Context, fsys fs.FS, dir string, maxBytes int64) (b *Build,
 }
 
 func kustomizationName(fsys fs.FS, dir string) string {
-	for _, n := range Names {
+	for _, n := range source.KustomizationNames {
 		if _, err := fs.Stat(fsys, path.Join(dir, n)); err == nil {
 			return n
 		}
 	}
-	return Names[0]
+	return source.KustomizationNames[0]
 }
 
 // place points an object of the build at the files it came from, value by
