@@ -104,10 +104,12 @@ type Location struct {
 	Row      int64  `json:"row,omitempty"`
 }
 
-// Skipped counts files that are not datasets, by extension.
+// Skipped counts files that are not datasets, by extension, and the
+// directories not descended into.
 type Skipped struct {
 	Kind  string `json:"kind"`
-	Files int    `json:"files"`
+	Files int    `json:"files"` // files, or directories when Dirs is set
+	Dirs  bool   `json:"directories,omitempty"`
 	Note  string `json:"note"`
 }
 
@@ -403,6 +405,7 @@ func shardGroup(file string) string {
 // find lists the dataset files under paths, counting the others.
 func find(paths []string) (files []string, skipped []Skipped, errs []FileError) {
 	others := map[string]int{}
+	hidden := 0
 	for _, root := range paths {
 		st, err := os.Stat(root)
 		if err != nil {
@@ -428,6 +431,7 @@ func find(paths []string) (files []string, skipped []Skipped, errs []FileError) 
 			}
 			if d.IsDir() {
 				if p != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules") {
+					hidden++ // counted, so that nothing is skipped in silence
 					return fs.SkipDir
 				}
 				return nil
@@ -448,6 +452,10 @@ func find(paths []string) (files []string, skipped []Skipped, errs []FileError) 
 	}
 	for k, n := range others {
 		skipped = append(skipped, Skipped{Kind: k, Files: n, Note: "not a dataset format mlguard reads; not scanned"})
+	}
+	if hidden > 0 {
+		skipped = append(skipped, Skipped{Kind: "hidden or node_modules", Files: hidden, Dirs: true,
+			Note: "not read; name them on the command line to scan them"})
 	}
 	sort.Slice(skipped, func(i, j int) bool { return skipped[i].Kind < skipped[j].Kind })
 	slices.Sort(files)

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -137,5 +138,27 @@ func TestClasses(t *testing.T) {
 	}
 	if res.Files != 8 || len(res.Datasets) != 7 {
 		t.Errorf("%d files in %d datasets, want 8 in 7 (two shards are one)", res.Files, len(res.Datasets))
+	}
+}
+
+// A hidden directory is not descended into, and is counted, not skipped in
+// silence.
+func TestHiddenDirectoriesCounted(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{".cache/a.csv", "node_modules/b.csv", "c.csv"} {
+		full := filepath.Join(dir, p)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte("email\nada@example.com\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := Scan(context.Background(), []string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Files != 1 || len(res.Skipped) != 1 || !res.Skipped[0].Dirs || res.Skipped[0].Files != 2 {
+		t.Errorf("read %d files, skipped %+v", res.Files, res.Skipped)
 	}
 }

@@ -104,7 +104,14 @@ func dataText(w io.Writer, res *data.Result, opts Options) error {
 		notes = append(notes, fmt.Sprintf("%s: %s: %s", kind, Clean(loc), Clean(e.Message)))
 	}
 	for _, sk := range res.Skipped {
-		notes = append(notes, fmt.Sprintf("skipped: %s %s (%s)", Plural(sk.Files, "file"), Clean(sk.Kind), sk.Note))
+		what := Plural(sk.Files, "file") + " " + Clean(sk.Kind)
+		if sk.Dirs {
+			what = fmt.Sprintf("%d %s directories", sk.Files, Clean(sk.Kind))
+			if sk.Files == 1 {
+				what = "1 " + Clean(sk.Kind) + " directory"
+			}
+		}
+		notes = append(notes, fmt.Sprintf("skipped: %s (%s)", what, sk.Note))
 	}
 	for _, ds := range res.Datasets {
 		if ds.Truncated {
