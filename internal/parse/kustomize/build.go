@@ -59,7 +59,7 @@ func Run(ctx context.Context, fsys fs.FS, dir string, maxBytes int64) (b *Build,
 			diags.Errorf(source.Range{File: path.Join(dir, kustomizationName(fsys, dir))}, "Kustomization not built", "the build failed: %v", p)
 		}
 	}()
-	t := &treeFS{fsys: fsys, maxBytes: maxBytes, read: map[string]bool{}}
+	t := &treeFS{fsys: fsys, maxBytes: maxBytes, read: map[string][]byte{}}
 	defer func() { b.Sources = slices.Sorted(maps.Keys(t.read)) }()
 	opts := krusty.MakeDefaultOptions()
 	opts.LoadRestrictions = types.LoadRestrictionsRootOnly
@@ -93,7 +93,7 @@ func Run(ctx context.Context, fsys fs.FS, dir string, maxBytes int64) (b *Build,
 	objs, d := kubeparse.ParseRendered(at.File, out)
 	diags = append(diags, d...)
 	substitute(objs, t.vars)
-	p := &parsed{fsys: fsys, maxBytes: maxBytes, read: slices.Sorted(maps.Keys(t.read)), cache: map[string][]*kubeparse.Object{}}
+	p := &parsed{data: t.read, read: slices.Sorted(maps.Keys(t.read)), cache: map[string][]*kubeparse.Object{}}
 	for _, o := range objs {
 		diags = append(diags, b.place(o, dir, p)...)
 	}
@@ -149,12 +149,12 @@ func (b *Build) place(o *kubeparse.Object, dir string, p *parsed) source.Diagnos
 	return nil
 }
 
-// parsed holds the files a build read, parsed once.
+// parsed holds the files a build read (their bytes kept from the build's
+// own reads, not read again), parsed once.
 type parsed struct {
-	fsys     fs.FS
-	maxBytes int64
-	read     []string
-	cache    map[string][]*kubeparse.Object
+	data  map[string][]byte
+	read  []string
+	cache map[string][]*kubeparse.Object
 }
 
 func (p *parsed) objects(file string) []*kubeparse.Object {
@@ -162,7 +162,7 @@ func (p *parsed) objects(file string) []*kubeparse.Object {
 		return objs
 	}
 	var objs []*kubeparse.Object
-	if data, err := source.ReadFile(p.fsys, file, p.maxBytes); err == nil {
+	if data, ok := p.data[file]; ok {
 		objs, _ = kubeparse.ParseRendered(file, data)
 	}
 	p.cache[file] = objs

@@ -28,7 +28,7 @@ type treeFS struct {
 
 	mu    sync.Mutex
 	diags source.Diagnostics
-	read  map[string]bool // every file the build read
+	read  map[string][]byte // every file the build read, as it is in the tree
 	vars  []types.Var     // the vars of every kustomization read
 }
 
@@ -114,7 +114,7 @@ func (t *treeFS) ReadFile(p string) ([]byte, error) {
 		return nil, err
 	}
 	t.mu.Lock()
-	t.read[r] = true
+	t.read[r] = data
 	t.mu.Unlock()
 	if isKustomization(r) {
 		data, err = t.clean(r, data)
