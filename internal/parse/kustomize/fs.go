@@ -29,7 +29,7 @@ type treeFS struct {
 	mu    sync.Mutex
 	diags source.Diagnostics
 	read  map[string][]byte // every file the build read, as it is in the tree
-	vars  []types.Var     // the vars of every kustomization read
+	vars  []types.Var       // the vars of every kustomization read
 }
 
 var errReadOnly = errors.New("the scanned tree is read only")
