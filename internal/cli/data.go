@@ -15,6 +15,7 @@ import (
 	"github.com/mlguard/mlguard/internal/config"
 	"github.com/mlguard/mlguard/internal/data"
 	"github.com/mlguard/mlguard/internal/data/detect"
+	"github.com/mlguard/mlguard/internal/dataclass"
 	"github.com/mlguard/mlguard/internal/report"
 )
 
@@ -27,6 +28,7 @@ type dataFlags struct {
 	regions    string
 	configFile string
 	classesOut string
+	storedAt   string
 }
 
 func newDataCmd() *cobra.Command {
@@ -54,7 +56,9 @@ func newDataScanCmd() *cobra.Command {
 			"a file that could not be read, or no dataset file at all.",
 		Example: "  mlguard data scan examples/data\n" +
 			"  mlguard data scan --sample 10000 -f sarif -o data.sarif datasets/\n" +
-			"  mlguard data scan --region GB,FR --classification-out classes.json s3-export/",
+			"  mlguard data scan --region GB,FR --classification-out classes.json s3-export/\n" +
+			"  mlguard data scan --stored-at s3://ml-training-data/ --classification-out classes.json export/\n" +
+			"  mlguard scan --data-classification classes.json infra/",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runDataScan(cmd, args, f) },
 	}
@@ -66,7 +70,8 @@ func newDataScanCmd() *cobra.Command {
 	fl.BoolVar(&f.full, "full", false, "read every record of every file")
 	fl.StringVar(&f.regions, "region", strings.Join(detect.DefaultRegions, ","), "regions national phone numbers are read in (ISO 3166 codes, comma-separated)")
 	fl.StringVar(&f.configFile, "config", "", "settings file (default: .mlguard.yaml in the working directory, with data.accept entries)")
-	fl.StringVar(&f.classesOut, "classification-out", "", "also write which info types were found under which dataset paths (JSON)")
+	fl.StringVar(&f.classesOut, "classification-out", "", "also write which info types were found under which dataset paths (JSON), for scan --data-classification")
+	fl.StringVar(&f.storedAt, "stored-at", "", "the storage location the PATHs are copies of (s3://BUCKET/PREFIX, gs://, an Azure Blob URI): each dataset's location in --classification-out is it plus the dataset's path under its PATH")
 	return cmd
 }
 
@@ -78,6 +83,14 @@ func runDataScan(cmd *cobra.Command, args []string, f *dataFlags) error {
 	min, err := reportFlags(f.severity, &f.out, &f.exit)
 	if err != nil {
 		return err
+	}
+	if f.storedAt != "" {
+		if f.classesOut == "" {
+			return usageError("--stored-at says where the datasets are kept for --classification-out; give that too")
+		}
+		if l, err := dataclass.ParseLocation(f.storedAt); err != nil || l.Cloud == dataclass.Any {
+			return usageError("--stored-at %q: want an s3://, gs:// or Azure Blob URI", f.storedAt)
+		}
 	}
 	if f.sample < 0 {
 		return usageError("--sample %d: want a number of records", f.sample)
@@ -100,7 +113,7 @@ func runDataScan(cmd *cobra.Command, args []string, f *dataFlags) error {
 		return err
 	}
 	if f.classesOut != "" {
-		if err := writeClasses(f.classesOut, res); err != nil {
+		if err := writeClasses(f.classesOut, res, args, f.storedAt); err != nil {
 			return &exitError{code: ExitError, err: err}
 		}
 	}
@@ -143,40 +156,52 @@ func (f *dataFlags) accept(stderr io.Writer) ([]data.Accept, error) {
 	return out, nil
 }
 
-// writeClasses writes the info types found under each dataset path, for
-// the infrastructure scan to know which storage holds what.
-func writeClasses(name string, res *data.Result) error {
-	type entry struct {
-		Path      string        `json:"path"`
-		InfoTypes []detect.Type `json:"info_types"`
-	}
-	doc := struct {
-		Version  string  `json:"version"`
-		Datasets []entry `json:"datasets"`
-	}{Version: "1", Datasets: []entry{}}
+// writeClasses writes the info types found under each dataset path, and
+// where each dataset is stored when --stored-at says, for the
+// infrastructure scan to know which storage holds what.
+func writeClasses(name string, res *data.Result, roots []string, storedAt string) error {
+	doc := dataclass.File{Version: dataclass.FileVersion, Datasets: []dataclass.FileDataset{}}
 	for _, ds := range res.Datasets {
-		var types []detect.Type
+		var types []string
 		for _, c := range ds.Columns {
 			if c.Accepted != nil {
 				continue
 			}
 			for _, t := range c.Types {
-				if !slices.Contains(types, t.Type) {
-					types = append(types, t.Type)
+				if !slices.Contains(types, string(t.Type)) {
+					types = append(types, string(t.Type))
 				}
 			}
 		}
 		if len(types) > 0 {
 			slices.Sort(types)
-			doc.Datasets = append(doc.Datasets, entry{Path: filepath.ToSlash(ds.Path), InfoTypes: types})
+			doc.Datasets = append(doc.Datasets, dataclass.FileDataset{Path: filepath.ToSlash(ds.Path),
+				Location: storedLocation(ds.Path, roots, storedAt), InfoTypes: types})
 		}
 	}
 	out, err := json.MarshalIndent(doc, "", "  ")
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(name, out, 0o644); err != nil {
+	if err := os.WriteFile(name, append(out, '\n'), 0o644); err != nil {
 		return fmt.Errorf("--classification-out: %w", err)
 	}
 	return nil
+}
+
+// storedLocation is where a dataset read under one of the scanned roots is
+// stored: the location the root is a copy of, then the dataset's path below
+// the root (its name when the root is the file itself).
+func storedLocation(p string, roots []string, storedAt string) string {
+	if storedAt == "" {
+		return ""
+	}
+	rel := filepath.Base(p)
+	best := -1
+	for _, r := range roots {
+		if q, err := filepath.Rel(r, p); err == nil && q != "." && !strings.HasPrefix(q, "..") && (best < 0 || len(r) > best) {
+			rel, best = q, len(r)
+		}
+	}
+	return strings.TrimSuffix(storedAt, "/") + "/" + filepath.ToSlash(rel)
 }

@@ -2,10 +2,14 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/mlguard/mlguard/internal/dataclass"
 )
 
 // TestDataScan: the example datasets are classified, every format keeps
@@ -81,5 +85,73 @@ func TestDataScan(t *testing.T) {
 	}
 	if code, _, _ := run(t, "data", "scan", "--severity", "CRITICAL", filepath.Join(tmp, "ok.csv")); code != 0 {
 		t.Errorf("nothing at CRITICAL: exit %d", code)
+	}
+}
+
+// TestClassificationTiesToInfrastructure: what data scan --stored-at
+// writes makes scan hold the bucket and the job that reads it to the
+// personal-data rules, and so does data_classification in the settings;
+// without either the bucket is judged by the general rules only. The bundled
+// classes.json is what data scan writes today.
+func TestClassificationTiesToInfrastructure(t *testing.T) {
+	const infra = "../../examples/data-platform"
+	tmp := t.TempDir()
+	classes := filepath.Join(tmp, "classes.json")
+	run(t, "data", "scan", "--stored-at", "s3://acme-ml-training-data/", "--classification-out", classes, "../../examples/data")
+	locations := func(name string) string {
+		var f dataclass.File
+		data, err := os.ReadFile(name)
+		if err != nil || json.Unmarshal(data, &f) != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var out []string
+		for _, ds := range f.Datasets {
+			out = append(out, ds.Location+" "+strings.Join(ds.InfoTypes, ","))
+		}
+		return strings.Join(out, "\n")
+	}
+	if got, bundled := locations(classes), locations(filepath.Join(infra, "classes.json")); got != bundled {
+		t.Errorf("examples/data-platform/classes.json is stale; rewrite it with mlguard data scan --stored-at s3://acme-ml-training-data/ --classification-out examples/data-platform/classes.json examples/data\ngot\n%s\nbundled\n%s", got, bundled)
+	}
+	dataRules := func(args ...string) []string {
+		_, out, stderr := run(t, append([]string{"scan", "-f", "json"}, args...)...)
+		var doc struct {
+			Findings []struct {
+				Rule string `json:"rule_id"`
+				Line int    `json:"start_line"`
+			} `json:"findings"`
+		}
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatalf("%v: %v %s", args, err, stderr)
+		}
+		var ids []string
+		for _, f := range doc.Findings {
+			if strings.HasPrefix(f.Rule, "AWS-DATA-") {
+				ids = append(ids, fmt.Sprintf("%s:%d", f.Rule, f.Line))
+			}
+		}
+		slices.Sort(ids)
+		return ids
+	}
+	want := []string{"AWS-DATA-001:16", "AWS-DATA-003:7", "AWS-DATA-004:7", "AWS-DATA-005:32"}
+	if got := dataRules("--data-classification", classes, infra); !slices.Equal(got, want) {
+		t.Errorf("with --data-classification: %v, want %v", got, want)
+	}
+	if got := dataRules(infra); len(got) != 0 {
+		t.Errorf("without a classification: %v", got)
+	}
+	write(t, tmp, "settings.yaml", "data_classification:\n  s3://acme-ml-training-data/support/: [PHONE_NUMBER]\n")
+	if got := dataRules("--config", filepath.Join(tmp, "settings.yaml"), infra); !slices.Equal(got, want) {
+		t.Errorf("with data_classification: %v, want %v", got, want)
+	}
+	write(t, tmp, "nolocation.json", `{"version":"1","datasets":[{"path":"a.csv","info_types":["US_SSN"]}]}`)
+	if code, _, stderr := run(t, "scan", "--data-classification", filepath.Join(tmp, "nolocation.json"), infra); code != ExitFindings || !strings.Contains(stderr, "a.csv has no storage location") {
+		t.Errorf("a dataset without a location: exit %d, %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "scan", "--data-classification", filepath.Join(tmp, "settings.yaml"), infra); code != ExitError || !strings.Contains(stderr, "not a classification file") {
+		t.Errorf("not a classification file: exit %d, %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "data", "scan", "--stored-at", "acme", "--classification-out", classes, "../../examples/data"); code != ExitError || !strings.Contains(stderr, "want an s3://") {
+		t.Errorf("--stored-at without a scheme: exit %d, %s", code, stderr)
 	}
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/mlguard/mlguard/internal/compliance"
 	"github.com/mlguard/mlguard/internal/config"
+	"github.com/mlguard/mlguard/internal/dataclass"
 	"github.com/mlguard/mlguard/internal/parse/helm"
 	"github.com/mlguard/mlguard/internal/parse/terraform"
 	"github.com/mlguard/mlguard/internal/report"
@@ -44,6 +45,7 @@ type scanFlags struct {
 	compliance     string
 	policies       []string
 	dumpInput      bool
+	classes        []string
 	// Presentation of the text report.
 	verbose, compact bool
 	// rules replaces the registered rules (mlguard iam analyze).
@@ -72,6 +74,7 @@ func newScanCmd() *cobra.Command {
 			"  mlguard scan --severity HIGH,CRITICAL --compact infra/\n" +
 			"  mlguard scan --create-baseline --baseline .mlguard-baseline.json infra/   # record today's findings\n" +
 			"  mlguard scan --baseline .mlguard-baseline.json infra/                     # report only new ones\n" +
+			"  mlguard scan --data-classification classes.json infra/                   # stricter rules for storage of personal data\n" +
 			"  mlguard scan --helm-values prod-values.yaml --helm-set image.tag=1.4.2 charts/serving\n" +
 			"  kustomize build overlays/prod | mlguard scan -",
 		Args: cobra.MinimumNArgs(1),
@@ -81,6 +84,7 @@ func newScanCmd() *cobra.Command {
 	}
 	f.register(cmd.Flags(), "findings")
 	cmd.Flags().StringArrayVar(&f.policies, "policy", nil, "also run the custom Rego policies in this directory or .rego file (repeatable; see docs/policy-input.md)")
+	cmd.Flags().StringArrayVar(&f.classes, "data-classification", nil, "hold storage that this classification file (data scan --classification-out) says holds personal data to stricter rules (repeatable)")
 	cmd.Flags().BoolVar(&f.dumpInput, "dump-input", false, "print the input document custom policies read, one per scanned unit, and run no rules")
 	cmd.Flags().StringVar(&f.compliance, "compliance", "", "add a per-control pass/fail summary for one framework: "+frameworkKeys()+" (text and json output)")
 	return cmd
@@ -125,6 +129,9 @@ func runScan(cmd *cobra.Command, args []string, f *scanFlags) error {
 	}
 	opts, err := f.scanOptions()
 	if err != nil {
+		return err
+	}
+	if opts.DataClassification, err = f.classification(stderr); err != nil {
 		return err
 	}
 	if len(f.policies) > 0 {
@@ -359,6 +366,27 @@ func (f *scanFlags) scanOptions() (scan.Options, error) {
 		opts.Baseline = b
 	}
 	return opts, nil
+}
+
+// classification reads the --data-classification files, saying on stderr
+// which of their datasets name no storage location.
+func (f *scanFlags) classification(stderr io.Writer) (*dataclass.Map, error) {
+	var m *dataclass.Map
+	for _, p := range f.classes {
+		data, err := source.ReadPath(p, maxInputBytes)
+		if err != nil {
+			return nil, usageError("--data-classification: %v", source.PlainError(err))
+		}
+		c, warnings, err := dataclass.ReadFile(p, data)
+		if err != nil {
+			return nil, usageError("--data-classification: %v", err)
+		}
+		for _, w := range warnings {
+			fmt.Fprintf(stderr, "mlguard: warning: %s\n", w)
+		}
+		m = dataclass.Merge(m, c)
+	}
+	return m, nil
 }
 
 // writeBaseline records the findings when --create-baseline asks for it.

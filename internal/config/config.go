@@ -15,6 +15,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/mlguard/mlguard/internal/dataclass"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/source"
 )
@@ -31,10 +32,33 @@ type Config struct {
 	Ignore             []Ignore                 `yaml:"ignore"`
 	// Data holds the settings of `mlguard data scan`.
 	Data Data `yaml:"data"`
+	// DataClassification maps a bucket name or a storage URI prefix to what
+	// it holds (info types, or "personal"), for the rules that hold storage
+	// of personal data to stricter controls.
+	DataClassification map[string]Classes `yaml:"data_classification"`
+	// Classification is DataClassification read, each entry naming its line.
+	Classification *dataclass.Map `yaml:"-"`
 	// File is the name the settings were read from; Rules lists each rule
 	// ID they name, with its line, so that a misspelt one can be reported.
 	File  string    `yaml:"-"`
 	Rules []RuleRef `yaml:"-"`
+}
+
+// Classes are the classes of a data_classification entry: one name or a list.
+type Classes []string
+
+// UnmarshalYAML accepts a single class as well as a list.
+func (c *Classes) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		*c = Classes{n.Value}
+		return nil
+	}
+	var list []string
+	if err := n.Decode(&list); err != nil {
+		return err
+	}
+	*c = list
+	return nil
 }
 
 // RuleRef is a rule ID named in the settings.
@@ -95,13 +119,16 @@ func Parse(name string, data []byte) (*Config, error) {
 	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
 		msg := source.DecodeError(data, err)
 		if strings.Contains(msg, "unknown key") {
-			msg += " (the settings are disabled_rules, exclude_paths, severity_overrides, inline_suppressions, ignore and data)"
+			msg += " (the settings are disabled_rules, exclude_paths, severity_overrides, inline_suppressions, ignore, data and data_classification)"
 		}
 		return nil, fmt.Errorf("%s: %s", name, msg)
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err == nil {
 		c.locate(&doc)
+	}
+	if err := c.classify(&doc); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	for i, a := range c.Data.Accept {
 		if a.Reason == "" || a.Column == "" && a.Type == "" {
@@ -147,6 +174,45 @@ func (c *Config) locate(doc *yaml.Node) {
 			}
 		}
 	}
+}
+
+// classify reads data_classification into Classification, in the order
+// of the file, each entry naming its line.
+func (c *Config) classify(doc *yaml.Node) error {
+	if len(c.DataClassification) == 0 || len(doc.Content) == 0 {
+		return nil
+	}
+	c.Classification = &dataclass.Map{}
+	top := doc.Content[0].Content
+	for i := 0; i+1 < len(top); i += 2 {
+		if top[i].Value != "data_classification" {
+			continue
+		}
+		entries := top[i+1].Content
+		for j := 0; j+1 < len(entries); j += 2 {
+			key := entries[j]
+			l, err := dataclass.ParseLocation(key.Value)
+			if err != nil {
+				return fmt.Errorf("line %d: data_classification: %w", key.Line, err)
+			}
+			classes := c.DataClassification[key.Value]
+			if len(classes) == 0 {
+				return fmt.Errorf("line %d: data_classification %s: name what it holds (%q or info types)", key.Line, key.Value, dataclass.Personal)
+			}
+			for k, cl := range classes {
+				classes[k] = strings.ToUpper(cl)
+				if strings.EqualFold(cl, dataclass.Personal) {
+					classes[k] = dataclass.Personal
+				}
+				if !dataclass.Valid(classes[k]) {
+					return fmt.Errorf("line %d: data_classification %s: unknown class %q (want %q or an info type: %s)",
+						key.Line, key.Value, cl, dataclass.Personal, strings.Join(dataclass.InfoTypes, ", "))
+				}
+			}
+			c.Classification.Add(dataclass.Entry{Location: l, Classes: classes, Source: fmt.Sprintf("%s:%d", path.Base(c.File), key.Line)})
+		}
+	}
+	return nil
 }
 
 // Disabled reports whether a rule is disabled.

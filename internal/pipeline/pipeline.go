@@ -14,6 +14,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -54,6 +55,10 @@ type Step struct {
 	VolumeKMS        Value            `json:"volume_kms_key_id"`
 	OutputKMS        Value            `json:"output_kms_key_id"`
 	Environment      map[string]Value `json:"environment,omitempty"`
+	// Reads are the known s3:// locations of the step's inputs (training
+	// channels, processing inputs, transform input), pipeline parameters
+	// taken at their defaults.
+	Reads []string `json:"reads,omitempty"`
 }
 
 // Has reports which settings a step of this type carries.
@@ -90,6 +95,8 @@ type Definition struct {
 	// S3URIs are the known s3:// locations anywhere in the definition: the
 	// data and artifacts its steps read and write.
 	S3URIs []string `json:"s3_uris,omitempty"`
+	// params are the string defaults of the pipeline's parameters, by name.
+	params map[string]string
 }
 
 // Parse reads a pipeline definition. An error means the text is not a
@@ -101,8 +108,15 @@ func Parse(data []byte) (*Definition, error) {
 	if err := dec.Decode(&doc); err != nil {
 		return nil, fmt.Errorf("pipeline definition: %w", err)
 	}
-	d := &Definition{}
+	d := &Definition{params: map[string]string{}}
 	d.collectURIs(doc, 0)
+	params, _ := doc["Parameters"].([]any)
+	for _, p := range params {
+		name, _ := object(p)["Name"].(string)
+		if v, ok := object(p)["DefaultValue"].(string); ok && name != "" {
+			d.params[name] = v
+		}
+	}
 	steps, ok := doc["Steps"].([]any)
 	if !ok {
 		if _, present := doc["Steps"]; present {
@@ -142,7 +156,10 @@ func (d *Definition) walk(steps []any, prefix string, depth int) error {
 			}
 			continue
 		}
-		d.Steps = append(d.Steps, readStep(name, typ, path, args)...)
+		for _, st := range readStep(name, typ, path, args) {
+			st.Reads = d.inputs(typ, args)
+			d.Steps = append(d.Steps, st)
+		}
 	}
 	return nil
 }
@@ -299,6 +316,58 @@ func environment(v any) map[string]Value {
 	for k, e := range m {
 		out[k] = scalar(e)
 	}
+	return out
+}
+
+// inputArgs are the arguments of each step type that name what it reads.
+var inputArgs = map[string][]string{
+	"Training":   {"InputDataConfig"},
+	"Processing": {"ProcessingInputs"},
+	"Transform":  {"TransformInput"},
+}
+
+// inputs returns the known s3:// locations under a step's input arguments,
+// with {"Get": "Parameters.X"} read as the parameter's default. A tuning
+// step reads the InputDataConfig of its training job definitions.
+func (d *Definition) inputs(typ string, args map[string]any) []string {
+	var out []string
+	var walk func(v any, depth int)
+	walk = func(v any, depth int) {
+		if depth > 10*MaxNesting {
+			return
+		}
+		switch t := v.(type) {
+		case string:
+			if strings.HasPrefix(t, "s3://") && !unknown.In(t) && !slices.Contains(out, t) {
+				out = append(out, t)
+			}
+		case []any:
+			for _, e := range t {
+				walk(e, depth+1)
+			}
+		case map[string]any:
+			if get, ok := t["Get"].(string); ok && len(t) == 1 {
+				if name, ok := strings.CutPrefix(get, "Parameters."); ok {
+					walk(d.params[name], depth+1)
+				}
+				return
+			}
+			for _, e := range t {
+				walk(e, depth+1)
+			}
+		}
+	}
+	for _, k := range inputArgs[typ] {
+		walk(args[k], 0)
+	}
+	if typ == "Tuning" {
+		walk(object(args["TrainingJobDefinition"])["InputDataConfig"], 0)
+		defs, _ := args["TrainingJobDefinitions"].([]any)
+		for _, def := range defs {
+			walk(object(def)["InputDataConfig"], 0)
+		}
+	}
+	slices.Sort(out)
 	return out
 }
 

@@ -63,7 +63,7 @@ func writeJUnit(w io.Writer, res *scan.Result, opts Options) error {
 		suite.Cases = append(suite.Cases, c)
 	}
 	for _, r := range res.Rules {
-		if !fired[r.ID] && r.Severity >= opts.MinSeverity {
+		if !fired[r.ID] && res.Ran[r.ID] && r.Severity >= opts.MinSeverity { // a rule that did not run passed nothing
 			suite.Cases = append(suite.Cases, junitCase{Name: r.ID + " " + r.Title, Classname: r.ID})
 		}
 	}

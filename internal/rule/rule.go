@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/mlguard/mlguard/internal/dataclass"
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/model/azure"
@@ -114,6 +115,11 @@ type Metadata struct {
 	// (a namespace's NetworkPolicies, a pod's ServiceAccount). Admission
 	// control sees one object at a time and does not run it.
 	CrossObject bool `json:"cross_object,omitempty"`
+	// Classified marks a rule that judges only storage a data
+	// classification names (scan --data-classification,
+	// data_classification in .mlguard.yaml): without one it does not run,
+	// rather than pass having checked nothing.
+	Classified bool `json:"needs_data_classification,omitempty"`
 }
 
 // Input is what a check reads: the typed models of every cloud. Every model
@@ -123,6 +129,10 @@ type Input struct {
 	GCP        *gcp.Model        `json:"gcp"`
 	Azure      *azure.Model      `json:"azure"`
 	Kubernetes *kubernetes.Model `json:"kubernetes"`
+	// Data says which storage holds personal data (scan
+	// --data-classification, data_classification in .mlguard.yaml); nil
+	// when nothing is classified.
+	Data *dataclass.Map `json:"-"`
 
 	mu   sync.Mutex
 	memo map[any]any

@@ -20,6 +20,7 @@ import (
 
 	adaptcfn "github.com/mlguard/mlguard/internal/adapt/cloudformation/aws"
 	"github.com/mlguard/mlguard/internal/config"
+	"github.com/mlguard/mlguard/internal/dataclass"
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/parse/arm"
 	"github.com/mlguard/mlguard/internal/parse/bicep"
@@ -75,6 +76,10 @@ type Options struct {
 	// mlguard scan --dump-input prints them. It is called from several
 	// goroutines.
 	OnInput func(unit string, in *rule.Input)
+	// DataClassification says which storage holds personal data (scan
+	// --data-classification); a target's data_classification settings add
+	// to it.
+	DataClassification *dataclass.Map
 }
 
 // Result is everything a scan found.
@@ -173,6 +178,8 @@ type targetScan struct {
 	cfg    *config.Config
 	mu     sync.Mutex
 	inline map[string]*suppress.Inline
+	// classes are the classified locations of the options and the settings.
+	classes *dataclass.Map
 }
 
 func scanTarget(ctx context.Context, t Target, opts Options) (*Result, error) {
@@ -187,7 +194,8 @@ func scanTarget(ctx context.Context, t Target, opts Options) (*Result, error) {
 			return nil, fmt.Errorf("scan %s: %w", display(t, t.Root), err)
 		}
 	}
-	ts := &targetScan{t: t, opts: opts, cfg: cfg, inline: map[string]*suppress.Inline{}}
+	ts := &targetScan{t: t, opts: opts, cfg: cfg, inline: map[string]*suppress.Inline{},
+		classes: dataclass.Merge(opts.DataClassification, cfg.Classification)}
 	tree.Files = ts.included(tree.Files)
 	ts.diagnose(res, tree.Diagnostics)
 	// Settings diagnostics name the settings file as it was found.
@@ -231,7 +239,7 @@ func scanTarget(ctx context.Context, t Target, opts Options) (*Result, error) {
 		res.Files = append(res.Files, display(t, f.Path))
 	}
 	for _, r := range opts.Rules {
-		if units > 0 && !cfg.Disabled(r.ID) {
+		if units > 0 && ts.runs(r) {
 			res.Ran[r.ID] = true
 		}
 	}
@@ -306,6 +314,7 @@ func (ts *targetScan) checkUnit(ctx context.Context, u unit) ([]rule.Finding, []
 		diags.Errorf(source.Range{File: u.name}, "Internal error", "building the model failed: %v; please report it", err)
 		return nil, nil, diags
 	}
+	in.Data = ts.classes
 	var unknowns []Unknown
 	for _, m := range in.Models() {
 		for _, k := range model.Unknowns(m) {
@@ -317,7 +326,7 @@ func (ts *targetScan) checkUnit(ctx context.Context, u unit) ([]rule.Finding, []
 		ts.opts.OnInput(display(ts.t, u.name), in)
 	}
 	for _, r := range ts.opts.Rules {
-		if ts.cfg.Disabled(r.ID) {
+		if !ts.runs(r) {
 			continue
 		}
 		results, err := runRule(ctx, r, in)
@@ -330,6 +339,12 @@ func (ts *targetScan) checkUnit(ctx context.Context, u unit) ([]rule.Finding, []
 		}
 	}
 	return dedupeFindings(out), unknowns, diags
+}
+
+// runs reports whether a rule runs on this target: it is not disabled, and
+// a rule about classified storage has a classification to go by.
+func (ts *targetScan) runs(r *rule.Rule) bool {
+	return !ts.cfg.Disabled(r.ID) && (!r.Classified || ts.classes.Len() > 0)
 }
 
 func adapt(u unit) (in *rule.Input, err error) {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+
+	"github.com/mlguard/mlguard/internal/dataclass"
 )
 
 func found(ms []Match) []string {
@@ -61,5 +63,18 @@ func TestFind(t *testing.T) {
 		if got := found(d.Find(tc.text, tc.column)); !slices.Equal(got, tc.want) {
 			t.Errorf("Find(%q, %q) = %q, want %q", tc.text, tc.column, got, tc.want)
 		}
+	}
+}
+
+// TestClassNames keeps the info types the infrastructure side accepts in
+// classifications equal to the detectors'.
+func TestClassNames(t *testing.T) {
+	var got []string
+	for _, ty := range Types {
+		got = append(got, string(ty))
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, dataclass.InfoTypes) {
+		t.Errorf("dataclass.InfoTypes = %v, want the detectors' %v", dataclass.InfoTypes, got)
 	}
 }

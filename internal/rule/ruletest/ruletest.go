@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mlguard/mlguard/internal/dataclass"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/scan"
 )
@@ -34,11 +35,11 @@ type found struct {
 }
 
 // scanFixture scans one fixture (a directory or a file) with one rule.
-func scanFixture(t *testing.T, r *rule.Rule, fixture string) []found {
+func scanFixture(t *testing.T, r *rule.Rule, fixture string, classes *dataclass.Map) []found {
 	t.Helper()
 	dir, root := filepath.Dir(fixture), filepath.Base(fixture)
 	res, err := scan.Run(context.Background(), []scan.Target{{FS: os.DirFS(dir), Root: root}},
-		scan.Options{Rules: []*rule.Rule{r}, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+		scan.Options{Rules: []*rule.Rule{r}, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), DataClassification: classes})
 	if err != nil {
 		t.Fatalf("scan %s: %v", fixture, err)
 	}
@@ -98,11 +99,24 @@ func resources(fs []found) []string {
 	return slices.Compact(out)
 }
 
+// ClassificationFile is the classification file (data scan
+// --classification-out) a rule's fixtures are scanned with, when the rule
+// reads one: the same for every case, so that a passing fixture passes by
+// its controls and not by holding nothing classified.
+const ClassificationFile = "classification.json"
+
 // Fixtures runs r on its failing and passing fixtures under dir in every
 // format (a missing one is skipped; the registry test reports it), and
 // asserts exactly which resources and lines it flags.
 func Fixtures(t *testing.T, r *rule.Rule, dir string) {
 	t.Helper()
+	var classes *dataclass.Map
+	if data, err := os.ReadFile(filepath.Join(dir, ClassificationFile)); err == nil {
+		var warnings []string
+		if classes, warnings, err = dataclass.ReadFile(ClassificationFile, data); err != nil || len(warnings) > 0 {
+			t.Fatalf("%s: %v %v", dir, err, warnings)
+		}
+	}
 	hcl := map[string][]found{}
 	for _, c := range Cases {
 		t.Run(r.ID+"/"+c, func(t *testing.T) {
@@ -110,7 +124,7 @@ func Fixtures(t *testing.T, r *rule.Rule, dir string) {
 			if _, err := os.Stat(fixture); err != nil {
 				t.Skipf("no fixture: %v", err) // TestRegistry reports missing fixtures
 			}
-			got := scanFixture(t, r, fixture)
+			got := scanFixture(t, r, fixture, classes)
 			fail := strings.HasPrefix(c, "fail")
 			switch {
 			case !fail && len(got) > 0:

@@ -6,6 +6,7 @@ import (
 	// Rule packages register their rules in init.
 	_ "github.com/mlguard/mlguard/internal/rules/aws/bedrock"
 	_ "github.com/mlguard/mlguard/internal/rules/aws/cloudtrail"
+	_ "github.com/mlguard/mlguard/internal/rules/aws/data"
 	_ "github.com/mlguard/mlguard/internal/rules/aws/ecr"
 	_ "github.com/mlguard/mlguard/internal/rules/aws/ecs"
 	_ "github.com/mlguard/mlguard/internal/rules/aws/iam"

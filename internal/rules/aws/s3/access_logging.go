@@ -1,6 +1,7 @@
 package s3
 
 import (
+	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/framework"
 )
@@ -30,14 +31,20 @@ func init() {
 			References: []string{"https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
-			var out []rule.Result
-			for _, b := range in.AWS.Buckets {
-				if len(b.UsedBy) == 0 || b.Logging || b.Uncertain["logging"] {
-					continue
+			return each(in, func(b *aws.Bucket) []rule.Result {
+				if len(b.UsedBy) == 0 {
+					return nil // only buckets ML resources use
 				}
-				out = append(out, rule.OnResource(b.Resource, "off", "%s%s has no server access logging", b.Address, usage(b)))
-			}
-			return out
+				return AccessLogging(b)
+			})
 		},
 	})
+}
+
+// AccessLogging returns what keeps a bucket's requests from being logged.
+func AccessLogging(b *aws.Bucket) []rule.Result {
+	if b.Logging || b.Uncertain["logging"] {
+		return nil
+	}
+	return []rule.Result{rule.OnResource(b.Resource, "off", "%s%s has no server access logging", b.Address, usage(b))}
 }

@@ -2,6 +2,7 @@ package s3
 
 import (
 	"github.com/mlguard/mlguard/internal/model"
+	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/check"
 	"github.com/mlguard/mlguard/internal/rules/framework"
@@ -38,29 +39,30 @@ func init() {
 				"apply_server_side_encryption_by_default.kms_master_key_id: absent with aws:kms means the AWS managed key aws/s3"},
 			References: []string{"https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html"},
 		},
-		Check: func(in *rule.Input) []rule.Result {
-			var out []rule.Result
-			for _, b := range in.AWS.Buckets {
-				if b.LogTarget || b.Uncertain["log_target"] {
-					continue // server access logs are delivered only to SSE-S3 buckets
-				}
-				e := b.Encryption
-				switch {
-				case e == nil && !b.Uncertain["encryption"]:
-					out = append(out, rule.NewResult(b.Resource, model.Meta{Range: b.Range}, "SSE-S3",
-						"%s%s has no default encryption with a KMS key, so objects use S3 managed keys", b.Address, usage(b)))
-				case e == nil || !e.Algorithm.Known():
-				case e.Algorithm.Value == "AES256":
-					out = append(out, rule.NewResult(b.Resource, e.Algorithm.Meta, "AES256",
-						"%s%s encrypts with S3 managed keys (sse_algorithm = \"AES256\")", b.Address, usage(b)))
-				default:
-					if why, bad := check.NotCustomerKey(e.KMSKey); bad {
-						m := check.At(e.KMSKey.Meta, e.Meta)
-						out = append(out, rule.NewResult(b.Resource, m, e.KMSKey.Value, "%s%s: %s", b.Address, usage(b), why))
-					}
-				}
-			}
-			return out
-		},
+		Check: func(in *rule.Input) []rule.Result { return each(in, CustomerKey) },
 	})
+}
+
+// CustomerKey returns what keeps a bucket's objects from being encrypted
+// under a customer managed key.
+func CustomerKey(b *aws.Bucket) []rule.Result {
+	if b.LogTarget || b.Uncertain["log_target"] {
+		return nil // server access logs are delivered only to SSE-S3 buckets
+	}
+	e := b.Encryption
+	switch {
+	case e == nil && !b.Uncertain["encryption"]:
+		return []rule.Result{rule.NewResult(b.Resource, model.Meta{Range: b.Range}, "SSE-S3",
+			"%s%s has no default encryption with a KMS key, so objects use S3 managed keys", b.Address, usage(b))}
+	case e == nil || !e.Algorithm.Known():
+	case e.Algorithm.Value == "AES256":
+		return []rule.Result{rule.NewResult(b.Resource, e.Algorithm.Meta, "AES256",
+			"%s%s encrypts with S3 managed keys (sse_algorithm = \"AES256\")", b.Address, usage(b))}
+	default:
+		if why, bad := check.NotCustomerKey(e.KMSKey); bad {
+			m := check.At(e.KMSKey.Meta, e.Meta)
+			return []rule.Result{rule.NewResult(b.Resource, m, e.KMSKey.Value, "%s%s: %s", b.Address, usage(b), why)}
+		}
+	}
+	return nil
 }

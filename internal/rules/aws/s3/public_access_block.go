@@ -6,6 +6,7 @@ import (
 	"github.com/mlguard/mlguard/internal/rules/framework"
 
 	"github.com/mlguard/mlguard/internal/model"
+	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/rule"
 )
 
@@ -35,32 +36,33 @@ func init() {
 				"aws_s3_bucket_public_access_block.*: each setting is false when not written"},
 			References: []string{"https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"},
 		},
-		Check: func(in *rule.Input) []rule.Result {
-			var out []rule.Result
-			for _, b := range in.AWS.Buckets {
-				p := b.PublicAccessBlock
-				if p == nil {
-					continue
-				}
-				var off []string
-				at := p.Meta
-				for _, s := range []struct {
-					name string
-					v    model.Bool
-				}{{"block_public_acls", p.BlockPublicACLs}, {"block_public_policy", p.BlockPublicPolicy}, {"ignore_public_acls", p.IgnorePublicACLs}, {"restrict_public_buckets", p.RestrictPublicBuckets}} {
-					if s.v.IsFalse() {
-						off = append(off, s.name)
-						if s.v.Explicit && at == p.Meta {
-							at = s.v.Meta // point at the setting written false
-						}
-					}
-				}
-				if len(off) > 0 {
-					out = append(out, rule.NewResult(b.Resource, at, strings.Join(off, ","),
-						"%s%s has its public access block turned off for %s", b.Address, usage(b), strings.Join(off, ", ")))
-				}
-			}
-			return out
-		},
+		Check: func(in *rule.Input) []rule.Result { return each(in, PublicAccessBlock) },
 	})
+}
+
+// PublicAccessBlock returns the settings of a bucket's own public access
+// block that are turned off.
+func PublicAccessBlock(b *aws.Bucket) []rule.Result {
+	p := b.PublicAccessBlock
+	if p == nil {
+		return nil
+	}
+	var off []string
+	at := p.Meta
+	for _, s := range []struct {
+		name string
+		v    model.Bool
+	}{{"block_public_acls", p.BlockPublicACLs}, {"block_public_policy", p.BlockPublicPolicy}, {"ignore_public_acls", p.IgnorePublicACLs}, {"restrict_public_buckets", p.RestrictPublicBuckets}} {
+		if s.v.IsFalse() {
+			off = append(off, s.name)
+			if s.v.Explicit && at == p.Meta {
+				at = s.v.Meta // point at the setting written false
+			}
+		}
+	}
+	if len(off) == 0 {
+		return nil
+	}
+	return []rule.Result{rule.NewResult(b.Resource, at, strings.Join(off, ","),
+		"%s%s has its public access block turned off for %s", b.Address, usage(b), strings.Join(off, ", "))}
 }

@@ -1,6 +1,7 @@
 package s3
 
 import (
+	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/framework"
 )
@@ -30,15 +31,15 @@ func init() {
 			Defaults:   []string{"no ACL: the bucket is private"},
 			References: []string{"https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl"},
 		},
-		Check: func(in *rule.Input) []rule.Result {
-			var out []rule.Result
-			for _, b := range in.AWS.Buckets {
-				if b.ACL.Known() && publicACLs[b.ACL.Value] {
-					out = append(out, rule.NewResult(b.Resource, b.ACL.Meta, b.ACL.Value,
-						"%s%s has the canned ACL %q", b.Address, usage(b), b.ACL.Value))
-				}
-			}
-			return out
-		},
+		Check: func(in *rule.Input) []rule.Result { return each(in, PublicACL) },
 	})
+}
+
+// PublicACL returns a bucket's canned ACL when it grants access to everyone.
+func PublicACL(b *aws.Bucket) []rule.Result {
+	if b.ACL.Known() && publicACLs[b.ACL.Value] {
+		return []rule.Result{rule.NewResult(b.Resource, b.ACL.Meta, b.ACL.Value,
+			"%s%s has the canned ACL %q", b.Address, usage(b), b.ACL.Value)}
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package s3
 
 import (
+	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/framework"
 )
@@ -36,17 +37,19 @@ func init() {
 			Defaults:   []string{"no bucket policy: only the identities of the account that are granted access have it"},
 			References: []string{"https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html"},
 		},
-		Check: func(in *rule.Input) []rule.Result {
-			var out []rule.Result
-			for _, b := range in.AWS.Buckets {
-				for _, p := range b.Policies {
-					if sid, ok := p.Document.PublicStatement(); ok {
-						out = append(out, rule.NewResult(b.Resource, p.Meta, sid,
-							"%s%s: statement %s of its bucket policy allows any principal without a condition", b.Address, usage(b), sid))
-					}
-				}
-			}
-			return out
-		},
+		Check: func(in *rule.Input) []rule.Result { return each(in, PublicPolicy) },
 	})
+}
+
+// PublicPolicy returns the statements of a bucket's policies that allow any
+// principal without a condition.
+func PublicPolicy(b *aws.Bucket) []rule.Result {
+	var out []rule.Result
+	for _, p := range b.Policies {
+		if sid, ok := p.Document.PublicStatement(); ok {
+			out = append(out, rule.NewResult(b.Resource, p.Meta, sid,
+				"%s%s: statement %s of its bucket policy allows any principal without a condition", b.Address, usage(b), sid))
+		}
+	}
+	return out
 }

@@ -15,6 +15,15 @@ func register(r *rule.Rule) {
 	rule.Register(r)
 }
 
+// each runs a bucket check on every bucket of the input.
+func each(in *rule.Input, check func(*aws.Bucket) []rule.Result) []rule.Result {
+	var out []rule.Result
+	for _, b := range in.AWS.Buckets {
+		out = append(out, check(b)...)
+	}
+	return out
+}
+
 // usage says which ML resources use a bucket, for messages.
 func usage(b *aws.Bucket) string {
 	if len(b.UsedBy) == 0 {

@@ -2,6 +2,7 @@ package s3
 
 import (
 	"github.com/mlguard/mlguard/internal/model"
+	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/framework"
 )
@@ -40,28 +41,27 @@ func init() {
 			Defaults:   []string{"no bucket policy: S3 serves HTTP and HTTPS requests alike"},
 			References: []string{"https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html"},
 		},
-		Check: func(in *rule.Input) []rule.Result {
-			var out []rule.Result
-			for _, b := range in.AWS.Buckets {
-				if b.Uncertain["policy"] {
-					continue
-				}
-				if len(b.Policies) == 0 {
-					out = append(out, rule.NewResult(b.Resource, model.Meta{Range: b.Range}, "no policy",
-						"%s%s has no bucket policy, so it accepts requests without TLS", b.Address, usage(b)))
-					continue
-				}
-				denied, known := false, true
-				for _, p := range b.Policies {
-					known = known && p.Document != nil
-					denied = denied || p.Document.DeniesInsecureTransport()
-				}
-				if known && !denied {
-					out = append(out, rule.NewResult(b.Resource, b.Policies[0].Meta, "no deny",
-						"%s%s: its bucket policy does not deny requests where aws:SecureTransport is false", b.Address, usage(b)))
-				}
-			}
-			return out
-		},
+		Check: func(in *rule.Input) []rule.Result { return each(in, TLSOnly) },
 	})
+}
+
+// TLSOnly returns what keeps a bucket from refusing requests without TLS.
+func TLSOnly(b *aws.Bucket) []rule.Result {
+	if b.Uncertain["policy"] {
+		return nil
+	}
+	if len(b.Policies) == 0 {
+		return []rule.Result{rule.NewResult(b.Resource, model.Meta{Range: b.Range}, "no policy",
+			"%s%s has no bucket policy, so it accepts requests without TLS", b.Address, usage(b))}
+	}
+	denied, known := false, true
+	for _, p := range b.Policies {
+		known = known && p.Document != nil
+		denied = denied || p.Document.DeniesInsecureTransport()
+	}
+	if known && !denied {
+		return []rule.Result{rule.NewResult(b.Resource, b.Policies[0].Meta, "no deny",
+			"%s%s: its bucket policy does not deny requests where aws:SecureTransport is false", b.Address, usage(b))}
+	}
+	return nil
 }
