@@ -83,3 +83,32 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestReads: the inputs a step reads, parameters at their defaults, and
+// nothing from its outputs or from values computed at run time.
+func TestReads(t *testing.T) {
+	d, err := Parse([]byte(`{"Parameters": [{"Name": "In", "Type": "String", "DefaultValue": "s3://b/in/"}],
+	"Steps": [
+	  {"Name": "Train", "Type": "Training", "Arguments": {
+	    "InputDataConfig": [{"DataSource": {"S3DataSource": {"S3Uri": {"Get": "Parameters.In"}}}},
+	                        {"DataSource": {"S3DataSource": {"S3Uri": "s3://b/extra/"}}},
+	                        {"DataSource": {"S3DataSource": {"S3Uri": {"Get": "Steps.Prep.ProcessingOutputConfig.Outputs['x'].S3Output.S3Uri"}}}}],
+	    "OutputDataConfig": {"S3OutputPath": "s3://b/out/"},
+	    "HyperParameters": {"sagemaker_submit_directory": "s3://b/code.tar.gz"}}},
+	  {"Name": "Prep", "Type": "Processing", "Arguments": {
+	    "ProcessingInputs": [{"S3Input": {"S3Uri": "s3://b/raw/"}}],
+	    "ProcessingOutputConfig": {"Outputs": [{"S3Output": {"S3Uri": "s3://b/prepared/"}}]}}},
+	  {"Name": "Tune", "Type": "Tuning", "Arguments": {"TrainingJobDefinition": {
+	    "InputDataConfig": [{"DataSource": {"S3DataSource": {"S3Uri": "s3://b/tune/"}}}],
+	    "OutputDataConfig": {"S3OutputPath": "s3://b/tuned/"}}}}
+	]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"Train": "s3://b/extra/ s3://b/in/", "Prep": "s3://b/raw/", "Tune": "s3://b/tune/"}
+	for _, s := range d.Steps {
+		if got := strings.Join(s.Reads, " "); got != want[s.Path] {
+			t.Errorf("%s reads %q, want %q", s.Path, got, want[s.Path])
+		}
+	}
+}

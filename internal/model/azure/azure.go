@@ -10,9 +10,11 @@
 package azure
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/mlguard/mlguard/internal/model"
+	"github.com/mlguard/mlguard/internal/unknown"
 )
 
 // Model is every Azure resource of one unit.
@@ -30,6 +32,9 @@ type Model struct {
 	Registries      []*Registry         `json:"container_registries,omitempty"`
 	RoleAssignments []*RoleAssignment   `json:"role_assignments,omitempty"`
 	RAIPolicies     []*RAIPolicy        `json:"rai_policies,omitempty"`
+	// DiagnosticSettings send a resource's logs somewhere
+	// (azurerm_monitor_diagnostic_setting, Microsoft.Insights/diagnosticSettings).
+	DiagnosticSettings []*DiagnosticSetting `json:"diagnostic_settings,omitempty"`
 }
 
 // Isolation modes of a workspace's managed network.
@@ -184,6 +189,76 @@ type StorageAccount struct {
 	SharedKey            model.Bool   `json:"shared_key_access"`
 	PublicNetworkAccess  model.Bool   `json:"public_network_access"`
 	NetworkDefaultAction model.String `json:"network_default_action"`
+	Name                 model.String `json:"name"`
+	// CMK is the Key Vault key the account encrypts with; absent means
+	// Microsoft-managed keys.
+	CMK model.Ref `json:"customer_managed_key"`
+}
+
+// DiagnosticSetting sends the logs of one resource to a workspace, an
+// account or an event hub.
+type DiagnosticSetting struct {
+	model.Resource
+	// Target is the monitored resource: its ID (in Terraform, often
+	// "${azurerm_storage_account.x.id}/blobServices/default", unknown text
+	// with a link) or, in templates, its address.
+	Target model.Ref `json:"target"`
+	// Logs are the enabled log categories and category groups.
+	Logs []string `json:"logs,omitempty"`
+	// LogsKnown is false when a log entry is unknown before apply.
+	LogsKnown bool `json:"logs_known"`
+}
+
+// blobServiceOf matches the blob service of a storage account in a resource
+// ID or address, and names the account.
+var blobServiceOf = regexp.MustCompile(`(?i)storageAccounts/([^/]*)/blobServices(/|$)`)
+
+// LogsBlobReads reports whether a diagnostic setting of the model sends a
+// storage account's blob read logs (StorageRead, or the allLogs or audit
+// group) somewhere, and whether that is known: a setting whose target or
+// logs are unknown might.
+func (m *Model) LogsBlobReads(sa *StorageAccount) (logged, known bool) {
+	known = true
+	for _, d := range m.DiagnosticSettings {
+		target, targetKnown := d.targetsBlobsOf(sa)
+		if !target {
+			known = known && targetKnown
+			continue
+		}
+		if !d.LogsKnown {
+			known = false
+			continue
+		}
+		for _, l := range d.Logs {
+			if strings.EqualFold(l, "StorageRead") || strings.EqualFold(l, "allLogs") || strings.EqualFold(l, "audit") {
+				return true, true
+			}
+		}
+	}
+	return false, known
+}
+
+// targetsBlobsOf reports whether the setting monitors the account's blob
+// service, and whether that is known.
+func (d *DiagnosticSetting) targetsBlobsOf(sa *StorageAccount) (yes, known bool) {
+	text := d.Target.Value
+	if d.Target.LinksTo(sa.Address) {
+		if text == "" && !d.Target.Known() {
+			return false, false // in a plan, which of the account's services it names is not known
+		}
+		// A link names the account; the text says which of its services.
+		return strings.Contains(strings.ToLower(text), "/blobservices"), true
+	}
+	m := blobServiceOf.FindStringSubmatch(text)
+	switch {
+	case m != nil && !unknown.In(m[1]) && !strings.Contains(m[1], "[") && sa.Name.Known():
+		return strings.EqualFold(m[1], sa.Name.Value), true
+	case m != nil:
+		return false, false // the account is named by a value known only at deployment
+	case d.Target.Known() || len(d.Target.Targets) > 0:
+		return false, true // a known other resource, or a link to another one
+	}
+	return false, false
 }
 
 // KeyVault is a key vault, where customer-managed keys and the secrets of a

@@ -5,6 +5,7 @@
 package gcp
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/mlguard/mlguard/internal/model"
@@ -22,6 +23,7 @@ type Model struct {
 	Grants             []*Grant             `json:"iam_grants,omitempty"`
 	ServiceAccountKeys []*ServiceAccountKey `json:"service_account_keys,omitempty"`
 	Perimeters         []*Perimeter         `json:"service_perimeters,omitempty"`
+	AuditConfigs       []*AuditConfig       `json:"audit_configs,omitempty"`
 }
 
 // Notebook is a Vertex AI Workbench instance (google_workbench_instance),
@@ -93,6 +95,25 @@ type Bucket struct {
 	PublicAccessPrevention model.String `json:"public_access_prevention"` // inherited or enforced
 	KMSKey                 model.Ref    `json:"kms_key"`
 	Versioning             model.Bool   `json:"versioning"`
+	// Logging is whether usage and storage logs are written (a logging
+	// block with a log_bucket); default off.
+	Logging model.Bool `json:"logging"`
+}
+
+// AuditConfig turns on Data Access audit logs for a service in a project,
+// folder or organization (google_*_iam_audit_config).
+type AuditConfig struct {
+	model.Resource
+	Service  model.String `json:"service"` // storage.googleapis.com, allServices
+	LogTypes []string     `json:"log_types,omitempty"`
+	// Known is false when a log type or the service is unknown before apply.
+	Known bool `json:"known"`
+}
+
+// Covers reports whether the config logs a kind of access (DATA_READ,
+// DATA_WRITE, ADMIN_READ) to a service.
+func (c *AuditConfig) Covers(service, logType string) bool {
+	return c.Service.Known() && (c.Service.Value == service || c.Service.Value == "allServices") && slices.Contains(c.LogTypes, logType)
 }
 
 // CryptoKey is a Cloud KMS key.

@@ -243,6 +243,19 @@ func (s *scope) emitObject(d *resourceDecl, o *object, parent *parentRes, cond b
 					parent = &parentRes{typ: ptyp, name: pname, text: nameText(pname, rd.name)}
 				}
 			}
+		case p.key == "scope":
+			// An extension resource (a diagnostic setting, a role
+			// assignment) names what it extends: kept as that resource's
+			// address, as an ARM scope names its ID; other scopes are not
+			// followed.
+			scope := unknownAt(s.at(p.value.pos()))
+			if sd, ok := s.symbolOf(p.value); ok {
+				if rd, ok := sd.(*resourceDecl); ok {
+					addr, _, _ := s.address(rd)
+					scope = &node.Value{Kind: node.String, Str: addr, Range: scope.Range, Refs: []string{addr}}
+				}
+			}
+			set(body, "scope", scope)
 		case p.spread:
 			v := s.spreadValue(p.value)
 			if v.Kind != node.Map {

@@ -137,3 +137,20 @@ func TestUnknownExpansionOncePerBlock(t *testing.T) {
 		t.Errorf("diagnostics %q", got)
 	}
 }
+
+// TestTemplateSuffixKept: what a template ends with after its last
+// interpolation is kept beside the unknown value, and only for templates.
+func TestTemplateSuffixKept(t *testing.T) {
+	res := load(t, map[string]string{"main.tf": `variable "id" {}
+resource "aws_s3_bucket" "b" {
+  bucket = "${var.id}/blobServices/default"
+  acl    = var.id
+  policy = "known"
+}
+`}, Options{})
+	for name, want := range map[string]string{"bucket": "/blobServices/default", "acl": "", "policy": ""} {
+		if a := attr(res, "aws_s3_bucket.b", name); a == nil || a.Suffix != want {
+			t.Errorf("%s: suffix %+v, want %q", name, a, want)
+		}
+	}
+}

@@ -67,7 +67,12 @@ type Attr struct {
 	// that a finding on a nested value points at its line. Empty when the
 	// value is not written as an object.
 	Parts map[string]source.Range
-	raw   cty.Value // the value with its marks, for references from other resources
+	// Suffix is the literal text a string template written in HCL ends
+	// with ("/blobServices/default" of "${azurerm_storage_account.x.id}/blobServices/default"):
+	// an unknown value keeps only its known start, and what a
+	// reference is followed by can say which part of a resource it names.
+	Suffix string
+	raw    cty.Value // the value with its marks, for references from other resources
 }
 
 // RangeOf is the range of the part of the value at a path of object keys

@@ -856,6 +856,7 @@ func (in *instance) body(b hcl.Body, ctx *hcl.EvalContext, typ string, rng hcl.R
 		}
 		blk.Attrs[name] = newAttr(name, in.eval(a.Expr, ctx), a.SrcRange)
 		blk.Attrs[name].Parts = parts(a.Expr, "", nil)
+		blk.Attrs[name].Suffix = literalSuffix(a.Expr)
 	}
 	for _, nb := range sb.Blocks {
 		switch {
@@ -867,6 +868,32 @@ func (in *instance) body(b hcl.Body, ctx *hcl.EvalContext, typ string, rng hcl.R
 		}
 	}
 	return blk
+}
+
+// literalSuffix is the literal text at the end of a string template, after
+// its last interpolation.
+func literalSuffix(e hclsyntax.Expression) string {
+	var t *hclsyntax.TemplateExpr
+	switch x := e.(type) {
+	case *boundedTemplate:
+		t = x.TemplateExpr
+	case *hclsyntax.TemplateExpr:
+		t = x
+	default:
+		return ""
+	}
+	var tail []string
+	for i := len(t.Parts) - 1; i >= 0; i-- {
+		lit, ok := t.Parts[i].(*hclsyntax.LiteralValueExpr)
+		if !ok || lit.Val.Type() != cty.String || !lit.Val.IsKnown() {
+			break
+		}
+		tail = append([]string{lit.Val.AsString()}, tail...)
+	}
+	if len(tail) == len(t.Parts) {
+		return "" // no interpolation: the value itself is known
+	}
+	return strings.Join(tail, "")
 }
 
 func newAttr(name string, v cty.Value, rng hcl.Range) *Attr {

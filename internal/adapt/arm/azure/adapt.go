@@ -12,6 +12,7 @@ import (
 	"github.com/mlguard/mlguard/internal/model/azure"
 	"github.com/mlguard/mlguard/internal/parse/arm"
 	"github.com/mlguard/mlguard/internal/parse/node"
+	"github.com/mlguard/mlguard/internal/unknown"
 )
 
 // Document is one ARM-shaped resource.
@@ -76,19 +77,21 @@ func lastSegment(typ string) string { return typ[strings.LastIndex(typ, "/")+1:]
 
 // adapters are keyed by the lower-case ARM type.
 var adapters = map[string]func(*azure.Model, Document){
-	"microsoft.machinelearningservices/workspaces":                             workspace,
-	"microsoft.machinelearningservices/workspaces/computes":                    compute,
-	"microsoft.machinelearningservices/workspaces/datastores":                  datastore,
-	"microsoft.machinelearningservices/workspaces/onlineendpoints":             onlineEndpoint,
-	"microsoft.machinelearningservices/workspaces/onlineendpoints/deployments": onlineDeployment,
-	"microsoft.machinelearningservices/workspaces/outboundrules":               outboundRule,
-	"microsoft.cognitiveservices/accounts":                                     aiAccount,
-	"microsoft.storage/storageaccounts":                                        storageAccount,
-	"microsoft.keyvault/vaults":                                                keyVault,
-	"microsoft.machinelearningservices/workspaces/connections":                 connection,
-	"microsoft.containerregistry/registries":                                   registry,
-	"microsoft.authorization/roleassignments":                                  roleAssignment,
-	"microsoft.cognitiveservices/accounts/raipolicies":                         raiPolicy,
+	"microsoft.machinelearningservices/workspaces":                                workspace,
+	"microsoft.machinelearningservices/workspaces/computes":                       compute,
+	"microsoft.machinelearningservices/workspaces/datastores":                     datastore,
+	"microsoft.machinelearningservices/workspaces/onlineendpoints":                onlineEndpoint,
+	"microsoft.machinelearningservices/workspaces/onlineendpoints/deployments":    onlineDeployment,
+	"microsoft.machinelearningservices/workspaces/outboundrules":                  outboundRule,
+	"microsoft.cognitiveservices/accounts":                                        aiAccount,
+	"microsoft.storage/storageaccounts":                                           storageAccount,
+	"microsoft.keyvault/vaults":                                                   keyVault,
+	"microsoft.machinelearningservices/workspaces/connections":                    connection,
+	"microsoft.containerregistry/registries":                                      registry,
+	"microsoft.authorization/roleassignments":                                     roleAssignment,
+	"microsoft.cognitiveservices/accounts/raipolicies":                            raiPolicy,
+	"microsoft.insights/diagnosticsettings":                                       diagnosticSetting,
+	"microsoft.storage/storageaccounts/blobservices/providers/diagnosticsettings": diagnosticSetting,
 }
 
 // AdaptDocument adds one resource to the model; types it does not know are
@@ -377,7 +380,72 @@ func storageAccount(m *azure.Model, d Document) {
 		SharedKey:            boolean(d, arm.Lookup(p, "allowSharedKeyAccess"), true),
 		PublicNetworkAccess:  enabled(d, arm.Lookup(p, "publicNetworkAccess"), true),
 		NetworkDefaultAction: str(d, arm.Lookup(p, "networkAcls", "defaultAction"), "Allow"),
+		Name:                 nameOf(d),
+		CMK:                  storageKey(d, p),
 	})
+}
+
+// nameOf is a top-level resource's name, from its address (templates keep
+// the name there, not in the body); unknown when an expression or a value
+// known only at deployment is part of it.
+func nameOf(d Document) model.String {
+	name, ok := strings.CutPrefix(d.Res.Address, d.Type+"/")
+	if !ok || name == "" || strings.ContainsAny(name, "[/") || unknown.In(name) {
+		return model.String{Meta: model.Meta{Range: d.Res.Range, Explicit: true, Unknown: true}}
+	}
+	return model.String{Meta: model.Meta{Range: d.Res.Range, Explicit: true}, Value: name}
+}
+
+// storageKey reads the key an account encrypts with: encryption.keySource
+// Microsoft.Keyvault names it in keyvaultproperties; Microsoft.Storage (the
+// default) is Microsoft-managed keys.
+func storageKey(d Document, p *node.Value) model.Ref {
+	src := str(d, arm.Lookup(p, "encryption", "keySource"), "Microsoft.Storage")
+	switch {
+	case !src.Known():
+		return model.Ref{Meta: src.Meta}
+	case strings.EqualFold(src.Value, "Microsoft.Keyvault"):
+		key := ref(d, arm.Lookup(p, "encryption", "keyvaultproperties", "keyname"))
+		if key.Absent() {
+			return model.Ref{Meta: src.Meta, Value: src.Value} // the API refuses it without a key: written, so set
+		}
+		return key
+	}
+	return model.Ref{Meta: src.Meta}
+}
+
+// diagnosticSetting reads an extension diagnostic setting (its scope is the
+// monitored resource; none means the deployment's resource group or
+// subscription) or one nested under a blob service by its type and name.
+func diagnosticSetting(m *azure.Model, d Document) {
+	ds := &azure.DiagnosticSetting{Resource: d.Res, LogsKnown: true}
+	if strings.Contains(strings.ToLower(d.Type), "/blobservices/") {
+		ds.Target = model.Ref{Meta: model.Meta{Range: d.Res.Range, Explicit: true}, Value: d.Res.Address}
+	} else if scope := arm.Lookup(d.Body, "scope"); scope != nil {
+		ds.Target = ref(d, scope)
+	} else {
+		ds.Target = model.Ref{Meta: model.Meta{Range: d.Res.Range}, Value: "resourceGroup()"}
+	}
+	logs := arm.Lookup(props(d), "logs")
+	switch {
+	case logs == nil:
+	case logs.Kind != node.List:
+		ds.LogsKnown = false
+	default:
+		for _, l := range logs.List {
+			on := boolean(d, arm.Lookup(l, "enabled"), false)
+			name := str(d, arm.Lookup(l, "category"), "")
+			group := str(d, arm.Lookup(l, "categoryGroup"), "")
+			if !on.Known() || !name.Known() || !group.Known() {
+				ds.LogsKnown = false
+				continue
+			}
+			if on.Value {
+				ds.Logs = append(ds.Logs, cmp.Or(name.Value, group.Value))
+			}
+		}
+	}
+	m.DiagnosticSettings = append(m.DiagnosticSettings, ds)
 }
 
 func keyVault(m *azure.Model, d Document) {

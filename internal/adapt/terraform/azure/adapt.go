@@ -24,6 +24,7 @@ type adapter struct {
 	// Keys and network rules that other resources set on an account.
 	cognitiveKeys []link
 	storageRules  []link
+	storageKeys   []link
 }
 
 // link is a resource that sets a value on another one.
@@ -49,6 +50,8 @@ var adapters = map[string]func(*adapter, *terraform.Block, model.Resource){
 	"azurerm_cognitive_account_customer_managed_key":                       (*adapter).cognitiveKey,
 	"azurerm_storage_account":                                              (*adapter).storageAccount,
 	"azurerm_storage_account_network_rules":                                (*adapter).storageNetworkRules,
+	"azurerm_storage_account_customer_managed_key":                         (*adapter).storageKey,
+	"azurerm_monitor_diagnostic_setting":                                   (*adapter).diagnosticSetting,
 	"azurerm_key_vault":                                                    (*adapter).keyVault,
 	"azapi_resource":                                                       (*adapter).azapi,
 	"azurerm_container_registry":                                           (*adapter).registry,
@@ -239,6 +242,7 @@ func (a *adapter) cognitiveKey(b *terraform.Block, _ model.Resource) {
 
 func (a *adapter) storageAccount(b *terraform.Block, res model.Resource) {
 	rules, _ := tfattr.Within(b, "network_rules")
+	cmk, _ := tfattr.Within(b, "customer_managed_key")
 	https := tfattr.Bool(b, "https_traffic_only_enabled", true)
 	if b.Attr("https_traffic_only_enabled") == nil && b.Attr("enable_https_traffic_only") != nil {
 		https = tfattr.Bool(b, "enable_https_traffic_only", true) // azurerm 3.x
@@ -250,7 +254,35 @@ func (a *adapter) storageAccount(b *terraform.Block, res model.Resource) {
 		SharedKey:            tfattr.Bool(b, "shared_access_key_enabled", true),
 		PublicNetworkAccess:  tfattr.Bool(b, "public_network_access_enabled", true),
 		NetworkDefaultAction: tfattr.Str(rules, "default_action", "Allow"),
+		Name:                 tfattr.Str(b, "name", ""),
+		CMK:                  tfattr.Ref(cmk, "key_vault_key_id"),
 	})
+}
+
+// storageKey reads an azurerm_storage_account_customer_managed_key: the key
+// is named by key_vault_key_id, or by key_name in key_vault_id.
+func (a *adapter) storageKey(b *terraform.Block, _ model.Resource) {
+	key := tfattr.Ref(b, "key_vault_key_id")
+	if key.Absent() {
+		key = tfattr.Ref(b, "key_name")
+	}
+	a.storageKeys = append(a.storageKeys, link{target: tfattr.Ref(b, "storage_account_id"), value: key})
+}
+
+// diagnosticSetting reads which logs a diagnostic setting sends, and of
+// which resource.
+func (a *adapter) diagnosticSetting(b *terraform.Block, res model.Resource) {
+	d := &azure.DiagnosticSetting{Resource: res, Target: tfattr.Ref(b, "target_resource_id"), LogsKnown: true}
+	d.LogsKnown = !b.NestedUnknown("enabled_log") && !b.NestedUnknown("log")
+	for _, l := range b.Nested("enabled_log") {
+		addLog(d, l, true)
+	}
+	for _, l := range b.Nested("log") { // azurerm 3.x; enabled defaults to true
+		on := tfattr.Bool(l, "enabled", true)
+		d.LogsKnown = d.LogsKnown && on.Known()
+		addLog(d, l, on.IsTrue())
+	}
+	a.m.DiagnosticSettings = append(a.m.DiagnosticSettings, d)
 }
 
 // nestedPublic reads whether blobs may be made public: azurerm 3.0 renamed
@@ -348,6 +380,16 @@ func (a *adapter) apply() {
 			}
 		}
 	}
+	for _, k := range a.storageKeys {
+		for _, sa := range a.m.StorageAccounts {
+			switch {
+			case k.target.LinksTo(sa.Address):
+				sa.CMK = k.value
+			case len(k.target.Targets) == 0 && sa.CMK.Absent():
+				sa.CMK = model.Ref{Meta: model.Meta{Range: sa.Range, Unknown: true}}
+			}
+		}
+	}
 	for _, r := range a.storageRules {
 		for _, sa := range a.m.StorageAccounts {
 			switch {
@@ -373,4 +415,17 @@ func (a *adapter) azapi(b *terraform.Block, res model.Resource) {
 		return
 	}
 	armazure.AdaptDocument(a.m, armazure.Document{Res: res, Type: armType, Body: bodyNode(attr), Parent: tfattr.Ref(b, "parent_id")})
+}
+
+// addLog records an enabled log entry's category or category group.
+func addLog(d *azure.DiagnosticSetting, l *terraform.Block, enabled bool) {
+	for _, name := range []string{"category", "category_group"} {
+		v := tfattr.Str(l, name, "")
+		switch {
+		case !v.Known() || l.Unknown:
+			d.LogsKnown = false
+		case v.Value != "" && enabled:
+			d.Logs = append(d.Logs, v.Value)
+		}
+	}
 }

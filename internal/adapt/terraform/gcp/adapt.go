@@ -32,6 +32,9 @@ var adapters = map[string]func(*adapter, *terraform.Block, model.Resource){
 	"google_kms_crypto_key":                                  (*adapter).cryptoKey,
 	"google_service_account_key":                             (*adapter).serviceAccountKey,
 	"google_access_context_manager_service_perimeter":        (*adapter).perimeter,
+	"google_project_iam_audit_config":                        (*adapter).auditConfig,
+	"google_folder_iam_audit_config":                         (*adapter).auditConfig,
+	"google_organization_iam_audit_config":                   (*adapter).auditConfig,
 }
 
 // Adapt builds the Google Cloud model from resource documents.
@@ -203,7 +206,34 @@ func (a *adapter) bucket(b *terraform.Block, res model.Resource) {
 		PublicAccessPrevention: tfattr.Str(b, "public_access_prevention", "inherited"),
 		KMSKey:                 tfattr.Ref(enc, "default_kms_key_name"),
 		Versioning:             tfattr.Bool(ver, "enabled", false),
+		Logging:                logging(b),
 	})
+}
+
+// logging reads whether a bucket writes usage and storage logs: a logging
+// block (log_bucket is required in it).
+func logging(b *terraform.Block) model.Bool {
+	l, unknown := tfattr.First(b, "logging")
+	switch {
+	case l != nil:
+		return model.Bool{Meta: tfattr.BlockMeta(l), Value: true}
+	case unknown:
+		return model.Bool{Meta: model.Meta{Range: b.Range, Unknown: true}}
+	}
+	return model.Bool{Meta: model.Meta{Range: b.Range}}
+}
+
+// auditConfig reads which Data Access audit logs a project, folder or
+// organization turns on for a service.
+func (a *adapter) auditConfig(b *terraform.Block, res model.Resource) {
+	c := &gcp.AuditConfig{Resource: res, Service: tfattr.Str(b, "service", ""), Known: true}
+	c.Known = c.Service.Known() && !b.NestedUnknown("audit_log_config")
+	for _, l := range b.Nested("audit_log_config") {
+		t := tfattr.Str(l, "log_type", "")
+		c.Known = c.Known && t.Known() && !l.Unknown
+		c.LogTypes = append(c.LogTypes, t.Value)
+	}
+	a.m.AuditConfigs = append(a.m.AuditConfigs, c)
 }
 
 func (a *adapter) cryptoKey(b *terraform.Block, res model.Resource) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/parse/terraform"
+	"github.com/mlguard/mlguard/internal/unknown"
 )
 
 // MetaOf is the provenance of attribute a of block b; a nil a means the
@@ -85,10 +86,13 @@ func Ref(b *terraform.Block, name string) model.Ref {
 		return r
 	}
 	r.Targets = a.Refs
-	if a.Value.IsKnown() {
+	switch {
+	case a.Value.IsKnown():
 		if v, err := convert.Convert(a.Value, cty.String); err == nil {
 			r.Value = v.AsString()
 		}
+	case a.Suffix != "":
+		r.Value = unknown.Placeholder + a.Suffix // which part of the target it names
 	}
 	return r
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/aws/s3"
+	"github.com/mlguard/mlguard/internal/rules/datacheck"
 	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
@@ -21,8 +22,8 @@ func init() {
 				"a key policy that names who may decrypt, and a way to cut off every copy at once by disabling the key, which " +
 				"data protection laws' erasure and breach duties lean on.",
 			Remediation: "Configure default encryption with sse_algorithm = \"aws:kms\" and kms_master_key_id set to a customer managed key.",
-			Fixes:       fixesOf("AWS-S3-001"),
-			Defaults: []string{classifiedDefault,
+			Fixes:       datacheck.Fixes("AWS-S3-001"),
+			Defaults: []string{datacheck.Default,
 				"no default encryption configured: S3 encrypts new objects with S3 managed keys (SSE-S3)",
 				"apply_server_side_encryption_by_default.kms_master_key_id: absent with aws:kms means the AWS managed key aws/s3"},
 			References: []string{"https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html",
@@ -42,8 +43,8 @@ func init() {
 				"or already true.",
 			Remediation: "Keep every setting of the bucket's public access block true, use no public canned ACL, and grant the " +
 				"bucket policy to named principals only.",
-			Fixes: fixesOf("AWS-S3-002"),
-			Defaults: []string{classifiedDefault,
+			Fixes: datacheck.Fixes("AWS-S3-002"),
+			Defaults: []string{datacheck.Default,
 				"no public access block on the bucket: S3 blocks all public access on buckets created since April 2023 (not reported)",
 				"aws_s3_bucket_public_access_block.*: each setting is false when not written",
 				"acl: absent means private"},
@@ -63,8 +64,8 @@ func init() {
 			Rationale: "When personal data leaks, the first question is who read which objects. Server access logs answer it, " +
 				"anonymous and denied requests included; without them a breach can be neither scoped nor ruled out.",
 			Remediation: "Enable server access logging to a separate log bucket (aws_s3_bucket_logging, or LoggingConfiguration).",
-			Fixes:       fixesOf("AWS-S3-007"),
-			Defaults:    []string{classifiedDefault, "no aws_s3_bucket_logging (or inline logging block): server access logging is off"},
+			Fixes:       datacheck.Fixes("AWS-S3-007"),
+			Defaults:    []string{datacheck.Default, "no aws_s3_bucket_logging (or inline logging block): server access logging is off"},
 			References:  []string{"https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html"},
 		},
 		Check: func(in *rule.Input) []rule.Result { return classified(in, s3.AccessLogging) },
@@ -79,8 +80,8 @@ func init() {
 			Rationale: "S3 serves plain HTTP unless the bucket policy refuses it; personal data fetched over HTTP crosses the " +
 				"network in clear text.",
 			Remediation: "Add a bucket policy statement that denies s3:* when aws:SecureTransport is false.",
-			Fixes:       fixesOf("AWS-S3-004"),
-			Defaults:    []string{classifiedDefault, "no bucket policy: S3 serves HTTP and HTTPS requests alike"},
+			Fixes:       datacheck.Fixes("AWS-S3-004"),
+			Defaults:    []string{datacheck.Default, "no bucket policy: S3 serves HTTP and HTTPS requests alike"},
 			References:  []string{"https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html"},
 		},
 		Check: func(in *rule.Input) []rule.Result { return classified(in, s3.TLSOnly) },

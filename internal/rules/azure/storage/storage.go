@@ -36,12 +36,7 @@ func init() {
 				"ARM allowBlobPublicAccess: its default changed with API versions, so only a written true is judged"},
 			References: []string{"https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent"},
 		},
-		Check: func(in *rule.Input) []rule.Result {
-			return acheck.Each(in.Azure.StorageAccounts, func(a *azure.StorageAccount) *rule.Result {
-				return acheck.When(a.Resource, a.NestedPublic, true, "public-blobs", "%s allows anonymous public access to containers and blobs (%s true%s)",
-					a.Address, acheck.Name(a.Resource, "allow_nested_items_to_be_public", "allowBlobPublicAccess"), rule.DefaultNote(a.NestedPublic.Explicit))
-			})
-		},
+		Check: func(in *rule.Input) []rule.Result { return acheck.Each(in.Azure.StorageAccounts, PublicBlobs) },
 	})
 	register(&rule.Rule{
 		Metadata: rule.Metadata{
@@ -59,15 +54,7 @@ func init() {
 			Defaults:   []string{"min_tls_version: TLS1_2", "ARM minimumTlsVersion: its default changed with API versions, so only written values are judged"},
 			References: []string{docs + "transport-layer-security-configure-minimum-version"},
 		},
-		Check: func(in *rule.Input) []rule.Result {
-			return acheck.Each(in.Azure.StorageAccounts, func(a *azure.StorageAccount) *rule.Result {
-				v := a.MinTLS
-				if !v.Known() || !v.Explicit || !(strings.EqualFold(v.Value, "TLS1_0") || strings.EqualFold(v.Value, "TLS1_1")) {
-					return nil
-				}
-				return acheck.Ptr(rule.NewResult(a.Resource, v.Meta, v.Value, "%s accepts %s", a.Address, v.Value))
-			})
-		},
+		Check: func(in *rule.Input) []rule.Result { return acheck.Each(in.Azure.StorageAccounts, OldTLS) },
 	})
 	register(&rule.Rule{
 		Metadata: rule.Metadata{
@@ -84,11 +71,7 @@ func init() {
 			Defaults:   []string{"https_traffic_only_enabled: true", "ARM supportsHttpsTrafficOnly: true (since API version 2019-04-01)"},
 			References: []string{docs + "storage-require-secure-transfer"},
 		},
-		Check: func(in *rule.Input) []rule.Result {
-			return acheck.Each(in.Azure.StorageAccounts, func(a *azure.StorageAccount) *rule.Result {
-				return acheck.When(a.Resource, a.HTTPSOnly, false, "http", "%s accepts requests over plain HTTP", a.Address)
-			})
-		},
+		Check: func(in *rule.Input) []rule.Result { return acheck.Each(in.Azure.StorageAccounts, PlainHTTP) },
 	})
 	register(&rule.Rule{
 		Metadata: rule.Metadata{
@@ -107,12 +90,7 @@ func init() {
 			Defaults:   []string{"shared_access_key_enabled: true", "ARM allowSharedKeyAccess: null, which is true"},
 			References: []string{docs + "shared-key-authorization-prevent"},
 		},
-		Check: func(in *rule.Input) []rule.Result {
-			return acheck.Each(in.Azure.StorageAccounts, func(a *azure.StorageAccount) *rule.Result {
-				return acheck.When(a.Resource, a.SharedKey, true, "shared-key", "%s accepts its account keys (shared key access on%s)",
-					a.Address, rule.DefaultNote(a.SharedKey.Explicit))
-			})
-		},
+		Check: func(in *rule.Input) []rule.Result { return acheck.Each(in.Azure.StorageAccounts, SharedKey) },
 	})
 	register(&rule.Rule{
 		Metadata: rule.Metadata{
@@ -131,15 +109,42 @@ func init() {
 			Defaults:   []string{"public_network_access_enabled: true", "network_rules: absent, so Allow", "ARM networkAcls.defaultAction: Allow"},
 			References: []string{docs + "storage-network-security"},
 		},
-		Check: func(in *rule.Input) []rule.Result {
-			return acheck.Each(in.Azure.StorageAccounts, func(a *azure.StorageAccount) *rule.Result {
-				open, at := acheck.OpenToNetworks(a.PublicNetworkAccess, a.NetworkDefaultAction)
-				if !open {
-					return nil
-				}
-				return acheck.Ptr(rule.NewResult(a.Resource, at, "public", "%s answers every network (network default action %s%s)",
-					a.Address, a.NetworkDefaultAction.Value, rule.DefaultNote(a.NetworkDefaultAction.Explicit)))
-			})
-		},
+		Check: func(in *rule.Input) []rule.Result { return acheck.Each(in.Azure.StorageAccounts, OpenNetworks) },
 	})
+}
+
+// PublicBlobs reports an account that lets containers and blobs be made public.
+func PublicBlobs(a *azure.StorageAccount) *rule.Result {
+	return acheck.When(a.Resource, a.NestedPublic, true, "public-blobs", "%s allows anonymous public access to containers and blobs (%s true%s)",
+		a.Address, acheck.Name(a.Resource, "allow_nested_items_to_be_public", "allowBlobPublicAccess"), rule.DefaultNote(a.NestedPublic.Explicit))
+}
+
+// OldTLS reports an account that accepts TLS versions below 1.2.
+func OldTLS(a *azure.StorageAccount) *rule.Result {
+	v := a.MinTLS
+	if !v.Known() || !v.Explicit || !(strings.EqualFold(v.Value, "TLS1_0") || strings.EqualFold(v.Value, "TLS1_1")) {
+		return nil
+	}
+	return acheck.Ptr(rule.NewResult(a.Resource, v.Meta, v.Value, "%s accepts %s", a.Address, v.Value))
+}
+
+// PlainHTTP reports an account that accepts plain HTTP.
+func PlainHTTP(a *azure.StorageAccount) *rule.Result {
+	return acheck.When(a.Resource, a.HTTPSOnly, false, "http", "%s accepts requests over plain HTTP", a.Address)
+}
+
+// SharedKey reports an account that accepts shared key authorization.
+func SharedKey(a *azure.StorageAccount) *rule.Result {
+	return acheck.When(a.Resource, a.SharedKey, true, "shared-key", "%s accepts its account keys (shared key access on%s)",
+		a.Address, rule.DefaultNote(a.SharedKey.Explicit))
+}
+
+// OpenNetworks reports an account reachable from every network.
+func OpenNetworks(a *azure.StorageAccount) *rule.Result {
+	open, at := acheck.OpenToNetworks(a.PublicNetworkAccess, a.NetworkDefaultAction)
+	if !open {
+		return nil
+	}
+	return acheck.Ptr(rule.NewResult(a.Resource, at, "public", "%s answers every network (network default action %s%s)",
+		a.Address, a.NetworkDefaultAction.Value, rule.DefaultNote(a.NetworkDefaultAction.Explicit)))
 }

@@ -61,16 +61,7 @@ func init() {
 			Defaults:    []string{"public_access_prevention: \"inherited\" (from the org policy, if any)"},
 			References:  []string{"https://cloud.google.com/storage/docs/public-access-prevention"},
 		},
-		Check: func(in *rule.Input) []rule.Result {
-			return each(in, func(b *gcp.Bucket) *rule.Result {
-				p := b.PublicAccessPrevention
-				if !p.Known() || p.Value == "enforced" {
-					return nil
-				}
-				r := rule.NewResult(b.Resource, p.Meta, p.Value, "%s does not enforce public access prevention (%q%s)", b.Address, p.Value, rule.DefaultNote(p.Explicit))
-				return &r
-			})
-		},
+		Check: func(in *rule.Input) []rule.Result { return each(in, PublicAccessNotEnforced) },
 	})
 	register(&rule.Rule{
 		Metadata: rule.Metadata{
@@ -85,15 +76,7 @@ func init() {
 			Defaults:    []string{"encryption: not set, so Google-managed keys"},
 			References:  []string{"https://cloud.google.com/storage/docs/encryption/customer-managed-keys"},
 		},
-		Check: func(in *rule.Input) []rule.Result {
-			return each(in, func(b *gcp.Bucket) *rule.Result {
-				if !b.KMSKey.Absent() {
-					return nil
-				}
-				r := rule.NewResult(b.Resource, b.KMSKey.Meta, "no-cmek", "%s has no default customer-managed key", b.Address)
-				return &r
-			})
-		},
+		Check: func(in *rule.Input) []rule.Result { return each(in, NoCMK) },
 	})
 	register(&rule.Rule{
 		Metadata: rule.Metadata{
@@ -118,4 +101,23 @@ func init() {
 			})
 		},
 	})
+}
+
+// PublicAccessNotEnforced reports a bucket that does not enforce public access prevention.
+func PublicAccessNotEnforced(b *gcp.Bucket) *rule.Result {
+	p := b.PublicAccessPrevention
+	if !p.Known() || p.Value == "enforced" {
+		return nil
+	}
+	r := rule.NewResult(b.Resource, p.Meta, p.Value, "%s does not enforce public access prevention (%q%s)", b.Address, p.Value, rule.DefaultNote(p.Explicit))
+	return &r
+}
+
+// NoCMK reports a bucket without a default customer-managed key.
+func NoCMK(b *gcp.Bucket) *rule.Result {
+	if !b.KMSKey.Absent() {
+		return nil
+	}
+	r := rule.NewResult(b.Resource, b.KMSKey.Meta, "no-cmek", "%s has no default customer-managed key", b.Address)
+	return &r
 }

@@ -1,0 +1,35 @@
+resource customers 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: 'acmecustomers'
+  location: 'westeurope'
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_ZRS'
+  }
+  properties: {
+    supportsHttpsTrafficOnly: false // expect
+  }
+}
+
+resource support 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: 'acmesupport'
+  location: 'westeurope'
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_ZRS'
+  }
+  properties: {
+    minimumTlsVersion: 'TLS1_0' // expect
+  }
+}
+
+resource telemetry 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: 'acmetelemetry'
+  location: 'westeurope'
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_ZRS'
+  }
+  properties: {
+    supportsHttpsTrafficOnly: false
+  }
+}

@@ -1,0 +1,27 @@
+resource "azurerm_storage_account" "customers" {
+  name                     = "acmecustomers"
+  resource_group_name      = "ml"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "ZRS"
+  min_tls_version          = "TLS1_2"
+}
+
+resource "azurerm_storage_account" "support" {
+  name                       = "acmesupport"
+  resource_group_name        = "ml"
+  location                   = "westeurope"
+  account_tier               = "Standard"
+  account_replication_type   = "ZRS"
+  https_traffic_only_enabled = true
+  min_tls_version            = "TLS1_2"
+}
+
+resource "azurerm_storage_account" "telemetry" {
+  name                       = "acmetelemetry"
+  resource_group_name        = "ml"
+  location                   = "westeurope"
+  account_tier               = "Standard"
+  account_replication_type   = "ZRS"
+  https_traffic_only_enabled = false
+}
