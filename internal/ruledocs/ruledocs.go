@@ -6,7 +6,6 @@ package ruledocs
 //go:generate go run ./gen -out ../../docs/rules
 
 import (
-	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -32,6 +31,11 @@ func Markdown(r *rule.Rule) string {
 	fmt.Fprintf(&b, "# %s: %s\n\n", r.ID, r.Title)
 	fmt.Fprintf(&b, "| | |\n|---|---|\n| Severity | %s |\n| Category | %s |\n| Provider | %s |\n| Service | %s |\n| Slug | `%s` |\n| Resource types | %s |\n\n",
 		r.Severity, r.Category, r.Provider, r.Service, r.Slug, codeList(r.Resources))
+	if r.Classified {
+		b.WriteString("Runs only when `mlguard scan` is given a data classification: `--data-classification FILE` (written by " +
+			"`mlguard data scan --stored-at URI --classification-out FILE`) or `data_classification` in `.mlguard.yaml`. " +
+			"See [docs/data.md](../data.md).\n\n")
+	}
 	if r.Command != "" {
 		fmt.Fprintf(&b, "Run by `mlguard %s`.\n\n", r.Command)
 	}
@@ -70,7 +74,7 @@ func Index(rules []*rule.Rule) string {
 	b.WriteString("# Rules\n\nGenerated from the rule registry by `go generate ./internal/ruledocs`; do not edit.\n\n")
 	b.WriteString("| ID | Severity | Category | Title | Command |\n|---|---|---|---|---|\n")
 	for _, r := range rules {
-		fmt.Fprintf(&b, "| [%s](%s.md) | %s | %s | %s | %s |\n", r.ID, r.ID, r.Severity, r.Category, r.Title, cmp.Or(r.Command, "scan"))
+		fmt.Fprintf(&b, "| [%s](%s.md) | %s | %s | %s | %s |\n", r.ID, r.ID, r.Severity, r.Category, r.Title, command(r))
 	}
 	return b.String()
 }
@@ -122,4 +126,15 @@ func sortedKeys(m map[string]string) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// command is how a rule is run, for the index.
+func command(r *rule.Rule) string {
+	switch {
+	case r.Command != "":
+		return r.Command
+	case r.Classified:
+		return "scan --data-classification"
+	}
+	return "scan"
 }
