@@ -205,17 +205,24 @@ type part struct {
 
 func scanFile(ctx context.Context, file string, det *detect.Detector, lim read.Limits) *part {
 	p := &part{file: file, cols: map[string]*colStats{}}
-	names := map[string]detect.Column{}
+	// Columns are looked up by name once per position: in a table the
+	// same header string comes back at the same place in every row.
+	var at []*colStats
 	info, err := read.File(ctx, file, lim, func(r read.Record) error {
 		loc := Location{File: file, Line: r.Line, RowGroup: r.RowGroup, Row: r.Row}
-		for _, c := range r.Cells {
-			cs := p.cols[c.Column]
-			if cs == nil {
-				cs = &colStats{types: map[detect.Type]*Found{}}
-				p.cols[c.Column] = cs
-				names[c.Column] = det.Column(c.Column)
+		for i, c := range r.Cells {
+			if i >= len(at) {
+				at = append(at, nil)
 			}
-			cs.add(c.Value, det.FindIn(c.Value, names[c.Column]), loc)
+			cs := at[i]
+			if cs == nil || cs.name != c.Column {
+				if cs = p.cols[c.Column]; cs == nil {
+					cs = &colStats{name: c.Column, col: det.Column(c.Column), types: map[detect.Type]*Found{}}
+					p.cols[c.Column] = cs
+				}
+				at[i] = cs
+			}
+			cs.add(c.Value, det.FindIn(c.Value, cs.col), &loc)
 		}
 		return nil
 	})
@@ -235,6 +242,8 @@ func scanFile(ctx context.Context, file string, det *detect.Detector, lim read.L
 
 // colStats accumulates what the values of one column hold.
 type colStats struct {
+	name   string
+	col    detect.Column // what the name says
 	values int64
 	types  map[detect.Type]*Found
 }
@@ -242,7 +251,7 @@ type colStats struct {
 // maxExamples is how many redacted examples a column keeps per type.
 const maxExamples = 2
 
-func (c *colStats) add(v string, ms []detect.Match, loc Location) {
+func (c *colStats) add(v string, ms []detect.Match, loc *Location) {
 	c.values++
 	if len(ms) == 0 {
 		return
@@ -253,7 +262,7 @@ func (c *colStats) add(v string, ms []detect.Match, loc Location) {
 	for _, m := range ms {
 		f := c.types[m.Type]
 		if f == nil {
-			f = &Found{Type: m.Type, First: loc}
+			f = &Found{Type: m.Type, First: *loc}
 			c.types[m.Type] = f
 		}
 		f.Matches++

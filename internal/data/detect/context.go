@@ -37,30 +37,34 @@ type trigger struct {
 	secret bool
 }
 
-// triggered reports whether text holds a secret hint, and a context word.
-// Every hint and word starts a word (or is a space before one), so only
-// word starts are looked at; "://" of a connection string is looked for
-// on its own.
-func triggered(text string) (secret, context bool) {
-	secret = strings.Contains(text, "://")
-	for i := 0; i < len(text); i++ {
-		if i > 0 && isWord(text[i-1]) && text[i] != ' ' {
-			continue
+// triggerPairs has a bit for the first two bytes of every trigger: most
+// word starts begin no trigger, and one look at a bit tells.
+var triggerPairs = func() (p [256][4]uint64) {
+	for _, ts := range triggers {
+		for _, t := range ts {
+			p[t.s[0]][t.s[1]>>6] |= 1 << (t.s[1] & 63)
 		}
-		for _, t := range triggers[text[i]] {
-			if strings.HasPrefix(text[i:], t.s) {
-				if t.secret {
-					secret = true
-				} else {
-					context = true
-				}
-				if secret && context {
-					return
-				}
+	}
+	return p
+}()
+
+// hits records the secret hints and context words a text holds.
+type hits struct{ secret, context bool }
+
+// triggersAt looks for a secret hint or a context word starting at i, a
+// word start (or a space before one) whose first two bytes begin one
+// (triggerPairs). The tokens pass calls it, so that the text is walked
+// once.
+func (f *hits) triggersAt(text string, i int) {
+	for _, t := range triggers[text[i]] {
+		if strings.HasPrefix(text[i:], t.s) {
+			if t.secret {
+				f.secret = true
+			} else {
+				f.context = true
 			}
 		}
 	}
-	return
 }
 
 func findSecrets(text string, out []Match) []Match {
@@ -160,6 +164,9 @@ var contextWords = []string{"born", "Born", "DOB", "dob", "birth", "Birth", "nam
 // byName finds the types only context tells: the whole value of a column
 // named for them, or a value next to the words that name it.
 func (h hints) byName(text string, context bool, out []Match) []Match {
+	if !h.dob && !h.person && !h.address && !context {
+		return out
+	}
 	v := strings.TrimSpace(text)
 	switch {
 	case h.dob:

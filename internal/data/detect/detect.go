@@ -104,15 +104,43 @@ func (d *Detector) FindIn(text string, col Column) []Match {
 		return nil
 	}
 	h := col.h
+	if !h.geo && plainNumber(text) {
+		return nil // counts, amounts and scores: most cells of a feature table
+	}
 	var out []Match
-	out = d.tokens(text, h, out)
-	secret, context := triggered(text)
-	if secret {
+	var trig hits
+	out = d.tokens(text, h, out, &trig)
+	if trig.secret || strings.Contains(text, "://") {
 		out = findSecrets(text, out)
 	}
 	out = findCoordinates(text, h, out)
-	out = h.byName(text, context, out)
+	out = h.byName(text, trig.context, out)
 	return dedupe(out)
+}
+
+// plainNumber reports whether text is a decimal no info type can be: an
+// optional sign, digits and at most one point, and fewer digits than any
+// number type has (seven without a point, twelve with one: the tokens
+// pass lets such runs go as amounts and decimals too).
+func plainNumber(text string) bool {
+	if len(text) > 0 && text[0] == '-' {
+		text = text[1:]
+	}
+	if len(text) == 0 || len(text) > 13 {
+		return false
+	}
+	digits, points := 0, 0
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.':
+			points++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && (points == 0 && digits < 7 || points == 1 && digits < 12)
 }
 
 // dedupe keeps one match per span: where matches overlap, the one of the

@@ -15,9 +15,15 @@ import (
 // digits (IBAN, UK National Insurance numbers). Each candidate is then
 // validated; most text is skipped at the cost of one byte comparison.
 
-func (d *Detector) tokens(text string, h hints, out []Match) []Match {
+func (d *Detector) tokens(text string, h hints, out []Match, trig *hits) []Match {
 	for i := 0; i < len(text); {
 		c := text[i]
+		// Secret hints and context words start words (or are a space or
+		// a dash before one): looked for here, in the same walk.
+		if (c == ' ' || (c == '-' || isAlpha(c)) && (i == 0 || !isWord(text[i-1]))) && i+1 < len(text) &&
+			triggerPairs[c][text[i+1]>>6]&(1<<(text[i+1]&63)) != 0 {
+			trig.triggersAt(text, i)
+		}
 		switch {
 		case c == '@':
 			if m, ok := email(text, i); ok {
@@ -72,11 +78,37 @@ func (d *Detector) tokens(text string, h hints, out []Match) []Match {
 	return out
 }
 
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
-func isAlpha(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
-func isWord(c byte) bool  { return isAlpha(c) || isDigit(c) || c == '_' }
-func isHex(c byte) bool   { return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
+// Character classes, as bits of one table lookup: the tokens pass asks
+// them of every byte.
+const (
+	cDigit = 1 << iota
+	cUpper
+	cLower
+	cHex
+	cUnderscore
+)
+
+var ctype = func() (t [256]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = cDigit | cHex
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = cUpper
+		t[c+'a'-'A'] = cLower
+	}
+	for c := 'A'; c <= 'F'; c++ {
+		t[c] |= cHex
+		t[c+'a'-'A'] |= cHex
+	}
+	t['_'] = cUnderscore
+	return t
+}()
+
+func isDigit(c byte) bool { return ctype[c]&cDigit != 0 }
+func isUpper(c byte) bool { return ctype[c]&cUpper != 0 }
+func isAlpha(c byte) bool { return ctype[c]&(cUpper|cLower) != 0 }
+func isWord(c byte) bool  { return ctype[c]&(cDigit|cUpper|cLower|cUnderscore) != 0 }
+func isHex(c byte) bool   { return ctype[c]&cHex != 0 }
 
 // numberRun is the end of a run of digits and the characters numbers are
 // written with (spaces, dashes, dots, parentheses, a leading +), trimmed
@@ -125,18 +157,31 @@ func skipWord(text string, i int) int {
 // numbers validates a run of digits as the number types it may be.
 func (d *Detector) numbers(text string, start, end int, h hints, out []Match) []Match {
 	run := text[start:end]
+	n, dots := 0, 0
+	for i := 0; i < len(run); i++ {
+		switch {
+		case isDigit(run[i]):
+			n++
+		case run[i] == '.':
+			dots++
+		}
+	}
 	// Most numbers in data are amounts, scores and counts: fewer than seven
 	// digits and not a dotted quad, they can be none of the types.
-	if n := countDigits(run); n < 7 && strings.Count(run, ".") != 3 {
+	if n < 7 && dots != 3 {
+		return out
+	}
+	onlyDots := n+dots == len(run)
+	if dots == 3 && onlyDots {
+		if ip, ok := ipv4(run); ok {
+			return append(out, ipMatch(ip, start, end))
+		}
+	}
+	// Decimals (0.627883) and versions (10.0.19045) are neither.
+	if onlyDots && dots >= 1 && n < 12 || looksLikeDate(run) {
 		return out
 	}
 	digits := digitsOf(run)
-	if ip, ok := ipv4(run); ok {
-		return append(out, ipMatch(ip, start, end))
-	}
-	if looksLikeDate(run) || looksLikeVersion(run) {
-		return out
-	}
 	if m, ok := card(run, digits, h); ok {
 		m.Start, m.End = start, end
 		return append(out, m)
@@ -154,6 +199,9 @@ func (d *Detector) numbers(text string, start, end int, h hints, out []Match) []
 }
 
 func digitsOf(s string) string {
+	if countDigits(s) == len(s) {
+		return s // nothing to drop: no copy
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {
@@ -205,11 +253,6 @@ func looksLikeDate(run string) bool {
 	year := func(g string) bool { return len(g) == 4 && (g[0] == '1' || g[0] == '2') }
 	small := func(g string) bool { return len(g) >= 1 && len(g) <= 2 }
 	return year(g[0]) && small(g[1]) && small(g[2]) || small(g[0]) && small(g[1]) && year(g[2])
-}
-
-// looksLikeVersion rules out dotted versions (1.2.3, 10.0.19045).
-func looksLikeVersion(run string) bool {
-	return !strings.ContainsAny(run, " -()+/") && strings.Count(run, ".") >= 1 && countDigits(run) < 12
 }
 
 // maskDigits masks every digit but the last keep.
@@ -359,6 +402,15 @@ func ipMatch(a netip.Addr, start, end int) Match {
 // hexColonRun is the end of a run of hex digits, colons and dashes (IPv6
 // addresses, MAC addresses), or i when there is none.
 func hexColonRun(text string, i int) int {
+	// A MAC address or an IPv6 address has a separator within its first
+	// five characters; a number or a word rarely does.
+	k := i
+	for k < len(text) && k-i < 4 && isHex(text[k]) {
+		k++
+	}
+	if k == len(text) || text[k] != ':' && text[k] != '-' {
+		return i
+	}
 	j, seps := i, 0
 	for j < len(text) && (isHex(text[j]) || text[j] == ':' || text[j] == '-' || text[j] == '.') {
 		if text[j] == ':' || text[j] == '-' {

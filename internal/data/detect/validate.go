@@ -218,6 +218,11 @@ var ninBadPrefix = map[string]bool{"BG": true, "GB": true, "NK": true, "KN": tru
 // or V; not O second), six digits, a letter A-D, with optional spaces
 // between the pairs.
 func nin(text string, i int) (Match, int, bool) {
+	// Two letters, then (after a space, perhaps) a digit: most capitalised
+	// words are not one, and are let go before anything is built.
+	if !digitAt(text, i+2) && !(i+2 < len(text) && text[i+2] == ' ' && digitAt(text, i+3)) {
+		return Match{}, 0, false
+	}
 	var b strings.Builder
 	j := i
 	for j < len(text) && b.Len() < 9 {
@@ -249,3 +254,5 @@ func nin(text string, i int) (Match, int, bool) {
 	}
 	return Match{Type: UKNIN, Start: i, End: j, Redacted: s[:2] + " ** ** ** " + s[8:]}, j - i, true
 }
+
+func digitAt(text string, i int) bool { return i < len(text) && isDigit(text[i]) }

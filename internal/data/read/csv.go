@@ -1,7 +1,6 @@
 package read
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/csv"
@@ -12,72 +11,27 @@ import (
 	"unicode/utf8"
 )
 
-// lineLimiter fails a read that would make a line, or a record, longer
-// than max: a file of one 1 GB line, or a quoted field of a million short
-// lines, is an error at that line, not a gigabyte in memory. A record ends
-// at a newline outside quotes (a doubled quote flips the state twice).
-type lineLimiter struct {
-	r      io.Reader
-	max    int
-	cur    int // bytes since the last newline
-	record int // bytes since the last newline outside quotes
-	quoted bool
-	line   int
-}
-
-func (l *lineLimiter) Read(p []byte) (int, error) {
-	n, err := l.r.Read(p)
-	for _, c := range p[:n] {
-		switch c {
-		case '\n':
-			l.line++
-			l.cur = 0
-			if !l.quoted {
-				l.record = 0
-			}
-			continue
-		case '"':
-			l.quoted = !l.quoted
-		}
-		l.cur++
-		l.record++
-		if l.cur > l.max {
-			return 0, errAt(l.line+1, "a line longer than %d bytes", l.max)
-		}
-		if l.record > l.max {
-			return 0, errAt(l.line+1, "a record longer than %d bytes", l.max)
-		}
-	}
-	return n, err
-}
-
 // csvRecords reads a CSV or TSV file: the delimiter sniffed from the first
 // line (comma, tab, semicolon or pipe), a header when the first row is one
 // (names, not values), quoted fields; a row with another number of fields
 // than the header is read and counted as ragged.
 func csvRecords(ctx context.Context, r io.Reader, f Format, lim Limits, info *Info, fn func(Record) error) error {
-	ll := &lineLimiter{r: r, max: lim.MaxLine}
-	br := bufio.NewReaderSize(ll, 64<<10)
-	head, err := br.Peek(64 << 10)
-	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-		return err // bufio hands an error out once: Read would not see it again
+	cr, err := newCSVReader(r, f, lim.MaxLine)
+	if err != nil {
+		return err
 	}
-	cr := csv.NewReader(br)
-	cr.Comma = sniffDelimiter(head, f)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
 	var header []string
+	var cells []Cell // reused: a record's cells are handed out for the callback only
 	var firstErr error
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		rec, err := cr.Read()
+		rec, line, err := cr.read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
+		if pe := parseError(err); pe != nil {
 			info.BadLines++
 			if firstErr == nil {
 				firstErr = errAt(pe.StartLine, "%v", pe.Err)
@@ -92,10 +46,8 @@ func csvRecords(ctx context.Context, r io.Reader, f Format, lim Limits, info *In
 			if errors.As(err, &le) {
 				return le
 			}
-			line, _ := cr.FieldPos(0)
-			return errAt(line, "%v", err)
+			return errAt(cr.line, "%v", err)
 		}
-		line, _ := cr.FieldPos(0)
 		if header == nil {
 			header = headerOf(rec)
 			info.Columns = header
@@ -106,12 +58,12 @@ func csvRecords(ctx context.Context, r io.Reader, f Format, lim Limits, info *In
 		if len(rec) != len(header) {
 			info.Ragged++
 		}
-		cells := make([]Cell, 0, len(rec))
+		cells = cells[:0]
 		for i, v := range rec {
 			if v == "" {
 				continue
 			}
-			if !utf8.ValidString(v) {
+			if !cr.utf8 && !utf8.ValidString(v) {
 				info.InvalidUTF = true
 				v = strings.ToValidUTF8(v, "\uFFFD")
 			}
@@ -128,6 +80,19 @@ func csvRecords(ctx context.Context, r io.Reader, f Format, lim Limits, info *In
 	}
 	if firstErr != nil {
 		return &partial{firstErr}
+	}
+	return nil
+}
+
+// parseError returns err as a malformed record's error, or nil. (A
+// variable whose address errors.As takes escapes: kept out of the loop.)
+func parseError(err error) *csv.ParseError {
+	if err == nil {
+		return nil
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return pe
 	}
 	return nil
 }

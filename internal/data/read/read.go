@@ -39,7 +39,8 @@ type Cell struct {
 	Value  string
 }
 
-// Record is one row, line or object.
+// Record is one row, line or object. Its Cells may be reused for the next
+// record once the callback returns: copy what you keep.
 type Record struct {
 	Cells []Cell
 	// Line is where the record starts in the file (CSV, TSV, JSON Lines;
