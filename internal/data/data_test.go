@@ -13,6 +13,8 @@ import (
 	"github.com/mlguard/mlguard/internal/data/detect"
 	"github.com/mlguard/mlguard/internal/data/gen"
 	"github.com/mlguard/mlguard/internal/data/read"
+	"github.com/mlguard/mlguard/internal/dataclass"
+	"github.com/mlguard/mlguard/internal/rule"
 )
 
 type cellKey struct {
@@ -160,5 +162,15 @@ func TestHiddenDirectoriesCounted(t *testing.T) {
 	}
 	if res.Files != 1 || len(res.Skipped) != 1 || !res.Skipped[0].Dirs || res.Skipped[0].Files != 2 {
 		t.Errorf("read %d files, skipped %+v", res.Files, res.Skipped)
+	}
+}
+
+// TestGraveMatchesSeverity: the info types the infrastructure rules name
+// first are the ones the data scan reports at HIGH or above.
+func TestGraveMatchesSeverity(t *testing.T) {
+	for _, ty := range detect.Types {
+		if grave := dataclass.Grave[string(ty)] > 0; grave != (Severity(ty) >= rule.High) {
+			t.Errorf("%s: grave %v, severity %s", ty, grave, Severity(ty))
+		}
 	}
 }

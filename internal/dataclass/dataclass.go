@@ -7,6 +7,7 @@
 package dataclass
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -23,6 +24,12 @@ var InfoTypes = []string{
 	"IBAN_CODE", "IP_ADDRESS_PRIVATE", "IP_ADDRESS_PUBLIC", "MAC_ADDRESS", "PERSON_NAME", "PHONE_NUMBER",
 	"SECRET", "STREET_ADDRESS", "UK_NATIONAL_INSURANCE_NUMBER", "US_ITIN", "US_SSN",
 }
+
+// Grave ranks the info types whose exposure is gravest, so that messages
+// name them first: secrets, then national identifiers and payment data. (A
+// test in internal/data keeps it in step with the data scan's severities.)
+var Grave = map[string]int{"SECRET": 2, "US_SSN": 1, "US_ITIN": 1, "UK_NATIONAL_INSURANCE_NUMBER": 1,
+	"CA_SOCIAL_INSURANCE_NUMBER": 1, "CREDIT_CARD_NUMBER": 1, "IBAN_CODE": 1}
 
 // notPersonal are info types that do not by themselves make storage hold
 // personal data: private addresses name machines of one's own network.
@@ -221,7 +228,7 @@ func Describe(entries []Entry) string {
 			sources = append(sources, e.Source)
 		}
 	}
-	slices.Sort(classes)
+	slices.SortFunc(classes, func(a, b string) int { return cmp.Or(Grave[b]-Grave[a], strings.Compare(a, b)) })
 	if i := slices.Index(classes, Personal); i >= 0 {
 		classes[i] = "personal data"
 	}

@@ -102,7 +102,7 @@ func TestDescribeCuts(t *testing.T) {
 		l, _ := ParseLocation(b)
 		entries = append(entries, Entry{Location: l, Classes: InfoTypes, Source: "classes.json"})
 	}
-	want := "CA_SOCIAL_INSURANCE_NUMBER, CREDIT_CARD_NUMBER, DATE_OF_BIRTH, EMAIL_ADDRESS and 11 more info types under s3://a/1, s3://a/2 and 1 more locations (classes.json)"
+	want := "SECRET, CA_SOCIAL_INSURANCE_NUMBER, CREDIT_CARD_NUMBER, IBAN_CODE and 11 more info types under s3://a/1, s3://a/2 and 1 more locations (classes.json)"
 	if got := Describe(entries); got != want {
 		t.Errorf("Describe = %q, want %q", got, want)
 	}
