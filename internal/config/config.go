@@ -191,7 +191,7 @@ func (c *Config) classify(doc *yaml.Node) error {
 		entries := top[i+1].Content
 		for j := 0; j+1 < len(entries); j += 2 {
 			key := entries[j]
-			l, err := dataclass.ParseLocation(key.Value)
+			entry, err := classKey(key.Value)
 			if err != nil {
 				return fmt.Errorf("line %d: data_classification: %w", key.Line, err)
 			}
@@ -209,10 +209,24 @@ func (c *Config) classify(doc *yaml.Node) error {
 						key.Line, key.Value, cl, dataclass.Personal, strings.Join(dataclass.InfoTypes, ", "))
 				}
 			}
-			c.Classification.Add(dataclass.Entry{Location: l, Classes: classes, Source: fmt.Sprintf("%s:%d", path.Base(c.File), key.Line)})
+			entry.Classes, entry.Source = classes, fmt.Sprintf("%s:%d", path.Base(c.File), key.Line)
+			c.Classification.Add(entry)
 		}
 	}
 	return nil
+}
+
+// classKey reads a data_classification key: a location or bucket name, or
+// "resource:" and a pattern over resource addresses.
+func classKey(key string) (dataclass.Entry, error) {
+	if glob, ok := strings.CutPrefix(key, "resource:"); ok {
+		if _, err := path.Match(glob, ""); err != nil || glob == "" {
+			return dataclass.Entry{}, fmt.Errorf("%q: want resource: and a pattern over addresses (aws_s3_bucket.training, module.data.*)", key)
+		}
+		return dataclass.Entry{Resource: glob}, nil
+	}
+	l, err := dataclass.ParseLocation(key)
+	return dataclass.Entry{Location: l}, err
 }
 
 // Disabled reports whether a rule is disabled.

@@ -12,6 +12,9 @@ func TestDataClassification(t *testing.T) {
 	}{
 		{name: "forms", in: "disabled_rules: []\ndata_classification:\n  s3://crm/exports/: [email_address, PHONE_NUMBER]\n  acme-archive: personal\n",
 			want: []string{"s3://crm/exports [EMAIL_ADDRESS PHONE_NUMBER] .mlguard.yaml:3", "acme-archive [personal] .mlguard.yaml:4"}},
+		{name: "resource", in: "data_classification:\n  resource:module.data.aws_s3_bucket.*: personal\n",
+			want: []string{" [personal] .mlguard.yaml:2"}},
+		{name: "bad pattern", in: "data_classification:\n  \"resource:[\": personal\n", err: "line 2: data_classification: \"resource:[\": want resource: and a pattern"},
 		{name: "unknown class", in: "data_classification:\n  s3://crm: [SHOE_SIZE]\n", err: "line 2: data_classification s3://crm: unknown class \"SHOE_SIZE\""},
 		{name: "empty", in: "data_classification:\n  s3://crm: []\n", err: "line 2: data_classification s3://crm: name what it holds"},
 		{name: "bad location", in: "data_classification:\n  ftp://crm: personal\n", err: "line 2: data_classification: \"ftp://crm\": unknown scheme"},

@@ -9,6 +9,7 @@ package dataclass
 import (
 	"cmp"
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 )
@@ -112,9 +113,14 @@ func ParseLocation(s string) (Location, error) {
 	return l, nil
 }
 
-// Entry is one classified location.
+// Entry is one classified location, or the storage resources of the
+// infrastructure whose addresses a pattern matches.
 type Entry struct {
 	Location Location
+	// Resource is a pattern over resource addresses (path.Match syntax:
+	// aws_s3_bucket.training, module.data.*), for storage whose name is
+	// known only after apply; empty for a location.
+	Resource string
 	// Classes are info types, or Personal.
 	Classes []string
 	// Source says where the classification comes from: a classification
@@ -164,15 +170,31 @@ func (m *Map) Entries() []Entry {
 }
 
 // Stored returns the entries of personal data kept in a bucket (an S3 or GCS
-// bucket, an Azure storage account) of the given service.
-func (m *Map) Stored(cloud Cloud, bucket string) []Entry {
+// bucket, an Azure storage account) of the given service: by its name when
+// known, or by the address of the resource that declares it.
+func (m *Map) Stored(cloud Cloud, bucket string, known bool, address string) []Entry {
 	var out []Entry
 	for _, e := range m.Entries() {
-		if e.Personal() && (e.Location.Cloud == cloud || e.Location.Cloud == Any) && sameBucket(cloud, e.Location.Bucket, bucket) {
+		switch {
+		case !e.Personal():
+		case e.Resource != "":
+			if ok, _ := path.Match(e.Resource, address); ok {
+				out = append(out, e)
+			}
+		case known && (e.Location.Cloud == cloud || e.Location.Cloud == Any) && sameBucket(cloud, e.Location.Bucket, bucket):
 			out = append(out, e)
 		}
 	}
 	return out
+}
+
+// Where says where an entry's data is: its location, or the resources it
+// names.
+func (e Entry) Where() string {
+	if e.Resource != "" {
+		return "resources " + e.Resource
+	}
+	return e.Location.String()
 }
 
 // Read returns the entries of personal data a read of the location reaches:
@@ -181,7 +203,7 @@ func (m *Map) Read(l Location) []Entry {
 	var out []Entry
 	for _, e := range m.Entries() {
 		el := e.Location
-		if !e.Personal() || (el.Cloud != l.Cloud && el.Cloud != Any) || !sameBucket(l.Cloud, el.Bucket, l.Bucket) {
+		if !e.Personal() || e.Resource != "" || (el.Cloud != l.Cloud && el.Cloud != Any) || !sameBucket(l.Cloud, el.Bucket, l.Bucket) {
 			continue
 		}
 		if el.Cloud == Azure && el.Container != "" && l.Container != "" && el.Container != l.Container {
@@ -221,7 +243,7 @@ func Describe(entries []Entry) string {
 				classes = append(classes, c)
 			}
 		}
-		if w := e.Location.String(); !slices.Contains(where, w) {
+		if w := e.Where(); !slices.Contains(where, w) {
 			where = append(where, w)
 		}
 		if !slices.Contains(sources, e.Source) {

@@ -59,7 +59,7 @@ func TestMatching(t *testing.T) {
 		{S3, "crm", 1}, {S3, "CRM", 0}, {GCS, "crm", 0}, {S3, "net", 0},
 		{S3, "archive", 1}, {GCS, "archive", 1}, {Azure, "MLDATA", 1}, {Azure, "other", 0},
 	} {
-		if got := len(m.Stored(c.cloud, c.bucket)); got != c.want {
+		if got := len(m.Stored(c.cloud, c.bucket, true, "aws_s3_bucket.other")); got != c.want {
 			t.Errorf("Stored(%s, %s) = %d entries, want %d", c.cloud, c.bucket, got, c.want)
 		}
 	}
@@ -79,6 +79,36 @@ func TestMatching(t *testing.T) {
 		if got := len(m.Read(l)); got != c.want {
 			t.Errorf("Read(%s) = %d entries, want %d", c.uri, got, c.want)
 		}
+	}
+}
+
+// TestResourcePatterns: storage named only after apply is matched by the
+// address of its resource, never by a name it does not have yet.
+func TestResourcePatterns(t *testing.T) {
+	m := &Map{}
+	m.Add(Entry{Resource: "module.data.aws_s3_bucket.*", Classes: []string{"US_SSN"}, Source: ".mlguard.yaml:4"})
+	m.Add(Entry{Location: Location{Bucket: "crm"}, Classes: []string{Personal}, Source: ".mlguard.yaml:5"})
+	for _, c := range []struct {
+		name    string
+		known   bool
+		address string
+		want    int
+	}{
+		{"x", false, "module.data.aws_s3_bucket.raw", 1},
+		{"crm", false, "aws_s3_bucket.crm", 0},
+		{"crm", true, "aws_s3_bucket.crm", 1},
+		{"crm", true, "module.data.aws_s3_bucket.crm", 2},
+		{"x", true, "module.other.aws_s3_bucket.raw", 0},
+	} {
+		if got := len(m.Stored(S3, c.name, c.known, c.address)); got != c.want {
+			t.Errorf("Stored(%s, %v, %s) = %d, want %d", c.name, c.known, c.address, got, c.want)
+		}
+	}
+	if got := Describe(m.Stored(S3, "x", false, "module.data.aws_s3_bucket.raw")); got != "US_SSN under resources module.data.aws_s3_bucket.* (.mlguard.yaml:4)" {
+		t.Errorf("Describe = %q", got)
+	}
+	if got := len(m.Read(Location{Cloud: S3, Bucket: "x"})); got != 0 {
+		t.Errorf("a read matched a resource pattern: %d", got)
 	}
 }
 

@@ -19,7 +19,7 @@ func FuzzLocation(f *testing.F) {
 		}
 		m := &Map{}
 		m.Add(Entry{Location: l, Classes: []string{Personal}, Source: "fuzz"})
-		if len(m.Read(l)) != 1 || l.Cloud != Any && len(m.Stored(l.Cloud, l.Bucket)) != 1 {
+		if len(m.Read(l)) != 1 || l.Cloud != Any && len(m.Stored(l.Cloud, l.Bucket, true, "")) != 1 {
 			t.Fatalf("%+v does not find itself", l)
 		}
 	})

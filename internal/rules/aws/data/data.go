@@ -21,10 +21,7 @@ var bucketTypes = []string{"aws_s3_bucket", "AWS::S3::Bucket"}
 func classified(in *rule.Input, checks ...func(*aws.Bucket) []rule.Result) []rule.Result {
 	var out []rule.Result
 	for _, b := range in.AWS.Buckets {
-		if !b.Name.Known() {
-			continue
-		}
-		held := in.Data.Stored(dataclass.S3, b.Name.Value)
+		held := in.Data.Stored(dataclass.S3, b.Name.Value, b.Name.Known(), b.Address)
 		if len(held) == 0 {
 			continue
 		}

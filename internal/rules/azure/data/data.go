@@ -28,10 +28,7 @@ func register(r *rule.Rule) {
 func classified(in *rule.Input, checks ...func(m *azure.Model, a *azure.StorageAccount) *rule.Result) []rule.Result {
 	var out []rule.Result
 	for _, a := range in.Azure.StorageAccounts {
-		if !a.Name.Known() {
-			continue
-		}
-		held := in.Data.Stored(dataclass.Azure, a.Name.Value)
+		held := in.Data.Stored(dataclass.Azure, a.Name.Value, a.Name.Known(), a.Address)
 		if len(held) == 0 {
 			continue
 		}

@@ -26,10 +26,7 @@ func register(r *rule.Rule) {
 func classified(in *rule.Input, check func(m *gcp.Model, b *gcp.Bucket) []rule.Result) []rule.Result {
 	var out []rule.Result
 	for _, b := range in.GCP.Buckets {
-		if !b.Name.Known() {
-			continue
-		}
-		if held := in.Data.Stored(dataclass.GCS, b.Name.Value); len(held) > 0 {
+		if held := in.Data.Stored(dataclass.GCS, b.Name.Value, b.Name.Known(), b.Address); len(held) > 0 {
 			out = append(out, datacheck.Note(check(in.GCP, b), held)...)
 		}
 	}
