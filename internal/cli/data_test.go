@@ -155,3 +155,33 @@ func TestClassificationTiesToInfrastructure(t *testing.T) {
 		t.Errorf("--stored-at without a scheme: exit %d, %s", code, stderr)
 	}
 }
+
+// TestClassificationByAddress: a resource: pattern classifies a bucket by
+// its address, and the step that reads the bucket by name is judged too.
+func TestClassificationByAddress(t *testing.T) {
+	tmp := t.TempDir()
+	write(t, tmp, "settings.yaml", "data_classification:\n  \"resource:aws_s3_bucket.train*\": personal\n")
+	_, out, stderr := run(t, "scan", "-f", "json", "--config", filepath.Join(tmp, "settings.yaml"), "../../examples/data-platform")
+	var doc struct {
+		Findings []struct {
+			Rule    string `json:"rule_id"`
+			Message string `json:"message"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("%v %s", err, stderr)
+	}
+	var ids []string
+	for _, f := range doc.Findings {
+		if strings.HasPrefix(f.Rule, "AWS-DATA-") {
+			ids = append(ids, f.Rule)
+			if !strings.Contains(f.Message, "personal data under ") || !strings.Contains(f.Message, "(settings.yaml:2)") {
+				t.Errorf("%s: %s", f.Rule, f.Message)
+			}
+		}
+	}
+	slices.Sort(ids)
+	if want := []string{"AWS-DATA-001", "AWS-DATA-003", "AWS-DATA-004", "AWS-DATA-005"}; !slices.Equal(ids, want) {
+		t.Errorf("got %v, want %v", ids, want)
+	}
+}

@@ -41,9 +41,10 @@ func init() {
 		},
 		Check: func(in *rule.Input) []rule.Result {
 			var out []rule.Result
+			classes := named(in)
 			for _, p := range in.AWS.Pipelines {
 				for _, s := range p.Steps {
-					held := reads(in.Data, s)
+					held := reads(classes, s)
 					if len(held) == 0 {
 						continue
 					}
@@ -56,6 +57,26 @@ func init() {
 			return out
 		},
 	})
+}
+
+// named adds to the classification the buckets classified by address
+// whose names are known, so that a step reading them by name is matched.
+func named(in *rule.Input) *dataclass.Map {
+	m := &dataclass.Map{}
+	for _, e := range in.Data.Entries() {
+		m.Add(e)
+	}
+	for _, b := range in.AWS.Buckets {
+		if !b.Name.Known() {
+			continue
+		}
+		for _, e := range in.Data.Stored(dataclass.S3, b.Name.Value, true, b.Address) {
+			if e.Resource != "" {
+				m.Add(dataclass.Entry{Location: dataclass.Location{Cloud: dataclass.S3, Bucket: b.Name.Value}, Classes: e.Classes, Source: e.Source})
+			}
+		}
+	}
+	return m
 }
 
 // reads returns the classified entries a step's inputs reach.
