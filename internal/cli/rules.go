@@ -69,7 +69,7 @@ type ruleEntry struct {
 func entries() []ruleEntry {
 	var out []ruleEntry
 	for _, r := range iampolicy.Documented() {
-		out = append(out, ruleEntry{r.ID, r.Severity.String(), string(r.Category), cmp.Or(r.Command, "scan"), r.Title})
+		out = append(out, ruleEntry{r.ID, r.Severity.String(), string(r.Category), ruledocs.Command(r), r.Title})
 	}
 	for _, d := range audit.Detectors {
 		out = append(out, ruleEntry{d.ID, d.Severity.String(), "", "audit", d.Title})

@@ -74,7 +74,7 @@ func Index(rules []*rule.Rule) string {
 	b.WriteString("# Rules\n\nGenerated from the rule registry by `go generate ./internal/ruledocs`; do not edit.\n\n")
 	b.WriteString("| ID | Severity | Category | Title | Command |\n|---|---|---|---|---|\n")
 	for _, r := range rules {
-		fmt.Fprintf(&b, "| [%s](%s.md) | %s | %s | %s | %s |\n", r.ID, r.ID, r.Severity, r.Category, r.Title, command(r))
+		fmt.Fprintf(&b, "| [%s](%s.md) | %s | %s | %s | %s |\n", r.ID, r.ID, r.Severity, r.Category, r.Title, Command(r))
 	}
 	return b.String()
 }
@@ -128,8 +128,8 @@ func sortedKeys(m map[string]string) []string {
 	return keys
 }
 
-// command is how a rule is run, for the index.
-func command(r *rule.Rule) string {
+// Command is how a rule is run: its command, scan, or scan with a data classification.
+func Command(r *rule.Rule) string {
 	switch {
 	case r.Command != "":
 		return r.Command
