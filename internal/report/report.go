@@ -12,7 +12,7 @@ import (
 )
 
 // Formats lists the output formats.
-var Formats = []string{"text", "json", "sarif", "junit"}
+var Formats = []string{"text", "json", "sarif", "junit", "html"}
 
 // Options control rendering.
 type Options struct {
@@ -30,7 +30,7 @@ type Options struct {
 }
 
 // CompliantFormats are the formats that can carry a compliance summary.
-var CompliantFormats = []string{"text", "json"}
+var CompliantFormats = []string{"text", "json", "html"}
 
 // complianceOf summarizes the shown findings for the chosen framework.
 func complianceOf(res *scan.Result, opts Options) *compliance.Report {
@@ -58,6 +58,8 @@ func Write(w io.Writer, format string, res *scan.Result, opts Options) error {
 		return writeSARIF(w, res, opts)
 	case "junit":
 		return writeJUnit(w, res, opts)
+	case "html":
+		return writeHTML(w, res, opts)
 	}
 	return fmt.Errorf("unknown format %q (want one of %v)", format, Formats)
 }

@@ -77,6 +77,8 @@ func TestGolden(t *testing.T) {
 		{"golden-compact.text", "text", report.Options{Compact: true}},
 		{"golden-verbose.text", "text", report.Options{Verbose: true}},
 		{"golden-nist-800-53.json", "json", report.Options{Compliance: &nist}},
+		{"golden.html", "html", report.Options{}},
+		{"golden-nist-800-53.html", "html", report.Options{Compliance: &nist}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
