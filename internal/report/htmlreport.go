@@ -53,10 +53,10 @@ type fileFindings struct {
 
 type htmlFinding struct {
 	ID, RuleID, Title, Severity, Category string
-	Resource, Location, Message, Rendered  string
-	Why, Fix                               string
-	Suppression                            string
-	Suppressed                             bool
+	Resource, Location, Message, Rendered string
+	Why, Fix                              string
+	Suppression                           string
+	Suppressed                            bool
 }
 
 type htmlRule struct {
