@@ -86,7 +86,7 @@ func newScanCmd() *cobra.Command {
 	cmd.Flags().StringArrayVar(&f.policies, "policy", nil, "also run the custom Rego policies in this directory or .rego file (repeatable; see docs/policy-input.md)")
 	cmd.Flags().StringArrayVar(&f.classes, "data-classification", nil, "hold storage that this classification file (data scan --classification-out) says holds personal data to stricter rules (repeatable)")
 	cmd.Flags().BoolVar(&f.dumpInput, "dump-input", false, "print the input document custom policies read, one per scanned unit, and run no rules")
-	cmd.Flags().StringVar(&f.compliance, "compliance", "", "add a per-control pass/fail summary for one framework: "+frameworkKeys()+" (text and json output)")
+	cmd.Flags().StringVar(&f.compliance, "compliance", "", "add a per-control pass/fail summary for one framework: "+frameworkKeys()+" (text, json and html output)")
 	return cmd
 }
 
@@ -95,22 +95,28 @@ func (f *scanFlags) register(fl *pflag.FlagSet, what string) {
 	f.out.register(fl, "text", report.Formats...)
 	f.exit.register(fl, what)
 	fl.StringVar(&f.severity, "severity", "LOW", "report only "+what+" at or above LOW, MEDIUM, HIGH or CRITICAL (or a list up to CRITICAL: HIGH,CRITICAL)")
+	f.registerInputs(fl)
+	fl.StringVar(&f.baseline, "baseline", "", "report only "+what+" not recorded in this baseline file, which must exist (see --create-baseline)")
+	fl.BoolVar(&f.createBaseline, "create-baseline", false, "record every current finding in the --baseline file, replacing it, and exit 0")
+	fl.BoolVar(&f.createBaseline, "update-baseline", false, "the same as --create-baseline")
+	_ = fl.MarkHidden("update-baseline")
+	fl.BoolVar(&f.allowEmpty, "allow-empty", false, "exit 0, not 2, when the arguments hold nothing mlguard reads")
+	fl.BoolVarP(&f.verbose, "verbose", "v", false, "text: print why and how to fix with every finding, not once per rule")
+	fl.BoolVar(&f.compact, "compact", false, "text: one line per finding, then the summary")
+	fl.BoolVarP(&f.compact, "quiet", "q", false, "the same as --compact")
+}
+
+// registerInputs adds the flags that say how to read the inputs, which
+// every command that reads a tree as scan does shares.
+func (f *scanFlags) registerInputs(fl *pflag.FlagSet) {
 	fl.StringArrayVar(&f.vars, "var", nil, "set a root module variable, NAME=VALUE (repeatable)")
 	fl.StringArrayVar(&f.varFiles, "var-file", nil, "read root module variables from a .tfvars or .tfvars.json file (repeatable)")
 	fl.StringArrayVar(&f.cfnParams, "cfn-param", nil, "set a CloudFormation template parameter, KEY=VALUE (repeatable; overrides the template's default)")
 	fl.StringArrayVar(&f.helmValues, "helm-values", nil, "render Helm charts with this values file over their values.yaml (repeatable; later files win)")
 	fl.StringArrayVar(&f.helmSets, "helm-set", nil, "set a Helm value, KEY=VALUE in helm --set syntax, over the values files (repeatable)")
 	fl.StringArrayVar(&f.armParams, "arm-param", nil, "set an ARM template or Bicep parameter, KEY=VALUE (repeatable; overrides the parameters file, .bicepparam and the default; a JSON value is read as JSON)")
-	fl.StringVar(&f.baseline, "baseline", "", "report only "+what+" not recorded in this baseline file, which must exist (see --create-baseline)")
-	fl.BoolVar(&f.createBaseline, "create-baseline", false, "record every current finding in the --baseline file, replacing it, and exit 0")
-	fl.BoolVar(&f.createBaseline, "update-baseline", false, "the same as --create-baseline")
-	_ = fl.MarkHidden("update-baseline")
 	fl.BoolVar(&f.noInline, "no-inline-suppressions", false, "ignore mlguard:ignore comments in the scanned files")
 	fl.StringVar(&f.configFile, "config", "", "settings file to use instead of the .mlguard.yaml found beside the scan")
-	fl.BoolVar(&f.allowEmpty, "allow-empty", false, "exit 0, not 2, when the arguments hold nothing mlguard reads")
-	fl.BoolVarP(&f.verbose, "verbose", "v", false, "text: print why and how to fix with every finding, not once per rule")
-	fl.BoolVar(&f.compact, "compact", false, "text: one line per finding, then the summary")
-	fl.BoolVarP(&f.compact, "quiet", "q", false, "the same as --compact")
 }
 
 func runScan(cmd *cobra.Command, args []string, f *scanFlags) error {

@@ -1,0 +1,108 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mlguard/mlguard/internal/report"
+	"github.com/mlguard/mlguard/internal/rule"
+	"github.com/mlguard/mlguard/internal/scan"
+	"github.com/mlguard/mlguard/internal/threat"
+)
+
+func newThreatModelCmd() *cobra.Command {
+	f := &scanFlags{}
+	cmd := &cobra.Command{
+		Use:   "threatmodel DIR|FILE...",
+		Short: "Build the threat model of an ML platform from its infrastructure as code",
+		Long: "Read the same inputs as scan and build a threat model from them: a data-flow model of external\n" +
+			"entities, processes and data stores, the flows between them (from the links of the typed model:\n" +
+			"reads, writes, assumes, encrypts with, invokes) and the trust boundaries (account, project or\n" +
+			"subscription, VPC, Kubernetes namespace, the internet); then each threat of the catalogue\n" +
+			"(STRIDE, MITRE ATLAS and ATT&CK) on each element it applies to, mitigated (the rules that check it\n" +
+			"had the element to check and found nothing), open (naming the findings that leave it open) or\n" +
+			"unknown (saying what could not be known). Attack paths are the chains from the internet through\n" +
+			"elements with open threats. Formats: Markdown (for a pull request), JSON (versioned, see\n" +
+			"docs/threatmodel.md) and one self-contained HTML page with the diagram.\n\n" +
+			"Exit codes: 0 the model was written, 2 usage error, input that could not be read, or nothing to model.",
+		Example: "  mlguard threatmodel examples/platform/terraform\n" +
+			"  mlguard threatmodel --format html -o tm.html infra/\n" +
+			"  mlguard threatmodel -f json infra/ | jq '.summary'",
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runThreatModel(cmd, args, f) },
+	}
+	fl := cmd.Flags()
+	f.out.register(fl, "markdown", report.ThreatFormats...)
+	f.registerInputs(fl)
+	fl.StringArrayVar(&f.classes, "data-classification", nil, "a classification file (data scan --classification-out): storage of personal data is held to the data rules (repeatable)")
+	return cmd
+}
+
+// inputs collects each unit's rule input as the scan reads it.
+type inputs struct {
+	mu    sync.Mutex
+	units []threat.Unit
+}
+
+func (in *inputs) add(unit string, ri *rule.Input) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	in.units = append(in.units, threat.Unit{Name: unit, Input: ri})
+}
+
+func runThreatModel(cmd *cobra.Command, args []string, f *scanFlags) error {
+	ctx := cmd.Context()
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	if err := f.out.check(); err != nil {
+		return err
+	}
+	opts, err := f.scanOptions()
+	if err != nil {
+		return err
+	}
+	if opts.DataClassification, err = f.classification(stderr); err != nil {
+		return err
+	}
+	cat, err := threat.Builtin()
+	if err != nil {
+		return &exitError{code: ExitError, err: err}
+	}
+	ins, err := openInputs(args, cmd.InOrStdin())
+	if err != nil {
+		return err
+	}
+	defer closeInputs(ins)
+	targets, err := f.targets(ins, stderr)
+	if err != nil {
+		return err
+	}
+	collected := &inputs{}
+	opts.OnInput = collected.add
+	res, err := scan.Run(ctx, targets, opts)
+	if err != nil {
+		return &exitError{code: ExitError, err: err}
+	}
+	tm := threat.Build(collected.units, res, cat)
+	ropts := report.Options{Version: version()}
+	if err := f.out.write(stdout, func(w io.Writer) error { return report.WriteThreatModel(ctx, w, f.out.format, tm, res, ropts) }); err != nil {
+		return err
+	}
+	for _, e := range res.Errors {
+		fmt.Fprintf(stderr, "mlguard: %s\n", e.Error())
+	}
+	switch {
+	case len(res.Errors) > 0:
+		return &exitError{code: ExitError}
+	case len(res.Files) == 0:
+		return &exitError{code: ExitError, err: fmt.Errorf("nothing to model in %s: no file mlguard reads", strings.Join(args, " "))}
+	}
+	return nil
+}

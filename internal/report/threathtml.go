@@ -1,0 +1,168 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/goccy/go-graphviz"
+
+	"github.com/mlguard/mlguard/internal/scan"
+	"github.com/mlguard/mlguard/internal/threat"
+)
+
+//go:embed html/threat.html.tmpl
+var threatHTML string
+
+// dotEscaper escapes text for a double-quoted DOT string.
+var dotEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", " ", "\r", " ")
+
+var nodeShape = map[threat.Kind]string{threat.Process: "ellipse", threat.Store: "cylinder", threat.External: "box", threat.Identity: "hexagon"}
+
+// dot writes the diagram in the DOT language: boundaries as nested
+// clusters, elements as nodes shaped by kind, attack-path flows in red.
+func dot(tm *threat.Model) string {
+	var b strings.Builder
+	b.WriteString("digraph threatmodel {\n  rankdir=LR; fontname=\"Helvetica\"; fontsize=11; nodesep=0.35; ranksep=0.7;\n")
+	b.WriteString("  node [fontname=\"Helvetica\", fontsize=10, style=filled, fillcolor=\"#ffffff\", color=\"#5c5c66\"];\n  edge [fontname=\"Helvetica\", fontsize=9, color=\"#7a7a85\", fontcolor=\"#5c5c66\"];\n")
+	children := map[string][]*threat.Boundary{}
+	for _, bd := range tm.Boundaries {
+		children[bd.Parent] = append(children[bd.Parent], bd)
+	}
+	members := map[string][]*threat.Element{}
+	for _, e := range tm.Elements {
+		members[e.Boundary] = append(members[e.Boundary], e)
+	}
+	var cluster func(bd *threat.Boundary, indent string)
+	cluster = func(bd *threat.Boundary, indent string) {
+		fmt.Fprintf(&b, "%ssubgraph \"cluster_%s\" {\n%s  id=\"b-%d\"; class=\"boundary %s\"; label=\"%s\"; style=\"dashed,rounded\"; color=\"#b3261e\"; fontcolor=\"#b3261e\";\n",
+			indent, dotEscaper.Replace(bd.ID), indent, boundaryIndex(tm, bd.ID), bd.Kind, dotEscaper.Replace(bd.Name))
+		for _, e := range members[bd.ID] {
+			node(&b, e, indent+"  ")
+		}
+		for _, c := range children[bd.ID] {
+			cluster(c, indent+"  ")
+		}
+		fmt.Fprintf(&b, "%s}\n", indent)
+	}
+	for _, bd := range children[""] {
+		cluster(bd, "  ")
+	}
+	for _, f := range tm.Flows {
+		attrs := ""
+		if f.Attack {
+			attrs = `, color="#b3261e", fontcolor="#b3261e", penwidth=2.2, class="flow attack"`
+		} else {
+			attrs = `, class="flow"`
+		}
+		fmt.Fprintf(&b, "  %s -> %s [label=\"%s\"%s];\n", f.From, f.To, dotEscaper.Replace(f.Label), attrs)
+	}
+	b.WriteString("}\n")
+	return b.String()
+}
+
+func node(b *strings.Builder, e *threat.Element, indent string) {
+	open, _, _ := counts(e)
+	fill := "#ffffff"
+	if open > 0 {
+		fill = "#fde7e6"
+	}
+	label := e.Name
+	if len(label) > 48 {
+		label = "…" + label[len(label)-47:]
+	}
+	fmt.Fprintf(b, "%s%s [id=\"node-%s\", class=\"element %s\", shape=%s, fillcolor=\"%s\", label=\"%s\\n%s\", tooltip=\"%s\"];\n",
+		indent, e.ID, e.ID, e.Kind, nodeShape[e.Kind], fill, dotEscaper.Replace(label), e.Class, dotEscaper.Replace(e.Name))
+}
+
+func boundaryIndex(tm *threat.Model, id string) int {
+	for i, b := range tm.Boundaries {
+		if b.ID == id {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+var svgStart = regexp.MustCompile(`(?s)^.*?(<svg\b)`)
+var svgSize = regexp.MustCompile(`<svg width="[^"]*" height="[^"]*"`)
+
+// diagram lays the diagram out with Graphviz's dot and returns the SVG
+// element, sized by the page.
+func diagram(ctx context.Context, tm *threat.Model) (string, error) {
+	g, err := graphviz.New(ctx)
+	if err != nil {
+		return "", fmt.Errorf("graph layout: %w", err)
+	}
+	defer g.Close()
+	graph, err := graphviz.ParseBytes([]byte(dot(tm)))
+	if err != nil {
+		return "", fmt.Errorf("graph layout: %w", err)
+	}
+	defer graph.Close()
+	var buf bytes.Buffer
+	if err := g.Render(ctx, graph, graphviz.SVG, &buf); err != nil {
+		return "", fmt.Errorf("graph layout: %w", err)
+	}
+	svg := svgStart.ReplaceAllString(buf.String(), "$1")
+	svg = svgSize.ReplaceAllString(svg, `<svg role="img" aria-labelledby="diagram-title" class="diagram"`)
+	return svg, nil
+}
+
+type threatRow struct {
+	Threat, Title, STRIDE, Severity, Status, Why string
+	Element, ElementID                           string
+	Findings                                     []threat.FindingRef
+}
+
+type threatPage struct {
+	Version  string
+	Model    *threat.Model
+	SVG      template.HTML
+	Rows     []threatRow
+	Elements []*threat.Element
+	Paths    [][]string
+	Names    map[string]string
+	Counts   string
+	STRIDE   []string
+}
+
+// writeThreatHTML writes the threat model as one self-contained page: the
+// diagram as inline SVG, the same content as tables for readers without
+// it, and the threats with filters.
+func writeThreatHTML(ctx context.Context, w io.Writer, tm *threat.Model, res *scan.Result, opts Options) error {
+	svg, err := diagram(ctx, tm)
+	if err != nil {
+		return err
+	}
+	p := threatPage{Version: opts.Version, Model: tm, SVG: template.HTML(svg), Names: map[string]string{}, STRIDE: threat.STRIDE,
+		Counts: fmt.Sprintf("%d elements · %d open, %d mitigated, %d unknown · %d attack paths", tm.Summary.Elements, tm.Summary.Open,
+			tm.Summary.Mitigated, tm.Summary.Unknown, len(tm.Paths))}
+	for _, e := range tm.Elements {
+		p.Names[e.ID] = e.Name
+	}
+	p.Elements = sortedElements(tm)
+	p.Paths = tm.Paths
+	byID := map[string]threat.Threat{}
+	for _, t := range tm.Threats {
+		byID[t.ID] = t
+	}
+	for _, e := range p.Elements {
+		for _, a := range e.Threats {
+			t := byID[a.Threat]
+			p.Rows = append(p.Rows, threatRow{Threat: t.ID, Title: t.Title, STRIDE: t.STRIDE, Severity: a.Severity.String(), Status: a.Status,
+				Why: a.Why, Element: e.Name, ElementID: e.ID, Findings: a.Findings})
+		}
+	}
+	t, err := template.New("threat").Funcs(template.FuncMap{"lower": strings.ToLower, "boundary": func(id string) string { return boundaryName(tm, id) }}).Parse(threatHTML)
+	if err != nil {
+		return fmt.Errorf("threat model template: %w", err)
+	}
+	_ = res
+	return t.Execute(w, p)
+}

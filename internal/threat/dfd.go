@@ -1,0 +1,299 @@
+package threat
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/mlguard/mlguard/internal/model"
+	"github.com/mlguard/mlguard/internal/model/aws"
+	"github.com/mlguard/mlguard/internal/rule"
+)
+
+// Kind is what an element is in a data-flow diagram.
+type Kind string
+
+// Element kinds.
+const (
+	External Kind = "external-entity"
+	Process  Kind = "process"
+	Store    Kind = "data-store"
+	Identity Kind = "identity"
+)
+
+// Classes are the element classes threats apply to.
+var Classes = []string{"endpoint", "model", "notebook", "job", "compute", "function", "agent", "workload", "workspace",
+	"data-store", "feature-store", "vector-store", "model-registry", "registry", "secret", "key", "log", "identity",
+	"internet", "users", "callers"}
+
+type classKind struct {
+	class string
+	kind  Kind
+}
+
+// classes says what each collection of the cloud models holds, keyed by
+// cloud and the model's name for the collection. Collections not listed
+// (networks, policies, settings) are not elements: networks become
+// boundaries, policies and settings are judged by the rules.
+var classes = map[string]classKind{
+	"aws.notebook_instances":           {"notebook", Process},
+	"aws.domains":                      {"notebook", Process},
+	"aws.models":                       {"model", Process},
+	"aws.endpoint_configurations":      {"endpoint", Process},
+	"aws.roles":                        {"identity", Identity},
+	"aws.kms_keys":                     {"key", Store},
+	"aws.buckets":                      {"data-store", Store},
+	"aws.ecr_repositories":             {"registry", Store},
+	"aws.log_groups":                   {"log", Store},
+	"aws.secrets":                      {"secret", Store},
+	"aws.feature_groups":               {"feature-store", Store},
+	"aws.workforces":                   {"users", External},
+	"aws.model_package_group_policies": {"model-registry", Store},
+	"aws.bedrock_agents":               {"agent", Process},
+	"aws.bedrock_custom_models":        {"model", Process},
+	"aws.pipelines":                    {"job", Process},
+	"aws.monitoring_jobs":              {"job", Process},
+	"aws.trails":                       {"log", Store},
+	"aws.ecs_task_definitions":         {"workload", Process},
+	"aws.lambda_functions":             {"function", Process},
+	"aws.bedrock_data_sources":         {"vector-store", Store},
+	"aws.flow_definitions":             {"job", Process},
+	"aws.mlflow_tracking_servers":      {"job", Process},
+	"gcp.notebooks":                    {"notebook", Process},
+	"gcp.vertex_endpoints":             {"endpoint", Process},
+	"gcp.vertex_encrypted_resources":   {"data-store", Store},
+	"gcp.reasoning_engines":            {"agent", Process},
+	"gcp.model_garden_deployments":     {"endpoint", Process},
+	"gcp.buckets":                      {"data-store", Store},
+	"gcp.crypto_keys":                  {"key", Store},
+	"azure.ml_workspaces":              {"workspace", Process},
+	"azure.ml_computes":                {"compute", Process},
+	"azure.ml_datastores":              {"data-store", Store},
+	"azure.ml_connections":             {"secret", Store},
+	"azure.ml_online_endpoints":        {"endpoint", Process},
+	"azure.ml_online_deployments":      {"model", Process},
+	"azure.ai_accounts":                {"endpoint", Process},
+	"azure.storage_accounts":           {"data-store", Store},
+	"azure.key_vaults":                 {"key", Store},
+	"azure.container_registries":       {"registry", Store},
+	"kubernetes.workloads":             {"workload", Process},
+	"kubernetes.inference_services":    {"endpoint", Process},
+	"kubernetes.seldon_deployments":    {"endpoint", Process},
+	"kubernetes.ray_clusters":          {"job", Process},
+	"kubernetes.secrets":               {"secret", Store},
+	"kubernetes.service_accounts":      {"identity", Identity},
+}
+
+// Element is a node of the data-flow diagram.
+type Element struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"` // the resource address, or the entity's name
+	Type     string `json:"type,omitempty"`
+	Kind     Kind   `json:"kind"`
+	Class    string `json:"class"`
+	Cloud    string `json:"cloud,omitempty"`
+	Unit     string `json:"unit,omitempty"` // the root module, template or manifest it was read from
+	File     string `json:"file,omitempty"`
+	Line     int    `json:"line,omitempty"`
+	Boundary string `json:"boundary"` // the innermost trust boundary holding it
+	// Threats are the catalogue's threats on this element, with their status.
+	Threats []Assessment `json:"threats"`
+}
+
+// Flow is an edge of the diagram: data or control going from one element
+// to another.
+type Flow struct {
+	From  string `json:"from"`
+	To    string `json:"to"`
+	Label string `json:"label"`
+	// Attack is set when the flow is on an attack path.
+	Attack bool `json:"attack_path,omitempty"`
+}
+
+// Boundary is a trust boundary: an account, project or subscription, a
+// VPC, a Kubernetes namespace, or the internet.
+type Boundary struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Kind   string `json:"kind"` // account, vpc, cluster, namespace, internet
+	Parent string `json:"parent,omitempty"`
+}
+
+// Unit is what one scanned unit holds: its name and its models.
+type Unit struct {
+	Name  string
+	Input *rule.Input
+}
+
+// builder gathers the diagram.
+type builder struct {
+	m          *Model
+	byAddr     map[string]*Element // unit + "\x00" + address
+	boundaries map[string]*Boundary
+	flows      map[[3]string]bool
+}
+
+func (b *builder) element(e *Element) *Element {
+	e.ID = fmt.Sprintf("e%d", len(b.m.Elements)+1)
+	b.m.Elements = append(b.m.Elements, e)
+	return e
+}
+
+func (b *builder) boundary(id, name, kind, parent string) string {
+	if _, ok := b.boundaries[id]; !ok {
+		bd := &Boundary{ID: id, Name: name, Kind: kind, Parent: parent}
+		b.boundaries[id] = bd
+		b.m.Boundaries = append(b.m.Boundaries, bd)
+	}
+	return id
+}
+
+func (b *builder) flow(from, to, label string) {
+	k := [3]string{from, to, label}
+	if from == to || b.flows[k] {
+		return
+	}
+	b.flows[k] = true
+	b.m.Flows = append(b.m.Flows, &Flow{From: from, To: to, Label: label})
+}
+
+var cloudNames = map[string]string{"aws": "AWS account", "gcp": "Google Cloud project", "azure": "Azure subscription", "kubernetes": "Kubernetes cluster"}
+
+// elements adds the elements of one unit, each in its cloud's boundary
+// (and its VPC or namespace), and the flows of their links.
+func (b *builder) elements(u Unit) {
+	models := map[string]any{"aws": u.Input.AWS, "gcp": u.Input.GCP, "azure": u.Input.Azure, "kubernetes": u.Input.Kubernetes}
+	for _, cloud := range []string{"aws", "gcp", "azure", "kubernetes"} {
+		m := models[cloud]
+		for _, c := range model.Collections(m) {
+			ck, ok := classes[cloud+"."+c.Name]
+			if !ok {
+				continue
+			}
+			for _, r := range c.Resources {
+				account := b.boundary(u.Name+"/"+cloud, cloudNames[cloud]+" ("+u.Name+")", accountKind(cloud), "")
+				e := b.element(&Element{Name: r.Address, Type: r.Type, Kind: ck.kind, Class: ck.class, Cloud: cloud, Unit: u.Name,
+					File: r.Range.File, Line: r.Range.StartLine, Boundary: account})
+				if cloud == "kubernetes" {
+					if ns := namespaceOf(r.Address); ns != "" {
+						e.Boundary = b.boundary(account+"/ns/"+ns, "namespace "+ns, "namespace", account)
+					}
+				}
+				b.byAddr[u.Name+"\x00"+r.Address] = e
+			}
+		}
+	}
+	vpcs := vpcMembership(u.Input.AWS)
+	for _, cloud := range []string{"aws", "gcp", "azure", "kubernetes"} {
+		for _, l := range model.Links(models[cloud]) {
+			from := b.byAddr[u.Name+"\x00"+l.From.Address]
+			if from == nil {
+				continue
+			}
+			last := l.Attribute[strings.LastIndex(l.Attribute, ".")+1:]
+			if cloud == "aws" && (last == "subnet" || last == "subnets" || last == "vpc") {
+				for _, t := range l.To {
+					if v := vpcs[t]; v != "" {
+						account := b.boundary(u.Name+"/aws", cloudNames["aws"]+" ("+u.Name+")", "account", "")
+						from.Boundary = b.boundary(account+"/vpc/"+v, "VPC "+v, "vpc", account)
+					}
+				}
+				continue
+			}
+			for _, t := range l.To {
+				to := b.byAddr[u.Name+"\x00"+t]
+				if to == nil {
+					continue
+				}
+				verb, reverse := verbOf(l.Attribute, to.Kind)
+				if reverse {
+					b.flow(to.ID, from.ID, verb)
+				} else {
+					b.flow(from.ID, to.ID, verb)
+				}
+			}
+		}
+	}
+}
+
+func accountKind(cloud string) string {
+	if cloud == "kubernetes" {
+		return "cluster"
+	}
+	return "account"
+}
+
+// namespaceOf reads the namespace of a Kubernetes address (Kind/namespace/name).
+func namespaceOf(addr string) string {
+	parts := strings.Split(addr, "/")
+	if len(parts) == 3 {
+		return parts[1]
+	}
+	return ""
+}
+
+// vpcMembership maps VPC and subnet addresses to the VPC they are in.
+func vpcMembership(m *aws.Model) map[string]string {
+	out := map[string]string{}
+	for _, v := range m.VPCs {
+		out[v.Address] = v.Address
+	}
+	for _, s := range m.Subnets {
+		if len(s.VPC.Targets) > 0 {
+			out[s.Address] = s.VPC.Targets[0]
+		}
+	}
+	return out
+}
+
+// verbOf names a link as a flow. reverse is set when data moves from the
+// target to the resource: a model reads its artifact from a bucket.
+func verbOf(attr string, to Kind) (verb string, reverse bool) {
+	last := attr[strings.LastIndex(attr, ".")+1:]
+	switch {
+	case to == Identity || strings.Contains(last, "role") || last == "service_account":
+		return "assumes", false
+	case strings.Contains(last, "kms") || strings.Contains(last, "key") && to == Store:
+		return "encrypts with", false
+	case strings.Contains(attr, "output") || last == "destination" || strings.Contains(attr, "data_capture") || last == "log_group" ||
+		strings.Contains(attr, "offline_store") || strings.Contains(last, "artifact_store"):
+		return "writes", false
+	case to == Store:
+		return "reads", true
+	}
+	return strings.ReplaceAll(last, "_", " "), false
+}
+
+// externals adds the people and programs outside the platform: users of
+// notebooks, applications that call endpoints, and the internet where a
+// finding says an element is reachable from it.
+func (b *builder) externals(findings map[string][]rule.Finding, exposure []string) {
+	var users, callers, internet *Element
+	for _, e := range slices.Clone(b.m.Elements) {
+		switch e.Class {
+		case "notebook", "workspace":
+			if users == nil {
+				users = b.element(&Element{Name: "Data scientists", Kind: External, Class: "users", Boundary: b.boundary("people", "People and applications", "external", "")})
+			}
+			b.flow(users.ID, e.ID, "use")
+		case "endpoint":
+			if callers == nil {
+				callers = b.element(&Element{Name: "Calling applications", Kind: External, Class: "callers", Boundary: b.boundary("people", "People and applications", "external", "")})
+			}
+			b.flow(callers.ID, e.ID, "invoke")
+		}
+		var by []string
+		for _, f := range findings[e.ID] {
+			if slices.Contains(exposure, f.RuleID) && !slices.Contains(by, f.RuleID) {
+				by = append(by, f.RuleID)
+			}
+		}
+		if len(by) > 0 {
+			if internet == nil {
+				internet = b.element(&Element{Name: "The internet", Kind: External, Class: "internet", Boundary: b.boundary("internet", "The internet", "internet", "")})
+			}
+			slices.Sort(by)
+			b.flow(internet.ID, e.ID, "reaches ("+strings.Join(by, ", ")+")")
+		}
+	}
+}

@@ -1,0 +1,166 @@
+package threat_test
+
+import (
+	"context"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mlguard/mlguard/internal/rule"
+	_ "github.com/mlguard/mlguard/internal/rules/all"
+	"github.com/mlguard/mlguard/internal/scan"
+	"github.com/mlguard/mlguard/internal/threat"
+)
+
+// TestCatalogue: every control names a rule of mlguard, and every threat
+// applies to some class.
+func TestCatalogue(t *testing.T) {
+	cat, err := threat.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cat.Threats) < 10 {
+		t.Errorf("%d threats", len(cat.Threats))
+	}
+	for _, th := range cat.Threats {
+		if len(th.AppliesTo) == 0 || th.Description == "" || th.Title == "" {
+			t.Errorf("%s is incomplete", th.ID)
+		}
+		for _, id := range th.Controls {
+			if _, ok := rule.Get(id); !ok {
+				t.Errorf("%s: control %s is no rule", th.ID, id)
+			}
+		}
+	}
+}
+
+func TestCatalogueRefusesMistakes(t *testing.T) {
+	for _, c := range []struct{ in, err string }{
+		{"version: 1\nthreats:\n  - {id: A, title: t, stride: spoofing, severity: HIGH, applies_to: [nope]}\n", `element class "nope"`},
+		{"version: 1\nthreats:\n  - {id: A, title: t, stride: spoof, severity: HIGH}\n", `STRIDE category "spoof"`},
+		{"version: 1\nthreats:\n  - {id: A, title: t, stride: spoofing}\n", "no severity"},
+		{"version: 1\nthreats:\n  - {id: A, title: t, stride: spoofing, severity: HIGH}\n  - {id: A, title: t, stride: spoofing, severity: HIGH}\n", "unique"},
+		{"version: 1\nthreat: []\n", "field threat not found"},
+	} {
+		if _, err := threat.ParseCatalogue([]byte(c.in)); err == nil || !strings.Contains(err.Error(), c.err) {
+			t.Errorf("%q: error %v, want %q", c.in, err, c.err)
+		}
+	}
+}
+
+// platformModel builds the threat model of the bundled SageMaker platform.
+func platformModel(t *testing.T) *threat.Model {
+	t.Helper()
+	var units []threat.Unit
+	var mu sync.Mutex // units are read in parallel
+	res, err := scan.Run(context.Background(), []scan.Target{{FS: os.DirFS("../../examples/platform"), Root: "terraform", Prefix: "examples/platform"}},
+		scan.Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), OnInput: func(unit string, in *rule.Input) {
+			mu.Lock()
+			defer mu.Unlock()
+			units = append(units, threat.Unit{Name: unit, Input: in})
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := threat.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return threat.Build(units, res, cat)
+}
+
+// TestPlatform: the bundled platform's diagram, statuses and attack paths.
+func TestPlatform(t *testing.T) {
+	tm := platformModel(t)
+	byName := map[string]*threat.Element{}
+	for _, e := range tm.Elements {
+		byName[e.Name] = e
+	}
+	status := func(elem, th string) string {
+		e := byName[elem]
+		if e == nil {
+			t.Fatalf("no element %s", elem)
+		}
+		for _, a := range e.Threats {
+			if a.Threat == th {
+				return a.Status
+			}
+		}
+		return "n/a"
+	}
+	for _, c := range []struct{ elem, threat, want string }{
+		{"aws_sagemaker_notebook_instance.research", "TM-006", threat.Open},                      // direct internet, root, IMDSv1
+		{"aws_iam_role.execution", "TM-007", threat.Open},                                        // PassRole to any role
+		{"aws_s3_bucket.models", "TM-002", threat.Mitigated},                                     // not public
+		{"aws_s3_bucket.models", "TM-010", threat.Open},                                          // no data events, no access logs
+		{"aws_sagemaker_endpoint_configuration.churn_endpoint_config", "TM-005", threat.Unknown}, // no rule judges rate limits
+		{"aws_s3_bucket.models", "TM-006", "n/a"},                                                // credentials threats are not a bucket's
+	} {
+		if got := status(c.elem, c.threat); got != c.want {
+			t.Errorf("%s on %s: %s, want %s", c.threat, c.elem, got, c.want)
+		}
+	}
+	for _, b := range []string{"AWS account (examples/platform/terraform)", "VPC aws_vpc.platform", "The internet"} {
+		if !slices.ContainsFunc(tm.Boundaries, func(x *threat.Boundary) bool { return x.Name == b }) {
+			t.Errorf("no boundary %q", b)
+		}
+	}
+	if e := byName["aws_sagemaker_notebook_instance.research"]; tm.Boundaries[index(tm, e.Boundary)].Kind != "vpc" {
+		t.Errorf("the notebook is not in its VPC")
+	}
+	var paths []string
+	for _, p := range tm.Paths {
+		var names []string
+		for _, id := range p {
+			names = append(names, name(tm, id))
+		}
+		paths = append(paths, strings.Join(names, " > "))
+	}
+	want := []string{
+		"The internet > aws_sagemaker_notebook_instance.research > aws_iam_role.execution",
+		"The internet > aws_sagemaker_domain.studio > aws_iam_role.execution",
+		"The internet > aws_sagemaker_model.churn_model > aws_iam_role.execution",
+		"The internet > aws_sagemaker_model.churn_model > aws_s3_bucket.models",
+		"The internet > aws_sagemaker_model_package_group_policy.churn",
+	}
+	if !slices.Equal(paths, want) {
+		t.Errorf("attack paths\n%s\nwant\n%s", strings.Join(paths, "\n"), strings.Join(want, "\n"))
+	}
+	if s := tm.Summary; s.Open == 0 || s.Mitigated == 0 || s.Unknown == 0 || s.Elements != len(tm.Elements) {
+		t.Errorf("summary %+v", s)
+	}
+}
+
+func index(tm *threat.Model, id string) int {
+	for i, b := range tm.Boundaries {
+		if b.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+func name(tm *threat.Model, id string) string {
+	for _, e := range tm.Elements {
+		if e.ID == id {
+			return e.Name
+		}
+	}
+	return id
+}
+
+// TestRebuildSame: building twice gives the same model.
+func TestRebuildSame(t *testing.T) {
+	a, b := platformModel(t), platformModel(t)
+	if len(a.Elements) != len(b.Elements) || len(a.Flows) != len(b.Flows) || len(a.Paths) != len(b.Paths) {
+		t.Fatalf("two builds differ: %d/%d elements, %d/%d flows", len(a.Elements), len(b.Elements), len(a.Flows), len(b.Flows))
+	}
+	for i := range a.Flows {
+		if *a.Flows[i] != *b.Flows[i] {
+			t.Errorf("flow %d: %+v vs %+v", i, a.Flows[i], b.Flows[i])
+		}
+	}
+}
