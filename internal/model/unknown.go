@@ -63,10 +63,20 @@ func Unknowns(m any) []Unknown {
 	return out
 }
 
+// embeddedResource finds the Resource a model type embeds, directly or
+// through another embedded struct (a Kubernetes Workload embeds Object,
+// which embeds Resource).
 func embeddedResource(v reflect.Value) (Resource, bool) {
 	for i := range v.NumField() {
-		if v.Type().Field(i).Anonymous && v.Field(i).Type() == resourceType {
+		f := v.Type().Field(i)
+		switch {
+		case !f.Anonymous:
+		case f.Type == resourceType:
 			return v.Field(i).Interface().(Resource), true
+		case f.Type.Kind() == reflect.Struct:
+			if r, ok := embeddedResource(v.Field(i)); ok {
+				return r, true
+			}
 		}
 	}
 	return Resource{}, false

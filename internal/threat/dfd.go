@@ -171,6 +171,9 @@ func (b *builder) elements(u Unit) {
 				continue
 			}
 			for _, r := range c.Resources {
+				if b.byAddr[u.Name+"\x00"+r.Address] != nil {
+					continue // one object, several pod templates: one element
+				}
 				account := b.boundary(u.Name+"/"+cloud, cloudNames[cloud]+" ("+u.Name+")", accountKind(cloud), "")
 				e := b.element(&Element{Name: r.Address, Type: r.Type, Kind: ck.kind, Class: ck.class, Cloud: cloud, Unit: u.Name,
 					File: r.Range.File, Line: r.Range.StartLine, Boundary: account})

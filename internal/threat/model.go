@@ -68,7 +68,9 @@ const maxPath = 4
 // Build makes the threat model of the scanned units from the scan's
 // findings and unknown values.
 func Build(units []Unit, res *scan.Result, cat *Catalogue) *Model {
-	b := &builder{m: &Model{Version: SchemaVersion, Threats: cat.Threats}, byAddr: map[string]*Element{},
+	// Lists are empty, not null, in the JSON document when nothing is in them.
+	b := &builder{m: &Model{Version: SchemaVersion, Threats: cat.Threats, Elements: []*Element{}, Flows: []*Flow{}, Boundaries: []*Boundary{}},
+		byAddr:     map[string]*Element{},
 		boundaries: map[string]*Boundary{}, flows: map[[3]string]bool{}}
 	slices.SortFunc(units, func(a, c Unit) int { return strings.Compare(a.Name, c.Name) })
 	for _, u := range units {
@@ -84,6 +86,9 @@ func Build(units []Unit, res *scan.Result, cat *Catalogue) *Model {
 		e.Threats = assess(e, cat, findings[e.ID], unknowns[e.Name])
 	}
 	b.m.Paths = attackPaths(b.m)
+	if b.m.Paths == nil {
+		b.m.Paths = [][]string{}
+	}
 	for _, e := range b.m.Elements {
 		b.m.Summary.Elements++
 		for _, a := range e.Threats {
@@ -125,7 +130,7 @@ func matchFindings(elements []*Element, fs []rule.Finding) map[string][]rule.Fin
 
 // assess judges each threat of the catalogue that applies to the element.
 func assess(e *Element, cat *Catalogue, findings []rule.Finding, unknowns []string) []Assessment {
-	var out []Assessment
+	out := []Assessment{}
 	for _, t := range cat.Threats {
 		if !slices.Contains(t.AppliesTo, e.Class) || e.Kind == External {
 			continue
