@@ -195,12 +195,7 @@ func (b *builder) elements(u Unit) {
 			}
 			last := l.Attribute[strings.LastIndex(l.Attribute, ".")+1:]
 			if cloud == "aws" && (last == "subnet" || last == "subnets" || last == "vpc") {
-				for _, t := range l.To {
-					if v := vpcs[t]; v != "" {
-						account := b.boundary(u.Name+"/aws", cloudNames["aws"]+" ("+u.Name+")", "account", "")
-						from.Boundary = b.boundary(account+"/vpc/"+v, "VPC "+v, "vpc", account)
-					}
-				}
+				b.placeInVPC(u, from, l.To, vpcs)
 				continue
 			}
 			for _, t := range l.To {
@@ -208,12 +203,35 @@ func (b *builder) elements(u Unit) {
 				if to == nil {
 					continue
 				}
-				verb, reverse := verbOf(l.Attribute, to.Kind)
+				verb, reverse := verbOf(l.Attribute, to.Kind, to.Class)
 				if reverse {
 					b.flow(to.ID, from.ID, verb)
 				} else {
 					b.flow(from.ID, to.ID, verb)
 				}
+			}
+		}
+	}
+}
+
+// placeInVPC puts an element linked to subnets or a VPC in that VPC's
+// boundary, and in a public subnet's when one of its subnets routes to an
+// internet gateway (a route not known to do so is not taken for private).
+func (b *builder) placeInVPC(u Unit, e *Element, targets []string, vpcs map[string]string) {
+	account := b.boundary(u.Name+"/aws", cloudNames["aws"]+" ("+u.Name+")", "account", "")
+	for _, t := range targets {
+		v := vpcs[t]
+		if v == "" {
+			continue
+		}
+		vpc := b.boundary(account+"/vpc/"+v, "VPC "+v, "vpc", account)
+		if !strings.HasPrefix(e.Boundary, vpc+"/public") {
+			e.Boundary = vpc
+		}
+		for _, s := range u.Input.AWS.SubnetsOf(t) {
+			if _, public := u.Input.AWS.PublicRoute(s); public {
+				e.Boundary = b.boundary(vpc+"/public", "public subnets of "+v, "public-subnet", vpc)
+				return
 			}
 		}
 	}
@@ -249,20 +267,37 @@ func vpcMembership(m *aws.Model) map[string]string {
 	return out
 }
 
+// Flow verbs an intruder in a process follows (see attackPaths).
+const (
+	verbAssumes  = "assumes"
+	verbPulls    = "pulls"
+	verbEncrypts = "encrypts with"
+	verbUses     = "uses keys and secrets of"
+	verbWrites   = "writes"
+	verbReads    = "reads"
+)
+
 // verbOf names a link as a flow. reverse is set when data moves from the
-// target to the resource: a model reads its artifact from a bucket.
-func verbOf(attr string, to Kind) (verb string, reverse bool) {
+// target to the resource: a model reads its artifact from a bucket. A link
+// that is none of these (a compute to its workspace, a deployment to its
+// endpoint) keeps the attribute's name and is not followed by attack paths.
+func verbOf(attr string, to Kind, toClass string) (verb string, reverse bool) {
 	last := attr[strings.LastIndex(attr, ".")+1:]
 	switch {
 	case to == Identity || strings.Contains(last, "role") || last == "service_account":
-		return "assumes", false
-	case strings.Contains(last, "kms") || strings.Contains(last, "key") && to == Store:
-		return "encrypts with", false
+		return verbAssumes, false
+	case toClass == "registry":
+		return verbPulls, true
+	case toClass == "key" && (strings.Contains(attr, "kms") || strings.Contains(attr, "encryption") || strings.Contains(attr, "cmk") ||
+		strings.Contains(attr, "customer_managed_key") || strings.Contains(attr, "key_vault_key")):
+		return verbEncrypts, false
+	case toClass == "key":
+		return verbUses, false
 	case strings.Contains(attr, "output") || last == "destination" || strings.Contains(attr, "data_capture") || last == "log_group" ||
 		strings.Contains(attr, "offline_store") || strings.Contains(last, "artifact_store"):
-		return "writes", false
+		return verbWrites, false
 	case to == Store:
-		return "reads", true
+		return verbReads, true
 	}
 	return strings.ReplaceAll(last, "_", " "), false
 }

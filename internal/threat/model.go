@@ -204,10 +204,15 @@ func attackPaths(m *Model) [][]string {
 	}
 	reach := map[string][]step{}
 	for _, f := range m.Flows {
-		if f.Label == "reads" {
+		switch f.Label {
+		case verbReads, verbPulls: // drawn from the store, the way the data goes
 			reach[f.To] = append(reach[f.To], step{f.From, f})
-		} else {
+		case verbAssumes, verbWrites, verbEncrypts, verbUses:
 			reach[f.From] = append(reach[f.From], step{f.To, f})
+		default:
+			if strings.HasPrefix(f.Label, "reaches") { // from the internet
+				reach[f.From] = append(reach[f.From], step{f.To, f})
+			}
 		}
 	}
 	var paths [][]string

@@ -103,13 +103,15 @@ func TestPlatform(t *testing.T) {
 			t.Errorf("%s on %s: %s, want %s", c.threat, c.elem, got, c.want)
 		}
 	}
-	for _, b := range []string{"AWS account (examples/platform/terraform)", "VPC aws_vpc.platform", "The internet"} {
+	for _, b := range []string{"AWS account (examples/platform/terraform)", "VPC aws_vpc.platform", "public subnets of aws_vpc.platform", "The internet"} {
 		if !slices.ContainsFunc(tm.Boundaries, func(x *threat.Boundary) bool { return x.Name == b }) {
 			t.Errorf("no boundary %q", b)
 		}
 	}
-	if e := byName["aws_sagemaker_notebook_instance.research"]; tm.Boundaries[index(tm, e.Boundary)].Kind != "vpc" {
-		t.Errorf("the notebook is not in its VPC")
+	// The notebook's subnet routes to an internet gateway (AWS-SAGEMAKER-034).
+	if bd := tm.Boundaries[index(tm, byName["aws_sagemaker_notebook_instance.research"].Boundary)]; bd.Kind != "public-subnet" ||
+		tm.Boundaries[index(tm, bd.Parent)].Name != "VPC aws_vpc.platform" {
+		t.Errorf("the notebook is in %+v, not in a public subnet of its VPC", bd)
 	}
 	var paths []string
 	for _, p := range tm.Paths {
