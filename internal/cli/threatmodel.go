@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os/exec"
 	"strings"
 	"sync"
 
@@ -91,6 +92,11 @@ func runThreatModel(cmd *cobra.Command, args []string, f *scanFlags) error {
 		return &exitError{code: ExitError, err: err}
 	}
 	tm := threat.Build(collected.units, res, cat)
+	if f.out.format == "html" {
+		if _, err := exec.LookPath("dot"); err != nil {
+			fmt.Fprintf(stderr, "mlguard: warning: %v\n", report.ErrNoGraphviz)
+		}
+	}
 	ropts := report.Options{Version: version()}
 	if err := f.out.write(stdout, func(w io.Writer) error { return report.WriteThreatModel(ctx, w, f.out.format, tm, res, ropts) }); err != nil {
 		return err

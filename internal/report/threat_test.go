@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -93,11 +94,30 @@ func TestThreatHTMLHostile(t *testing.T) {
 	}
 }
 
+// TestThreatHTMLWithoutGraphviz: without dot the page still holds every
+// table, and says why it has no diagram.
+func TestThreatHTMLWithoutGraphviz(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	tm, res := threatExample(t)
+	var buf bytes.Buffer
+	if err := report.WriteThreatModel(context.Background(), &buf, "html", tm, res, report.Options{Version: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	if strings.Contains(page, "<svg") || !strings.Contains(page, "apt-get install graphviz") || !strings.Contains(page, `<table id="elements">`) {
+		t.Errorf("a page without Graphviz: %d bytes", len(page))
+	}
+	checkWellFormed(t, page, 1)
+}
+
 // TestThreatHTMLInBrowser opens the threat model of the golden input in
 // headless Chromium: no error and no request, the diagram has a node per
 // element and a frame per boundary, a STRIDE filter and a click on a node
 // change the rows shown as they should, and a screenshot is written.
 func TestThreatHTMLInBrowser(t *testing.T) {
+	if _, err := exec.LookPath("dot"); err != nil {
+		t.Skip("no Graphviz dot on this machine (apt-get install graphviz; .ci/run does)")
+	}
 	tm, res := threatExample(t)
 	var buf bytes.Buffer
 	if err := report.WriteThreatModel(context.Background(), &buf, "html", tm, res, report.Options{Version: "test"}); err != nil {
