@@ -2,6 +2,7 @@ package threat
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -24,7 +25,7 @@ const (
 // Classes are the element classes threats apply to.
 var Classes = []string{"endpoint", "model", "notebook", "job", "compute", "function", "agent", "workload", "workspace",
 	"data-store", "feature-store", "vector-store", "model-registry", "registry", "secret", "key", "log", "identity",
-	"internet", "users", "callers"}
+	"internet", "users", "callers", "accounts"}
 
 type classKind struct {
 	class string
@@ -186,6 +187,7 @@ func (b *builder) elements(u Unit) {
 			}
 		}
 	}
+	b.trusts(u)
 	vpcs := vpcMembership(u.Input.AWS)
 	for _, cloud := range []string{"aws", "gcp", "azure", "kubernetes"} {
 		for _, l := range model.Links(models[cloud]) {
@@ -232,6 +234,42 @@ func (b *builder) placeInVPC(u Unit, e *Element, targets []string, vpcs map[stri
 			if _, public := u.Input.AWS.PublicRoute(s); public {
 				e.Boundary = b.boundary(vpc+"/public", "public subnets of "+v, "public-subnet", vpc)
 				return
+			}
+		}
+	}
+}
+
+// accountID is the account of an AWS principal: an account ID, or the one in
+// an ARN.
+var accountID = regexp.MustCompile(`^(?:arn:aws[a-z-]*:iam::)?(\d{12})(?::|$)`)
+
+// trusts adds, for each role whose trust policy lets principals of a named
+// AWS account assume it, that account as an external entity (it may be
+// this one: the scan does not know which account it deploys to). Anyone
+// ("*") is the internet, by its finding (AWS-IAM-006).
+func (b *builder) trusts(u Unit) {
+	for _, r := range u.Input.AWS.Roles {
+		role := b.byAddr[u.Name+"\x00"+r.Address]
+		if role == nil || r.TrustPolicy.Document == nil {
+			continue
+		}
+		for _, st := range r.TrustPolicy.Document.Statements {
+			if !strings.EqualFold(st.Effect, "Allow") || st.Principal == nil {
+				continue
+			}
+			for _, p := range st.Principal.IDs["AWS"] {
+				m := accountID.FindStringSubmatch(p)
+				if m == nil {
+					continue // a placeholder, or "*"
+				}
+				id := "account:" + m[1]
+				acct := b.byAddr[id]
+				if acct == nil {
+					acct = b.element(&Element{Name: "AWS account " + m[1], Kind: External, Class: "accounts",
+						Boundary: b.boundary("accounts", "Accounts named in trust policies", "external", "")})
+					b.byAddr[id] = acct
+				}
+				b.flow(acct.ID, role.ID, "may assume (trust policy)")
 			}
 		}
 	}

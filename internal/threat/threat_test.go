@@ -37,6 +37,47 @@ func TestCatalogue(t *testing.T) {
 	}
 }
 
+// TestTrustedAccounts: an account a trust policy names is an entity that
+// may assume the role; anyone and placeholders are not.
+func TestTrustedAccounts(t *testing.T) {
+	dir := t.TempDir()
+	main := `resource "aws_iam_role" "shared" {
+  name = "shared-mlops"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      { Effect = "Allow", Principal = { AWS = ["arn:aws:iam::444455556666:role/ci", "777788889999"] }, Action = "sts:AssumeRole" },
+      { Effect = "Allow", Principal = { Service = "sagemaker.amazonaws.com" }, Action = "sts:AssumeRole" },
+      { Effect = "Deny", Principal = { AWS = "111122223333" }, Action = "sts:AssumeRole" },
+    ]
+  })
+}
+`
+	if err := os.WriteFile(dir+"/main.tf", []byte(main), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var units []threat.Unit
+	var mu sync.Mutex
+	res, err := scan.Run(context.Background(), []scan.Target{{FS: os.DirFS(dir), Root: "."}}, scan.Options{OnInput: func(unit string, in *rule.Input) {
+		mu.Lock()
+		defer mu.Unlock()
+		units = append(units, threat.Unit{Name: unit, Input: in})
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, _ := threat.Builtin()
+	tm := threat.Build(units, res, cat)
+	var got []string
+	for _, f := range tm.Flows {
+		got = append(got, name(tm, f.From)+" > "+name(tm, f.To)+": "+f.Label)
+	}
+	want := []string{"AWS account 444455556666 > aws_iam_role.shared: may assume (trust policy)", "AWS account 777788889999 > aws_iam_role.shared: may assume (trust policy)"}
+	if !slices.Equal(got, want) {
+		t.Errorf("flows %q, want %q", got, want)
+	}
+}
+
 func TestCatalogueRefusesMistakes(t *testing.T) {
 	for _, c := range []struct{ in, err string }{
 		{"version: 1\nthreats:\n  - {id: A, title: t, stride: spoofing, severity: HIGH, applies_to: [nope]}\n", `element class "nope"`},
