@@ -98,7 +98,7 @@ func runThreatModel(cmd *cobra.Command, args []string, f *scanFlags) error {
 		}
 	}
 	ropts := report.Options{Version: version()}
-	if err := f.out.write(stdout, func(w io.Writer) error { return report.WriteThreatModel(ctx, w, f.out.format, tm, res, ropts) }); err != nil {
+	if err := f.out.write(stdout, func(w io.Writer) error { return report.WriteThreatModel(ctx, w, f.out.format, tm, ropts) }); err != nil {
 		return err
 	}
 	for _, e := range res.Errors {

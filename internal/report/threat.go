@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/mlguard/mlguard/internal/scan"
 	"github.com/mlguard/mlguard/internal/threat"
 )
 
@@ -16,7 +15,7 @@ import (
 var ThreatFormats = []string{"markdown", "json", "html"}
 
 // WriteThreatModel renders a threat model.
-func WriteThreatModel(ctx context.Context, w io.Writer, format string, tm *threat.Model, res *scan.Result, opts Options) error {
+func WriteThreatModel(ctx context.Context, w io.Writer, format string, tm *threat.Model, opts Options) error {
 	switch format {
 	case "markdown":
 		return writeThreatMarkdown(w, tm, opts)
@@ -26,7 +25,7 @@ func WriteThreatModel(ctx context.Context, w io.Writer, format string, tm *threa
 		enc.SetEscapeHTML(false)
 		return enc.Encode(tm)
 	case "html":
-		return writeThreatHTML(ctx, w, tm, res, opts)
+		return writeThreatHTML(ctx, w, tm, opts)
 	}
 	return fmt.Errorf("unknown threat model format %q", format)
 }

@@ -23,7 +23,7 @@ import (
 
 // threatExample models the golden input (the insecure AWS example and a
 // broken file).
-func threatExample(t *testing.T) (*threat.Model, *scan.Result) {
+func threatExample(t *testing.T) *threat.Model {
 	t.Helper()
 	var units []threat.Unit
 	var mu sync.Mutex
@@ -40,14 +40,14 @@ func threatExample(t *testing.T) (*threat.Model, *scan.Result) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return threat.Build(units, res, cat), res
+	return threat.Build(units, res, cat)
 }
 
 func TestThreatGolden(t *testing.T) {
-	tm, res := threatExample(t)
+	tm := threatExample(t)
 	for _, c := range []struct{ name, format string }{{"threat.golden.md", "markdown"}, {"threat.golden.json", "json"}} {
 		var buf bytes.Buffer
-		if err := report.WriteThreatModel(context.Background(), &buf, c.format, tm, res, report.Options{Version: "test"}); err != nil {
+		if err := report.WriteThreatModel(context.Background(), &buf, c.format, tm, report.Options{Version: "test"}); err != nil {
 			t.Fatal(err)
 		}
 		golden(t, c.name, buf.Bytes())
@@ -71,7 +71,7 @@ func TestThreatHTMLHostile(t *testing.T) {
 	}
 	for _, format := range report.ThreatFormats {
 		var buf bytes.Buffer
-		if err := report.WriteThreatModel(context.Background(), &buf, format, tm, &scan.Result{}, report.Options{Version: "test"}); err != nil {
+		if err := report.WriteThreatModel(context.Background(), &buf, format, tm, report.Options{Version: "test"}); err != nil {
 			t.Fatal(err)
 		}
 		page := buf.String()
@@ -98,9 +98,9 @@ func TestThreatHTMLHostile(t *testing.T) {
 // table, and says why it has no diagram.
 func TestThreatHTMLWithoutGraphviz(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
-	tm, res := threatExample(t)
+	tm := threatExample(t)
 	var buf bytes.Buffer
-	if err := report.WriteThreatModel(context.Background(), &buf, "html", tm, res, report.Options{Version: "test"}); err != nil {
+	if err := report.WriteThreatModel(context.Background(), &buf, "html", tm, report.Options{Version: "test"}); err != nil {
 		t.Fatal(err)
 	}
 	page := buf.String()
@@ -118,9 +118,9 @@ func TestThreatHTMLInBrowser(t *testing.T) {
 	if _, err := exec.LookPath("dot"); err != nil {
 		t.Skip("no Graphviz dot on this machine (apt-get install graphviz; .ci/run does)")
 	}
-	tm, res := threatExample(t)
+	tm := threatExample(t)
 	var buf bytes.Buffer
-	if err := report.WriteThreatModel(context.Background(), &buf, "html", tm, res, report.Options{Version: "test"}); err != nil {
+	if err := report.WriteThreatModel(context.Background(), &buf, "html", tm, report.Options{Version: "test"}); err != nil {
 		t.Fatal(err)
 	}
 	file := filepath.Join(t.TempDir(), "threatmodel.html")

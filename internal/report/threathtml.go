@@ -13,7 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mlguard/mlguard/internal/scan"
 	"github.com/mlguard/mlguard/internal/threat"
 )
 
@@ -179,7 +178,7 @@ type threatPage struct {
 // writeThreatHTML writes the threat model as one self-contained page: the
 // diagram as inline SVG, the same content as tables for readers without
 // it, and the threats with filters.
-func writeThreatHTML(ctx context.Context, w io.Writer, tm *threat.Model, res *scan.Result, opts Options) error {
+func writeThreatHTML(ctx context.Context, w io.Writer, tm *threat.Model, opts Options) error {
 	svg, err := diagram(ctx, tm)
 	note := ""
 	switch {
@@ -211,6 +210,5 @@ func writeThreatHTML(ctx context.Context, w io.Writer, tm *threat.Model, res *sc
 	if err != nil {
 		return fmt.Errorf("threat model template: %w", err)
 	}
-	_ = res
 	return t.Execute(w, p)
 }
