@@ -14,6 +14,8 @@ type Link struct {
 	// primary_container.model_data_url.
 	Attribute string
 	To        []string // the addresses of the resources it links to
+	// Value is the reference's text when known: an ID or ARN written out.
+	Value string
 }
 
 // Collection is the resources of one kind of a cloud model, named as the
@@ -37,7 +39,7 @@ func Collections(m any) []Collection {
 }
 
 // Links lists every reference of every resource of a cloud model to other
-// resources of the scan, in the model's order.
+// resources of the scan, or written out as an ID, in the model's order.
 func Links(m any) []Link {
 	var out []Link
 	eachResource(m, func(_ string, r reflect.Value, res Resource) { links(r, "", res, &out, 0) })
@@ -95,8 +97,13 @@ func links(v reflect.Value, path string, res Resource, out *[]Link, depth int) {
 		return
 	}
 	if v.Type() == refType {
-		if to := v.Interface().(Ref).Targets; len(to) > 0 {
-			*out = append(*out, Link{From: res, Attribute: path, To: slices.Clone(to)})
+		r := v.Interface().(Ref)
+		value := ""
+		if r.Known() {
+			value = r.Value
+		}
+		if len(r.Targets) > 0 || value != "" {
+			*out = append(*out, Link{From: res, Attribute: path, To: slices.Clone(r.Targets), Value: value})
 		}
 		return
 	}

@@ -200,6 +200,10 @@ func (b *builder) elements(u Unit) {
 				b.placeInVPC(u, from, l.To, vpcs)
 				continue
 			}
+			if cloud == "azure" && last == "subnet" {
+				b.placeInVNet(u, from, l)
+				continue
+			}
 			for _, t := range l.To {
 				to := b.byAddr[u.Name+"\x00"+t]
 				if to == nil {
@@ -273,6 +277,26 @@ func (b *builder) trusts(u Unit) {
 			}
 		}
 	}
+}
+
+// vnetOf reads the virtual network of an Azure subnet ID.
+var vnetOf = regexp.MustCompile(`(?i)/virtualNetworks/([^/]+)/subnets/`)
+
+// placeInVNet puts an Azure element placed in a subnet in the boundary of
+// the subnet's virtual network, named by the subnet ID, or by the subnet
+// resource it links to when the ID is known only after apply.
+func (b *builder) placeInVNet(u Unit, e *Element, l model.Link) {
+	account := b.boundary(u.Name+"/azure", cloudNames["azure"]+" ("+u.Name+")", "account", "")
+	var name string
+	switch m := vnetOf.FindStringSubmatch(l.Value); {
+	case m != nil:
+		name = "VNet " + m[1]
+	case len(l.To) > 0:
+		name = "virtual network of " + l.To[0]
+	default:
+		return
+	}
+	e.Boundary = b.boundary(account+"/vnet/"+name, name, "vnet", account)
 }
 
 func accountKind(cloud string) string {
