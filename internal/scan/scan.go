@@ -162,13 +162,23 @@ func (r *Result) sort() {
 	// findings that share a place the same on every run.
 	slices.SortFunc(r.Findings, func(a, b rule.Finding) int {
 		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.StartLine, b.StartLine),
-			strings.Compare(a.RuleID, b.RuleID), strings.Compare(a.Resource, b.Resource), strings.Compare(a.Fingerprint, b.Fingerprint))
+			strings.Compare(a.RuleID, b.RuleID), strings.Compare(a.Resource, b.Resource), strings.Compare(a.Fingerprint, b.Fingerprint),
+			strings.Compare(a.Message, b.Message))
+	})
+	// A module that several root modules call is evaluated once for each:
+	// what it gives the same way every time is one finding, not one per
+	// caller. Findings that differ (other inputs, other values) stay.
+	r.Findings = slices.CompactFunc(r.Findings, func(a, b rule.Finding) bool {
+		return a.RuleID == b.RuleID && a.File == b.File && a.StartLine == b.StartLine && a.EndLine == b.EndLine &&
+			a.Resource == b.Resource && a.Fingerprint == b.Fingerprint && a.Message == b.Message &&
+			(a.Suppression == nil) == (b.Suppression == nil)
 	})
 	sort.Strings(r.Files)
 	slices.SortFunc(r.Unknowns, func(a, b Unknown) int {
 		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line),
 			strings.Compare(a.Resource, b.Resource), strings.Compare(a.Attribute, b.Attribute))
 	})
+	r.Unknowns = slices.Compact(r.Unknowns)
 }
 
 // targetScan holds the state of scanning one target.

@@ -290,3 +290,43 @@ func TestAwsccPlan(t *testing.T) {
 		t.Errorf("findings %q, want %q (errors %v)", got, want, res.Errors)
 	}
 }
+
+// TestSharedModuleOnce: a module two root modules call gives one finding
+// where both give the same one, and two where their inputs make them
+// differ.
+func TestSharedModuleOnce(t *testing.T) {
+	module := `variable "name" {}
+variable "acl" {}
+resource "aws_s3_bucket" "this" {
+  bucket = var.name
+}
+resource "aws_s3_bucket_acl" "this" {
+  bucket = aws_s3_bucket.this.id
+  acl    = var.acl
+}
+`
+	root := func(acl string) []byte {
+		return []byte(fmt.Sprintf("module \"data\" {\n  source = \"../modules/bucket\"\n  name   = \"data\"\n  acl    = %q\n}\n", acl))
+	}
+	fsys := fstest.MapFS{
+		"modules/bucket/main.tf": {Data: []byte(module)},
+		"dev/main.tf":            {Data: root("public-read")},
+		"prod/main.tf":           {Data: root("public-read")},
+		"test/main.tf":           {Data: root("public-read-write")},
+	}
+	r, ok := rule.Get("AWS-S3-006")
+	if !ok {
+		t.Fatal("no AWS-S3-006")
+	}
+	res, err := scan.Run(context.Background(), []scan.Target{{FS: fsys, Root: "."}}, scan.Options{Rules: []*rule.Rule{r}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, fmt.Sprintf("%s:%d %s", f.File, f.StartLine, f.Message))
+	}
+	if len(got) != 2 || !strings.Contains(got[0], `"public-read"`) || !strings.Contains(got[1], `"public-read-write"`) {
+		t.Errorf("findings %q, want one for public-read (dev and prod) and one for public-read-write (test)", got)
+	}
+}
