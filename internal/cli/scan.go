@@ -133,33 +133,17 @@ func runScan(cmd *cobra.Command, args []string, f *scanFlags) error {
 	if err != nil {
 		return err
 	}
-	opts, err := f.scanOptions()
-	if err != nil {
-		return err
-	}
-	if opts.DataClassification, err = f.classification(stderr); err != nil {
-		return err
-	}
+	var custom []*rule.Rule
 	if len(f.policies) > 0 {
-		custom, err := loadPolicies(ctx, f.policies)
-		if err != nil {
+		if custom, err = loadPolicies(ctx, f.policies); err != nil {
 			return err
 		}
-		if opts.Rules == nil {
-			opts.Rules = rule.All()
-		}
-		opts.Rules = append(slices.Clone(opts.Rules), custom...)
 	}
-	opts.KnownRules = knownRules(opts.Rules)
-	ins, err := openInputs(args, cmd.InOrStdin())
+	opts, targets, done, err := f.prepare(cmd, args, custom)
 	if err != nil {
 		return err
 	}
-	defer closeInputs(ins)
-	targets, err := f.targets(ins, stderr)
-	if err != nil {
-		return err
-	}
+	defer done()
 	if f.dumpInput {
 		return f.dump(ctx, stdout, stderr, targets, opts)
 	}
@@ -190,6 +174,38 @@ func runScan(cmd *cobra.Command, args []string, f *scanFlags) error {
 		return f.exit.findings()
 	}
 	return nil
+}
+
+// prepare reads the input flags, the classification files and the
+// settings, and opens the inputs: what every command that reads a tree as
+// scan does does first. custom rules run beside the built-in ones. done
+// closes the inputs.
+func (f *scanFlags) prepare(cmd *cobra.Command, args []string, custom []*rule.Rule) (scan.Options, []scan.Target, func(), error) {
+	stderr := cmd.ErrOrStderr()
+	opts, err := f.scanOptions()
+	if err != nil {
+		return opts, nil, nil, err
+	}
+	if opts.DataClassification, err = f.classification(stderr); err != nil {
+		return opts, nil, nil, err
+	}
+	if len(custom) > 0 {
+		if opts.Rules == nil {
+			opts.Rules = rule.All()
+		}
+		opts.Rules = append(slices.Clone(opts.Rules), custom...)
+	}
+	opts.KnownRules = knownRules(opts.Rules)
+	ins, err := openInputs(args, cmd.InOrStdin())
+	if err != nil {
+		return opts, nil, nil, err
+	}
+	targets, err := f.targets(ins, stderr)
+	if err != nil {
+		closeInputs(ins)
+		return opts, nil, nil, err
+	}
+	return opts, targets, func() { closeInputs(ins) }, nil
 }
 
 // knownRules are the IDs that settings and comments may name: every rule

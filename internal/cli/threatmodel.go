@@ -6,12 +6,10 @@ import (
 	"io"
 	"os/exec"
 	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 
 	"github.com/mlguard/mlguard/internal/report"
-	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/scan"
 	"github.com/mlguard/mlguard/internal/threat"
 )
@@ -44,18 +42,6 @@ func newThreatModelCmd() *cobra.Command {
 	return cmd
 }
 
-// inputs collects each unit's rule input as the scan reads it.
-type inputs struct {
-	mu    sync.Mutex
-	units []threat.Unit
-}
-
-func (in *inputs) add(unit string, ri *rule.Input) {
-	in.mu.Lock()
-	defer in.mu.Unlock()
-	in.units = append(in.units, threat.Unit{Name: unit, Input: ri})
-}
-
 func runThreatModel(cmd *cobra.Command, args []string, f *scanFlags) error {
 	ctx := cmd.Context()
 	if ctx == nil {
@@ -65,33 +51,22 @@ func runThreatModel(cmd *cobra.Command, args []string, f *scanFlags) error {
 	if err := f.out.check(); err != nil {
 		return err
 	}
-	opts, err := f.scanOptions()
-	if err != nil {
-		return err
-	}
-	if opts.DataClassification, err = f.classification(stderr); err != nil {
-		return err
-	}
 	cat, err := threat.Builtin()
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
 	}
-	ins, err := openInputs(args, cmd.InOrStdin())
+	opts, targets, done, err := f.prepare(cmd, args, nil)
 	if err != nil {
 		return err
 	}
-	defer closeInputs(ins)
-	targets, err := f.targets(ins, stderr)
-	if err != nil {
-		return err
-	}
-	collected := &inputs{}
-	opts.OnInput = collected.add
+	defer done()
+	units := &threat.Units{}
+	opts.OnInput = units.Add
 	res, err := scan.Run(ctx, targets, opts)
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
 	}
-	tm := threat.Build(collected.units, res, cat)
+	tm := threat.Build(units.List(), res, cat)
 	if f.out.format == "html" {
 		if _, err := exec.LookPath("dot"); err != nil {
 			fmt.Fprintf(stderr, "mlguard: warning: %v\n", report.ErrNoGraphviz)

@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -25,14 +24,9 @@ import (
 // broken file).
 func threatExample(t *testing.T) *threat.Model {
 	t.Helper()
-	var units []threat.Unit
-	var mu sync.Mutex
+	units := &threat.Units{}
 	res, err := scan.Run(context.Background(), []scan.Target{{FS: os.DirFS("testdata/input"), Root: ".", Prefix: "input"}},
-		scan.Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), OnInput: func(unit string, in *rule.Input) {
-			mu.Lock()
-			defer mu.Unlock()
-			units = append(units, threat.Unit{Name: unit, Input: in})
-		}})
+		scan.Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), OnInput: units.Add})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +34,7 @@ func threatExample(t *testing.T) *threat.Model {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return threat.Build(units, res, cat)
+	return threat.Build(units.List(), res, cat)
 }
 
 func TestThreatGolden(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/model/aws"
@@ -124,6 +125,29 @@ type Boundary struct {
 type Unit struct {
 	Name  string
 	Input *rule.Input
+}
+
+// Units collects the units a scan reads; Add is a scan.Options.OnInput,
+// which the scan calls from several goroutines.
+type Units struct {
+	mu    sync.Mutex
+	units []Unit
+}
+
+// Add records one unit.
+func (us *Units) Add(name string, in *rule.Input) {
+	us.mu.Lock()
+	defer us.mu.Unlock()
+	us.units = append(us.units, Unit{Name: name, Input: in})
+}
+
+// List returns the units collected, ordered by name.
+func (us *Units) List() []Unit {
+	us.mu.Lock()
+	defer us.mu.Unlock()
+	out := slices.Clone(us.units)
+	slices.SortFunc(out, func(a, b Unit) int { return strings.Compare(a.Name, b.Name) })
+	return out
 }
 
 // builder gathers the diagram.

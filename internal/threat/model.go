@@ -72,6 +72,7 @@ func Build(units []Unit, res *scan.Result, cat *Catalogue) *Model {
 	b := &builder{m: &Model{Version: SchemaVersion, Threats: cat.Threats, Elements: []*Element{}, Flows: []*Flow{}, Boundaries: []*Boundary{}},
 		byAddr:     map[string]*Element{},
 		boundaries: map[string]*Boundary{}, flows: map[[3]string]bool{}}
+	units = slices.Clone(units)
 	slices.SortFunc(units, func(a, c Unit) int { return strings.Compare(a.Name, c.Name) })
 	for _, u := range units {
 		b.elements(u)

@@ -5,7 +5,6 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -56,18 +55,13 @@ func TestTrustedAccounts(t *testing.T) {
 	if err := os.WriteFile(dir+"/main.tf", []byte(main), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	var units []threat.Unit
-	var mu sync.Mutex
-	res, err := scan.Run(context.Background(), []scan.Target{{FS: os.DirFS(dir), Root: "."}}, scan.Options{OnInput: func(unit string, in *rule.Input) {
-		mu.Lock()
-		defer mu.Unlock()
-		units = append(units, threat.Unit{Name: unit, Input: in})
-	}})
+	units := &threat.Units{}
+	res, err := scan.Run(context.Background(), []scan.Target{{FS: os.DirFS(dir), Root: "."}}, scan.Options{OnInput: units.Add})
 	if err != nil {
 		t.Fatal(err)
 	}
 	cat, _ := threat.Builtin()
-	tm := threat.Build(units, res, cat)
+	tm := threat.Build(units.List(), res, cat)
 	var got []string
 	for _, f := range tm.Flows {
 		got = append(got, name(tm, f.From)+" > "+name(tm, f.To)+": "+f.Label)
@@ -95,14 +89,9 @@ func TestCatalogueRefusesMistakes(t *testing.T) {
 // platformModel builds the threat model of the bundled SageMaker platform.
 func platformModel(t *testing.T) *threat.Model {
 	t.Helper()
-	var units []threat.Unit
-	var mu sync.Mutex // units are read in parallel
+	units := &threat.Units{}
 	res, err := scan.Run(context.Background(), []scan.Target{{FS: os.DirFS("../../examples/platform"), Root: "terraform", Prefix: "examples/platform"}},
-		scan.Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), OnInput: func(unit string, in *rule.Input) {
-			mu.Lock()
-			defer mu.Unlock()
-			units = append(units, threat.Unit{Name: unit, Input: in})
-		}})
+		scan.Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), OnInput: units.Add})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +99,7 @@ func platformModel(t *testing.T) *threat.Model {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return threat.Build(units, res, cat)
+	return threat.Build(units.List(), res, cat)
 }
 
 // TestPlatform: the bundled platform's diagram, statuses and attack paths.
