@@ -59,8 +59,9 @@ type htmlFinding struct {
 	Suppressed                            bool
 }
 
+// htmlRule is a rule the severity filter's rule list offers.
 type htmlRule struct {
-	ID, Title, Severity, Why, Fix string
+	ID string
 }
 
 type htmlDiag struct {
@@ -105,7 +106,7 @@ func buildScanPage(res *scan.Result, opts Options) scanPage {
 	for _, f := range groupBySeverity(shown) {
 		if !seen[f.RuleID] && f.Rule != nil {
 			seen[f.RuleID] = true
-			p.Rules = append(p.Rules, htmlRule{ID: f.RuleID, Title: f.Title, Severity: f.Severity.String(), Why: f.Rule.Rationale, Fix: f.Rule.Remediation})
+			p.Rules = append(p.Rules, htmlRule{ID: f.RuleID})
 		}
 	}
 	p.Errors, p.Warnings = diags(res.Errors), diags(res.Warnings)

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -39,7 +40,8 @@ func md(s string) string { return mdEscaper.Replace(s) }
 
 func writeThreatMarkdown(w io.Writer, tm *threat.Model, opts Options) error {
 	var b strings.Builder
-	name := func(id string) string { return md(elementByID(tm, id).Name) }
+	ix := indexOf(tm)
+	name := func(id string) string { return md(ix.name(id)) }
 	fmt.Fprintf(&b, "# Threat model\n\n")
 	fmt.Fprintf(&b, "mlguard %s · %d elements · %d open, %d mitigated, %d unknown · %d attack paths\n\n",
 		md(opts.Version), tm.Summary.Elements, tm.Summary.Open, tm.Summary.Mitigated, tm.Summary.Unknown, len(tm.Paths))
@@ -78,9 +80,10 @@ func writeThreatMarkdown(w io.Writer, tm *threat.Model, opts Options) error {
 		b.WriteString("None.\n")
 	}
 	fmt.Fprintf(&b, "\n## Elements and trust boundaries\n\n| Boundary | Element | Kind | Class | Open | Mitigated | Unknown |\n|---|---|---|---|---|---|---|\n")
-	for _, e := range sortedElements(tm) {
+	elements := sortedElements(tm, ix)
+	for _, e := range elements {
 		o, m, u := counts(e)
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %d | %d | %d |\n", md(boundaryName(tm, e.Boundary)), md(e.Name), e.Kind, e.Class, o, m, u)
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %d | %d | %d |\n", md(ix.boundary(e.Boundary)), md(e.Name), e.Kind, e.Class, o, m, u)
 	}
 	fmt.Fprintf(&b, "\n## Flows\n\n| From | To | Flow |\n|---|---|---|\n")
 	for _, f := range tm.Flows {
@@ -101,7 +104,7 @@ func writeThreatMarkdown(w io.Writer, tm *threat.Model, opts Options) error {
 		}
 		fmt.Fprintf(&b, "\n\n%s\n\n", md(t.Description))
 		rows := 0
-		for _, e := range sortedElements(tm) {
+		for _, e := range elements {
 			for _, a := range e.Threats {
 				if a.Threat == t.ID {
 					if rows == 0 {
@@ -120,32 +123,30 @@ func writeThreatMarkdown(w io.Writer, tm *threat.Model, opts Options) error {
 	return err
 }
 
-func elementByID(tm *threat.Model, id string) *threat.Element {
-	for _, e := range tm.Elements {
-		if e.ID == id {
-			return e
-		}
-	}
-	return &threat.Element{Name: id}
+// index looks elements and boundaries up by ID.
+type index struct {
+	names, boundaries map[string]string
 }
 
-func boundaryName(tm *threat.Model, id string) string {
-	for _, b := range tm.Boundaries {
-		if b.ID == id {
-			return b.Name
-		}
+func indexOf(tm *threat.Model) index {
+	ix := index{names: map[string]string{}, boundaries: map[string]string{}}
+	for _, e := range tm.Elements {
+		ix.names[e.ID] = e.Name
 	}
-	return id
+	for _, b := range tm.Boundaries {
+		ix.boundaries[b.ID] = b.Name
+	}
+	return ix
 }
+
+func (ix index) name(id string) string     { return cmp.Or(ix.names[id], id) }
+func (ix index) boundary(id string) string { return cmp.Or(ix.boundaries[id], id) }
 
 // sortedElements orders elements by boundary, then name.
-func sortedElements(tm *threat.Model) []*threat.Element {
+func sortedElements(tm *threat.Model, ix index) []*threat.Element {
 	out := slices.Clone(tm.Elements)
 	slices.SortStableFunc(out, func(a, b *threat.Element) int {
-		if c := strings.Compare(boundaryName(tm, a.Boundary), boundaryName(tm, b.Boundary)); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Name, b.Name)
+		return cmp.Or(strings.Compare(ix.boundary(a.Boundary), ix.boundary(b.Boundary)), strings.Compare(a.Name, b.Name))
 	})
 	return out
 }

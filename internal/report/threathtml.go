@@ -31,8 +31,10 @@ func dot(tm *threat.Model) string {
 	b.WriteString("digraph threatmodel {\n  rankdir=LR; fontname=\"Helvetica\"; fontsize=11; nodesep=0.35; ranksep=0.7;\n")
 	b.WriteString("  node [fontname=\"Helvetica\", fontsize=10, style=filled, fillcolor=\"#ffffff\", color=\"#5c5c66\"];\n  edge [fontname=\"Helvetica\", fontsize=9, color=\"#7a7a85\", fontcolor=\"#5c5c66\"];\n")
 	children := map[string][]*threat.Boundary{}
-	for _, bd := range tm.Boundaries {
+	number := map[string]int{} // b-N names a boundary's frame in the SVG
+	for i, bd := range tm.Boundaries {
 		children[bd.Parent] = append(children[bd.Parent], bd)
+		number[bd.ID] = i + 1
 	}
 	members := map[string][]*threat.Element{}
 	for _, e := range tm.Elements {
@@ -41,7 +43,7 @@ func dot(tm *threat.Model) string {
 	var cluster func(bd *threat.Boundary, indent string)
 	cluster = func(bd *threat.Boundary, indent string) {
 		fmt.Fprintf(&b, "%ssubgraph \"cluster_%s\" {\n%s  id=\"b-%d\"; class=\"boundary %s\"; label=\"%s\"; style=\"dashed,rounded\"; color=\"#b3261e\"; fontcolor=\"#b3261e\";\n",
-			indent, dotEscaper.Replace(bd.ID), indent, boundaryIndex(tm, bd.ID), bd.Kind, dotEscaper.Replace(bd.Name))
+			indent, dotEscaper.Replace(bd.ID), indent, number[bd.ID], bd.Kind, dotEscaper.Replace(bd.Name))
 		for _, e := range members[bd.ID] {
 			node(&b, e, indent+"  ")
 		}
@@ -73,20 +75,11 @@ func node(b *strings.Builder, e *threat.Element, indent string) {
 		fill = "#fde7e6"
 	}
 	label := e.Name
-	if len(label) > 48 {
-		label = "…" + label[len(label)-47:]
+	if r := []rune(label); len(r) > 48 {
+		label = "…" + string(r[len(r)-47:]) // the end of an address says most
 	}
 	fmt.Fprintf(b, "%s%s [id=\"node-%s\", class=\"element %s\", shape=%s, fillcolor=\"%s\", label=\"%s\\n%s\", tooltip=\"%s\"];\n",
 		indent, e.ID, e.ID, e.Kind, nodeShape[e.Kind], fill, dotEscaper.Replace(label), e.Class, dotEscaper.Replace(e.Name))
-}
-
-func boundaryIndex(tm *threat.Model, id string) int {
-	for i, b := range tm.Boundaries {
-		if b.ID == id {
-			return i + 1
-		}
-	}
-	return 0
 }
 
 var svgStart = regexp.MustCompile(`(?s)^.*?(<svg\b)`)
@@ -187,13 +180,12 @@ func writeThreatHTML(ctx context.Context, w io.Writer, tm *threat.Model, opts Op
 	case err != nil:
 		return err
 	}
-	p := threatPage{Version: opts.Version, Model: tm, SVG: template.HTML(svg), NoDiagram: note, Names: map[string]string{}, STRIDE: threat.STRIDE,
+	p := threatPage{Version: opts.Version, Model: tm, SVG: template.HTML(svg), NoDiagram: note, STRIDE: threat.STRIDE,
 		Counts: fmt.Sprintf("%d elements · %d open, %d mitigated, %d unknown · %d attack paths", tm.Summary.Elements, tm.Summary.Open,
 			tm.Summary.Mitigated, tm.Summary.Unknown, len(tm.Paths))}
-	for _, e := range tm.Elements {
-		p.Names[e.ID] = e.Name
-	}
-	p.Elements = sortedElements(tm)
+	ix := indexOf(tm)
+	p.Names = ix.names
+	p.Elements = sortedElements(tm, ix)
 	p.Paths = tm.Paths
 	byID := map[string]threat.Threat{}
 	for _, t := range tm.Threats {
@@ -206,7 +198,7 @@ func writeThreatHTML(ctx context.Context, w io.Writer, tm *threat.Model, opts Op
 				Why: a.Why, Element: e.Name, ElementID: e.ID, Findings: a.Findings})
 		}
 	}
-	t, err := template.New("threat").Funcs(template.FuncMap{"lower": strings.ToLower, "boundary": func(id string) string { return boundaryName(tm, id) }}).Parse(threatHTML)
+	t, err := template.New("threat").Funcs(template.FuncMap{"lower": strings.ToLower, "boundary": ix.boundary}).Parse(threatHTML)
 	if err != nil {
 		return fmt.Errorf("threat model template: %w", err)
 	}

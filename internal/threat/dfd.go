@@ -199,7 +199,7 @@ func (b *builder) elements(u Unit) {
 				if b.byAddr[u.Name+"\x00"+r.Address] != nil {
 					continue // one object, several pod templates: one element
 				}
-				account := b.boundary(u.Name+"/"+cloud, cloudNames[cloud]+" ("+u.Name+")", accountKind(cloud), "")
+				account := b.account(u, cloud)
 				e := b.element(&Element{Name: r.Address, Type: r.Type, Kind: ck.kind, Class: ck.class, Cloud: cloud, Unit: u.Name,
 					File: r.Range.File, Line: r.Range.StartLine, Boundary: account})
 				if cloud == "kubernetes" {
@@ -248,7 +248,7 @@ func (b *builder) elements(u Unit) {
 // boundary, and in a public subnet's when one of its subnets routes to an
 // internet gateway (a route not known to do so is not taken for private).
 func (b *builder) placeInVPC(u Unit, e *Element, targets []string, vpcs map[string]string) {
-	account := b.boundary(u.Name+"/aws", cloudNames["aws"]+" ("+u.Name+")", "account", "")
+	account := b.account(u, "aws")
 	for _, t := range targets {
 		v := vpcs[t]
 		if v == "" {
@@ -310,7 +310,7 @@ var vnetOf = regexp.MustCompile(`(?i)/virtualNetworks/([^/]+)/subnets/`)
 // the subnet's virtual network, named by the subnet ID, or by the subnet
 // resource it links to when the ID is known only after apply.
 func (b *builder) placeInVNet(u Unit, e *Element, l model.Link) {
-	account := b.boundary(u.Name+"/azure", cloudNames["azure"]+" ("+u.Name+")", "account", "")
+	account := b.account(u, "azure")
 	var name string
 	switch m := vnetOf.FindStringSubmatch(l.Value); {
 	case m != nil:
@@ -323,11 +323,14 @@ func (b *builder) placeInVNet(u Unit, e *Element, l model.Link) {
 	e.Boundary = b.boundary(account+"/vnet/"+name, name, "vnet", account)
 }
 
-func accountKind(cloud string) string {
+// account is the boundary of a unit's account, project, subscription or
+// cluster.
+func (b *builder) account(u Unit, cloud string) string {
+	kind := "account"
 	if cloud == "kubernetes" {
-		return "cluster"
+		kind = "cluster"
 	}
-	return "account"
+	return b.boundary(u.Name+"/"+cloud, cloudNames[cloud]+" ("+u.Name+")", kind, "")
 }
 
 // namespaceOf reads the namespace of a Kubernetes address (Kind/namespace/name).
