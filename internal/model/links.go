@@ -42,7 +42,7 @@ func Collections(m any) []Collection {
 // resources of the scan, or written out as an ID, in the model's order.
 func Links(m any) []Link {
 	var out []Link
-	eachResource(m, func(_ string, r reflect.Value, res Resource) { links(r, "", res, &out, 0) })
+	eachResource(m, func(_ string, r reflect.Value, res Resource) { links(r, res, &out) })
 	return out
 }
 
@@ -70,33 +70,11 @@ func eachResource(m any, fn func(field string, v reflect.Value, res Resource)) {
 }
 
 // links records the references below v.
-func links(v reflect.Value, path string, res Resource, out *[]Link, depth int) {
-	if depth > 16 {
-		return // models are shallow; this only guards against a cycle
-	}
-	switch v.Kind() {
-	case reflect.Pointer, reflect.Interface:
-		if !v.IsNil() {
-			links(v.Elem(), path, res, out, depth+1)
+func links(v reflect.Value, res Resource, out *[]Link) {
+	values(v, "", 0, func(v reflect.Value, path string) bool {
+		if v.Type() != refType {
+			return true
 		}
-		return
-	case reflect.Slice:
-		for i := range v.Len() {
-			links(v.Index(i), path, res, out, depth+1)
-		}
-		return
-	case reflect.Struct:
-	default:
-		return
-	}
-	if v.Type() == resourceType || v.Type() == metaType {
-		return
-	}
-	if v.Type() == refsType {
-		links(v.FieldByName("Items"), path, res, out, depth+1)
-		return
-	}
-	if v.Type() == refType {
 		r := v.Interface().(Ref)
 		value := ""
 		if r.Known() {
@@ -105,20 +83,6 @@ func links(v reflect.Value, path string, res Resource, out *[]Link, depth int) {
 		if len(r.Targets) > 0 || value != "" {
 			*out = append(*out, Link{From: res, Attribute: path, To: slices.Clone(r.Targets), Value: value})
 		}
-		return
-	}
-	for i := range v.NumField() {
-		ft := v.Type().Field(i)
-		if !ft.IsExported() || ft.Anonymous && ft.Type == resourceType {
-			continue
-		}
-		name, _, _ := strings.Cut(ft.Tag.Get("json"), ",")
-		if name == "" || name == "-" {
-			name = strings.ToLower(ft.Name)
-		}
-		if ft.Anonymous {
-			name = ""
-		}
-		links(v.Field(i), join(path, name), res, out, depth+1)
-	}
+		return false
+	})
 }

@@ -50,7 +50,7 @@ func Unknowns(m any) []Unknown {
 			if !ok {
 				continue
 			}
-			walk(r, "", res, &out, 0)
+			walk(r, "", res, &out)
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -83,43 +83,54 @@ func embeddedResource(v reflect.Value) (Resource, bool) {
 }
 
 // walk records the unknown values below v; path is the attribute path so far.
-func walk(v reflect.Value, path string, res Resource, out *[]Unknown, depth int) {
+func walk(v reflect.Value, path string, res Resource, out *[]Unknown) {
+	values(v, path, 0, func(v reflect.Value, path string) bool {
+		m, ok := metaOf(v)
+		if !ok || !m.Unknown || path == "" || v.Type() == refType && v.Interface().(Ref).IsSet() {
+			return true
+		}
+		*out = append(*out, Unknown{Resource: res.Address, Type: res.Type, Attribute: path, Range: m.Range})
+		return false // what is inside an unknown value is unknown too
+	})
+}
+
+// values walks the values of a resource below v, calling visit on each
+// struct value with its attribute path (the model's JSON names joined by
+// dots: vpc_config.subnets, environment.TOKEN); visit says whether to go
+// into the struct's fields. A list of references with items is walked as
+// its items, which say one by one what is known.
+func values(v reflect.Value, path string, depth int, visit func(v reflect.Value, path string) bool) {
 	if depth > 16 {
 		return // models are shallow; this only guards against a cycle
 	}
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
-			walk(v.Elem(), path, res, out, depth+1)
+			values(v.Elem(), path, depth+1, visit)
 		}
 		return
 	case reflect.Slice:
 		for i := range v.Len() {
-			walk(v.Index(i), path, res, out, depth+1)
+			values(v.Index(i), path, depth+1, visit)
 		}
 		return
 	case reflect.Map:
 		for _, k := range v.MapKeys() {
-			walk(v.MapIndex(k), join(path, k.String()), res, out, depth+1)
+			values(v.MapIndex(k), join(path, k.String()), depth+1, visit)
 		}
 		return
 	case reflect.Struct:
 	default:
 		return
 	}
-	if v.Type() == resourceType {
+	switch {
+	case v.Type() == resourceType || v.Type() == metaType:
 		return
-	}
-	if v.Type() == refsType && len(v.Interface().(Refs).Items) > 0 {
-		// A partly known list: its items say which of them are unknown.
-		walk(v.FieldByName("Items"), path, res, out, depth+1)
+	case v.Type() == refsType && len(v.Interface().(Refs).Items) > 0:
+		values(v.FieldByName("Items"), path, depth+1, visit)
 		return
-	}
-	if m, ok := metaOf(v); ok && m.Unknown && path != "" {
-		if !(v.Type() == refType && v.Interface().(Ref).IsSet()) {
-			*out = append(*out, Unknown{Resource: res.Address, Type: res.Type, Attribute: path, Range: m.Range})
-			return // what is inside an unknown value is unknown too
-		}
+	case !visit(v, path):
+		return
 	}
 	for i := range v.NumField() {
 		ft := v.Type().Field(i)
@@ -130,10 +141,10 @@ func walk(v reflect.Value, path string, res Resource, out *[]Unknown, depth int)
 		if name == "" || name == "-" {
 			name = strings.ToLower(ft.Name)
 		}
-		if v.Type() == mapType {
-			name = "" // environment.TOKEN, not environment.values.TOKEN
+		if ft.Anonymous || v.Type() == mapType {
+			name = "" // an embedded struct's fields are its own; environment.TOKEN, not environment.values.TOKEN
 		}
-		walk(v.Field(i), join(path, name), res, out, depth+1)
+		values(v.Field(i), join(path, name), depth+1, visit)
 	}
 }
 
