@@ -372,22 +372,12 @@ func (a *adapter) roleAssignment(b *terraform.Block, res model.Resource) {
 func (a *adapter) apply() {
 	for _, k := range a.cognitiveKeys {
 		for _, acc := range a.m.AIAccounts {
-			switch {
-			case k.target.LinksTo(acc.Address):
-				acc.CMK = k.value
-			case len(k.target.Targets) == 0 && acc.CMK.Absent():
-				acc.CMK = model.Ref{Meta: model.Meta{Range: acc.Range, Unknown: true}}
-			}
+			setKey(k, acc.Resource, &acc.CMK)
 		}
 	}
 	for _, k := range a.storageKeys {
 		for _, sa := range a.m.StorageAccounts {
-			switch {
-			case k.target.LinksTo(sa.Address):
-				sa.CMK = k.value
-			case len(k.target.Targets) == 0 && sa.CMK.Absent():
-				sa.CMK = model.Ref{Meta: model.Meta{Range: sa.Range, Unknown: true}}
-			}
+			setKey(k, sa.Resource, &sa.CMK)
 		}
 	}
 	for _, r := range a.storageRules {
@@ -399,6 +389,17 @@ func (a *adapter) apply() {
 				sa.NetworkDefaultAction = model.String{Meta: model.Meta{Range: sa.Range, Unknown: true}}
 			}
 		}
+	}
+}
+
+// setKey gives an account the key a separate resource sets on it; one whose
+// target cannot be told makes an account without a key of its own unknown.
+func setKey(k link, res model.Resource, cmk *model.Ref) {
+	switch {
+	case k.target.LinksTo(res.Address):
+		*cmk = k.value
+	case len(k.target.Targets) == 0 && cmk.Absent():
+		*cmk = model.Ref{Meta: model.Meta{Range: res.Range, Unknown: true}}
 	}
 }
 
