@@ -144,6 +144,16 @@ func TestClassificationTiesToInfrastructure(t *testing.T) {
 	if got := dataRules("--config", filepath.Join(tmp, "settings.yaml"), infra); !slices.Equal(got, want) {
 		t.Errorf("with data_classification: %v, want %v", got, want)
 	}
+	// A classification that names no storage of the scan is said, not
+	// silently without effect.
+	write(t, tmp, "typo.yaml", "data_classification:\n  s3://acme-ml-training-dta/: personal\n")
+	if _, out, _ := run(t, "scan", "-f", "json", "--config", filepath.Join(tmp, "typo.yaml"), infra); !strings.Contains(out, "Classification matched nothing") ||
+		!strings.Contains(out, "s3://acme-ml-training-dta names no bucket") {
+		t.Errorf("a classification matching nothing gives no warning: %s", out)
+	}
+	if _, out, _ := run(t, "scan", "-f", "json", "--data-classification", classes, infra); strings.Contains(out, "matched nothing") {
+		t.Errorf("a classification that matched warns: %s", out)
+	}
 	write(t, tmp, "nolocation.json", `{"version":"1","datasets":[{"path":"a.csv","info_types":["US_SSN"]}]}`)
 	if code, _, stderr := run(t, "scan", "--data-classification", filepath.Join(tmp, "nolocation.json"), infra); code != ExitFindings || !strings.Contains(stderr, "a.csv has no storage location") {
 		t.Errorf("a dataset without a location: exit %d, %s", code, stderr)

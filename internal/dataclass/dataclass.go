@@ -12,6 +12,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Personal is the class a setting gives storage that holds personal data
@@ -137,6 +138,11 @@ func (e Entry) Personal() bool {
 // Map is a set of classified locations. The zero value and nil hold none.
 type Map struct {
 	entries []Entry
+	// used marks the entries a rule found storage or a read for, by index,
+	// so that one that matched nothing can be said (rules run in
+	// parallel).
+	mu   sync.Mutex
+	used map[int]bool
 }
 
 // Add records a location's classes.
@@ -151,6 +157,32 @@ func Merge(a, b *Map) *Map {
 		return a
 	}
 	return &Map{entries: append(slices.Clip(a.entries), b.entries...)}
+}
+
+// mark records that entry i matched.
+func (m *Map) mark(i int) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.used == nil {
+		m.used = map[int]bool{}
+	}
+	m.used[i] = true
+}
+
+// Used returns the entries that matched storage or a read so far.
+func (m *Map) Used() []Entry {
+	if m == nil {
+		return nil
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var out []Entry
+	for i, e := range m.entries {
+		if m.used[i] {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // Len is the number of entries.
@@ -174,14 +206,17 @@ func (m *Map) Entries() []Entry {
 // known, or by the address of the resource that declares it.
 func (m *Map) Stored(cloud Cloud, bucket string, known bool, address string) []Entry {
 	var out []Entry
-	for _, e := range m.Entries() {
+	for i, e := range m.Entries() {
+		match := false
 		switch {
 		case !e.Personal():
 		case e.Resource != "":
-			if ok, _ := path.Match(e.Resource, address); ok {
-				out = append(out, e)
-			}
-		case known && (e.Location.Cloud == cloud || e.Location.Cloud == Any) && sameBucket(cloud, e.Location.Bucket, bucket):
+			match, _ = path.Match(e.Resource, address)
+		default:
+			match = known && (e.Location.Cloud == cloud || e.Location.Cloud == Any) && sameBucket(cloud, e.Location.Bucket, bucket)
+		}
+		if match {
+			m.mark(i)
 			out = append(out, e)
 		}
 	}
@@ -201,7 +236,7 @@ func (e Entry) Where() string {
 // the location is the classified data, or a prefix above it, or a part of it.
 func (m *Map) Read(l Location) []Entry {
 	var out []Entry
-	for _, e := range m.Entries() {
+	for i, e := range m.Entries() {
 		el := e.Location
 		if !e.Personal() || e.Resource != "" || (el.Cloud != l.Cloud && el.Cloud != Any) || !sameBucket(l.Cloud, el.Bucket, l.Bucket) {
 			continue
@@ -210,6 +245,7 @@ func (m *Map) Read(l Location) []Entry {
 			continue
 		}
 		if strings.HasPrefix(el.Prefix, l.Prefix) || within(l.Prefix, el.Prefix) {
+			m.mark(i)
 			out = append(out, e)
 		}
 	}

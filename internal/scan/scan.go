@@ -99,6 +99,9 @@ type Result struct {
 	// Ran lists the rules that ran on at least one input (a rule disabled in
 	// .mlguard.yaml did not), so a report does not count them as checks.
 	Ran map[string]bool `json:"-"`
+	// classes are the data classifications the targets were scanned with,
+	// to tell the entries that matched nothing.
+	classes []*dataclass.Map
 }
 
 // Unknown is a value of a resource that could not be known at scan time
@@ -139,11 +142,46 @@ func Run(ctx context.Context, targets []Target, opts Options) (*Result, error) {
 		}
 		res.merge(tr)
 	}
+	res.Warnings = append(res.Warnings, unmatchedClasses(res)...)
 	res.sort()
 	return res, nil
 }
 
+// unmatchedClasses warns of each classification entry that no storage, and
+// no read of a job, of any target matched, when the rules that read them
+// ran: a mistyped bucket name would otherwise pass in silence.
+func unmatchedClasses(res *Result) source.Diagnostics {
+	ran := false
+	for _, r := range res.Rules {
+		ran = ran || r.Classified && res.Ran[r.ID]
+	}
+	if !ran {
+		return nil
+	}
+	key := func(e dataclass.Entry) string { return e.Where() + "\x00" + e.Source }
+	used := map[string]bool{}
+	for _, m := range res.classes {
+		for _, e := range m.Used() {
+			used[key(e)] = true
+		}
+	}
+	var out source.Diagnostics
+	for _, m := range res.classes {
+		for _, e := range m.Entries() {
+			if k := key(e); !used[k] && e.Personal() {
+				used[k] = true // once
+				out = append(out, source.Diagnostic{Severity: source.SevWarning, Range: source.Range{File: e.Source},
+					Summary: "Classification matched nothing",
+					Detail: fmt.Sprintf("%s names no bucket, storage account or job input of this scan: check the name, or give --var, "+
+						"--cfn-param or --arm-param for names made from inputs, or classify the resource with resource:ADDRESS", e.Where())})
+			}
+		}
+	}
+	return out
+}
+
 func (r *Result) merge(o *Result) {
+	r.classes = append(r.classes, o.classes...)
 	r.Findings = append(r.Findings, o.Findings...)
 	r.Files = append(r.Files, o.Files...)
 	r.Errors = append(r.Errors, o.Errors...)
@@ -206,6 +244,9 @@ func scanTarget(ctx context.Context, t Target, opts Options) (*Result, error) {
 	}
 	ts := &targetScan{t: t, opts: opts, cfg: cfg, inline: map[string]*suppress.Inline{},
 		classes: dataclass.Merge(opts.DataClassification, cfg.Classification)}
+	if ts.classes.Len() > 0 {
+		res.classes = append(res.classes, ts.classes)
+	}
 	tree.Files = ts.included(tree.Files)
 	ts.diagnose(res, tree.Diagnostics)
 	// Settings diagnostics name the settings file as it was found.

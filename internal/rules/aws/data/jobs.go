@@ -41,10 +41,10 @@ func init() {
 		},
 		Check: func(in *rule.Input) []rule.Result {
 			var out []rule.Result
-			classes := named(in)
+			byName := named(in)
 			for _, p := range in.AWS.Pipelines {
 				for _, s := range p.Steps {
-					held := reads(classes, s)
+					held := append(reads(in.Data, s), reads(byName, s)...)
 					if len(held) == 0 {
 						continue
 					}
@@ -59,13 +59,10 @@ func init() {
 	})
 }
 
-// named adds to the classification the buckets classified by address
-// whose names are known, so that a step reading them by name is matched.
+// named is the buckets classified by address whose names are known, as
+// locations, so that a step reading them by name is matched.
 func named(in *rule.Input) *dataclass.Map {
 	m := &dataclass.Map{}
-	for _, e := range in.Data.Entries() {
-		m.Add(e)
-	}
 	for _, b := range in.AWS.Buckets {
 		if !b.Name.Known() {
 			continue
