@@ -22,10 +22,10 @@ func newThreatModelCmd() *cobra.Command {
 		Long: "Read the same inputs as scan and build a threat model from them: a data-flow model of external\n" +
 			"entities, processes and data stores, the flows between them (from the links of the typed model:\n" +
 			"reads, writes, assumes, encrypts with, invokes) and the trust boundaries (account, project or\n" +
-			"subscription, VPC, Kubernetes namespace, the internet); then each threat of the catalogue\n" +
-			"(STRIDE, MITRE ATLAS and ATT&CK) on each element it applies to, mitigated (the rules that check it\n" +
-			"had the element to check and found nothing), open (naming the findings that leave it open) or\n" +
-			"unknown (saying what could not be known). Attack paths are the chains from the internet through\n" +
+			"subscription, VPC and its public subnets, Azure VNet, Kubernetes namespace, the internet); then each\n" +
+			"threat of the catalogue (STRIDE, MITRE ATLAS and ATT&CK) on each element it applies to, mitigated\n" +
+			"(the rules that check it had the element to check and found nothing), open (naming the findings\n" +
+			"that leave it open) or unknown (saying what could not be known). Attack paths are the chains from the internet through\n" +
 			"elements with open threats. Formats: Markdown (for a pull request), JSON (versioned, see\n" +
 			"docs/threatmodel.md) and one self-contained HTML page with the diagram.\n\n" +
 			"Exit codes: 0 the model was written, 2 usage error, input that could not be read, or nothing to model.",
