@@ -25,9 +25,9 @@ func newThreatModelCmd() *cobra.Command {
 			"subscription, VPC and its public subnets, Azure VNet, Kubernetes namespace, the internet); then each\n" +
 			"threat of the catalogue (STRIDE, MITRE ATLAS and ATT&CK) on each element it applies to, mitigated\n" +
 			"(the rules that check it had the element to check and found nothing), open (naming the findings\n" +
-			"that leave it open) or unknown (saying what could not be known). Attack paths are the chains from the internet through\n" +
-			"elements with open threats. Formats: Markdown (for a pull request), JSON (versioned, see\n" +
-			"docs/threatmodel.md) and one self-contained HTML page with the diagram.\n\n" +
+			"that leave it open) or unknown (saying what could not be known). Attack paths are the chains from\n" +
+			"the internet through elements with open threats. Formats: Markdown (for a pull request), JSON\n" +
+			"(versioned, see docs/threatmodel.md) and one self-contained HTML page with the diagram.\n\n" +
 			"Exit codes: 0 the model was written, 2 usage error, input that could not be read, or nothing to model.",
 		Example: "  mlguard threatmodel examples/platform/terraform\n" +
 			"  mlguard threatmodel --format html -o tm.html infra/\n" +
