@@ -11,7 +11,7 @@ func TestDataClassification(t *testing.T) {
 		want          []string // location, classes and source of each entry
 	}{
 		{name: "forms", in: "disabled_rules: []\ndata_classification:\n  s3://crm/exports/: [email_address, PHONE_NUMBER]\n  acme-archive: personal\n",
-			want: []string{"s3://crm/exports [EMAIL_ADDRESS PHONE_NUMBER] .mlguard.yaml:3", "acme-archive [personal] .mlguard.yaml:4"}},
+			want: []string{"s3://crm/exports/ [EMAIL_ADDRESS PHONE_NUMBER] .mlguard.yaml:3", "acme-archive [personal] .mlguard.yaml:4"}},
 		{name: "resource", in: "data_classification:\n  resource:module.data.aws_s3_bucket.*: personal\n",
 			want: []string{" [personal] .mlguard.yaml:2"}},
 		{name: "bad pattern", in: "data_classification:\n  \"resource:[\": personal\n", err: "line 2: data_classification: \"resource:[\": want resource: and a pattern"},

@@ -64,11 +64,19 @@ type Location struct {
 
 // String writes the location as a URI.
 func (l Location) String() string {
-	switch l.Cloud {
-	case S3, GCS:
-		return strings.TrimSuffix(string(l.Cloud)+"://"+l.Bucket+"/"+l.Prefix, "/")
-	case Azure:
-		return strings.TrimSuffix("https://"+l.Bucket+".blob.core.windows.net/"+strings.TrimSuffix(l.Container+"/"+l.Prefix, "/"), "/")
+	// A prefix keeps its trailing slash: raw/ is a folder, raw is also
+	// raw-old.
+	switch {
+	case (l.Cloud == S3 || l.Cloud == GCS) && l.Prefix == "":
+		return string(l.Cloud) + "://" + l.Bucket
+	case l.Cloud == S3 || l.Cloud == GCS:
+		return string(l.Cloud) + "://" + l.Bucket + "/" + l.Prefix
+	case l.Cloud == Azure && l.Container == "" && l.Prefix == "":
+		return "https://" + l.Bucket + ".blob.core.windows.net"
+	case l.Cloud == Azure && l.Prefix == "":
+		return "https://" + l.Bucket + ".blob.core.windows.net/" + l.Container
+	case l.Cloud == Azure:
+		return "https://" + l.Bucket + ".blob.core.windows.net/" + l.Container + "/" + l.Prefix
 	}
 	return l.Bucket
 }

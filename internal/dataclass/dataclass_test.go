@@ -118,7 +118,7 @@ func TestDescribe(t *testing.T) {
 		{Location: l, Classes: []string{"PHONE_NUMBER", "EMAIL_ADDRESS", "IP_ADDRESS_PRIVATE"}, Source: "a"},
 		{Location: l, Classes: []string{"EMAIL_ADDRESS"}, Source: "a"},
 	})
-	if want := "EMAIL_ADDRESS, PHONE_NUMBER under s3://crm/exports (a)"; got != want {
+	if want := "EMAIL_ADDRESS, PHONE_NUMBER under s3://crm/exports/ (a)"; got != want {
 		t.Errorf("Describe = %q, want %q", got, want)
 	}
 	if got := Describe([]Entry{{Location: Location{Bucket: "x"}, Classes: []string{Personal}, Source: ".mlguard.yaml:3"}}); got != "personal data under x (.mlguard.yaml:3)" {
