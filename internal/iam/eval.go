@@ -1,7 +1,10 @@
 package iam
 
 import (
+	"sort"
 	"strings"
+
+	"github.com/mlguard/mlguard/internal/unknown"
 )
 
 // Request is one API call to decide: who asks to do what to which resource,
@@ -13,6 +16,10 @@ type Request struct {
 	// Context holds the request's condition keys and their values; key names
 	// are matched without regard to case, as AWS does.
 	Context map[string][]string
+	// Open says that a key absent from Context is not known, rather than
+	// known to be absent: conditions on it may hold (Judge says so); a key
+	// known to be absent is then present in Context with no values.
+	Open bool
 }
 
 // Decision is the outcome of evaluating a request.
@@ -38,6 +45,9 @@ type Policies struct {
 	// means the account is not governed by any (each level of an
 	// organization would be one entry that must allow).
 	SCPs []*Policy
+	// RCPs are the resource control policies on the resource account's
+	// path, which must allow as SCPs must.
+	RCPs []*Policy
 	// Resource is the resource's policy (bucket, key, repository); nil means none.
 	Resource *Policy
 	// CrossAccount is set when the resource belongs to another account than
@@ -56,62 +66,109 @@ type Policies struct {
 // one account) from the resource policy grants the request. Statements with
 // parts unknown at scan time never match.
 func Evaluate(req Request, p Policies) Decision {
-	if matches(p.Boundary, req, "Deny", false) || matches(p.Resource, req, "Deny", true) {
-		return ExplicitDeny
-	}
-	for _, group := range [][]*Policy{p.Identity, p.SCPs} {
+	req.Open = false
+	return Judge(req, p).Decision
+}
+
+// Verdict is a decision and what it rests on. With Request.Open, a
+// statement whose conditions test keys the request does not carry, or whose
+// parts are unknown at scan time, may or may not apply: an allow that rests
+// on one is Conditional, and a deny that may apply makes an allow Conditional.
+type Verdict struct {
+	Decision    Decision
+	Conditional bool
+	// Keys are the condition keys (or "(known after apply)") the decision
+	// turns on when it is Conditional, sorted.
+	Keys []string
+}
+
+// Judge decides a request as Evaluate does, in three values when the request
+// is Open: what certainly applies decides, and what may apply makes an allow
+// conditional on the keys it names.
+func Judge(req Request, p Policies) Verdict {
+	j := judging{req: req}
+	deny := j.any(p.Boundary, "Deny", false).or(j.any(p.Resource, "Deny", true))
+	for _, group := range [][]*Policy{p.Identity, p.SCPs, p.RCPs} {
 		for _, pol := range group {
-			if matches(pol, req, "Deny", false) {
-				return ExplicitDeny
-			}
+			deny = deny.or(j.any(pol, "Deny", false))
 		}
 	}
-	for _, scp := range p.SCPs {
-		if !matches(scp, req, "Allow", false) {
-			return ImplicitDeny
-		}
+	if deny == yes {
+		return Verdict{Decision: ExplicitDeny}
 	}
-	identity := false
+	orgs := yes
+	for _, pol := range append(append([]*Policy(nil), p.SCPs...), p.RCPs...) {
+		orgs = orgs.and(j.any(pol, "Allow", false))
+	}
+	identity := no
 	for _, pol := range p.Identity {
-		identity = identity || matches(pol, req, "Allow", false)
+		identity = identity.or(j.any(pol, "Allow", false))
 	}
-	resource := matches(p.Resource, req, "Allow", true)
-	if p.KeyPolicy && identity && !p.CrossAccount {
-		identity = delegates(p.Resource, req)
+	resource := j.any(p.Resource, "Allow", true)
+	if p.KeyPolicy && identity != no && !p.CrossAccount {
+		identity = identity.and(j.delegates(p.Resource))
 	}
-	boundary := p.Boundary == nil || matches(p.Boundary, req, "Allow", false)
-	switch {
-	case p.CrossAccount:
-		if identity && boundary && resource {
-			return Allowed
-		}
-	case resource:
+	boundary := yes
+	if p.Boundary != nil {
+		boundary = j.any(p.Boundary, "Allow", false)
+	}
+	var grant tri
+	if p.CrossAccount {
+		grant = identity.and(boundary).and(resource)
+	} else {
 		// Within one account a resource policy that names the principal
 		// grants the request even without an identity allow.
-		return Allowed
-	case identity && boundary:
-		return Allowed
+		grant = resource.or(identity.and(boundary))
 	}
-	return ImplicitDeny
+	switch orgs.and(grant).and(deny.not()) {
+	case yes:
+		return Verdict{Decision: Allowed}
+	case maybe:
+		return Verdict{Decision: Allowed, Conditional: true, Keys: j.sortedKeys()}
+	}
+	return Verdict{Decision: ImplicitDeny}
+}
+
+// judging evaluates the statements of one request, gathering the keys that
+// left a statement undecided.
+type judging struct {
+	req  Request
+	keys map[string]bool
+}
+
+func (j *judging) sortedKeys() []string {
+	out := make([]string, 0, len(j.keys))
+	for k := range j.keys {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// any reports whether a statement of the given effect in pol applies.
+func (j *judging) any(pol *Policy, effect string, resourceBased bool) tri {
+	found := no
+	j.each(pol, j.req, effect, resourceBased, func(_ int, t tri) bool {
+		found = found.or(t)
+		return found != yes
+	})
+	return found
 }
 
 // delegates reports whether a key policy allows the caller's whole account
 // the request, which is what lets IAM policies of that account grant it.
-func delegates(keyPolicy *Policy, req Request) bool {
-	acct := accountOf(req.Principal)
+func (j *judging) delegates(keyPolicy *Policy) tri {
+	acct := accountOf(j.req.Principal)
 	if acct == "" {
-		return false
+		return no
 	}
-	root := req
+	root := j.req
 	root.Principal = "arn:aws:iam::" + acct + ":root"
-	return matches(keyPolicy, root, "Allow", true)
-}
-
-// matches reports whether a statement of the given effect in pol applies to
-// the request; resource-based statements must also name the principal.
-func matches(pol *Policy, req Request, effect string, resourceBased bool) bool {
-	found := false
-	applying(pol, req, effect, resourceBased, func(int) bool { found = true; return false })
+	found := no
+	j.each(keyPolicy, root, "Allow", true, func(_ int, t tri) bool {
+		found = found.or(t)
+		return found != yes
+	})
 	return found
 }
 
@@ -120,19 +177,30 @@ func matches(pol *Policy, req Request, effect string, resourceBased bool) bool {
 // identity policies and SCPs: which statement of an SCP denies a call.
 func Applying(pol *Policy, req Request, effect string) []int {
 	var out []int
-	applying(pol, req, effect, false, func(i int) bool { out = append(out, i); return true })
+	req.Open = false
+	j := judging{req: req}
+	j.each(pol, req, effect, false, func(i int, _ tri) bool { out = append(out, i); return true })
 	return out
 }
 
-// applying calls fn with each statement that applies, until fn returns false.
-func applying(pol *Policy, req Request, effect string, resourceBased bool, fn func(int) bool) {
+// each calls fn with each statement that applies or may apply, until fn
+// returns false.
+func (j *judging) each(pol *Policy, req Request, effect string, resourceBased bool, fn func(int, tri) bool) {
 	if pol == nil {
 		return
 	}
 	for i := range pol.Statements {
 		s := &pol.Statements[i]
-		if !strings.EqualFold(s.Effect, effect) || s.HasUnknown() {
+		if !strings.EqualFold(s.Effect, effect) {
 			continue
+		}
+		t := yes
+		if s.HasUnknown() || (resourceBased && s.principalUnknown()) {
+			if !req.Open {
+				continue
+			}
+			t = maybe
+			j.note(unknown.Placeholder)
 		}
 		if !s.AllowsAction(req.Action) || !s.coversResource(req) {
 			continue
@@ -140,10 +208,18 @@ func applying(pol *Policy, req Request, effect string, resourceBased bool, fn fu
 		if resourceBased && !s.namesPrincipal(req.Principal) {
 			continue
 		}
-		if conditionsHold(s.Condition, req.Context) && !fn(i) {
+		t = t.and(j.conditions(s.Condition, req))
+		if t != no && !fn(i, t) {
 			return
 		}
 	}
+}
+
+func (j *judging) note(key string) {
+	if j.keys == nil {
+		j.keys = map[string]bool{}
+	}
+	j.keys[key] = true
 }
 
 // coversResource matches Resource or NotResource after substituting policy
@@ -255,13 +331,20 @@ func substitute(pattern string, ctx map[string][]string) (string, bool) {
 
 // lookupKey finds a condition key without regard to case.
 func lookupKey(ctx map[string][]string, key string) []string {
+	v, _ := lookupPresent(ctx, key)
+	return v
+}
+
+// lookupPresent finds a condition key without regard to case and says
+// whether the request carries it at all.
+func lookupPresent(ctx map[string][]string, key string) ([]string, bool) {
 	if v, ok := ctx[key]; ok {
-		return v
+		return v, true
 	}
 	for k, v := range ctx {
 		if strings.EqualFold(k, key) {
-			return v
+			return v, true
 		}
 	}
-	return nil
+	return nil, false
 }

@@ -28,44 +28,44 @@ func TestEvaluate(t *testing.T) {
 		p    func(t testing.TB) Policies
 		want Decision
 	}{
-		{"identity allow", Request{alice, "s3:GetObject", object, nil}, func(t testing.TB) Policies {
+		{"identity allow", Request{alice, "s3:GetObject", object, nil, false}, func(t testing.TB) Policies {
 			return Policies{Identity: []*Policy{mustParse(t, s3All)}}
 		}, Allowed},
-		{"nothing allows", Request{alice, "s3:GetObject", object, nil}, func(t testing.TB) Policies { return Policies{} }, ImplicitDeny},
-		{"explicit deny wins", Request{alice, "s3:DeleteObject", object, nil}, func(t testing.TB) Policies {
+		{"nothing allows", Request{alice, "s3:GetObject", object, nil, false}, func(t testing.TB) Policies { return Policies{} }, ImplicitDeny},
+		{"explicit deny wins", Request{alice, "s3:DeleteObject", object, nil, false}, func(t testing.TB) Policies {
 			return Policies{Identity: []*Policy{mustParse(t, s3All), mustParse(t, `{"Statement": {"Effect": "Deny", "Action": "s3:Delete*", "Resource": "*"}}`)}}
 		}, ExplicitDeny},
-		{"boundary narrows", Request{alice, "s3:PutObject", object, nil}, func(t testing.TB) Policies {
+		{"boundary narrows", Request{alice, "s3:PutObject", object, nil, false}, func(t testing.TB) Policies {
 			return Policies{Identity: []*Policy{mustParse(t, s3All)}, Boundary: mustParse(t, `{"Statement": {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}}`)}
 		}, ImplicitDeny},
-		{"SCP must allow", Request{alice, "sagemaker:CreateTrainingJob", "arn:aws:sagemaker:eu-west-1:111122223333:training-job/x", nil}, func(t testing.TB) Policies {
+		{"SCP must allow", Request{alice, "sagemaker:CreateTrainingJob", "arn:aws:sagemaker:eu-west-1:111122223333:training-job/x", nil, false}, func(t testing.TB) Policies {
 			return Policies{Identity: []*Policy{mustParse(t, `{"Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}`)},
 				SCPs: []*Policy{mustParse(t, `{"Statement": {"Effect": "Allow", "Action": ["s3:*", "kms:*"], "Resource": "*"}}`)}}
 		}, ImplicitDeny},
-		{"resource policy grants within the account", Request{alice, "s3:GetObject", object, nil}, func(t testing.TB) Policies {
+		{"resource policy grants within the account", Request{alice, "s3:GetObject", object, nil, false}, func(t testing.TB) Policies {
 			return Policies{Resource: mustParse(t, `{"Statement": {"Effect": "Allow", "Principal": {"AWS": "`+alice+`"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::ml-data/*"}}`)}
 		}, Allowed},
-		{"across accounts both must allow", Request{outsid, "s3:GetObject", object, nil}, func(t testing.TB) Policies {
+		{"across accounts both must allow", Request{outsid, "s3:GetObject", object, nil, false}, func(t testing.TB) Policies {
 			return Policies{CrossAccount: true, Resource: mustParse(t, `{"Statement": {"Effect": "Allow", "Principal": {"AWS": "444455556666"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::ml-data/*"}}`)}
 		}, ImplicitDeny},
-		{"across accounts with both", Request{outsid, "s3:GetObject", object, nil}, func(t testing.TB) Policies {
+		{"across accounts with both", Request{outsid, "s3:GetObject", object, nil, false}, func(t testing.TB) Policies {
 			return Policies{CrossAccount: true, Identity: []*Policy{mustParse(t, s3All)},
 				Resource: mustParse(t, `{"Statement": {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:root"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::ml-data/*"}}`)}
 		}, Allowed},
-		{"resource policy deny for everyone but one", Request{alice, "s3:GetObject", object, nil}, func(t testing.TB) Policies {
+		{"resource policy deny for everyone but one", Request{alice, "s3:GetObject", object, nil, false}, func(t testing.TB) Policies {
 			return Policies{Identity: []*Policy{mustParse(t, s3All)},
 				Resource: mustParse(t, `{"Statement": {"Effect": "Deny", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:role/etl"}, "Action": "s3:*", "Resource": "arn:aws:s3:::ml-data/*"}}`)}
 		}, ExplicitDeny},
-		{"NotAction allow leaves IAM out", Request{alice, "iam:CreateUser", "arn:aws:iam::111122223333:user/bob", nil}, func(t testing.TB) Policies {
+		{"NotAction allow leaves IAM out", Request{alice, "iam:CreateUser", "arn:aws:iam::111122223333:user/bob", nil, false}, func(t testing.TB) Policies {
 			return Policies{Identity: []*Policy{mustParse(t, `{"Statement": {"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}}`)}}
 		}, ImplicitDeny},
-		{"NotResource", Request{alice, "s3:GetObject", "arn:aws:s3:::secrets/key", nil}, func(t testing.TB) Policies {
+		{"NotResource", Request{alice, "s3:GetObject", "arn:aws:s3:::secrets/key", nil, false}, func(t testing.TB) Policies {
 			return Policies{Identity: []*Policy{mustParse(t, `{"Statement": {"Effect": "Allow", "Action": "s3:GetObject", "NotResource": "arn:aws:s3:::secrets/*"}}`)}}
 		}, ImplicitDeny},
-		{"home folder through ${aws:username}", Request{alice, "s3:GetObject", object, map[string][]string{"aws:username": {"alice"}}}, func(t testing.TB) Policies {
+		{"home folder through ${aws:username}", Request{alice, "s3:GetObject", object, map[string][]string{"aws:username": {"alice"}}, false}, func(t testing.TB) Policies {
 			return Policies{Identity: []*Policy{mustParse(t, `{"Statement": {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::ml-data/${aws:username}/*"}}`)}}
 		}, Allowed},
-		{"someone else's folder", Request{alice, "s3:GetObject", "arn:aws:s3:::ml-data/bob/x", map[string][]string{"aws:username": {"alice"}}}, func(t testing.TB) Policies {
+		{"someone else's folder", Request{alice, "s3:GetObject", "arn:aws:s3:::ml-data/bob/x", map[string][]string{"aws:username": {"alice"}}, false}, func(t testing.TB) Policies {
 			return Policies{Identity: []*Policy{mustParse(t, `{"Statement": {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::ml-data/${aws:username}/*"}}`)}}
 		}, ImplicitDeny},
 	}
@@ -167,7 +167,7 @@ func TestSageMakerGuardrail(t *testing.T) {
 	identity := mustParse(t, `{"Statement": {"Effect": "Allow", "Action": "sagemaker:*", "Resource": "*"}}`)
 	nb := "arn:aws:sagemaker:eu-west-1:111122223333:notebook-instance/research"
 	for access, want := range map[string]Decision{"Enabled": ExplicitDeny, "Disabled": Allowed} {
-		req := Request{"arn:aws:iam::111122223333:role/ds", "sagemaker:CreateNotebookInstance", nb, map[string][]string{"sagemaker:DirectInternetAccess": {access}}}
+		req := Request{"arn:aws:iam::111122223333:role/ds", "sagemaker:CreateNotebookInstance", nb, map[string][]string{"sagemaker:DirectInternetAccess": {access}}, false}
 		if got := Evaluate(req, Policies{Identity: []*Policy{identity}, SCPs: []*Policy{scp}}); got != want {
 			t.Errorf("DirectInternetAccess %s: got %s, want %s", access, got, want)
 		}
@@ -183,7 +183,7 @@ func BenchmarkEvaluate(b *testing.B) {
 	}
 	doc += `{"Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "*"}]}`
 	p := Policies{Identity: []*Policy{mustParse(b, doc)}}
-	req := Request{"arn:aws:iam::111122223333:role/r", "s3:GetObject", "arn:aws:s3:::bucketi/key", nil}
+	req := Request{"arn:aws:iam::111122223333:role/r", "s3:GetObject", "arn:aws:s3:::bucketi/key", nil, false}
 	b.ReportAllocs()
 	for b.Loop() {
 		if Evaluate(req, p) != Allowed {

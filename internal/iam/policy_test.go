@@ -75,7 +75,7 @@ func FuzzParse(f *testing.F) {
 			}
 			// Any policy, in any role, decides a request without panicking.
 			req := Request{"arn:aws:iam::111122223333:role/r", "s3:GetObject", "arn:aws:s3:::b/k",
-				map[string][]string{"aws:SourceIp": {"203.0.113.7"}, "aws:username": {"alice"}, "aws:TagKeys": {"a", "b"}}}
+				map[string][]string{"aws:SourceIp": {"203.0.113.7"}, "aws:username": {"alice"}, "aws:TagKeys": {"a", "b"}}, false}
 			Evaluate(req, Policies{Identity: []*Policy{p}, Boundary: p, SCPs: []*Policy{p}, Resource: p})
 		}
 	})

@@ -41,7 +41,9 @@ type Model struct {
 	CodeRepositories          []*CodeRepository          `json:"code_repositories,omitempty"`
 	FeatureGroups             []*FeatureGroup            `json:"feature_groups,omitempty"`
 	Workforces                []*Workforce               `json:"workforces,omitempty"`
+	ModelPackageGroups        []*ModelPackageGroup       `json:"model_package_groups,omitempty"`
 	ModelPackageGroupPolicies []*ModelPackageGroupPolicy `json:"model_package_group_policies,omitempty"`
+	Endpoints                 []*Endpoint                `json:"endpoints,omitempty"`
 	Agents                    []*Agent                   `json:"bedrock_agents,omitempty"`
 	CustomModels              []*CustomModel             `json:"bedrock_custom_models,omitempty"`
 	Guardrails                []*Guardrail               `json:"bedrock_guardrails,omitempty"`
@@ -57,6 +59,7 @@ type Model struct {
 	MLflowServers             []*MLflowServer            `json:"mlflow_tracking_servers,omitempty"`
 	InvocationLogging         []*InvocationLogging       `json:"bedrock_invocation_logging,omitempty"`
 	PolicyFiles               []*PolicyFile              `json:"policy_files,omitempty"`
+	OrgPolicies               []*OrgPolicy               `json:"organization_policies,omitempty"`
 
 	byAddress map[string]any
 }
@@ -199,6 +202,9 @@ type Role struct {
 	ManagedPolicies []ManagedPolicy  `json:"managed_policies,omitempty"`
 	InlinePolicies  []PolicyDocument `json:"inline_policies,omitempty"`
 	UsedBy          []string         `json:"used_by,omitempty"` // ML resources that run as this role
+	// Boundary is the permissions boundary: a managed policy's ARN or a
+	// link to aws_iam_policy; absent when the role has none.
+	Boundary model.Ref `json:"permissions_boundary"`
 }
 
 // Identity is an IAM user or group: a principal people act as, with
@@ -209,6 +215,7 @@ type Identity struct {
 	Name            model.String     `json:"name"`
 	ManagedPolicies []ManagedPolicy  `json:"managed_policies,omitempty"`
 	InlinePolicies  []PolicyDocument `json:"inline_policies,omitempty"`
+	Boundary        model.Ref        `json:"permissions_boundary"` // users only
 }
 
 // IdentityOf returns the user or group a reference names: by link, or by
@@ -269,4 +276,18 @@ func (r *Role) MLReason() string {
 		parts = append(parts, "used by "+strings.Join(used, ", "))
 	}
 	return strings.Join(parts, " and ")
+}
+
+// OrgPolicy is an AWS Organizations policy: a service control policy
+// (SERVICE_CONTROL_POLICY, the provider's default type) or a resource
+// control policy (RESOURCE_CONTROL_POLICY), and the roots, units and
+// accounts it is attached to.
+type OrgPolicy struct {
+	model.Resource
+	Name     model.String   `json:"name"`
+	Type     model.String   `json:"type"`
+	Document PolicyDocument `json:"document"`
+	// Targets are the IDs (r-…, ou-…, account IDs) or links to the
+	// organization's resources the policy is attached to.
+	Targets []model.Ref `json:"targets,omitempty"`
 }

@@ -30,6 +30,7 @@ type CodeRepository struct {
 // FeatureGroup is a SageMaker Feature Store feature group.
 type FeatureGroup struct {
 	model.Resource
+	Name    model.String  `json:"name"` // feature_group_name
 	Online  *OnlineStore  `json:"online_store,omitempty"`
 	Offline *OfflineStore `json:"offline_store,omitempty"`
 }
@@ -57,6 +58,19 @@ type Workforce struct {
 	ClientSecret model.String `json:"oidc_client_secret"`
 }
 
+// ModelPackageGroup is a SageMaker model registry group.
+type ModelPackageGroup struct {
+	model.Resource
+	Name model.String `json:"name"`
+}
+
+// Endpoint is a SageMaker real-time endpoint.
+type Endpoint struct {
+	model.Resource
+	Name   model.String `json:"name"`
+	Config model.Ref    `json:"endpoint_config"`
+}
+
 // ModelPackageGroupPolicy is the resource policy of a model registry group.
 type ModelPackageGroupPolicy struct {
 	model.Resource
@@ -76,9 +90,10 @@ type Agent struct {
 // its resulting model.
 type CustomModel struct {
 	model.Resource
-	KMSKey    model.Ref  `json:"kms_key"` // custom_model_kms_key_id; default an AWS owned key
-	VPCConfig *VPCConfig `json:"vpc_config,omitempty"`
-	Role      model.Ref  `json:"role"`
+	Name      model.String `json:"name"`    // custom_model_name
+	KMSKey    model.Ref    `json:"kms_key"` // custom_model_kms_key_id; default an AWS owned key
+	VPCConfig *VPCConfig   `json:"vpc_config,omitempty"`
+	Role      model.Ref    `json:"role"`
 }
 
 // DataSource is a Bedrock knowledge base data source.

@@ -787,7 +787,7 @@ func (in *instance) resource(rc *resourceConfig, ctx *hcl.EvalContext) cty.Value
 			Address: addr, Module: in.addr, Mode: rc.mode, Type: rc.typ, Name: rc.name,
 			Range: toRange(rc.rng), Body: body, Format: FormatHCL, CountUnknown: ex.unknown,
 		})
-		vals = append(vals, in.objectValue(body, in.needed[rc.key()], addr))
+		vals = append(vals, in.objectValue(body, in.needed[rc.key()], addr, in.deployed(rc, body, addr)))
 	}
 	return ex.combine(vals, base)
 }
@@ -797,8 +797,11 @@ func (in *instance) resource(rc *resourceConfig, ctx *hcl.EvalContext) cty.Value
 // as unknown; all of it marked with the instance's address.
 // A nested block's attributes that are read and not configured (a
 // computed principal_id in identity[0]) are unknown in the same way.
-func (in *instance) objectValue(b *Block, needed needTree, addr string) cty.Value {
+func (in *instance) objectValue(b *Block, needed needTree, addr string, known map[string]cty.Value) cty.Value {
 	attrs := map[string]cty.Value{}
+	for name, v := range known {
+		attrs[name] = v
+	}
 	for name, a := range b.Attrs {
 		attrs[name] = a.raw
 		if a.Value.IsKnown() && a.Value.IsNull() {
@@ -810,7 +813,7 @@ func (in *instance) objectValue(b *Block, needed needTree, addr string) cty.Valu
 	}
 	byType := map[string][]cty.Value{}
 	for _, nb := range b.Blocks {
-		byType[nb.Type] = append(byType[nb.Type], in.objectValue(nb, needed[nb.Type], addr))
+		byType[nb.Type] = append(byType[nb.Type], in.objectValue(nb, needed[nb.Type], addr, nil))
 	}
 	for t, vs := range byType {
 		if _, dup := attrs[t]; !dup {

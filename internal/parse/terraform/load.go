@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/mlguard/mlguard/internal/awsarn"
 	"io/fs"
 	"path"
 	"runtime"
@@ -38,6 +39,10 @@ type Options struct {
 	// (parsed HCL takes some thirty times the memory of its text); 0 means
 	// DefaultKeepParsedBelow.
 	KeepParsedBelow int64
+	// AWS, when set, is the account (and region) every root module is
+	// deployed to: the ARNs of resources whose names are configured, and
+	// the account of aws_caller_identity, are then known (mlguard access).
+	AWS *awsarn.Account
 }
 
 // DefaultKeepParsedBelow keeps trees of up to 2 MB of Terraform parsed.

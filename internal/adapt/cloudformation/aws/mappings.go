@@ -25,13 +25,13 @@ var mappings = map[string]mapping{
 		"EndpointConfigName": "name", "KmsKeyId": "kms_key_arn",
 	}},
 	"AWS::IAM::Role": {tf: "aws_iam_role", renames: map[string]string{
-		"RoleName": "name", "AssumeRolePolicyDocument": "assume_role_policy",
+		"RoleName": "name", "AssumeRolePolicyDocument": "assume_role_policy", "PermissionsBoundary": "permissions_boundary",
 		"Policies": "inline_policy", "Policies.PolicyName": "name", "Policies.PolicyDocument": "policy",
 	}, policies: []string{"AssumeRolePolicyDocument", "Policies.PolicyDocument"}},
 	// Users and groups carry inline and managed policies in CloudFormation;
 	// the adapter reads them under the role's attribute names.
 	"AWS::IAM::User": {tf: "aws_iam_user", renames: map[string]string{
-		"UserName": "name", "Policies": "inline_policy", "Policies.PolicyName": "name", "Policies.PolicyDocument": "policy",
+		"UserName": "name", "PermissionsBoundary": "permissions_boundary", "Policies": "inline_policy", "Policies.PolicyName": "name", "Policies.PolicyDocument": "policy",
 	}, policies: []string{"Policies.PolicyDocument"}},
 	"AWS::IAM::Group": {tf: "aws_iam_group", renames: map[string]string{
 		"GroupName": "name", "Policies": "inline_policy", "Policies.PolicyName": "name", "Policies.PolicyDocument": "policy",
@@ -45,6 +45,9 @@ var mappings = map[string]mapping{
 	"AWS::IAM::RolePolicy": {tf: "aws_iam_role_policy", renames: map[string]string{
 		"PolicyName": "name", "PolicyDocument": "policy", "RoleName": "role",
 	}, policies: []string{"PolicyDocument"}},
+	"AWS::Organizations::Policy": {tf: "aws_organizations_policy", renames: map[string]string{
+		"Name": "name", "Type": "type", "Content": "content", "TargetIds": "target_ids",
+	}, policies: []string{"Content"}},
 	"AWS::EC2::VPC":                         {tf: "aws_vpc"},
 	"AWS::EC2::Subnet":                      {tf: "aws_subnet"},
 	"AWS::EC2::RouteTable":                  {tf: "aws_route_table"},
@@ -94,6 +97,9 @@ var mappings = map[string]mapping{
 	}, split: lifecycleConfig},
 	"AWS::SageMaker::CodeRepository": {tf: "aws_sagemaker_code_repository"},
 	"AWS::SageMaker::FeatureGroup":   {tf: "aws_sagemaker_feature_group"},
+	"AWS::SageMaker::Endpoint": {tf: "aws_sagemaker_endpoint", renames: map[string]string{
+		"EndpointName": "name",
+	}},
 	"AWS::SageMaker::ModelPackageGroup": {tf: "aws_sagemaker_model_package_group", renames: map[string]string{
 		"ModelPackageGroupPolicy": "resource_policy",
 	}, policies: []string{"ModelPackageGroupPolicy"}, split: modelPackageGroup},

@@ -26,6 +26,7 @@ type adapter struct {
 	// secretPolicies are aws_secretsmanager_secret_policy resources, linked
 	// to their secrets like repository policies to repositories.
 	secretPolicies []repoPolicy
+	orgAttachments []orgAttachment
 }
 
 type attachment struct {
@@ -55,6 +56,8 @@ var adapters = map[string]func(*adapter, *terraform.Resource, model.Resource){
 	"aws_sagemaker_endpoint_configuration":                    (*adapter).endpointConfig,
 	"aws_iam_role":                                            (*adapter).role,
 	"aws_iam_policy":                                          (*adapter).policy,
+	"aws_organizations_policy":                                (*adapter).orgPolicy,
+	"aws_organizations_policy_attachment":                     (*adapter).orgPolicyAttachment,
 	"aws_iam_role_policy_attachment":                          (*adapter).rolePolicyAttachment,
 	"aws_iam_policy_attachment":                               (*adapter).policyAttachment,
 	"aws_iam_role_policy_attachments_exclusive":               (*adapter).exclusiveAttachments,
@@ -100,6 +103,8 @@ var adapters = map[string]func(*adapter, *terraform.Resource, model.Resource){
 	"aws_sagemaker_feature_group":                             (*adapter).featureGroup,
 	"aws_sagemaker_workforce":                                 (*adapter).workforce,
 	"aws_sagemaker_model_package_group_policy":                (*adapter).modelPackageGroupPolicy,
+	"aws_sagemaker_model_package_group":                       (*adapter).modelPackageGroup,
+	"aws_sagemaker_endpoint":                                  (*adapter).endpoint,
 	"aws_bedrockagent_agent":                                  (*adapter).agent,
 	"aws_bedrock_custom_model":                                (*adapter).customModel,
 	"aws_bedrock_guardrail":                                   (*adapter).guardrail,

@@ -1,6 +1,7 @@
 package aws
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/mlguard/mlguard/internal/adapt/terraform/tfattr"
@@ -28,7 +29,8 @@ func document(b *terraform.Block, attr, name string, source model.Resource) aws.
 
 func (a *adapter) role(d *terraform.Resource, res model.Resource) {
 	b := d.Body
-	r := &aws.Role{Resource: res, Name: tfattr.Str(b, "name", ""), TrustPolicy: document(b, "assume_role_policy", "trust", res)}
+	r := &aws.Role{Resource: res, Name: tfattr.Str(b, "name", ""), TrustPolicy: document(b, "assume_role_policy", "trust", res),
+		Boundary: tfattr.Ref(b, "permissions_boundary")}
 	if !r.Name.Explicit {
 		r.Name.Unknown = true // Terraform generates a unique name
 	}
@@ -68,6 +70,9 @@ func (a *adapter) group(d *terraform.Resource, res model.Resource) { a.identity(
 func (a *adapter) identity(d *terraform.Resource, res model.Resource, kind string) {
 	b := d.Body
 	id := &aws.Identity{Resource: res, Kind: kind, Name: tfattr.Str(b, "name", "")}
+	if kind == "user" {
+		id.Boundary = tfattr.Ref(b, "permissions_boundary")
+	}
 	if !id.Name.Explicit {
 		id.Name.Unknown = true
 	}
@@ -109,6 +114,37 @@ func (a *adapter) exclusiveAttachments(d *terraform.Resource, res model.Resource
 func (a *adapter) rolePolicy(d *terraform.Resource, res model.Resource) {
 	name := tfattr.Str(d.Body, "name", "")
 	a.inline = append(a.inline, inlinePolicy{role: tfattr.Ref(d.Body, "role"), doc: document(d.Body, "policy", name.Value, res)})
+}
+
+// orgPolicy reads aws_organizations_policy; its attachments are separate
+// resources in Terraform (target_ids in CloudFormation).
+func (a *adapter) orgPolicy(d *terraform.Resource, res model.Resource) {
+	b := d.Body
+	p := &aws.OrgPolicy{Resource: res, Name: tfattr.Str(b, "name", ""),
+		// The provider's default type is SERVICE_CONTROL_POLICY.
+		Type: tfattr.Str(b, "type", "SERVICE_CONTROL_POLICY")}
+	p.Document = document(b, "content", p.Name.Value, res)
+	p.Targets = tfattr.Refs(b, "target_ids").Items
+	a.m.OrgPolicies = append(a.m.OrgPolicies, p)
+}
+
+func (a *adapter) orgPolicyAttachment(d *terraform.Resource, res model.Resource) {
+	a.orgAttachments = append(a.orgAttachments, orgAttachment{policy: tfattr.Ref(d.Body, "policy_id"), target: tfattr.Ref(d.Body, "target_id")})
+}
+
+// orgAttachment is an aws_organizations_policy_attachment.
+type orgAttachment struct{ policy, target model.Ref }
+
+// linkOrgPolicies gives each organization policy the targets its
+// attachments name, by link or by the policy's ID when written out.
+func (a *adapter) linkOrgPolicies() {
+	for _, at := range a.orgAttachments {
+		for _, p := range a.m.OrgPolicies {
+			if slices.Contains(at.policy.Targets, p.Address) {
+				p.Targets = append(p.Targets, at.target)
+			}
+		}
+	}
 }
 
 // roleOf finds the role a reference names: by link, by name, or by ARN.
@@ -192,6 +228,7 @@ func (a *adapter) link() {
 	for _, s := range a.m.MLflowServers {
 		use(s.Role, s.Address)
 	}
+	a.linkOrgPolicies()
 	a.linkNetwork()
 	a.linkSecurityGroups()
 	a.linkBuckets()

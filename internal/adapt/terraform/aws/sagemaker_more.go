@@ -59,7 +59,7 @@ func (a *adapter) codeRepository(d *terraform.Resource, res model.Resource) {
 }
 
 func (a *adapter) featureGroup(d *terraform.Resource, res model.Resource) {
-	fg := &aws.FeatureGroup{Resource: res}
+	fg := &aws.FeatureGroup{Resource: res, Name: tfattr.Str(d.Body, "feature_group_name", "")}
 	if on, _ := tfattr.First(d.Body, "online_store_config"); on != nil {
 		sc, unknown := tfattr.First(on, "security_config")
 		key := model.Ref{Meta: model.Meta{Range: on.Range, Unknown: on.Unknown || unknown}}
@@ -96,6 +96,14 @@ func (a *adapter) workforce(d *terraform.Resource, res model.Resource) {
 	a.m.Workforces = append(a.m.Workforces, w)
 }
 
+func (a *adapter) modelPackageGroup(d *terraform.Resource, res model.Resource) {
+	a.m.ModelPackageGroups = append(a.m.ModelPackageGroups, &aws.ModelPackageGroup{Resource: res, Name: tfattr.Str(d.Body, "model_package_group_name", "")})
+}
+
+func (a *adapter) endpoint(d *terraform.Resource, res model.Resource) {
+	a.m.Endpoints = append(a.m.Endpoints, &aws.Endpoint{Resource: res, Name: tfattr.Str(d.Body, "name", ""), Config: tfattr.Ref(d.Body, "endpoint_config_name")})
+}
+
 func (a *adapter) modelPackageGroupPolicy(d *terraform.Resource, res model.Resource) {
 	a.m.ModelPackageGroupPolicies = append(a.m.ModelPackageGroupPolicies, &aws.ModelPackageGroupPolicy{
 		Resource: res, Group: tfattr.Ref(d.Body, "model_package_group_name"), Policy: document(d.Body, "resource_policy", "resource policy", res),
@@ -117,7 +125,7 @@ func (a *adapter) agent(d *terraform.Resource, res model.Resource) {
 
 func (a *adapter) customModel(d *terraform.Resource, res model.Resource) {
 	b := d.Body
-	cm := &aws.CustomModel{Resource: res, KMSKey: tfattr.Ref(b, "custom_model_kms_key_id"), Role: tfattr.Ref(b, "role_arn")}
+	cm := &aws.CustomModel{Resource: res, Name: tfattr.Str(b, "custom_model_name", ""), KMSKey: tfattr.Ref(b, "custom_model_kms_key_id"), Role: tfattr.Ref(b, "role_arn")}
 	if vpc, _ := tfattr.First(b, "vpc_config"); vpc != nil {
 		cm.VPCConfig = &aws.VPCConfig{Meta: tfattr.BlockMeta(vpc), Subnets: tfattr.Refs(vpc, "subnet_ids"), SecurityGroups: tfattr.Refs(vpc, "security_group_ids")}
 	} else if b.NestedUnknown("vpc_config") {
