@@ -18,7 +18,7 @@ func TestOf(t *testing.T) {
 		{"aws_sagemaker_endpoint", map[string]string{"name": "Churn"}, acct, "arn:aws:sagemaker:eu-west-1:111122223333:endpoint/churn"},
 		{"aws_secretsmanager_secret", map[string]string{"name": "db"}, acct, "arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-000000"},
 		{"aws_ecr_repository", map[string]string{"name": "train"}, Account{ID: "111122223333"}, ""}, // region unknown
-		{"aws_iam_role", nil, acct, ""},                                                           // name generated
+		{"aws_iam_role", nil, acct, ""}, // name generated
 		{"aws_instance", nil, acct, ""},
 	}
 	for _, c := range cases {

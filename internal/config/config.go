@@ -36,6 +36,12 @@ type Config struct {
 	// it holds (info types, or "personal"), for the rules that hold storage
 	// of personal data to stricter controls.
 	DataClassification map[string]Classes `yaml:"data_classification"`
+	// Accounts maps a directory (relative to the settings file) to the AWS
+	// account it deploys to; Organization and Tenants describe the
+	// organization (mlguard access).
+	Accounts     map[string]AccountSetting `yaml:"accounts"`
+	Organization Organization              `yaml:"organization"`
+	Tenants      map[string]Tenant         `yaml:"tenants"`
 	// Classification is DataClassification read, each entry naming its line.
 	Classification *dataclass.Map `yaml:"-"`
 	// File is the name the settings were read from; Rules lists each rule
@@ -119,7 +125,7 @@ func Parse(name string, data []byte) (*Config, error) {
 	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
 		msg := source.DecodeError(data, err)
 		if strings.Contains(msg, "unknown key") {
-			msg += " (the settings are disabled_rules, exclude_paths, severity_overrides, inline_suppressions, ignore, data and data_classification)"
+			msg += " (the settings are disabled_rules, exclude_paths, severity_overrides, inline_suppressions, ignore, data, data_classification, accounts, organization and tenants)"
 		}
 		return nil, fmt.Errorf("%s: %s", name, msg)
 	}

@@ -87,10 +87,10 @@ type Verdict struct {
 // conditional on the keys it names.
 func Judge(req Request, p Policies) Verdict {
 	j := judging{req: req}
-	deny := j.any(p.Boundary, "Deny", false).or(j.any(p.Resource, "Deny", true))
+	deny := j.any(p.Boundary, "Deny", identityPolicy).or(j.any(p.Resource, "Deny", byAccount))
 	for _, group := range [][]*Policy{p.Identity, p.SCPs, p.RCPs} {
 		for _, pol := range group {
-			deny = deny.or(j.any(pol, "Deny", false))
+			deny = deny.or(j.any(pol, "Deny", identityPolicy))
 		}
 	}
 	if deny == yes {
@@ -98,19 +98,27 @@ func Judge(req Request, p Policies) Verdict {
 	}
 	orgs := yes
 	for _, pol := range append(append([]*Policy(nil), p.SCPs...), p.RCPs...) {
-		orgs = orgs.and(j.any(pol, "Allow", false))
+		orgs = orgs.and(j.any(pol, "Allow", identityPolicy))
 	}
 	identity := no
 	for _, pol := range p.Identity {
-		identity = identity.or(j.any(pol, "Allow", false))
+		identity = identity.or(j.any(pol, "Allow", identityPolicy))
 	}
-	resource := j.any(p.Resource, "Allow", true)
+	// Within one account a resource policy grants on its own only to the
+	// principals it names (or to everyone); naming the account delegates
+	// to the account's identity policies. Across accounts the resource
+	// policy may name the caller's account: its identity policy must
+	// allow as well.
+	resource := j.any(p.Resource, "Allow", byName)
+	if p.CrossAccount {
+		resource = j.any(p.Resource, "Allow", byAccount)
+	}
 	if p.KeyPolicy && identity != no && !p.CrossAccount {
 		identity = identity.and(j.delegates(p.Resource))
 	}
 	boundary := yes
 	if p.Boundary != nil {
-		boundary = j.any(p.Boundary, "Allow", false)
+		boundary = j.any(p.Boundary, "Allow", identityPolicy)
 	}
 	var grant tri
 	if p.CrossAccount {
@@ -146,9 +154,9 @@ func (j *judging) sortedKeys() []string {
 }
 
 // any reports whether a statement of the given effect in pol applies.
-func (j *judging) any(pol *Policy, effect string, resourceBased bool) tri {
+func (j *judging) any(pol *Policy, effect string, n naming) tri {
 	found := no
-	j.each(pol, j.req, effect, resourceBased, func(_ int, t tri) bool {
+	j.each(pol, j.req, effect, n, func(_ int, t tri) bool {
 		found = found.or(t)
 		return found != yes
 	})
@@ -165,7 +173,7 @@ func (j *judging) delegates(keyPolicy *Policy) tri {
 	root := j.req
 	root.Principal = "arn:aws:iam::" + acct + ":root"
 	found := no
-	j.each(keyPolicy, root, "Allow", true, func(_ int, t tri) bool {
+	j.each(keyPolicy, root, "Allow", byAccount, func(_ int, t tri) bool {
 		found = found.or(t)
 		return found != yes
 	})
@@ -179,13 +187,14 @@ func Applying(pol *Policy, req Request, effect string) []int {
 	var out []int
 	req.Open = false
 	j := judging{req: req}
-	j.each(pol, req, effect, false, func(i int, _ tri) bool { out = append(out, i); return true })
+	j.each(pol, req, effect, identityPolicy, func(i int, _ tri) bool { out = append(out, i); return true })
 	return out
 }
 
 // each calls fn with each statement that applies or may apply, until fn
 // returns false.
-func (j *judging) each(pol *Policy, req Request, effect string, resourceBased bool, fn func(int, tri) bool) {
+func (j *judging) each(pol *Policy, req Request, effect string, n naming, fn func(int, tri) bool) {
+	resourceBased := n != identityPolicy
 	if pol == nil {
 		return
 	}
@@ -199,13 +208,16 @@ func (j *judging) each(pol *Policy, req Request, effect string, resourceBased bo
 			if !req.Open {
 				continue
 			}
+			// An unknown part may be anything: the statement may apply
+			// wherever its known parts do.
 			t = maybe
 			j.note(unknown.Placeholder)
+			s = s.widened()
 		}
 		if !s.AllowsAction(req.Action) || !s.coversResource(req) {
 			continue
 		}
-		if resourceBased && !s.namesPrincipal(req.Principal) {
+		if names, direct := s.namesPrincipal(req.Principal); resourceBased && !s.principalUnknown() && (!names || n == byName && !direct) {
 			continue
 		}
 		t = t.and(j.conditions(s.Condition, req))
@@ -243,29 +255,43 @@ func (s *Statement) coversResource(req Request) bool {
 	return match(s.Resource)
 }
 
-// namesPrincipal reports whether Principal (or NotPrincipal) lets the caller in.
-func (s *Statement) namesPrincipal(arn string) bool {
-	in := func(p *Principal) bool {
+// naming says which principals a policy's statements must name to apply.
+type naming int
+
+const (
+	identityPolicy naming = iota // no Principal: the policy is the caller's own
+	byAccount                    // the caller, everyone, or the caller's account
+	byName                       // the caller or everyone, not only its account
+)
+
+// namesPrincipal reports whether Principal (or NotPrincipal) lets the
+// caller in, and whether directly (by its ARN, or everyone) rather than by
+// naming its whole account.
+func (s *Statement) namesPrincipal(arn string) (names, direct bool) {
+	in := func(p *Principal) (bool, bool) {
 		if p == nil {
-			return false
+			return false, false
 		}
 		if p.All {
-			return true
+			return true, true
 		}
+		viaAccount := false
 		for _, id := range p.IDs["AWS"] {
-			if id == "*" || id == arn || (isAccount(id) && accountOf(arn) == accountOfPrincipal(id)) {
-				return true
+			if id == "*" || id == arn {
+				return true, true
 			}
+			viaAccount = viaAccount || (isAccount(id) && accountOf(arn) == accountOfPrincipal(id))
 		}
 		for _, id := range p.IDs["Service"] {
 			if id == arn {
-				return true
+				return true, true
 			}
 		}
-		return false
+		return viaAccount, false
 	}
 	if s.NotPrincipal != nil {
-		return !in(s.NotPrincipal)
+		names, _ := in(s.NotPrincipal)
+		return !names, true
 	}
 	return in(s.Principal)
 }
@@ -347,4 +373,21 @@ func lookupPresent(ctx map[string][]string, key string) ([]string, bool) {
 		}
 	}
 	return nil, false
+}
+
+// widened returns a copy of the statement whose unknown parts of actions
+// and resources are wildcards.
+func (s *Statement) widened() *Statement {
+	w := *s
+	for _, vs := range []*Values{&w.Action, &w.NotAction, &w.Resource, &w.NotResource} {
+		if len(*vs) == 0 {
+			continue
+		}
+		out := make(Values, len(*vs))
+		for i, v := range *vs {
+			out[i] = strings.ReplaceAll(v, unknown.Placeholder, "*")
+		}
+		*vs = out
+	}
+	return &w
 }

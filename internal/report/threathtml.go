@@ -101,7 +101,10 @@ const (
 // Graphviz's WebAssembly when any program that links it starts, which
 // doubled the start of every mlguard command (0.08 s to 0.15 s) for the
 // one that draws.
-func diagram(ctx context.Context, tm *threat.Model) (string, error) {
+func diagram(ctx context.Context, tm *threat.Model) (string, error) { return layout(ctx, dot(tm)) }
+
+// layout runs dot on a graph's source, bounded in time and output.
+func layout(ctx context.Context, src string) (string, error) {
 	bin, err := exec.LookPath("dot")
 	if err != nil {
 		return "", ErrNoGraphviz
@@ -109,7 +112,7 @@ func diagram(ctx context.Context, tm *threat.Model) (string, error) {
 	ctx, cancel := context.WithTimeout(ctx, layoutTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, "-Tsvg")
-	cmd.Stdin = strings.NewReader(dot(tm))
+	cmd.Stdin = strings.NewReader(src)
 	out := &capped{max: maxSVG}
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = out, &capped{w: &stderr, max: 64 << 10}

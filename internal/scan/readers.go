@@ -90,7 +90,9 @@ func terraformUnit(u terraform.Unit) unit {
 		}
 	}
 	return unit{name: u.Name, types: types, build: func() *rule.Input {
-		return (&rule.Input{AWS: awscc.Adapt(u.Resources), GCP: adaptgcp.Adapt(u.Resources), Azure: adaptazure.Adapt(u.Resources, u.Providers)}).Fill()
+		in := (&rule.Input{AWS: awscc.Adapt(u.Resources), GCP: adaptgcp.Adapt(u.Resources), Azure: adaptazure.Adapt(u.Resources, u.Providers)}).Fill()
+		in.AWS.Region = u.AWSRegion
+		return in
 	}}
 }
 

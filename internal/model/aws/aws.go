@@ -61,6 +61,10 @@ type Model struct {
 	PolicyFiles               []*PolicyFile              `json:"policy_files,omitempty"`
 	OrgPolicies               []*OrgPolicy               `json:"organization_policies,omitempty"`
 
+	// Region is where the resources are deployed, when the source says
+	// (a Terraform root module's aws provider region written out).
+	Region string `json:"region,omitempty"`
+
 	byAddress map[string]any
 }
 

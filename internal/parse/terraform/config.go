@@ -25,6 +25,9 @@ type moduleConfig struct {
 	// providers are the version constraints of required_providers, by
 	// local name (azurerm: "~> 3.0").
 	providers map[string]string
+	// awsRegion is the region of the default aws provider configuration,
+	// when written as a literal.
+	awsRegion string
 	files     []string
 	diags     hcl.Diagnostics
 
@@ -115,6 +118,8 @@ func (m *moduleConfig) addFile(f *hcl.File) {
 			m.addCall(b)
 		case "terraform":
 			m.addRequiredProviders(b)
+		case "provider":
+			m.addProvider(b)
 		case "resource", "data":
 			mode := "managed"
 			if b.Type == "data" {
@@ -151,6 +156,21 @@ func (m *moduleConfig) addRequiredProviders(b *hcl.Block) {
 				}
 			}
 		}
+	}
+}
+
+// addProvider records the region of the default (unaliased) aws
+// provider configuration when it is a literal.
+func (m *moduleConfig) addProvider(b *hcl.Block) {
+	if len(b.Labels) != 1 || b.Labels[0] != "aws" {
+		return
+	}
+	attrs, _ := b.Body.JustAttributes()
+	if attrs["alias"] != nil || attrs["region"] == nil {
+		return
+	}
+	if v, diags := literalBudget().literal(attrs["region"].Expr); !diags.HasErrors() && v.IsWhollyKnown() && v.Type() == cty.String {
+		m.awsRegion = v.AsString()
 	}
 }
 

@@ -13,9 +13,13 @@ import (
 // Options.AWS, or when a part is unknown, it returns nothing and they stay
 // unknown as every computed attribute does.
 func (in *instance) deployed(rc *resourceConfig, b *Block, addr string) map[string]cty.Value {
-	acct := in.l.opts.AWS
-	if acct == nil {
+	if in.l.opts.AWS == nil {
 		return nil
+	}
+	acct := *in.l.opts.AWS
+	if acct.Region == "" && in.root != nil {
+		// The region of the root module's aws provider, when written out.
+		acct.Region = in.root.awsRegion
 	}
 	str := func(v string) cty.Value { return cty.StringVal(v) }
 	partition := acct.Partition
@@ -35,7 +39,7 @@ func (in *instance) deployed(rc *resourceConfig, b *Block, addr string) map[stri
 		}
 		return nil
 	}
-	arn, ok := awsarn.Of(*acct, rc.typ, addr, func(name string) (string, bool) {
+	arn, ok := awsarn.Of(acct, rc.typ, addr, func(name string) (string, bool) {
 		a := b.Attrs[name]
 		if a == nil || !a.Value.IsKnown() || a.Value.IsNull() || a.Value.Type() != cty.String {
 			return "", false

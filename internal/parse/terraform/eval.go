@@ -30,6 +30,8 @@ type rootInfo struct {
 	fns     map[string]function.Function
 	budget  *budget
 	stopped bool // the root's evaluation ran out of budget, and that was reported
+	// awsRegion is the root module's aws provider region, when literal.
+	awsRegion string
 }
 
 // instance evaluates one instance of one module.

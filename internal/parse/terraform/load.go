@@ -85,6 +85,9 @@ type Unit struct {
 	// Providers are the root module's required_providers version
 	// constraints by local name, where written (not for plans).
 	Providers map[string]string
+	// AWSRegion is the region of the root module's default aws provider
+	// when it is written as a literal.
+	AWSRegion string
 }
 
 // loader parses each module directory once and evaluates every root module.
@@ -151,7 +154,7 @@ func Load(ctx context.Context, tree *source.Tree, opts Options) (*Result, error)
 					return err
 				}
 				if l.opts.OnUnit != nil {
-					l.opts.OnUnit(Unit{Name: dir, Resources: res.resources, Providers: res.providers})
+					l.opts.OnUnit(Unit{Name: dir, Resources: res.resources, Providers: res.providers, AWSRegion: res.awsRegion})
 					res.resources = nil
 				}
 				results[i] = res
@@ -171,7 +174,7 @@ func Load(ctx context.Context, tree *source.Tree, opts Options) (*Result, error)
 	}
 	for i, r := range results {
 		if l.opts.OnUnit == nil {
-			out.Units = append(out.Units, Unit{Name: roots[i], Resources: r.resources, Providers: r.providers})
+			out.Units = append(out.Units, Unit{Name: roots[i], Resources: r.resources, Providers: r.providers, AWSRegion: r.awsRegion})
 		}
 		out.Diagnostics = append(out.Diagnostics, r.diags...)
 	}
@@ -281,6 +284,7 @@ func (l *loader) roots(dirs []string) []string {
 type rootResult struct {
 	resources []*Resource
 	providers map[string]string
+	awsRegion string
 	diags     source.Diagnostics
 }
 
@@ -299,8 +303,8 @@ func (l *loader) evalRoot(ctx context.Context, dir string, st *evalState, fns ma
 	if err != nil {
 		return nil, fmt.Errorf("load module %s: %w", dir, err)
 	}
-	out := &rootResult{providers: cfg.providers}
-	r := &rootInfo{dir: dir, modules: readModulesJSON(l.fsys, dir)}
+	out := &rootResult{providers: cfg.providers, awsRegion: cfg.awsRegion}
+	r := &rootInfo{dir: dir, modules: readModulesJSON(l.fsys, dir), awsRegion: cfg.awsRegion}
 	deadline, _ := ctx.Deadline()
 	st.dir, st.budget = dir, newBudget(l.opts.Eval, deadline)
 	r.budget, r.fns = st.budget, fns
