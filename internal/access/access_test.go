@@ -6,29 +6,18 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/mlguard/mlguard/internal/awsarn"
 	"github.com/mlguard/mlguard/internal/config"
-	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/scan"
 )
 
-// LoadDir reads an account's directory as mlguard access does.
+// loadDir reads an account's directory as mlguard access does.
 func loadDir(t testing.TB, dir string, acct *Account) {
 	t.Helper()
-	var mu sync.Mutex
-	opts := scan.Options{Rules: []*rule.Rule{}}
-	opts.Terraform.AWS = &awsarn.Account{ID: acct.ID, Region: acct.Region}
-	opts.OnInput = func(_ string, in *rule.Input) {
-		mu.Lock()
-		defer mu.Unlock()
-		acct.Models = append(acct.Models, in.AWS)
-	}
-	res, err := scan.Run(context.Background(), []scan.Target{{FS: os.DirFS(dir), Root: ".", Config: &config.Config{}}}, opts)
-	if err != nil || len(res.Errors) > 0 {
-		t.Fatalf("%s: %v %v", dir, err, res.Errors)
+	bad, err := Load(context.Background(), acct, []scan.Target{{FS: os.DirFS(dir), Root: ".", Config: &config.Config{}}}, scan.Options{})
+	if err != nil || len(bad) > 0 {
+		t.Fatalf("%s: %v %v", dir, err, bad)
 	}
 }
 

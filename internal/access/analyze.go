@@ -10,6 +10,7 @@ import (
 
 	"github.com/mlguard/mlguard/internal/awsarn"
 	"github.com/mlguard/mlguard/internal/iam"
+	"github.com/mlguard/mlguard/internal/unknown"
 )
 
 // capability is what a principal can do to an asset, and the actions
@@ -164,9 +165,14 @@ func namedIn(p *iam.Policy) []string {
 			continue
 		}
 		for _, id := range s.Principal.IDs["AWS"] {
-			if acct := awsarn.AccountOf(id); acct != "" {
+			switch acct := awsarn.AccountOf(id); {
+			case awsarn.IsAccountID(id):
+				out = append(out, id)
+			case acct != "" && strings.HasSuffix(id, ":root"):
 				out = append(out, acct)
-			} else {
+			case unknown.In(id):
+				out = append(out, "*") // it may name anyone
+			default:
 				out = append(out, id)
 			}
 		}

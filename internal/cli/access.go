@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -18,8 +17,6 @@ import (
 	"github.com/mlguard/mlguard/internal/config"
 	"github.com/mlguard/mlguard/internal/iam"
 	"github.com/mlguard/mlguard/internal/report"
-	"github.com/mlguard/mlguard/internal/rule"
-	"github.com/mlguard/mlguard/internal/scan"
 	"github.com/mlguard/mlguard/internal/source"
 )
 
@@ -29,6 +26,7 @@ type accessFlags struct {
 	accounts []string // DIR=ACCOUNT
 	region   string
 	scps     []string // FILE or FILE=TARGET,TARGET
+	rcps     []string
 	orgID    string
 }
 
@@ -69,6 +67,7 @@ func (f *accessFlags) registerAccess(fl *pflag.FlagSet) {
 	fl.StringArrayVar(&f.accounts, "account", nil, "map a directory to the AWS account it deploys to, DIR=ACCOUNT_ID (repeatable)")
 	fl.StringVar(&f.region, "region", "", "the region of accounts whose region .mlguard.yaml does not give (regional ARNs need it)")
 	fl.StringArrayVar(&f.scps, "scp", nil, "a service or resource control policy file, FILE or FILE=TARGET[,TARGET] (a root r-…, unit ou-… or account ID; default every account) (repeatable)")
+	fl.StringArrayVar(&f.rcps, "rcp", nil, "a resource control policy file, FILE or FILE=TARGET[,TARGET], as --scp (repeatable)")
 	fl.StringVar(&f.orgID, "org-id", "", "the organization's ID (o-…), instead of organization.id in .mlguard.yaml")
 	f.registerInputs(fl)
 }
@@ -179,8 +178,15 @@ func (f *accessFlags) analyze(cmd *cobra.Command, args []string) (*access.Graph,
 	if f.orgID != "" {
 		opts.OrgID = f.orgID
 	}
-	if opts.Policies, err = readOrgPolicies(f.scps); err != nil {
-		return nil, err
+	for _, kind := range []struct {
+		flag, typ string
+		specs     []string
+	}{{"--scp", "SERVICE_CONTROL_POLICY", f.scps}, {"--rcp", "RESOURCE_CONTROL_POLICY", f.rcps}} {
+		ps, err := readOrgPolicies(kind.flag, kind.typ, kind.specs)
+		if err != nil {
+			return nil, err
+		}
+		opts.Policies = append(opts.Policies, ps...)
 	}
 	accounts, err := f.load(ctx, cmd, dirs, tenants)
 	if err != nil {
@@ -283,23 +289,13 @@ func (f *accessFlags) load(ctx context.Context, cmd *cobra.Command, dirs []accou
 		if err != nil {
 			return nil, err
 		}
-		opts.Rules = []*rule.Rule{}
-		opts.Terraform.AWS = &awsarn.Account{ID: d.account.ID, Region: d.account.Region}
 		a := &access.Account{ID: d.account.ID, Region: d.account.Region, Tenant: tenants[d.account.ID], Dir: d.dir}
-		var mu sync.Mutex
-		opts.OnInput = func(_ string, in *rule.Input) {
-			if in.AWS != nil {
-				mu.Lock()
-				a.Models = append(a.Models, in.AWS)
-				mu.Unlock()
-			}
-		}
-		res, err := scan.Run(ctx, targets, opts)
+		bad, err := access.Load(ctx, a, targets, opts)
 		done()
 		if err != nil {
 			return nil, &exitError{code: ExitError, err: err}
 		}
-		errs = append(errs, res.Errors...)
+		errs = append(errs, bad...)
 		accounts = append(accounts, a)
 	}
 	if len(errs) > 0 {
@@ -311,20 +307,21 @@ func (f *accessFlags) load(ctx context.Context, cmd *cobra.Command, dirs []accou
 	return accounts, nil
 }
 
-// readOrgPolicies reads the --scp files: FILE or FILE=TARGET,TARGET.
-func readOrgPolicies(specs []string) ([]access.OrgPolicy, error) {
+// readOrgPolicies reads the --scp or --rcp files: FILE or
+// FILE=TARGET,TARGET.
+func readOrgPolicies(flag, typ string, specs []string) ([]access.OrgPolicy, error) {
 	var out []access.OrgPolicy
 	for _, spec := range specs {
 		file, targets, _ := strings.Cut(spec, "=")
 		data, err := os.ReadFile(file)
 		if err != nil {
-			return nil, usageError("--scp: %v", err)
+			return nil, usageError("%s: %v", flag, err)
 		}
 		doc, err := iam.Parse(data)
 		if err != nil {
-			return nil, usageError("--scp %s: %v", file, err)
+			return nil, usageError("%s %s: %v", flag, file, err)
 		}
-		p := access.OrgPolicy{Name: filepath.Base(file), Type: "SERVICE_CONTROL_POLICY", Document: doc}
+		p := access.OrgPolicy{Name: filepath.Base(file), Type: typ, Document: doc}
 		if targets == "" {
 			p.Targets = []string{"r-root"}
 		} else {

@@ -185,7 +185,7 @@ func edgeLabel(e *access.Edge) string {
 // findings' paths drawn in red.
 func accessDot(g *access.Graph) string {
 	var b strings.Builder
-	b.WriteString("digraph access {\n  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=10];\n  edge [fontname=\"Helvetica\", fontsize=9];\n")
+	b.WriteString("digraph access {\n  rankdir=LR;\n  graph [fontname=\"Helvetica\"];\n  node [fontname=\"Helvetica\", fontsize=10];\n  edge [fontname=\"Helvetica\", fontsize=9];\n")
 	ids := map[*access.Node]string{}
 	byAccount := map[string][]*access.Node{}
 	var accounts []string
