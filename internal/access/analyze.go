@@ -3,6 +3,7 @@ package access
 import (
 	"context"
 	"fmt"
+	"maps"
 	"runtime"
 	"sort"
 	"strings"
@@ -149,14 +150,17 @@ func (b *builder) decideAll(ctx context.Context) error {
 	return nil
 }
 
-// namedIn lists the accounts, ARNs and "*" a resource policy's statements
-// name as principals.
+// namedIn lists the accounts, ARNs and "*" a resource policy's Allow
+// statements name as principals.
 func namedIn(p *iam.Policy) []string {
 	if p == nil {
 		return nil
 	}
 	var out []string
 	for _, s := range p.Statements {
+		if !strings.EqualFold(s.Effect, "Allow") {
+			continue // a deny grants no one
+		}
 		if s.NotPrincipal != nil || (s.Principal != nil && s.Principal.All) {
 			out = append(out, "*")
 			continue
@@ -238,7 +242,7 @@ func (b *builder) decide(p, x *Node, c capability) *Edge {
 			return nil
 		}
 		e.merge(v)
-		e.Notes = append(e.Notes, fmt.Sprintf("%s on %s allowed by its key policy", c.keyAction, x.key.Name))
+		e.Notes = append(e.Notes, x.key.keyNotes[c.keyAction]...)
 	case keyAWSManaged:
 		if p.Account != x.Account {
 			return nil // an AWS managed key cannot be used from another account
@@ -253,7 +257,13 @@ func (b *builder) decide(p, x *Node, c capability) *Edge {
 // allowedOn decides an action of p on x: on the whole asset, or failing
 // that on one of the prefixes its policies name.
 func (b *builder) allowedOn(p, x *Node, action string) (iam.Verdict, string, bool) {
-	for _, res := range probes(p, x, action) {
+	if v := b.judge(p, x, action, x.probe); v.Decision == iam.Allowed {
+		return v, "", true
+	}
+	if x.Kind != KindBucket {
+		return iam.Verdict{}, "", false
+	}
+	for _, res := range probes(p, x, action)[1:] {
 		if v := b.judge(p, x, action, res.arn); v.Decision == iam.Allowed {
 			return v, res.prefix, true
 		}
@@ -348,12 +358,21 @@ func (b *builder) decidePass(p, r *Node) *Edge {
 	return nil
 }
 
+// regionOf returns the region field of an ARN, "*" when it has none.
 func regionOf(arn string) string {
-	parts := strings.SplitN(arn, ":", 6)
-	if len(parts) < 6 || parts[3] == "" {
+	rest := arn
+	for range 3 {
+		i := strings.IndexByte(rest, ':')
+		if i < 0 {
+			return "*"
+		}
+		rest = rest[i+1:]
+	}
+	i := strings.IndexByte(rest, ':')
+	if i <= 0 {
 		return "*"
 	}
-	return parts[3]
+	return rest[:i]
 }
 
 func (b *builder) judge(p, x *Node, action, resource string) iam.Verdict {
@@ -363,10 +382,12 @@ func (b *builder) judge(p, x *Node, action, resource string) iam.Verdict {
 // judgeWith evaluates one request of principal p on asset x (nil for an
 // action without a resource policy) with the keys the analysis knows.
 func (b *builder) judgeWith(p, x *Node, action, resource string, extra map[string][]string, resourcePolicy *iam.Policy) iam.Verdict {
-	req := iam.Request{Principal: p.ID, Action: action, Resource: resource, Context: b.context(p, x), Open: true}
-	for k, v := range extra {
-		req.Context[k] = v
+	ctx := b.context(p, x)
+	if extra != nil {
+		ctx = maps.Clone(ctx)
+		maps.Copy(ctx, extra)
 	}
+	req := iam.Request{Principal: p.ID, Action: action, Resource: resource, Context: ctx, Open: true}
 	pols := iam.Policies{Identity: p.identity, Boundary: p.boundary, SCPs: b.org.scps[p.Account], Resource: resourcePolicy}
 	if x != nil {
 		pols.RCPs = b.org.rcps[x.Account]
@@ -383,7 +404,34 @@ func (b *builder) judgeWith(p, x *Node, action, resource string, extra map[strin
 // on x. A principal's own call carries no source keys; the caller chooses
 // to use TLS; keys left out (source address, VPC endpoint, tags, user
 // agent) are not known, and conditions on them make an allow conditional.
+// The keys differ only with the resource's account and region, so each
+// principal keeps the few it needs; a principal is decided by one goroutine
+// at a time, which is what lets it keep them unlocked.
 func (b *builder) context(p, x *Node) map[string][]string {
+	acct, region := "", p.region
+	if x != nil {
+		acct = x.Account
+		if r := regionOf(x.ID); r != "*" {
+			region = r
+		} else if x.region != "" {
+			region = x.region
+		}
+	}
+	key := contextKey{acct, region}
+	if ctx, ok := p.contexts[key]; ok {
+		return ctx
+	}
+	if p.contexts == nil {
+		p.contexts = map[contextKey]map[string][]string{}
+	}
+	ctx := b.newContext(p, acct, region)
+	p.contexts[key] = ctx
+	return ctx
+}
+
+// newContext builds the keys of a request by p to a resource of the
+// account, in the region.
+func (b *builder) newContext(p *Node, account, region string) map[string][]string {
 	ctx := map[string][]string{
 		"aws:PrincipalArn":          {p.ID},
 		"aws:PrincipalAccount":      {p.Account},
@@ -407,19 +455,11 @@ func (b *builder) context(p, x *Node) map[string][]string {
 		ctx["aws:PrincipalType"] = []string{"User"}
 		ctx["aws:username"] = []string{p.Name}
 	}
-	if x != nil && x.Account != "" {
-		ctx["aws:ResourceAccount"] = []string{x.Account}
+	if account != "" {
+		ctx["aws:ResourceAccount"] = []string{account}
 	}
 	// A request goes to the region of the resource it names, or else of
 	// the principal's account.
-	region := p.region
-	if x != nil {
-		if r := regionOf(x.ID); r != "*" {
-			region = r
-		} else if x.region != "" {
-			region = x.region
-		}
-	}
 	if region != "" {
 		ctx["aws:RequestedRegion"] = []string{region}
 	}

@@ -212,6 +212,10 @@ func (b *builder) collectAssets(a *Account, m *aws.Model) {
 			continue
 		}
 		keys[k.Address] = n
+		n.keyNotes = map[string][]string{}
+		for _, c := range []string{"kms:Decrypt", "kms:GenerateDataKey"} {
+			n.keyNotes[c] = []string{c + " on " + n.Name + " allowed by its key policy"}
+		}
 		switch {
 		case k.Policy.Document != nil:
 			n.policy = k.Policy.Document
@@ -302,19 +306,22 @@ func firstNonNil(a, b *Node) *Node {
 // its policy inline and as aws_s3_bucket_policy); unknown ones make the
 // whole unknown.
 func merged(docs []aws.PolicyDocument) *iam.Policy {
-	var out *iam.Policy
+	var pols []*iam.Policy
 	for _, d := range docs {
 		switch {
 		case d.Document != nil:
-			if out == nil {
-				out = &iam.Policy{}
-			}
-			out.Statements = append(out.Statements, d.Document.Statements...)
+			pols = append(pols, d.Document)
 		case d.Explicit:
 			return unknownPolicy
 		}
 	}
-	return out
+	switch len(pols) {
+	case 0:
+		return nil
+	case 1:
+		return pols[0]
+	}
+	return iam.Merge(pols...)
 }
 
 // defaultKeyPolicy is the key policy KMS gives a key created without one:

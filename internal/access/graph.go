@@ -56,6 +56,13 @@ type Node struct {
 	keyState keyState
 	services []string // the service principals a role's trust policy admits
 	region   string   // where the node is deployed, "" when not known
+	probe    string   // the resource a capability is first asked on (see probes)
+	// contexts are a principal's request keys by resource account and
+	// region (see builder.context).
+	contexts map[contextKey]map[string][]string
+	// keyNotes say, for a key, that its key policy allows an action (the
+	// same words on every edge that needs the key).
+	keyNotes map[string][]string
 	out      []*Edge
 }
 
@@ -84,6 +91,10 @@ func (n *Node) Label() string {
 	}
 	return n.Name
 }
+
+// contextKey names the request keys of a principal for a resource
+// account and region.
+type contextKey struct{ account, region string }
 
 type keyState int
 
@@ -136,6 +147,7 @@ func (g *Graph) add(n *Node) *Node {
 	}
 	g.byID[n.ID] = n
 	g.Nodes = append(g.Nodes, n)
+	n.probe = probes(n, n, "")[0].arn
 	return n
 }
 

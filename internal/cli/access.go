@@ -6,17 +6,20 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/mlguard/mlguard/internal/access"
 	"github.com/mlguard/mlguard/internal/awsarn"
 	"github.com/mlguard/mlguard/internal/config"
 	"github.com/mlguard/mlguard/internal/iam"
 	"github.com/mlguard/mlguard/internal/report"
+	"github.com/mlguard/mlguard/internal/scan"
 	"github.com/mlguard/mlguard/internal/source"
 )
 
@@ -282,21 +285,41 @@ func (f *accessFlags) accountDirs(cfg *config.Config, base string, args []string
 // the account known to the Terraform reader so that ARNs built from names
 // are known, and keeps the AWS models.
 func (f *accessFlags) load(ctx context.Context, cmd *cobra.Command, dirs []accountDir, tenants map[string]string) ([]*access.Account, error) {
-	var accounts []*access.Account
-	var errs source.Diagnostics
+	type job struct {
+		account *access.Account
+		targets []scan.Target
+		opts    scan.Options
+		bad     source.Diagnostics
+	}
+	jobs := make([]*job, 0, len(dirs))
 	for _, d := range dirs {
 		opts, targets, done, err := f.prepare(cmd, []string{d.dir}, nil)
 		if err != nil {
 			return nil, err
 		}
-		a := &access.Account{ID: d.account.ID, Region: d.account.Region, Tenant: tenants[d.account.ID], Dir: d.dir}
-		bad, err := access.Load(ctx, a, targets, opts)
-		done()
-		if err != nil {
-			return nil, &exitError{code: ExitError, err: err}
-		}
-		errs = append(errs, bad...)
-		accounts = append(accounts, a)
+		defer done()
+		jobs = append(jobs, &job{account: &access.Account{ID: d.account.ID, Region: d.account.Region, Tenant: tenants[d.account.ID], Dir: d.dir},
+			targets: targets, opts: opts})
+	}
+	// Each account's Terraform is one root module, evaluated by one
+	// goroutine: the accounts are read side by side.
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, j := range jobs {
+		g.Go(func() error {
+			bad, err := access.Load(gctx, j.account, j.targets, j.opts)
+			j.bad = bad
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, &exitError{code: ExitError, err: err}
+	}
+	var accounts []*access.Account
+	var errs source.Diagnostics
+	for _, j := range jobs {
+		errs = append(errs, j.bad...)
+		accounts = append(accounts, j.account)
 	}
 	if len(errs) > 0 {
 		for _, e := range errs {

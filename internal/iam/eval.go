@@ -97,8 +97,10 @@ func Judge(req Request, p Policies) Verdict {
 		return Verdict{Decision: ExplicitDeny}
 	}
 	orgs := yes
-	for _, pol := range append(append([]*Policy(nil), p.SCPs...), p.RCPs...) {
-		orgs = orgs.and(j.any(pol, "Allow", identityPolicy))
+	for _, group := range [2][]*Policy{p.SCPs, p.RCPs} {
+		for _, pol := range group {
+			orgs = orgs.and(j.any(pol, "Allow", identityPolicy))
+		}
 	}
 	identity := no
 	for _, pol := range p.Identity {
@@ -155,11 +157,19 @@ func (j *judging) sortedKeys() []string {
 
 // any reports whether a statement of the given effect in pol applies.
 func (j *judging) any(pol *Policy, effect string, n naming) tri {
+	return j.anyFor(pol, &j.req, effect, n)
+}
+
+func (j *judging) anyFor(pol *Policy, req *Request, effect string, n naming) tri {
 	found := no
-	j.each(pol, j.req, effect, n, func(_ int, t tri) bool {
-		found = found.or(t)
-		return found != yes
-	})
+	if pol == nil {
+		return no
+	}
+	for i := range pol.Statements {
+		if found = found.or(j.applies(pol, i, req, effect, n)); found == yes {
+			return yes
+		}
+	}
 	return found
 }
 
@@ -172,59 +182,55 @@ func (j *judging) delegates(keyPolicy *Policy) tri {
 	}
 	root := j.req
 	root.Principal = "arn:aws:iam::" + acct + ":root"
-	found := no
-	j.each(keyPolicy, root, "Allow", byAccount, func(_ int, t tri) bool {
-		found = found.or(t)
-		return found != yes
-	})
-	return found
+	return j.anyFor(keyPolicy, &root, "Allow", byAccount)
 }
 
 // Applying returns the indexes of pol's statements of the given effect that
 // apply to req (action, resource and conditions), as Evaluate matches
 // identity policies and SCPs: which statement of an SCP denies a call.
 func Applying(pol *Policy, req Request, effect string) []int {
+	if pol == nil {
+		return nil
+	}
 	var out []int
 	req.Open = false
 	j := judging{req: req}
-	j.each(pol, req, effect, identityPolicy, func(i int, _ tri) bool { out = append(out, i); return true })
+	for i := range pol.Statements {
+		if j.applies(pol, i, &req, effect, identityPolicy) != no {
+			out = append(out, i)
+		}
+	}
 	return out
 }
 
-// each calls fn with each statement that applies or may apply, until fn
-// returns false.
-func (j *judging) each(pol *Policy, req Request, effect string, n naming, fn func(int, tri) bool) {
+// applies reports whether statement i of pol applies to the request, or
+// may (with Request.Open).
+func (j *judging) applies(pol *Policy, i int, req *Request, effect string, n naming) tri {
 	resourceBased := n != identityPolicy
-	if pol == nil {
-		return
+	s := &pol.Statements[i]
+	if !strings.EqualFold(s.Effect, effect) {
+		return no
 	}
-	for i := range pol.Statements {
-		s := &pol.Statements[i]
-		if !strings.EqualFold(s.Effect, effect) {
-			continue
+	t := yes
+	if !pol.known && (s.HasUnknown() || (resourceBased && s.principalUnknown())) {
+		if !req.Open {
+			return no
 		}
-		t := yes
-		if s.HasUnknown() || (resourceBased && s.principalUnknown()) {
-			if !req.Open {
-				continue
-			}
-			// An unknown part may be anything: the statement may apply
-			// wherever its known parts do.
-			t = maybe
-			j.note(unknown.Placeholder)
-			s = s.widened()
-		}
-		if !s.AllowsAction(req.Action) || !s.coversResource(req) {
-			continue
-		}
-		if names, direct := s.namesPrincipal(req.Principal); resourceBased && !s.principalUnknown() && (!names || n == byName && !direct) {
-			continue
-		}
-		t = t.and(j.conditions(s.Condition, req))
-		if t != no && !fn(i, t) {
-			return
+		// An unknown part may be anything: the statement may apply
+		// wherever its known parts do.
+		t = maybe
+		j.note(unknown.Placeholder)
+		s = s.widened()
+	}
+	if !s.AllowsAction(req.Action) || !s.coversResource(*req) {
+		return no
+	}
+	if resourceBased && (pol.known || !s.principalUnknown()) {
+		if names, direct := s.namesPrincipal(req.Principal); !names || n == byName && !direct {
+			return no
 		}
 	}
+	return t.and(j.conditions(s.Condition, *req))
 }
 
 func (j *judging) note(key string) {
@@ -312,13 +318,21 @@ func accountOfPrincipal(id string) string {
 	return ""
 }
 
-// accountOf returns the account field of an ARN.
+// accountOf returns the account field of an ARN: the text between its
+// fourth and fifth colons.
 func accountOf(arn string) string {
-	parts := strings.SplitN(arn, ":", 6)
-	if len(parts) < 5 {
-		return ""
+	rest := arn
+	for range 4 {
+		i := strings.IndexByte(rest, ':')
+		if i < 0 {
+			return ""
+		}
+		rest = rest[i+1:]
 	}
-	return parts[4]
+	if i := strings.IndexByte(rest, ':'); i >= 0 {
+		return rest[:i]
+	}
+	return rest
 }
 
 // substitute replaces policy variables in a pattern with the request's

@@ -17,6 +17,10 @@ type Policy struct {
 	Version    string      `json:"Version,omitempty"`
 	ID         string      `json:"Id,omitempty"`
 	Statements []Statement `json:"Statement"`
+	// known is set by Parse when no part of any statement is unknown, so
+	// that evaluation need not look again; a policy built otherwise is
+	// looked at each time.
+	known bool
 }
 
 // Statement is one policy statement.
@@ -129,6 +133,10 @@ func Parse(data []byte) (*Policy, error) {
 			return nil, fmt.Errorf("parse policy statement: %w", err)
 		}
 		p.Statements = []Statement{one}
+	}
+	p.known = true
+	for k := range p.Statements {
+		p.known = p.known && !p.Statements[k].HasUnknown() && !p.Statements[k].principalUnknown()
 	}
 	return p, nil
 }
@@ -408,4 +416,16 @@ func (p *Policy) DeniesInsecureTransport() bool {
 		}
 	}
 	return false
+}
+
+// Merge joins the statements of several policies into one, as a resource
+// with more than one policy (a bucket's inline and separate policies) is
+// governed by all of them.
+func Merge(policies ...*Policy) *Policy {
+	out := &Policy{known: true}
+	for _, p := range policies {
+		out.Statements = append(out.Statements, p.Statements...)
+		out.known = out.known && p.known
+	}
+	return out
 }

@@ -68,7 +68,7 @@ func accessText(w io.Writer, g *access.Graph) error {
 	if len(g.Findings) == 0 {
 		b.WriteString("No findings: no tenant reaches another's assets and nothing is open outside the organization.\n")
 	} else {
-		fmt.Fprintf(&b, "%d findings: %d critical, %d high\n", len(g.Findings), bySev[rule.Critical], bySev[rule.High])
+		fmt.Fprintf(&b, "%d %s: %d critical, %d high\n", len(g.Findings), plural(len(g.Findings), "finding", "findings"), bySev[rule.Critical], bySev[rule.High])
 	}
 	if len(g.Notes) > 0 {
 		fmt.Fprintf(&b, "%d things were not evaluated (listed on stderr, and under not_evaluated in JSON)\n", len(g.Notes))
@@ -375,4 +375,12 @@ func WriteAnswers(w io.Writer, format string, answers []access.Answer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// plural picks the word for a count.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
