@@ -184,13 +184,20 @@ func namedIn(p *iam.Policy) []string {
 	return out
 }
 
-// candidates are the assets a principal may reach.
+// candidates are the assets a principal may reach: those of its account,
+// then those of other accounts whose policies name it.
 func candidates(p *Node, byAccount, named map[string][]*Node) []*Node {
+	own := byAccount[p.Account]
+	out := make([]*Node, 0, len(own))
+	for _, n := range own {
+		if n != p {
+			out = append(out, n)
+		}
+	}
 	seen := map[*Node]bool{}
-	var out []*Node
-	for _, list := range [][]*Node{byAccount[p.Account], named[p.Account], named[p.ID], named["*"]} {
+	for _, list := range [][]*Node{named[p.Account], named[p.ID], named["*"]} {
 		for _, n := range list {
-			if !seen[n] && n != p {
+			if n.Account != p.Account && !seen[n] {
 				seen[n] = true
 				out = append(out, n)
 			}
@@ -242,7 +249,11 @@ func (b *builder) decide(p, x *Node, c capability) *Edge {
 			return nil
 		}
 		e.merge(v)
-		e.Notes = append(e.Notes, x.key.keyNotes[c.keyAction]...)
+		if e.Notes == nil {
+			e.Notes = x.key.keyNotes[c.keyAction] // shared, never appended to in place: len == cap
+		} else {
+			e.Notes = append(e.Notes, x.key.keyNotes[c.keyAction]...)
+		}
 	case keyAWSManaged:
 		if p.Account != x.Account {
 			return nil // an AWS managed key cannot be used from another account

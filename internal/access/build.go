@@ -214,7 +214,8 @@ func (b *builder) collectAssets(a *Account, m *aws.Model) {
 		keys[k.Address] = n
 		n.keyNotes = map[string][]string{}
 		for _, c := range []string{"kms:Decrypt", "kms:GenerateDataKey"} {
-			n.keyNotes[c] = []string{c + " on " + n.Name + " allowed by its key policy"}
+			note := c + " on " + n.Name + " allowed by its key policy"
+			n.keyNotes[c] = []string{note}[:1:1]
 		}
 		switch {
 		case k.Policy.Document != nil:

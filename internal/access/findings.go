@@ -97,8 +97,14 @@ func reachFrom(start *Node) reach {
 // it and the capabilities it has there, in a stable order.
 type reachedAsset struct {
 	asset *Node
-	path  []*Edge // the chain of roles, then the first capability edge
+	via   []*Edge // the chain of roles (shared with the reach: do not append)
+	last  *Edge   // the first capability edge on the asset
 	caps  []*Edge // every capability edge on the asset from the same node
+}
+
+// path is the chain of roles, then the capability edge.
+func (ra reachedAsset) path() []*Edge {
+	return append(append(make([]*Edge, 0, len(ra.via)+1), ra.via...), ra.last)
 }
 
 func (r reach) assets() []reachedAsset {
@@ -118,11 +124,11 @@ func (r reach) assets() []reachedAsset {
 		for _, e := range n.out {
 			ra := found[e.To]
 			if ra == nil {
-				ra = &reachedAsset{asset: e.To, path: append(append([]*Edge(nil), r.via[n]...), e)}
+				ra = &reachedAsset{asset: e.To, via: r.via[n], last: e}
 				found[e.To] = ra
 				order = append(order, e.To)
 			}
-			if ra.path[len(ra.path)-1].From == n {
+			if ra.last.From == n {
 				ra.caps = append(ra.caps, e)
 			}
 		}
@@ -213,7 +219,7 @@ func crossTenant(p *Node) []Finding {
 			continue
 		}
 		var chain []string
-		for _, e := range ra.path[:len(ra.path)-1] {
+		for _, e := range ra.via {
 			chain = append(chain, e.To.ID)
 		}
 		key := strings.Join(chain, " ") + "\x00" + x.Tenant
@@ -239,14 +245,14 @@ func crossTenant(p *Node) []Finding {
 		for _, ra := range g.assets {
 			what = append(what, strings.Join(capNames(ra.caps), "/")+" "+ra.asset.Label())
 			caps = append(caps, capNames(ra.caps)...)
-			all = append(all, ra.path...)
+			all = append(append(all, ra.via...), ra.last)
 		}
 		cond, keys := conditional(all)
 		sev := rule.Critical
 		if cond {
 			sev = rule.High
 		}
-		st := steps(first.path)
+		st := steps(first.path())
 		msg := fmt.Sprintf("%s (tenant %s) reaches tenant %s: %s; path: %s", p.Label(), p.Tenant, g.tenant, strings.Join(what, ", "), PathText(st))
 		if cond {
 			msg += "; if conditions on " + strings.Join(keys, ", ") + " hold"
@@ -263,11 +269,11 @@ func crossTenant(p *Node) []Finding {
 func outside(o *Node) []Finding {
 	var out []Finding
 	for _, ra := range reachFrom(o).assets() {
-		if len(ra.path) != 1 {
+		if len(ra.via) != 0 {
 			continue // reached through an opened role: reported on the role
 		}
 		x := ra.asset
-		e := ra.path[0]
+		e := ra.last
 		id, sev := OutsideOrg, rule.Critical
 		if o.Kind == KindAccount {
 			sev = rule.High // a named account is granted on purpose, if perhaps wrongly
@@ -281,7 +287,7 @@ func outside(o *Node) []Finding {
 			id, sev = NoRestrict, rule.High
 		}
 		caps := capNames(ra.caps)
-		st := steps(ra.path)
+		st := steps(ra.path())
 		msg := fmt.Sprintf("%s can %s %s (%s of account %s)", o.Label(), strings.Join(caps, ", "), x.Label(), x.Kind, x.Account)
 		if id == NoRestrict {
 			msg += ": the policy grants to \"*\" and its conditions do not restrict the caller: " + strings.Join(conditionReasons(why), "; ")
@@ -312,7 +318,7 @@ func conditionReasons(notes []string) []string {
 func throughRole(o, role *Node) string {
 	var names []string
 	for _, ra := range reachFrom(o).assets() {
-		if len(ra.path) > 1 && ra.path[0].To == role {
+		if len(ra.via) > 0 && ra.via[0].To == role {
 			names = append(names, ra.asset.Label())
 		}
 	}

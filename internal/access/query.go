@@ -99,8 +99,9 @@ func (g *Graph) WhatCan(principal string) ([]Answer, error) {
 	}
 	var out []Answer
 	for _, ra := range reachFrom(p).assets() {
-		cond, keys := conditional(ra.path)
-		out = append(out, Answer{Principal: p.ID, Asset: ra.asset.ID, Capabilities: capNames(ra.caps), Conditional: cond, Keys: keys, Path: steps(ra.path)})
+		path := ra.path()
+		cond, keys := conditional(path)
+		out = append(out, Answer{Principal: p.ID, Asset: ra.asset.ID, Capabilities: capNames(ra.caps), Conditional: cond, Keys: keys, Path: steps(path)})
 	}
 	return out, nil
 }
