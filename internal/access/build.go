@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/mlguard/mlguard/internal/awsarn"
@@ -43,6 +44,9 @@ type Options struct {
 	Units map[string][]string
 	// Policies are the organization policies given as files.
 	Policies []OrgPolicy
+	// TenantTags give a resource to a tenant when it carries all of the
+	// tenant's tags, whatever the tenant of its account.
+	TenantTags map[string]map[string]string
 }
 
 // builder collects nodes from the models of every account.
@@ -73,11 +77,32 @@ func (b *builder) assetNode(a *Account, region, kind, typ string, r model.Resour
 		// Ranges are relative to the account's directory.
 		r.Range.File = path.Join(filepath.ToSlash(a.Dir), r.Range.File)
 	}
-	return b.g.add(&Node{ID: arn, Kind: kind, Name: label, Account: a.ID, Tenant: a.Tenant, Address: r.Address, Range: r.Range, region: region})
+	return b.g.add(&Node{ID: arn, Kind: kind, Name: label, Account: a.ID, Tenant: b.tenantOf(a, r), Address: r.Address, Range: r.Range, region: region})
 }
 
 // arnOf builds a resource's ARN in the account, in the region the account
 // is given or else the region its model says.
+// tenantOf is the tenant whose tags the resource carries, or its account's.
+// Tenants are tried by name so that a resource tagged for two is given to
+// the same one every run.
+func (b *builder) tenantOf(a *Account, r model.Resource) string {
+	names := make([]string, 0, len(b.opts.TenantTags))
+	for name := range b.opts.TenantTags {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		match := true
+		for k, v := range b.opts.TenantTags[name] {
+			match = match && r.Tags[k] == v
+		}
+		if match {
+			return name
+		}
+	}
+	return a.Tenant
+}
+
 func arnOf(a *Account, region, typ, address string, name model.String) (string, bool) {
 	if a.Region != "" {
 		region = a.Region

@@ -121,6 +121,12 @@ func (b *builder) accountsUnder(target string) []string {
 	if b.accounts[target] != nil {
 		return []string{target}
 	}
+	if accts, ok := b.opts.Units[target]; ok {
+		return accts
+	}
+	// A root not mapped in units covers every account of the analysis (a
+	// management account among them would not be governed: list the
+	// root's accounts in organization.units).
 	if strings.HasPrefix(target, "r-") || strings.HasPrefix(target, "aws_organizations_organization.") {
 		out := make([]string, 0, len(b.accounts))
 		for id := range b.accounts {

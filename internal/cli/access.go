@@ -177,7 +177,7 @@ func (f *accessFlags) analyze(cmd *cobra.Command, args []string) (*access.Graph,
 	if err != nil {
 		return nil, usageError("%v", err)
 	}
-	opts := access.Options{OrgID: cfg.Organization.ID, Units: cfg.Organization.Units}
+	opts := access.Options{OrgID: cfg.Organization.ID, Units: cfg.Organization.Units, TenantTags: cfg.TenantTags()}
 	if f.orgID != "" {
 		opts.OrgID = f.orgID
 	}

@@ -43,6 +43,21 @@ type Organization struct {
 type Tenant struct {
 	Accounts []string `yaml:"accounts"`
 	Units    []string `yaml:"units"` // keys of organization.units
+	// Tags give a principal or asset to the tenant, whatever its account,
+	// when it carries every one of them (a shared account's per-tenant
+	// buckets).
+	Tags map[string]string `yaml:"tags"`
+}
+
+// TenantTags returns each tenant's tags, for the tenants that have them.
+func (c *Config) TenantTags() map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for name, t := range c.Tenants {
+		if len(t.Tags) > 0 {
+			out[name] = t.Tags
+		}
+	}
+	return out
 }
 
 // TenantOf returns the tenant of each account ID, refusing an account

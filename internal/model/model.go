@@ -17,6 +17,9 @@ type Resource struct {
 	// Construct is the AWS CDK construct path of a synthesized resource
 	// (Stack/Bucket), which names it as its author wrote it.
 	Construct string `json:"construct,omitempty"`
+	// Tags are the resource's tags known at scan time (mlguard access
+	// reads tenants from them).
+	Tags map[string]string `json:"tags,omitempty"`
 }
 
 // Meta is the provenance of one value.

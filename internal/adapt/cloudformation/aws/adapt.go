@@ -32,7 +32,7 @@ func Adapt(t *cfn.Template) *aws.Model {
 		if !ok {
 			continue
 		}
-		id := model.Resource{Address: r.LogicalID, Type: r.Type, Range: r.Range, Format: cfn.Format, Construct: r.ConstructPath}
+		id := model.Resource{Address: r.LogicalID, Type: r.Type, Range: r.Range, Format: cfn.Format, Construct: r.ConstructPath, Tags: tags(r.Properties)}
 		for _, d := range m.documents(r) {
 			ids[d] = id
 			docs = append(docs, d)
@@ -227,4 +227,23 @@ func snake(s string) string {
 		sb.WriteRune(r)
 	}
 	return sb.String()
+}
+
+// tags reads a resource's Tags, a list of {Key, Value} whose known entries
+// it keeps.
+func tags(props *cfn.Value) map[string]string {
+	if props == nil || props.Kind != cfn.Map || props.Map["Tags"] == nil || props.Map["Tags"].Kind != cfn.List {
+		return nil
+	}
+	var out map[string]string
+	for _, t := range props.Map["Tags"].List {
+		if t.Kind != cfn.Map || t.Map["Key"] == nil || t.Map["Value"] == nil || t.Map["Key"].Kind != cfn.String || t.Map["Value"].Kind != cfn.String {
+			continue
+		}
+		if out == nil {
+			out = map[string]string{}
+		}
+		out[t.Map["Key"].Str] = t.Map["Value"].Str
+	}
+	return out
 }

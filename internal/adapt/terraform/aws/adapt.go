@@ -5,6 +5,7 @@
 package aws
 
 import (
+	"github.com/mlguard/mlguard/internal/adapt/terraform/tfattr"
 	"sort"
 
 	"github.com/mlguard/mlguard/internal/model"
@@ -140,7 +141,24 @@ func AdaptAs(docs []*terraform.Resource, identity func(*terraform.Resource) mode
 }
 
 func resourceOf(d *terraform.Resource) model.Resource {
-	return model.Resource{Address: d.Address, Type: d.Type, Range: d.Range, Format: d.Format}
+	return model.Resource{Address: d.Address, Type: d.Type, Range: d.Range, Format: d.Format, Tags: knownTags(d.Body)}
+}
+
+// knownTags are the tags of a resource whose values are known.
+func knownTags(b *terraform.Block) map[string]string {
+	if b == nil || b.Attr("tags") == nil {
+		return nil
+	}
+	var out map[string]string
+	for k, v := range tfattr.StringMap(b, "tags").Values {
+		if v.Known() {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[k] = v.Value
+		}
+	}
+	return out
 }
 
 func sortedUnique(in []string) []string {
