@@ -67,6 +67,7 @@ func TestManagedPolicyName(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(`{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}`))
 	f.Add([]byte(`{"Statement":{"Principal":"*"}}`))
+	f.Add([]byte(`{"Statement":{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Condition":{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*:role/ml-*"},"ForAllValues:StringEquals":{"aws:PrincipalOrgPaths":["o-1/*"]}}}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if p, err := Parse(data); err == nil {
 			for i := range p.Statements {
@@ -77,6 +78,16 @@ func FuzzParse(f *testing.F) {
 			req := Request{"arn:aws:iam::111122223333:role/r", "s3:GetObject", "arn:aws:s3:::b/k",
 				map[string][]string{"aws:SourceIp": {"203.0.113.7"}, "aws:username": {"alice"}, "aws:TagKeys": {"a", "b"}}, false}
 			Evaluate(req, Policies{Identity: []*Policy{p}, Boundary: p, SCPs: []*Policy{p}, Resource: p})
+			// And in three values, with keys not known, and as a key policy
+			// across accounts; and which outsiders it admits.
+			req.Open = true
+			v := Judge(req, Policies{Identity: []*Policy{p}, RCPs: []*Policy{p}, Resource: p, KeyPolicy: true, CrossAccount: true})
+			if v.Conditional && v.Decision != Allowed {
+				t.Fatalf("conditional %v", v.Decision)
+			}
+			for i := range p.Statements {
+				p.Statements[i].Openings(Trusted{Accounts: map[string]bool{"111122223333": true}, OrgID: "o-1"})
+			}
 		}
 	})
 }
