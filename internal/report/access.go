@@ -186,28 +186,15 @@ func edgeLabel(e *access.Edge) string {
 func accessDot(g *access.Graph) string {
 	var b strings.Builder
 	b.WriteString("digraph access {\n  rankdir=LR;\n  graph [fontname=\"Helvetica\"];\n  node [fontname=\"Helvetica\", fontsize=10];\n  edge [fontname=\"Helvetica\", fontsize=9];\n")
-	ids := map[*access.Node]string{}
-	byAccount := map[string][]*access.Node{}
-	var accounts []string
-	for i, n := range g.Nodes {
-		ids[n] = fmt.Sprintf("n%d", i)
-		if _, ok := byAccount[n.Account]; !ok {
-			accounts = append(accounts, n.Account)
-		}
-		byAccount[n.Account] = append(byAccount[n.Account], n)
-	}
-	sort.Strings(accounts)
-	for i, acct := range accounts {
+	ids, accounts := groupByAccount(g)
+	for i, grp := range accounts {
+		acct := grp.account
 		indent := "  "
 		if acct != "" {
-			label := "account " + acct
-			if t := byAccount[acct][0].Tenant; t != "" {
-				label += " (" + t + ")"
-			}
-			fmt.Fprintf(&b, "  subgraph cluster_%d {\n    label=\"%s\";\n", i, dotEscaper.Replace(label))
+			fmt.Fprintf(&b, "  subgraph cluster_%d {\n    label=\"%s\";\n", i, dotEscaper.Replace(grp.label))
 			indent = "    "
 		}
-		for _, n := range byAccount[acct] {
+		for _, n := range grp.nodes {
 			fmt.Fprintf(&b, "%s%s [label=\"%s\", shape=%s, tooltip=\"%s\"];\n", indent, ids[n], dotEscaper.Replace(n.Label()), accessShape(n), dotEscaper.Replace(n.ID))
 		}
 		if acct != "" {
@@ -227,6 +214,37 @@ func accessDot(g *access.Graph) string {
 	}
 	b.WriteString("}\n")
 	return b.String()
+}
+
+// accountGroup is the nodes of one account ("" for outsiders) and how a
+// diagram names it.
+type accountGroup struct {
+	account, label string
+	nodes          []*access.Node
+}
+
+// groupByAccount names each node for a diagram (n0, n1, ...) and groups the
+// nodes by account, in account order.
+func groupByAccount(g *access.Graph) (map[*access.Node]string, []accountGroup) {
+	ids := map[*access.Node]string{}
+	index := map[string]int{}
+	var out []accountGroup
+	for i, n := range g.Nodes {
+		ids[n] = fmt.Sprintf("n%d", i)
+		j, ok := index[n.Account]
+		if !ok {
+			label := "account " + n.Account
+			if n.Tenant != "" {
+				label += " (" + n.Tenant + ")"
+			}
+			j = len(out)
+			index[n.Account] = j
+			out = append(out, accountGroup{account: n.Account, label: label})
+		}
+		out[j].nodes = append(out[j].nodes, n)
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].account < out[b].account })
+	return ids, out
 }
 
 func pathKey(from, capability, to string) string { return from + "\x00" + capability + "\x00" + to }
@@ -250,17 +268,7 @@ var mermaidText = strings.NewReplacer(`"`, "#quot;", "\n", " ", "<", "#lt;", ">"
 func accessMermaid(g *access.Graph) string {
 	var b strings.Builder
 	b.WriteString("flowchart LR\n")
-	ids := map[*access.Node]string{}
-	byAccount := map[string][]*access.Node{}
-	var accounts []string
-	for i, n := range g.Nodes {
-		ids[n] = fmt.Sprintf("n%d", i)
-		if _, ok := byAccount[n.Account]; !ok {
-			accounts = append(accounts, n.Account)
-		}
-		byAccount[n.Account] = append(byAccount[n.Account], n)
-	}
-	sort.Strings(accounts)
+	ids, accounts := groupByAccount(g)
 	shape := func(n *access.Node) string {
 		label := mermaidText.Replace(n.Label())
 		switch accessShape(n) {
@@ -271,20 +279,16 @@ func accessMermaid(g *access.Graph) string {
 		}
 		return "[(\"" + label + "\")]"
 	}
-	for i, acct := range accounts {
+	for i, grp := range accounts {
 		indent := "  "
-		if acct != "" {
-			label := "account " + acct
-			if t := byAccount[acct][0].Tenant; t != "" {
-				label += " (" + t + ")"
-			}
-			fmt.Fprintf(&b, "  subgraph a%d[\"%s\"]\n", i, mermaidText.Replace(label))
+		if grp.account != "" {
+			fmt.Fprintf(&b, "  subgraph a%d[\"%s\"]\n", i, mermaidText.Replace(grp.label))
 			indent = "    "
 		}
-		for _, n := range byAccount[acct] {
+		for _, n := range grp.nodes {
 			fmt.Fprintf(&b, "%s%s%s\n", indent, ids[n], shape(n))
 		}
-		if acct != "" {
+		if grp.account != "" {
 			b.WriteString("  end\n")
 		}
 	}
