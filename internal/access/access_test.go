@@ -2,6 +2,7 @@ package access
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -144,5 +145,35 @@ func TestDeterministic(t *testing.T) {
 		if x.From.ID != y.From.ID || x.To.ID != y.To.ID || x.Capability != y.Capability {
 			t.Fatalf("edge %d differs: %s %s %s / %s %s %s", i, x.From.ID, x.Capability, x.To.ID, y.From.ID, y.Capability, y.To.ID)
 		}
+	}
+}
+
+// TestCloudFormationAccounts: with the account given, a template's
+// ${Bucket.Arn} and ${AWS::AccountId} are known, so its role's read of its
+// bucket is certain; the other account's role, named by the bucket policy,
+// reaches it across tenants.
+func TestCloudFormationAccounts(t *testing.T) {
+	var accounts []*Account
+	for _, a := range []*Account{{ID: "111111111111", Region: "eu-west-1", Tenant: "ta", Dir: "a"}, {ID: "222222222222", Region: "eu-west-1", Tenant: "tb", Dir: "b"}} {
+		loadDir(t, filepath.Join("testdata", "cloudformation", a.Dir), a)
+		accounts = append(accounts, a)
+	}
+	g, err := Analyze(context.Background(), accounts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range g.Edges {
+		got = append(got, fmt.Sprintf("%s %s %s %v", e.From.ID, e.Capability, e.To.ID, e.Conditional))
+	}
+	want := []string{
+		"arn:aws:iam::111111111111:role/a-ds read arn:aws:s3:::a-data false",
+		"arn:aws:iam::222222222222:role/reader read arn:aws:s3:::a-data false",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("edges:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(g.Findings) != 1 || g.Findings[0].ID != CrossTenant || g.Findings[0].Principal != "arn:aws:iam::222222222222:role/reader" {
+		t.Errorf("findings: %+v", g.Findings)
 	}
 }

@@ -3,6 +3,7 @@ package access
 import (
 	"context"
 	"fmt"
+	"maps"
 	"sync"
 
 	"github.com/mlguard/mlguard/internal/awsarn"
@@ -19,6 +20,17 @@ import (
 func Load(ctx context.Context, a *Account, targets []scan.Target, opts scan.Options) (source.Diagnostics, error) {
 	opts.Rules = []*rule.Rule{}
 	opts.Terraform.AWS = &awsarn.Account{ID: a.ID, Region: a.Region}
+	// CloudFormation's pseudo parameters, unless --cfn-param sets them.
+	params := maps.Clone(opts.CloudFormation.Params)
+	if params == nil {
+		params = map[string]string{}
+	}
+	for k, v := range map[string]string{"AWS::AccountId": a.ID, "AWS::Region": a.Region} {
+		if _, set := params[k]; !set && v != "" {
+			params[k] = v
+		}
+	}
+	opts.CloudFormation.Params = params
 	var mu sync.Mutex
 	opts.OnInput = func(_ string, in *rule.Input) {
 		if in.AWS == nil {

@@ -79,6 +79,10 @@ func (e *evaluator) name(name string, at source.Range) *Value {
 		p.Range = at
 		return &p
 	case e.resources[name]:
+		if v := e.deployedValue(name, "", at); v != nil {
+			v.Refs = []string{name}
+			return v
+		}
 		return unknown(at, name)
 	}
 	e.warn(at, "Unresolved CloudFormation reference", "%q is not a parameter, a resource or a pseudo parameter of this template (a transform may create it); the value is treated as unknown", name)
@@ -97,12 +101,16 @@ func (e *evaluator) conditionFn(arg *Value, at source.Range) *Value {
 
 func (e *evaluator) getAtt(arg *Value, at source.Range) *Value {
 	var id string
+	var attr string
 	switch arg.Kind {
 	case String:
-		id, _, _ = strings.Cut(arg.Str, ".")
+		id, attr, _ = strings.Cut(arg.Str, ".")
 	case List:
 		if len(arg.List) > 0 {
 			id, _ = arg.List[0].Text()
+		}
+		if len(arg.List) > 1 {
+			attr, _ = arg.List[1].Text()
 		}
 	}
 	if id == "" {
@@ -111,6 +119,10 @@ func (e *evaluator) getAtt(arg *Value, at source.Range) *Value {
 	if !e.resources[id] {
 		e.warn(at, "Unresolved CloudFormation reference", "Fn::GetAtt names %q, which is not a resource of this template; the value is treated as unknown", id)
 		return unknown(at)
+	}
+	if v := e.deployedValue(id, attr, at); v != nil && attr != "" {
+		v.Refs = []string{id}
+		return v
 	}
 	return unknown(at, id)
 }
@@ -159,8 +171,12 @@ func (e *evaluator) sub(arg *Value, at source.Range) *Value {
 		}
 		v, ok := vars[name]
 		if !ok {
-			if id, _, dotted := strings.Cut(name, "."); dotted && e.resources[id] {
-				v = unknown(at, id)
+			if id, attr, dotted := strings.Cut(name, "."); dotted && e.resources[id] {
+				if v = e.deployedValue(id, attr, at); v != nil {
+					v.Refs = []string{id}
+				} else {
+					v = unknown(at, id)
+				}
 			} else {
 				v = e.name(name, at)
 			}

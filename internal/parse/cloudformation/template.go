@@ -94,6 +94,7 @@ type evaluator struct {
 	conds     map[string]*Value // evaluated conditions (Bool or Unknown)
 	inCond    map[string]bool
 	resources map[string]bool
+	raw       map[string]*Value // the resources as written, for their names
 	diags     *source.Diagnostics
 	depth     int
 	partition string            // AWS::Partition: aws unless --cfn-param AWS::Partition=... says otherwise
@@ -104,7 +105,7 @@ func newEvaluator(name string, raw *Value, opts Options, diags *source.Diagnosti
 	e := &evaluator{
 		file: name, params: map[string]*Value{}, mappings: raw.Get("Mappings"),
 		condRaw: map[string]*Value{}, conds: map[string]*Value{}, inCond: map[string]bool{},
-		resources: map[string]bool{}, diags: diags, partition: "aws", pseudo: map[string]string{},
+		resources: map[string]bool{}, raw: map[string]*Value{}, diags: diags, partition: "aws", pseudo: map[string]string{},
 	}
 	for k, v := range opts.Params {
 		if strings.HasPrefix(k, "AWS::") {
@@ -117,6 +118,7 @@ func newEvaluator(name string, raw *Value, opts Options, diags *source.Diagnosti
 	if res := raw.Get("Resources"); res != nil {
 		for _, id := range res.Keys {
 			e.resources[id] = true
+			e.raw[id] = res.Map[id]
 		}
 	}
 	if cs := raw.Get("Conditions"); cs != nil && cs.Kind == Map {
