@@ -22,7 +22,7 @@ const (
 var Titles = map[string]string{
 	CrossTenant: "A principal of one tenant can reach another tenant's ML assets",
 	OutsideOrg:  "An ML asset is reachable from outside the organization",
-	NoRestrict:  "A resource or trust policy grants to everyone behind a condition that does not restrict the caller",
+	NoRestrict:  "A policy grants to everyone behind a condition that does not restrict the caller",
 }
 
 // Finding is one result of the analysis.

@@ -55,7 +55,11 @@ func accessText(w io.Writer, g *access.Graph) error {
 	fmt.Fprintf(&b, "mlguard access: %d principals, %d assets, %d edges\n\n", p, a, len(g.Edges))
 	for _, f := range g.Findings {
 		fmt.Fprintf(&b, "%-8s %s  %s\n", f.Severity, f.ID, f.Title)
-		fmt.Fprintf(&b, "  %s\n", f.Message)
+		msg, _, _ := strings.Cut(f.Message, "; path: ")
+		fmt.Fprintf(&b, "  %s\n", wrapAt(msg, 2, 4))
+		if len(f.Path) > 1 {
+			fmt.Fprintf(&b, "  path: %s\n", wrapAt(access.PathText(f.Path), 8, 8))
+		}
 		if f.Range.File != "" {
 			fmt.Fprintf(&b, "  at %s (%s)\n", f.Range, f.Address)
 		}

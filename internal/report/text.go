@@ -305,15 +305,19 @@ func location(f rule.Finding) string {
 
 // wrap folds text at about 100 columns, indenting continuation lines to
 // indent+5 (the text after a "why: " label that starts at indent).
-func wrap(s string, indent int) string {
+func wrap(s string, indent int) string { return wrapAt(s, indent+5, indent+5) }
+
+// wrapAt folds text that starts at column start at about 100 columns,
+// continuation lines indented to cont.
+func wrapAt(s string, start, cont int) string {
 	const width = 100
 	var b strings.Builder
-	col := indent + 5
+	col := start
 	for i, word := range strings.Fields(s) {
 		if i > 0 {
 			if col+1+len(word) > width {
-				b.WriteString("\n" + strings.Repeat(" ", indent+5))
-				col = indent + 5
+				b.WriteString("\n" + strings.Repeat(" ", cont))
+				col = cont
 			} else {
 				b.WriteByte(' ')
 				col++
