@@ -2,6 +2,7 @@ package iam
 
 import (
 	"fmt"
+	"net/netip"
 	"sort"
 	"strings"
 )
@@ -102,6 +103,7 @@ const (
 	orgPathKey                 // the organization path
 	networkKey                 // where the request comes from
 	serviceKey                 // whether an AWS service calls
+	userIDKey                  // the caller's unique ID (AROA…:session)
 )
 
 var keyClasses = map[string]keyClass{
@@ -111,6 +113,7 @@ var keyClasses = map[string]keyClass{
 	"aws:principalorgpaths": orgPathKey, "aws:sourceorgpaths": orgPathKey,
 	"aws:sourceip": networkKey, "aws:sourcevpc": networkKey, "aws:sourcevpce": networkKey, "aws:vpcsourceip": networkKey,
 	"aws:principalisawsservice": serviceKey, "aws:principalservicename": serviceKey,
+	"aws:userid": userIDKey, "s3:dataaccesspointaccount": accountKey, "s3:dataaccesspointarn": arnKey,
 }
 
 // absentForCallers are the keys a direct call by a principal does not
@@ -189,8 +192,18 @@ func admitsValue(class keyClass, w string, like bool, t Trusted, acct string) (s
 		}
 		return "", false
 	case networkKey:
-		if w == "0.0.0.0/0" || w == "::/0" || (wild && strings.Trim(w, "*?") == "") {
+		if wild && strings.Trim(w, "*?") == "" {
 			return fmt.Sprintf("%q admits every address", w), true
+		}
+		// As S3 Block Public Access judges them: an IPv4 range wider than
+		// a /8 or an IPv6 range wider than a /32 is public.
+		if p, err := netip.ParsePrefix(w); err == nil && (p.Addr().Is4() && p.Bits() < 8 || p.Addr().Is6() && p.Bits() < 32) {
+			return fmt.Sprintf("%q is wider than a /8 (IPv4) or /32 (IPv6) and admits much of the internet", w), true
+		}
+		return "", false
+	case userIDKey:
+		if wild && (w == "" || strings.ContainsAny(w[:1], "*?")) {
+			return fmt.Sprintf("%q does not fix the caller's unique ID", w), true
 		}
 		return "", false
 	case serviceKey:

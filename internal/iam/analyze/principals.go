@@ -1,21 +1,11 @@
 package analyze
 
 import (
-	"net/netip"
 	"slices"
 	"strings"
 
 	"github.com/mlguard/mlguard/internal/iam"
-	"github.com/mlguard/mlguard/internal/unknown"
 )
-
-// narrowingKeys are the condition keys that, tested for fixed values, keep a
-// statement with Principal "*" from being public, after the rules S3 Block
-// Public Access and IAM Access Analyzer apply.
-var narrowingKeys = []string{"aws:SourceIp", "aws:SourceArn", "aws:SourceVpc", "aws:SourceVpce", "aws:SourceOwner",
-	"aws:SourceAccount", "aws:SourceOrgID", "aws:SourceOrgPaths", "aws:PrincipalAccount", "aws:PrincipalArn",
-	"aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:userid", "kms:CallerAccount", "s3:DataAccessPointAccount",
-	"s3:DataAccessPointArn", "lambda:EventSourceToken"}
 
 // sourceKeys tie a service's use of a role or resource to the account or
 // resource it acts for.
@@ -64,44 +54,13 @@ func publicPrincipal(s *iam.Statement) bool {
 	return s.Principal.All || slices.Contains(s.Principal.IDs["AWS"], "*")
 }
 
-// narrowed reports whether a condition limits a statement to fixed
-// accounts, organizations, networks or source resources.
+// narrowed reports whether a condition keeps a statement with Principal
+// "*" from admitting everyone: one that fixes the caller's account,
+// organization, network or source (iam.Statement.Openings decides).
 func narrowed(s *iam.Statement) bool {
-	for op, kv := range s.Condition {
-		lower := strings.ToLower(op)
-		if strings.Contains(lower, "not") || strings.HasPrefix(lower, "null") || strings.HasSuffix(lower, "ifexists") {
-			continue // a negation or a missing key lets the rest of the world in
-		}
-		for key, vals := range kv {
-			if !slices.ContainsFunc(narrowingKeys, func(k string) bool { return strings.EqualFold(k, key) }) || len(vals) == 0 {
-				continue
-			}
-			if fixed(key, vals) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// fixed reports whether condition values name fixed things: no wildcard or
-// policy variable, and for IP ranges nothing wider than a /8 (IPv4) or /32 (IPv6).
-func fixed(key string, vals []string) bool {
-	for _, v := range vals {
-		if v == "" || strings.ContainsAny(v, "*?") || strings.Contains(v, "${") || unknown.In(v) {
+	for _, o := range s.Openings(iam.Trusted{}) {
+		if o.Who == "anyone" {
 			return false
-		}
-		if strings.EqualFold(key, "aws:SourceIp") {
-			p, err := netip.ParsePrefix(v)
-			if err != nil {
-				if _, err := netip.ParseAddr(v); err != nil {
-					return false
-				}
-				continue
-			}
-			if (p.Addr().Is4() && p.Bits() < 8) || (p.Addr().Is6() && p.Bits() < 32) {
-				return false
-			}
 		}
 	}
 	return true

@@ -64,7 +64,7 @@ var meta = []struct {
 		Title:       "Resource or trust policy grants to everyone",
 		Rationale:   "Principal \"*\" with no condition that fixes accounts, organizations, networks or source resources lets any AWS account read or write the bucket, key, repository or secret, or assume the role.",
 		Remediation: "Name the principals, or add a condition on aws:PrincipalOrgID, aws:SourceVpce or aws:PrincipalAccount with fixed values.",
-		Defaults:    []string{"Conditions narrow only with fixed values (no wildcard or variable), non-negated operators, and IP ranges no wider than /8 (IPv4) or /32 (IPv6), as S3 Block Public Access judges them"}}},
+		Defaults:    []string{"A condition narrows when it fixes the caller's account, organization, ARN (a wildcard only after the account), network or source: non-negated operators, no Null check, no IfExists or ForAllValues over a key a direct call lacks, and IP ranges no wider than /8 (IPv4) or /32 (IPv6), as S3 Block Public Access judges them"}}},
 	{analyze.CrossAccount, rule.Metadata{ID: "AWS-IAMPOLICY-008", Slug: "cross-account-principal", Severity: rule.Medium, Category: rule.Identity,
 		Title:       "Resource or trust policy grants to another account",
 		Rationale:   "A grant to another account outside the organization moves trust to whoever administers that account: it can read models, pull images or assume the role with any of its principals.",
