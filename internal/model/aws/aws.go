@@ -295,3 +295,34 @@ type OrgPolicy struct {
 	// organization's resources the policy is attached to.
 	Targets []model.Ref `json:"targets,omitempty"`
 }
+
+// ResourcePolicies are the policies attached to one resource, named for
+// messages (bucket policy, key policy, ...).
+type ResourcePolicies struct {
+	Resource model.Resource
+	What     string
+	Docs     []PolicyDocument
+}
+
+// ResourcePolicies lists the resource-based policies of the model: those of
+// buckets, keys, repositories, secrets and model registry groups, in that
+// order. Trust policies are the roles'.
+func (m *Model) ResourcePolicies() []ResourcePolicies {
+	var out []ResourcePolicies
+	for _, b := range m.Buckets {
+		out = append(out, ResourcePolicies{b.Resource, "bucket policy", b.Policies})
+	}
+	for _, k := range m.KMSKeys {
+		out = append(out, ResourcePolicies{k.Resource, "key policy", []PolicyDocument{k.Policy}})
+	}
+	for _, r := range m.Repositories {
+		out = append(out, ResourcePolicies{r.Resource, "repository policy", r.Policies})
+	}
+	for _, s := range m.Secrets {
+		out = append(out, ResourcePolicies{s.Resource, "resource policy", s.Policies})
+	}
+	for _, g := range m.ModelPackageGroupPolicies {
+		out = append(out, ResourcePolicies{g.Resource, "model package group policy", []PolicyDocument{g.Policy}})
+	}
+	return out
+}

@@ -43,29 +43,13 @@ func init() {
 		},
 		Check: func(in *rule.Input) []rule.Result {
 			var out []rule.Result
-			m := in.AWS
-			judge := func(res model.Resource, what string, docs ...aws.PolicyDocument) {
-				for _, d := range docs {
-					out = append(out, weakConditions(res, what, d)...)
+			for _, rp := range in.AWS.ResourcePolicies() {
+				for _, d := range rp.Docs {
+					out = append(out, weakConditions(rp.Resource, rp.What, d)...)
 				}
 			}
-			for _, b := range m.Buckets {
-				judge(b.Resource, "bucket policy", b.Policies...)
-			}
-			for _, k := range m.KMSKeys {
-				judge(k.Resource, "key policy", k.Policy)
-			}
-			for _, r := range m.Repositories {
-				judge(r.Resource, "repository policy", r.Policies...)
-			}
-			for _, s := range m.Secrets {
-				judge(s.Resource, "resource policy", s.Policies...)
-			}
-			for _, g := range m.ModelPackageGroupPolicies {
-				judge(g.Resource, "model package group policy", g.Policy)
-			}
-			for _, r := range m.Roles {
-				judge(r.Resource, "trust policy", r.TrustPolicy)
+			for _, r := range in.AWS.Roles {
+				out = append(out, weakConditions(r.Resource, "trust policy", r.TrustPolicy)...)
 			}
 			return out
 		},

@@ -56,20 +56,8 @@ func subjects(m *aws.Model, account string) []subject {
 			out = append(out, s)
 		}
 	}
-	for _, b := range m.Buckets {
-		resource(b.Resource, "bucket policy", b.Policies...)
-	}
-	for _, k := range m.KMSKeys {
-		resource(k.Resource, "key policy", k.Policy)
-	}
-	for _, r := range m.Repositories {
-		resource(r.Resource, "repository policy", r.Policies...)
-	}
-	for _, sec := range m.Secrets {
-		resource(sec.Resource, "resource policy", sec.Policies...)
-	}
-	for _, g := range m.ModelPackageGroupPolicies {
-		resource(g.Resource, "model package group policy", g.Policy)
+	for _, rp := range m.ResourcePolicies() {
+		resource(rp.Resource, rp.What, rp.Docs...)
 	}
 	for _, f := range m.PolicyFiles {
 		kind := map[string]analyze.Kind{"identity": analyze.Identity, "resource": analyze.Resource, "trust": analyze.Trust}[f.Kind]
