@@ -18,12 +18,39 @@ const (
 	maxReachList = 5
 )
 
-// Titles of the finding IDs, for reports and `rules show`.
-var Titles = map[string]string{
-	CrossTenant: "A principal of one tenant can reach another tenant's ML assets",
-	OutsideOrg:  "An ML asset is reachable from outside the organization",
-	NoRestrict:  "A policy grants to everyone behind a condition that does not restrict the caller",
+// Kind describes one finding ID of the analysis, for reports and
+// `mlguard rules show`.
+type Kind struct {
+	ID          string        `json:"id"`
+	Title       string        `json:"title"`
+	Severity    rule.Severity `json:"severity"` // the highest it is reported at
+	Explanation string        `json:"explanation"`
 }
+
+// Kinds are the finding IDs of mlguard access.
+var Kinds = []Kind{
+	{CrossTenant, "A principal of one tenant can reach another tenant's ML assets", rule.Critical,
+		"A role or user of one tenant's accounts reaches a bucket, key, repository, secret, model registry, endpoint, feature group " +
+			"or custom model of another tenant, directly or by assuming roles and passing roles to SageMaker or Bedrock. Each edge of " +
+			"the path is decided by the IAM engine (explicit deny, SCPs and RCPs, permissions boundaries, identity and resource " +
+			"policies, KMS key policies). HIGH instead of CRITICAL when a condition on a key not known at analysis time decides it."},
+	{OutsideOrg, "An ML asset is reachable from outside the organization", rule.Critical,
+		"A resource or trust policy admits anyone, or an account outside the analysed accounts and organization.units, with no " +
+			"condition that keeps them out; an opened role says what it reaches. CRITICAL for anyone, HIGH for a named account."},
+	{NoRestrict, "A policy grants to everyone behind a condition that does not restrict the caller", rule.High,
+		"A statement grants to \"*\" and relies on conditions any AWS customer can meet: an aws:PrincipalArn or aws:SourceArn " +
+			"pattern with a wildcard account, keys the caller sets (aws:UserAgent, aws:Referer, tags), a negated operator, a Null check, " +
+			"IfExists or ForAllValues over a key a direct call does not carry. The finding says why for each condition."},
+}
+
+// Titles of the finding IDs, for reports.
+var Titles = func() map[string]string {
+	out := map[string]string{}
+	for _, k := range Kinds {
+		out[k.ID] = k.Title
+	}
+	return out
+}()
 
 // Finding is one result of the analysis.
 type Finding struct {

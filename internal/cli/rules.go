@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mlguard/mlguard/internal/access"
 	"github.com/mlguard/mlguard/internal/audit"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/ruledocs"
@@ -17,7 +18,7 @@ import (
 )
 
 func newRulesCmd() *cobra.Command {
-	cmd := &cobra.Command{Use: "rules", Short: "Describe the built-in rules and audit detectors"}
+	cmd := &cobra.Command{Use: "rules", Short: "Describe the built-in rules, audit detectors and access findings"}
 	var listOut, showOut output
 	list := &cobra.Command{
 		Use:   "list",
@@ -74,6 +75,9 @@ func entries() []ruleEntry {
 	for _, d := range audit.Detectors {
 		out = append(out, ruleEntry{d.ID, d.Severity.String(), "", "audit", d.Title})
 	}
+	for _, k := range access.Kinds {
+		out = append(out, ruleEntry{k.ID, k.Severity.String(), "", "access", k.Title})
+	}
 	return out
 }
 
@@ -90,8 +94,8 @@ func listRules(w io.Writer, format string) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "\n%d rules and %d audit detectors. `mlguard rules show ID` describes one.\n",
-		len(all)-len(audit.Detectors), len(audit.Detectors))
+	_, err := fmt.Fprintf(w, "\n%d rules, %d audit detectors and %d access findings. `mlguard rules show ID` describes one.\n",
+		len(all)-len(audit.Detectors)-len(access.Kinds), len(audit.Detectors), len(access.Kinds))
 	return err
 }
 
@@ -104,6 +108,14 @@ func describe(id, format string) (any, bool) {
 			return rules[i].Metadata, true
 		}
 		return ruledocs.Markdown(rules[i]), true
+	}
+	if k := slices.IndexFunc(access.Kinds, func(k access.Kind) bool { return strings.EqualFold(k.ID, id) }); k >= 0 {
+		if format == "json" {
+			return access.Kinds[k], true
+		}
+		kd := access.Kinds[k]
+		return fmt.Sprintf("# %s: %s\n\n| | |\n|---|---|\n| Severity | %s |\n| Command | `mlguard access` |\n\n%s\n\nSee docs/access.md.\n",
+			kd.ID, kd.Title, kd.Severity, kd.Explanation), true
 	}
 	i := slices.IndexFunc(audit.Detectors, func(d audit.Detector) bool { return strings.EqualFold(d.ID, id) })
 	if i < 0 {
