@@ -90,6 +90,10 @@ func (a *adapter) object(o *parse.Object) {
 		a.credentials(obj, o.Doc)
 	case group == "" && o.Kind == "ConfigMap":
 		a.configMap(obj, o.Doc)
+	case group == "rbac.authorization.k8s.io" && (o.Kind == "Role" || o.Kind == "ClusterRole"):
+		a.rbacRole(obj, o.Doc)
+	case group == "rbac.authorization.k8s.io" && (o.Kind == "RoleBinding" || o.Kind == "ClusterRoleBinding"):
+		a.roleBinding(obj, o.Doc)
 	case group == "" && o.Kind == "Namespace":
 		a.m.Namespaces = append(a.m.Namespaces, &kubernetes.Namespace{Object: obj})
 	}
@@ -101,8 +105,11 @@ func objectOf(o *parse.Object) kubernetes.Object {
 		ns = "default"
 	}
 	addr := o.Kind + "/" + ns + "/" + o.Name
-	if o.Kind == "Namespace" {
+	switch o.Kind {
+	case "Namespace":
 		ns, addr = o.Name, "Namespace/"+o.Name
+	case "ClusterRole", "ClusterRoleBinding":
+		ns, addr = "", o.Kind+"/"+o.Name // cluster-scoped
 	}
 	meta := o.Doc.Get("metadata")
 	return kubernetes.Object{

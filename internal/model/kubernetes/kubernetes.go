@@ -8,7 +8,10 @@
 // namespace is placed in "default", where kubectl applies it without -n.
 package kubernetes
 
-import "github.com/mlguard/mlguard/internal/model"
+import (
+	"github.com/mlguard/mlguard/internal/model"
+	"github.com/mlguard/mlguard/internal/source"
+)
 
 // Model is every Kubernetes object of one scan.
 type Model struct {
@@ -26,6 +29,8 @@ type Model struct {
 	ConfigMaps          []*Secret             `json:"config_maps,omitempty"`
 	ServiceAccounts     []*ServiceAccount     `json:"service_accounts,omitempty"`
 	Namespaces          []*Namespace          `json:"namespaces,omitempty"`
+	Roles               []*RBACRole           `json:"rbac_roles,omitempty"`
+	RoleBindings        []*RoleBinding        `json:"role_bindings,omitempty"`
 }
 
 // Object is what every Kubernetes resource of the model carries.
@@ -227,3 +232,41 @@ const (
 	RoleNotebook = "notebook"
 	RoleRay      = "ray"
 )
+
+// RBACRole is a Role (namespaced) or ClusterRole and the permissions it
+// grants.
+type RBACRole struct {
+	Object
+	Cluster bool         `json:"cluster"`
+	Rules   []PolicyRule `json:"rules,omitempty"`
+	// Aggregated is set for a ClusterRole with an aggregationRule: the API
+	// server fills its rules from other roles, so they are not all known.
+	Aggregated bool `json:"aggregated,omitempty"`
+}
+
+// PolicyRule is one rule of a role.
+type PolicyRule struct {
+	model.Meta
+	APIGroups     []string `json:"api_groups,omitempty"`
+	Resources     []string `json:"resources,omitempty"`
+	Verbs         []string `json:"verbs,omitempty"`
+	ResourceNames []string `json:"resource_names,omitempty"`
+}
+
+// RoleBinding is a RoleBinding or ClusterRoleBinding.
+type RoleBinding struct {
+	Object
+	Cluster  bool         `json:"cluster"`
+	RoleKind string       `json:"role_kind"` // Role or ClusterRole
+	RoleName string       `json:"role_name"`
+	Subjects []Subject    `json:"subjects,omitempty"`
+	RoleRef  source.Range `json:"role_ref_range"` // where roleRef is written
+}
+
+// Subject is who a binding grants to.
+type Subject struct {
+	model.Meta
+	Kind      string `json:"kind"` // ServiceAccount, User or Group
+	Name      string `json:"name"`
+	Namespace string `json:"namespace,omitempty"`
+}

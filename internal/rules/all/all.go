@@ -36,6 +36,7 @@ import (
 	_ "github.com/mlguard/mlguard/internal/rules/kubernetes/network"
 	_ "github.com/mlguard/mlguard/internal/rules/kubernetes/pod"
 	_ "github.com/mlguard/mlguard/internal/rules/kubernetes/ray"
+	_ "github.com/mlguard/mlguard/internal/rules/kubernetes/rbac"
 	_ "github.com/mlguard/mlguard/internal/rules/kubernetes/secret"
 	_ "github.com/mlguard/mlguard/internal/rules/kubernetes/serving"
 )
