@@ -162,9 +162,22 @@ var servingImages = []string{
 	"openvino/model_server", "llama.cpp", "ray-ml",
 }
 
+// controlPlane reports whether an image is a project's controller, operator
+// or webhook (kserve/kserve-controller, seldonio/seldon-core-operator): it
+// manages model servers and serves no model.
+func controlPlane(img string) bool {
+	name := img[strings.LastIndexByte(img, '/')+1:]
+	name, _, _ = strings.Cut(name, "@")
+	name, _, _ = strings.Cut(name, ":")
+	return strings.Contains(name, "controller") || strings.Contains(name, "operator") || strings.Contains(name, "webhook")
+}
+
 func roleOfImages(cs []*kubernetes.Container) string {
 	for _, c := range cs {
 		img := strings.ToLower(c.Image.Value)
+		if controlPlane(img) {
+			continue
+		}
 		if slices.ContainsFunc(servingImages, func(s string) bool { return strings.Contains(img, s) }) {
 			return kubernetes.RoleServing
 		}

@@ -81,7 +81,8 @@ automountServiceAccountToken: false`},
   - kind: ServiceAccount
     name: model-registry-reader
     namespace: models`},
-			Defaults: []string{"A subject's kind and name are matched as written: User system:anonymous and Group system:unauthenticated (a ServiceAccount named anonymous is not them)"},
+			Defaults: []string{"A subject's kind and name are matched as written: User system:anonymous and Group system:unauthenticated (a ServiceAccount named anonymous is not them)",
+				"The built-in discovery ClusterRoles system:public-info-viewer (bound to system:unauthenticated by default) and system:service-account-issuer-discovery (which the Kubernetes documentation suggests opening for OIDC discovery) are not counted: they grant reads of version and discovery documents only"},
 			References: []string{"https://kubernetes.io/docs/reference/access-authn-authz/rbac/#discovery-roles",
 				"https://kubernetes.io/docs/concepts/security/rbac-good-practices/"},
 		},
@@ -89,6 +90,9 @@ automountServiceAccountToken: false`},
 			var out []rule.Result
 			for _, b := range in.Kubernetes.RoleBindings {
 				for _, s := range b.Subjects {
+					if discovery[b.RoleName] && b.RoleKind == "ClusterRole" {
+						continue
+					}
 					if (s.Kind == "User" && s.Name == "system:anonymous") || (s.Kind == "Group" && s.Name == "system:unauthenticated") {
 						out = append(out, kcheck.Result(b.Resource, s.Meta, "", s.Name,
 							"%s grants %s %s to %s %s, that is to anyone who can reach the API server", b.Address, b.RoleKind, b.RoleName, strings.ToLower(s.Kind), s.Name))
@@ -99,6 +103,10 @@ automountServiceAccountToken: false`},
 		},
 	})
 }
+
+// discovery are the built-in ClusterRoles that grant only public discovery
+// documents (/version, /.well-known/openid-configuration, the JWKS).
+var discovery = map[string]bool{"system:public-info-viewer": true, "system:service-account-issuer-discovery": true}
 
 func singular(n int) string {
 	if n == 1 {
