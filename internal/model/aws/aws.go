@@ -60,6 +60,7 @@ type Model struct {
 	InvocationLogging         []*InvocationLogging       `json:"bedrock_invocation_logging,omitempty"`
 	PolicyFiles               []*PolicyFile              `json:"policy_files,omitempty"`
 	OrgPolicies               []*OrgPolicy               `json:"organization_policies,omitempty"`
+	ServerlessPolicies        []*ServerlessPolicy        `json:"opensearch_serverless_policies,omitempty"`
 
 	// Region is where the resources are deployed, when the source says
 	// (a Terraform root module's aws provider region written out).

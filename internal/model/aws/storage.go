@@ -78,3 +78,32 @@ type Secret struct {
 	// Policies are the secret's resource policies.
 	Policies []PolicyDocument `json:"policies,omitempty"`
 }
+
+// ServerlessPolicy is an OpenSearch Serverless security policy (network or
+// encryption) or data access policy, the stores Bedrock knowledge bases and
+// RAG applications keep their vectors in. The policy is JSON in all of its
+// sources; its parts are read here.
+type ServerlessPolicy struct {
+	model.Resource
+	Name model.String `json:"name"`
+	Type model.String `json:"type"` // network, encryption or data
+	// Document is the policy as written (its Meta is where to report); a
+	// policy that is unknown or not valid JSON has no parts below.
+	Document model.String `json:"policy"`
+	Readable bool         `json:"readable"`
+	// Public lists the collections and dashboards a network policy opens to
+	// the internet (AllowFromPublic: true).
+	Public []string `json:"public,omitempty"`
+	// AWSOwned lists the collections an encryption policy leaves under an
+	// AWS owned key (AWSOwnedKey: true).
+	AWSOwned []string `json:"aws_owned_key,omitempty"`
+	// Grants are the statements of a data access policy.
+	Grants []ServerlessGrant `json:"grants,omitempty"`
+}
+
+// ServerlessGrant is one statement of a data access policy.
+type ServerlessGrant struct {
+	Principals  []string `json:"principals"`
+	Permissions []string `json:"permissions"`
+	Resources   []string `json:"resources"`
+}

@@ -13,6 +13,7 @@ import (
 	_ "github.com/mlguard/mlguard/internal/rules/aws/kms"
 	_ "github.com/mlguard/mlguard/internal/rules/aws/lambda"
 	_ "github.com/mlguard/mlguard/internal/rules/aws/logs"
+	_ "github.com/mlguard/mlguard/internal/rules/aws/opensearch"
 	_ "github.com/mlguard/mlguard/internal/rules/aws/s3"
 	_ "github.com/mlguard/mlguard/internal/rules/aws/sagemaker"
 	_ "github.com/mlguard/mlguard/internal/rules/aws/secretsmanager"

@@ -45,6 +45,8 @@ var mappings = map[string]mapping{
 	"AWS::IAM::RolePolicy": {tf: "aws_iam_role_policy", renames: map[string]string{
 		"PolicyName": "name", "PolicyDocument": "policy", "RoleName": "role",
 	}, policies: []string{"PolicyDocument"}},
+	"AWS::OpenSearchServerless::SecurityPolicy": {tf: "aws_opensearchserverless_security_policy"},
+	"AWS::OpenSearchServerless::AccessPolicy":   {tf: "aws_opensearchserverless_access_policy"},
 	"AWS::Organizations::Policy": {tf: "aws_organizations_policy", renames: map[string]string{
 		"Name": "name", "Type": "type", "Content": "content", "TargetIds": "target_ids",
 	}, policies: []string{"Content"}},

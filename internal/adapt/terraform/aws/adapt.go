@@ -58,6 +58,8 @@ var adapters = map[string]func(*adapter, *terraform.Resource, model.Resource){
 	"aws_iam_role":                                            (*adapter).role,
 	"aws_iam_policy":                                          (*adapter).policy,
 	"aws_organizations_policy":                                (*adapter).orgPolicy,
+	"aws_opensearchserverless_security_policy":                (*adapter).serverlessPolicy,
+	"aws_opensearchserverless_access_policy":                  (*adapter).serverlessPolicy,
 	"aws_organizations_policy_attachment":                     (*adapter).orgPolicyAttachment,
 	"aws_iam_role_policy_attachment":                          (*adapter).rolePolicyAttachment,
 	"aws_iam_policy_attachment":                               (*adapter).policyAttachment,

@@ -1,0 +1,12 @@
+resource "aws_opensearchserverless_security_policy" "p0" {
+  name   = "kb-vectors-0"
+  type   = "encryption"
+  policy = jsonencode({ Rules = [{ ResourceType = "collection", Resource = ["collection/kb-vectors"] }], AWSOwnedKey = false, KmsARN = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" })
+}
+
+# A network policy is another rule's to judge.
+resource "aws_opensearchserverless_security_policy" "other" {
+  name   = "kb-vectors-other"
+  type   = "network"
+  policy = jsonencode([{ Rules = [{ ResourceType = "collection", Resource = ["collection/kb-vectors"] }], AllowFromPublic = true }])
+}

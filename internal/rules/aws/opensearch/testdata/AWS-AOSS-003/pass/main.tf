@@ -1,0 +1,11 @@
+resource "aws_opensearchserverless_access_policy" "p0" {
+  name   = "kb-vectors-0"
+  type   = "data"
+  policy = jsonencode([{ Rules = [{ ResourceType = "index", Resource = ["index/kb-vectors/*"], Permission = ["aoss:ReadDocument", "aoss:DescribeIndex"] }], Principal = ["arn:aws:iam::111122223333:role/kb"] }])
+}
+
+resource "aws_opensearchserverless_access_policy" "p1" {
+  name   = "kb-vectors-1"
+  type   = "data"
+  policy = jsonencode([{ Rules = [{ ResourceType = "index", Resource = ["index/kb-vectors/*"], Permission = ["aoss:ReadDocument"] }], Principal = ["arn:aws:iam::111122223333:root"] }])
+}
