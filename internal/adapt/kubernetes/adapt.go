@@ -86,6 +86,14 @@ func (a *adapter) object(o *parse.Object) {
 		a.m.NetworkPolicies = append(a.m.NetworkPolicies, &kubernetes.NetworkPolicy{Object: obj})
 	case group == "security.istio.io" && o.Kind == "PeerAuthentication":
 		a.peerAuthentication(obj, spec)
+	case group == "networking.istio.io" && o.Kind == "DestinationRule":
+		a.destinationRule(obj, spec)
+	case group == "networking.istio.io" && o.Kind == "Gateway":
+		a.gateway(obj, spec)
+	case group == "networking.istio.io" && o.Kind == "VirtualService":
+		a.virtualService(obj, spec)
+	case group == "cert-manager.io" && o.Kind == "Certificate":
+		a.certificate(obj, spec)
 	case group == "" && (o.Kind == "Secret" || o.Kind == "ServiceAccount"):
 		a.credentials(obj, o.Doc)
 	case group == "" && o.Kind == "ConfigMap":

@@ -31,6 +31,10 @@ type Model struct {
 	Namespaces          []*Namespace          `json:"namespaces,omitempty"`
 	Roles               []*RBACRole           `json:"rbac_roles,omitempty"`
 	RoleBindings        []*RoleBinding        `json:"role_bindings,omitempty"`
+	DestinationRules    []*DestinationRule    `json:"destination_rules,omitempty"`
+	Gateways            []*Gateway            `json:"gateways,omitempty"`
+	VirtualServices     []*VirtualService     `json:"virtual_services,omitempty"`
+	Certificates        []*Certificate        `json:"certificates,omitempty"`
 }
 
 // Object is what every Kubernetes resource of the model carries.
@@ -269,4 +273,47 @@ type Subject struct {
 	Kind      string `json:"kind"` // ServiceAccount, User or Group
 	Name      string `json:"name"`
 	Namespace string `json:"namespace,omitempty"`
+}
+
+// DestinationRule is an Istio DestinationRule: the TLS its clients use
+// toward a host.
+type DestinationRule struct {
+	Object
+	Host string `json:"host"`
+	// TLSModes are trafficPolicy.tls.mode and each port's.
+	TLSModes []model.String `json:"tls_modes,omitempty"`
+}
+
+// Gateway is an Istio Gateway and the servers it opens.
+type Gateway struct {
+	Object
+	Servers []GatewayServer `json:"servers,omitempty"`
+}
+
+// GatewayServer is one server of a Gateway.
+type GatewayServer struct {
+	model.Meta
+	Protocol      string   `json:"protocol"` // HTTP, HTTPS, HTTP2, GRPC, TLS, TCP
+	Hosts         []string `json:"hosts,omitempty"`
+	TLSMode       string   `json:"tls_mode,omitempty"`
+	HTTPSRedirect bool     `json:"https_redirect,omitempty"`
+}
+
+// VirtualService is an Istio VirtualService: the hosts it routes, through
+// which gateways, to which destination hosts.
+type VirtualService struct {
+	Object
+	Hosts        []string `json:"hosts,omitempty"`
+	Gateways     []string `json:"gateways,omitempty"`
+	Destinations []string `json:"destinations,omitempty"`
+}
+
+// Certificate is a cert-manager Certificate.
+type Certificate struct {
+	Object
+	DNSNames   []string     `json:"dns_names,omitempty"`
+	SecretName string       `json:"secret_name"`
+	Algorithm  model.String `json:"key_algorithm"` // default RSA
+	Size       model.Int    `json:"key_size"`      // default 2048 (RSA), 256 (ECDSA)
+	Duration   model.String `json:"duration"`      // default 2160h (90 days)
 }

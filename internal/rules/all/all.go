@@ -34,6 +34,7 @@ import (
 	_ "github.com/mlguard/mlguard/internal/rules/gcp/workbench"
 	_ "github.com/mlguard/mlguard/internal/rules/kubernetes/kserve"
 	_ "github.com/mlguard/mlguard/internal/rules/kubernetes/kubeflow"
+	_ "github.com/mlguard/mlguard/internal/rules/kubernetes/mesh"
 	_ "github.com/mlguard/mlguard/internal/rules/kubernetes/network"
 	_ "github.com/mlguard/mlguard/internal/rules/kubernetes/pod"
 	_ "github.com/mlguard/mlguard/internal/rules/kubernetes/ray"

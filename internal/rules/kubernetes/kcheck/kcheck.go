@@ -70,3 +70,16 @@ func Result(res model.Resource, m model.Meta, place, value, format string, args 
 func Place(w *kubernetes.Workload, c *kubernetes.Container) string {
 	return w.Path + "/" + c.Path + "/" + c.Name
 }
+
+// Selects reports whether a Service's selector picks the workload's pods.
+func Selects(s *kubernetes.Service, w *kubernetes.Workload) bool {
+	if len(s.Selector) == 0 || s.Namespace != w.Namespace {
+		return false
+	}
+	for k, v := range s.Selector {
+		if w.PodLabels[k] != v {
+			return false
+		}
+	}
+	return true
+}

@@ -19,19 +19,6 @@ func register(r *rule.Rule) {
 	rule.Register(r)
 }
 
-// selects reports whether a Service's selector picks the workload's pods.
-func selects(s *kubernetes.Service, w *kubernetes.Workload) bool {
-	if len(s.Selector) == 0 || s.Namespace != w.Namespace {
-		return false
-	}
-	for k, v := range s.Selector {
-		if w.PodLabels[k] != v {
-			return false
-		}
-	}
-	return true
-}
-
 // openRange reports whether a load balancer admits every address.
 func openRange(ranges []string) bool {
 	return len(ranges) == 0 || slices.Contains(ranges, "0.0.0.0/0") || slices.Contains(ranges, "::/0")
@@ -70,7 +57,7 @@ func init() {
 				}
 				var servers []string
 				for _, w := range in.Kubernetes.Workloads {
-					if w.Role != "" && selects(s, w) && !slices.Contains(servers, w.Address) {
+					if w.Role != "" && kcheck.Selects(s, w) && !slices.Contains(servers, w.Address) {
 						servers = append(servers, w.Address)
 					}
 				}
