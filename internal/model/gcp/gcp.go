@@ -171,4 +171,26 @@ type Perimeter struct {
 	model.Resource
 	RestrictedServices []model.String `json:"restricted_services,omitempty"`
 	Meta               model.Meta     `json:"restricted_services_meta"`
+	// Policies are the ingress and egress policies of the enforced
+	// configuration (status).
+	Policies []PerimeterPolicy `json:"policies,omitempty"`
+}
+
+// PerimeterPolicy is one ingress or egress policy of a perimeter.
+type PerimeterPolicy struct {
+	model.Meta
+	Direction    string   `json:"direction"`     // ingress or egress
+	IdentityType string   `json:"identity_type"` // ANY_IDENTITY, ANY_USER_ACCOUNT, ANY_SERVICE_ACCOUNT or ""
+	Identities   []string `json:"identities,omitempty"`
+	AccessLevels []string `json:"access_levels,omitempty"` // ingress sources
+	Resources    []string `json:"resources,omitempty"`
+	// Operations are the services the policy lets through, with their
+	// method selectors ("*" for all).
+	Operations []PerimeterOperation `json:"operations,omitempty"`
+}
+
+// PerimeterOperation is a service and the methods of it a policy admits.
+type PerimeterOperation struct {
+	Service string   `json:"service"`
+	Methods []string `json:"methods,omitempty"`
 }

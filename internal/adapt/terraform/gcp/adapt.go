@@ -253,7 +253,57 @@ func (a *adapter) perimeter(b *terraform.Block, res model.Resource) {
 	for _, it := range rs.Items {
 		p.RestrictedServices = append(p.RestrictedServices, model.String{Meta: it.Meta, Value: it.Value})
 	}
+	if st != nil {
+		for _, dir := range []string{"ingress", "egress"} {
+			for _, pb := range st.Nested(dir + "_policies") {
+				p.Policies = append(p.Policies, perimeterPolicy(pb, dir))
+			}
+		}
+	}
 	a.m.Perimeters = append(a.m.Perimeters, p)
+}
+
+// perimeterPolicy reads an ingress_policies or egress_policies block. A
+// part that is not known leaves the policy Unknown.
+func perimeterPolicy(b *terraform.Block, dir string) gcp.PerimeterPolicy {
+	pp := gcp.PerimeterPolicy{Meta: tfattr.BlockMeta(b), Direction: dir}
+	known := func(r model.Refs) []string {
+		pp.Unknown = pp.Unknown || r.Unknown
+		var out []string
+		for _, it := range r.Items {
+			pp.Unknown = pp.Unknown || it.Unknown
+			out = append(out, it.Value)
+		}
+		return out
+	}
+	if from, _ := tfattr.First(b, dir+"_from"); from != nil {
+		id := tfattr.Str(from, "identity_type", "")
+		pp.Unknown = pp.Unknown || id.Unknown
+		pp.IdentityType = id.Value
+		pp.Identities = known(tfattr.Refs(from, "identities"))
+		for _, src := range from.Nested("sources") {
+			if lvl := tfattr.Str(src, "access_level", ""); lvl.Explicit {
+				pp.Unknown = pp.Unknown || lvl.Unknown
+				pp.AccessLevels = append(pp.AccessLevels, lvl.Value)
+			}
+		}
+	}
+	if to, _ := tfattr.First(b, dir+"_to"); to != nil {
+		pp.Resources = known(tfattr.Refs(to, "resources"))
+		for _, op := range to.Nested("operations") {
+			svc := tfattr.Str(op, "service_name", "")
+			pp.Unknown = pp.Unknown || svc.Unknown
+			o := gcp.PerimeterOperation{Service: svc.Value}
+			for _, ms := range op.Nested("method_selectors") {
+				if m := tfattr.Str(ms, "method", ""); m.Explicit {
+					pp.Unknown = pp.Unknown || m.Unknown
+					o.Methods = append(o.Methods, m.Value)
+				}
+			}
+			pp.Operations = append(pp.Operations, o)
+		}
+	}
+	return pp
 }
 
 // grantKind describes an IAM resource type: what it grants on and the
