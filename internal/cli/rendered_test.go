@@ -64,6 +64,7 @@ func TestHelmChart(t *testing.T) {
 		"K8S-POD-014 " + tpl + "deployment.yaml:19 helm " + dir + " image.repository,image.tag",
 		"K8S-POD-016 " + tpl + "deployment.yaml:16 helm " + dir,
 		"K8S-POD-017 " + tpl + "deployment.yaml:24 helm " + dir + " securityContext",
+		"K8S-POD-019 " + tpl + "deployment.yaml:19 helm " + dir + " image.repository,image.tag",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("findings:\n got %q\nwant %q", got, want)

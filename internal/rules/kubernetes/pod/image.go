@@ -1,6 +1,7 @@
 package pod
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/mlguard/mlguard/internal/model/kubernetes"
@@ -83,6 +84,56 @@ func init() {
 				}
 				return []rule.Result{kcheck.Result(w.Resource, img.Meta, kcheck.Place(w, c), img.Value,
 					"%s image %s is not pinned by digest", kcheck.Container(w, c), img.Value)}
+			})
+		},
+	})
+}
+
+// publicRegistries are registries anyone can publish to or pull from
+// without an account of the organization.
+var publicRegistries = []string{"docker.io", "index.docker.io", "registry-1.docker.io", "ghcr.io", "quay.io", "nvcr.io",
+	"public.ecr.aws", "registry.k8s.io", "mcr.microsoft.com", "registry.gitlab.com"}
+
+// registryOf returns the registry host of an image reference: its first
+// path component when that names a host, else Docker Hub.
+func registryOf(image string) string {
+	first, _, found := strings.Cut(image, "/")
+	if found && (strings.ContainsAny(first, ".:") || first == "localhost") {
+		return strings.ToLower(first)
+	}
+	return "docker.io"
+}
+
+func init() {
+	register(&rule.Rule{
+		Metadata: rule.Metadata{
+			ID: "K8S-POD-019", Slug: "k8s-ml-image-public-registry",
+			Title:    "ML workload pulls its image from a public registry",
+			Severity: rule.Medium, Category: rule.SupplyChain,
+			Frameworks: framework.Integrity(),
+			Rationale: "A model server, training job or notebook pulled straight from Docker Hub, GHCR, NGC or another public " +
+				"registry runs whatever the publisher (or whoever took over the account or tag) pushed last, unscanned by the " +
+				"organization's registry and unavailable when the public registry limits or removes it.",
+			Remediation: "Mirror the image into the organization's registry (ECR, Artifact Registry, ACR, Harbor) through a " +
+				"pipeline that scans and signs it, and reference the mirror, pinned by digest.",
+			Fixes: map[string]string{kcheck.Fix: `containers:
+  - name: server
+    image: 111122223333.dkr.ecr.eu-west-1.amazonaws.com/mirror/tritonserver:24.05-py3@sha256:<digest>`},
+			Defaults:   []string{"An image without a registry host (pytorch/pytorch) comes from Docker Hub", "Workloads that are not model servers, training jobs, notebooks or Ray clusters are not judged"},
+			References: []string{"https://kubernetes.io/docs/concepts/containers/images/#image-names"},
+		},
+		Check: func(in *rule.Input) []rule.Result {
+			return kcheck.Containers(in, func(w *kubernetes.Workload, c *kubernetes.Container) []rule.Result {
+				img := c.Image
+				if w.Role == "" || !img.Explicit || !img.Known() || img.Value == "" {
+					return nil
+				}
+				reg := registryOf(img.Value)
+				if !slices.Contains(publicRegistries, reg) {
+					return nil
+				}
+				return []rule.Result{kcheck.Result(w.Resource, img.Meta, kcheck.Place(w, c), img.Value,
+					"%s (%s) pulls %s from the public registry %s", kcheck.Container(w, c), w.Role, img.Value, reg)}
 			})
 		},
 	})
