@@ -52,8 +52,12 @@ func Open(t *testing.T, file string) *Page {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// chromedp gives the browser 20 s to say where DevTools listen; on a
+	// 2-core machine running the other packages' tests that was not
+	// always enough ("chrome failed to start"), so it may take as long as
+	// the test binary lets it.
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(bin), chromedp.NoSandbox,
-		chromedp.WindowSize(1280, 900), chromedp.UserDataDir(t.TempDir()))
+		chromedp.WindowSize(1280, 900), chromedp.UserDataDir(t.TempDir()), chromedp.WSURLReadTimeout(time.Hour))
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	p := &Page{t: t}
 	// The listener is in place before the tab's first command, so it sees

@@ -27,6 +27,7 @@ type Model struct {
 	Deployments     []*OnlineDeployment `json:"ml_online_deployments,omitempty"`
 	OutboundRules   []*OutboundRule     `json:"ml_outbound_rules,omitempty"`
 	AIAccounts      []*AIAccount        `json:"ai_accounts,omitempty"`
+	SearchServices  []*SearchService    `json:"search_services,omitempty"`
 	StorageAccounts []*StorageAccount   `json:"storage_accounts,omitempty"`
 	KeyVaults       []*KeyVault         `json:"key_vaults,omitempty"`
 	Registries      []*Registry         `json:"container_registries,omitempty"`
@@ -330,4 +331,14 @@ type ContentFilter struct {
 	Source   model.String `json:"source"` // Prompt or Completion
 	Enabled  model.Bool   `json:"enabled"`
 	Blocking model.Bool   `json:"blocking"`
+}
+
+// SearchService is an Azure AI Search service, the vector index behind
+// Azure OpenAI "on your data" and many RAG applications.
+type SearchService struct {
+	model.Resource
+	PublicNetworkAccess model.Bool `json:"public_network_access"` // default true
+	// AllowedIPs are the addresses a public service admits (all when none).
+	AllowedIPs model.Refs `json:"allowed_ips"`
+	LocalAuth  model.Bool `json:"local_auth"` // API keys; default true
 }

@@ -24,6 +24,7 @@ import (
 	_ "github.com/mlguard/mlguard/internal/rules/azure/keyvault"
 	_ "github.com/mlguard/mlguard/internal/rules/azure/ml"
 	_ "github.com/mlguard/mlguard/internal/rules/azure/rbac"
+	_ "github.com/mlguard/mlguard/internal/rules/azure/search"
 	_ "github.com/mlguard/mlguard/internal/rules/azure/storage"
 	_ "github.com/mlguard/mlguard/internal/rules/gcp/data"
 	_ "github.com/mlguard/mlguard/internal/rules/gcp/iam"

@@ -84,6 +84,7 @@ var adapters = map[string]func(*azure.Model, Document){
 	"microsoft.machinelearningservices/workspaces/onlineendpoints/deployments":    onlineDeployment,
 	"microsoft.machinelearningservices/workspaces/outboundrules":                  outboundRule,
 	"microsoft.cognitiveservices/accounts":                                        aiAccount,
+	"microsoft.search/searchservices":                                             searchService,
 	"microsoft.storage/storageaccounts":                                           storageAccount,
 	"microsoft.keyvault/vaults":                                                   keyVault,
 	"microsoft.machinelearningservices/workspaces/connections":                    connection,
@@ -119,6 +120,8 @@ func AdaptDocument(m *azure.Model, d Document) {
 //   vaults: enablePurgeProtection off; publicNetworkAccess enabled; networkAcls.defaultAction Allow
 //   connections: authType required (None assumed absent), isSharedToAll false
 //   registries: adminUserEnabled false, anonymousPullEnabled false
+//   searchServices (Microsoft.Search 2023-11-01): publicNetworkAccess enabled; disableLocalAuth false;
+//     networkRuleSet.ipRules empty (every address)
 
 func workspace(m *azure.Model, d Document) {
 	p := props(d)
@@ -332,6 +335,22 @@ func stringMap(d Document, v *node.Value) model.StringMap {
 		sm.Values[k] = str(d, v.Map[k], "")
 	}
 	return sm
+}
+
+func searchService(m *azure.Model, d Document) {
+	p := props(d)
+	s := &azure.SearchService{Resource: d.Res,
+		PublicNetworkAccess: enabled(d, arm.Lookup(p, "publicNetworkAccess"), true),
+		LocalAuth:           not(boolean(d, arm.Lookup(p, "disableLocalAuth"), false)),
+	}
+	rules := arm.Lookup(p, "networkRuleSet", "ipRules")
+	s.AllowedIPs = model.Refs{Meta: meta(d, rules)}
+	if rules != nil && rules.Kind == node.List {
+		for _, r := range rules.List {
+			s.AllowedIPs.Items = append(s.AllowedIPs.Items, model.Ref{Meta: meta(d, r), Value: str(d, arm.Lookup(r, "value"), "").Value})
+		}
+	}
+	m.SearchServices = append(m.SearchServices, s)
 }
 
 func aiAccount(m *azure.Model, d Document) {

@@ -46,6 +46,7 @@ var adapters = map[string]func(*adapter, *terraform.Block, model.Resource){
 	"azurerm_machine_learning_workspace_network_outbound_rule_fqdn":        (*adapter).fqdnRule,
 	"azurerm_machine_learning_workspace_network_outbound_rule_service_tag": (*adapter).serviceTagRule,
 	"azurerm_cognitive_account":                                            (*adapter).cognitiveAccount,
+	"azurerm_search_service":                                               (*adapter).searchService,
 	"azurerm_ai_services":                                                  (*adapter).aiServices,
 	"azurerm_cognitive_account_customer_managed_key":                       (*adapter).cognitiveKey,
 	"azurerm_storage_account":                                              (*adapter).storageAccount,
@@ -91,6 +92,8 @@ func Adapt(docs []*terraform.Resource, providers map[string]string) *azure.Model
 //   azurerm_cognitive_account: public_network_access_enabled true, local_auth_enabled true,
 //     outbound_network_access_restricted false; no network_acls block: every network allowed
 //   azurerm_ai_services: public_network_access "Enabled", local_authentication_enabled true
+//   azurerm_search_service: public_network_access_enabled true, local_authentication_enabled true,
+//     allowed_ips empty (every address)
 //   azurerm_storage_account: allow_nested_items_to_be_public true (allow_blob_public_access false
 //     before 3.0), min_tls_version TLS1_2 (TLS1_0 before 3.0; only written values are judged),
 //     https_traffic_only_enabled true, shared_access_key_enabled true,
@@ -217,6 +220,13 @@ func (a *adapter) serviceTagRule(b *terraform.Block, res model.Resource) {
 
 func (a *adapter) cognitiveAccount(b *terraform.Block, res model.Resource) {
 	a.aiAccount(b, res, tfattr.Bool(b, "public_network_access_enabled", true), tfattr.Bool(b, "local_auth_enabled", true), tfattr.Str(b, "kind", ""))
+}
+
+func (a *adapter) searchService(b *terraform.Block, res model.Resource) {
+	a.m.SearchServices = append(a.m.SearchServices, &azure.SearchService{Resource: res,
+		PublicNetworkAccess: tfattr.Bool(b, "public_network_access_enabled", true),
+		AllowedIPs:          tfattr.Refs(b, "allowed_ips"),
+		LocalAuth:           tfattr.Bool(b, "local_authentication_enabled", true)})
 }
 
 func (a *adapter) aiServices(b *terraform.Block, res model.Resource) {

@@ -1,0 +1,19 @@
+resource defaultService 'Microsoft.Search/searchServices@2023-11-01' = { // expect
+  name: 'rag-default'
+  location: 'westeurope'
+  sku: {
+    name: 'standard'
+  }
+  properties: {}
+}
+
+resource explicitService 'Microsoft.Search/searchServices@2023-11-01' = {
+  name: 'rag-explicit'
+  location: 'westeurope'
+  sku: {
+    name: 'standard'
+  }
+  properties: {
+    publicNetworkAccess: 'enabled' // expect
+  }
+}

@@ -1,0 +1,16 @@
+resource "azurerm_search_service" "default" { # expect
+  name                          = "rag-default"
+  resource_group_name           = "ml"
+  location                      = "westeurope"
+  sku                           = "standard"
+  public_network_access_enabled = false
+}
+
+resource "azurerm_search_service" "explicit" {
+  name                          = "rag-explicit"
+  resource_group_name           = "ml"
+  location                      = "westeurope"
+  sku                           = "standard"
+  public_network_access_enabled = false
+  local_authentication_enabled  = true # expect
+}
