@@ -12,6 +12,7 @@ import (
 	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/framework"
+	"github.com/mlguard/mlguard/internal/unknown"
 )
 
 func register(r *rule.Rule) {
@@ -64,7 +65,7 @@ Policy: '[{"Rules":[{"ResourceType":"collection","Resource":["collection/kb-vect
 			for _, p := range policies(in.AWS, "network") {
 				if len(p.Public) > 0 {
 					out = append(out, rule.NewResult(p.Resource, p.Document.Meta, strings.Join(p.Public, ","),
-						"%s opens %s to the internet (AllowFromPublic: true)", p.Address, strings.Join(p.Public, ", ")))
+						"%s opens %s to the internet (AllowFromPublic: true)", p.Address, names(p.Public)))
 				}
 			}
 			return out
@@ -95,7 +96,7 @@ Policy: !Sub '{"Rules":[{"ResourceType":"collection","Resource":["collection/kb-
 			for _, p := range policies(in.AWS, "encryption") {
 				if len(p.AWSOwned) > 0 {
 					out = append(out, rule.NewResult(p.Resource, p.Document.Meta, strings.Join(p.AWSOwned, ","),
-						"%s encrypts %s with an AWS owned key (AWSOwnedKey: true)", p.Address, strings.Join(p.AWSOwned, ", ")))
+						"%s encrypts %s with an AWS owned key (AWSOwnedKey: true)", p.Address, names(p.AWSOwned)))
 				}
 			}
 			return out
@@ -133,7 +134,7 @@ Policy: !Sub '[{"Rules":[{"ResourceType":"index","Resource":["index/kb-vectors/*
 					if why := broad(g); why != "" {
 						out = append(out, rule.NewResult(p.Resource, p.Document.Meta, fmt.Sprintf("statement-%d", i+1),
 							"%s statement #%d grants %s on %s to %s", p.Address, i+1, strings.Join(g.Permissions, ", "),
-							strings.Join(g.Resources, ", "), why))
+							names(g.Resources), why))
 					}
 				}
 			}
@@ -155,4 +156,22 @@ func broad(g aws.ServerlessGrant) string {
 		}
 	}
 	return ""
+}
+
+// names lists the collections, indexes or dashboards a policy names, for
+// messages; names known only after apply are said so.
+func names(resources []string) string {
+	var known []string
+	unknownNames := false
+	for _, r := range resources {
+		if unknown.In(r) {
+			unknownNames = true
+			continue
+		}
+		known = append(known, r)
+	}
+	if unknownNames {
+		known = append(known, "the resources it names by values known after apply")
+	}
+	return strings.Join(known, ", ")
 }
