@@ -41,6 +41,6 @@ import (
 	_ "github.com/mlguard/mlguard/internal/rules/kubernetes/ray"
 	_ "github.com/mlguard/mlguard/internal/rules/kubernetes/rbac"
 	_ "github.com/mlguard/mlguard/internal/rules/kubernetes/secret"
-	_ "github.com/mlguard/mlguard/internal/rules/kubernetes/tracking"
 	_ "github.com/mlguard/mlguard/internal/rules/kubernetes/serving"
+	_ "github.com/mlguard/mlguard/internal/rules/kubernetes/tracking"
 )
