@@ -93,6 +93,18 @@ type ProductionVariant struct {
 	InstanceType model.String `json:"instance_type"`
 	Serverless   bool         `json:"serverless"`
 	SSMAccess    model.Bool   `json:"enable_ssm_access"` // default false
+	Shadow       bool         `json:"shadow,omitempty"`  // a shadow variant
+	// CoreDump is set when the variant writes core dumps of its
+	// containers to S3 (core_dump_config).
+	CoreDump *CoreDump `json:"core_dump,omitempty"`
+}
+
+// CoreDump is where a variant's container core dumps go: memory images
+// holding the model's weights and the requests in flight.
+type CoreDump struct {
+	model.Meta
+	Destination model.Ref `json:"destination_s3_uri"`
+	KMSKey      model.Ref `json:"kms_key"` // absent: the AWS managed key for S3
 }
 
 // DataCapture is an endpoint configuration's data capture setting.

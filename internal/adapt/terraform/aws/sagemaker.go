@@ -95,10 +95,14 @@ func (a *adapter) endpointConfig(d *terraform.Resource, res model.Resource) {
 	for _, typ := range []string{"production_variants", "shadow_production_variants"} {
 		for _, v := range b.Nested(typ) {
 			sl, _ := tfattr.First(v, "serverless_config")
-			ec.Variants = append(ec.Variants, aws.ProductionVariant{
+			pv := aws.ProductionVariant{
 				Meta: tfattr.BlockMeta(v), InstanceType: tfattr.Str(v, "instance_type", ""), Serverless: sl != nil,
-				SSMAccess: tfattr.Bool(v, "enable_ssm_access", false),
-			})
+				SSMAccess: tfattr.Bool(v, "enable_ssm_access", false), Shadow: typ == "shadow_production_variants",
+			}
+			if cd, _ := tfattr.First(v, "core_dump_config"); cd != nil {
+				pv.CoreDump = &aws.CoreDump{Meta: tfattr.BlockMeta(cd), Destination: tfattr.Ref(cd, "destination_s3_uri"), KMSKey: tfattr.Ref(cd, "kms_key_id")}
+			}
+			ec.Variants = append(ec.Variants, pv)
 		}
 	}
 	if dc, _ := tfattr.First(b, "data_capture_config"); dc != nil {
