@@ -45,6 +45,7 @@ type Model struct {
 	ModelPackageGroupPolicies []*ModelPackageGroupPolicy `json:"model_package_group_policies,omitempty"`
 	Endpoints                 []*Endpoint                `json:"endpoints,omitempty"`
 	Agents                    []*Agent                   `json:"bedrock_agents,omitempty"`
+	ActionGroups              []*AgentActionGroup        `json:"bedrock_agent_action_groups,omitempty"`
 	CustomModels              []*CustomModel             `json:"bedrock_custom_models,omitempty"`
 	Guardrails                []*Guardrail               `json:"bedrock_guardrails,omitempty"`
 	Pipelines                 []*Pipeline                `json:"pipelines,omitempty"`

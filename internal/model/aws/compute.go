@@ -21,5 +21,15 @@ type TaskContainer struct {
 // Function is a Lambda function, for inference and pipeline glue code.
 type Function struct {
 	model.Resource
+	Name        model.String    `json:"function_name"`
+	Role        model.Ref       `json:"role"`
 	Environment model.StringMap `json:"environment"`
+}
+
+// AgentActionGroup is a Bedrock agent's action group: the Lambda function
+// the agent calls to act, with whatever its role may do.
+type AgentActionGroup struct {
+	model.Resource
+	Agent  model.Ref `json:"agent"`
+	Lambda model.Ref `json:"lambda"` // action_group_executor.lambda
 }

@@ -109,6 +109,7 @@ var adapters = map[string]func(*adapter, *terraform.Resource, model.Resource){
 	"aws_sagemaker_model_package_group":                       (*adapter).modelPackageGroup,
 	"aws_sagemaker_endpoint":                                  (*adapter).endpoint,
 	"aws_bedrockagent_agent":                                  (*adapter).agent,
+	"aws_bedrockagent_agent_action_group":                     (*adapter).actionGroup,
 	"aws_bedrock_custom_model":                                (*adapter).customModel,
 	"aws_bedrock_guardrail":                                   (*adapter).guardrail,
 	"aws_sagemaker_pipeline":                                  (*adapter).pipeline,

@@ -2,6 +2,7 @@ package aws
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 
 	"github.com/mlguard/mlguard/internal/adapt/terraform/tfattr"
@@ -49,5 +50,26 @@ func field(m map[string]any, key string) any {
 
 func (a *adapter) function(d *terraform.Resource, res model.Resource) {
 	env, _ := tfattr.Within(d.Body, "environment")
-	a.m.Functions = append(a.m.Functions, &aws.Function{Resource: res, Environment: tfattr.StringMap(env, "variables")})
+	a.m.Functions = append(a.m.Functions, &aws.Function{Resource: res, Name: tfattr.Str(d.Body, "function_name", ""),
+		Role: tfattr.Ref(d.Body, "role"), Environment: tfattr.StringMap(env, "variables")})
+}
+
+func (a *adapter) actionGroup(d *terraform.Resource, res model.Resource) {
+	ex, _ := tfattr.First(d.Body, "action_group_executor")
+	a.m.ActionGroups = append(a.m.ActionGroups, &aws.AgentActionGroup{Resource: res, Agent: tfattr.Ref(d.Body, "agent_id"), Lambda: tfattr.Ref(ex, "lambda")})
+}
+
+// functionOf finds the Lambda function a reference names: by link, or by
+// the name or ARN written out.
+func (a *adapter) functionOf(r model.Ref) *aws.Function {
+	for _, f := range a.m.Functions {
+		if slices.ContainsFunc(r.Targets, func(t string) bool { return t == f.Address || strings.HasPrefix(t, f.Address+"[") }) {
+			return f
+		}
+		if r.Known() && r.Value != "" && f.Name.Known() && f.Name.Value != "" &&
+			(r.Value == f.Name.Value || strings.HasSuffix(r.Value, ":function:"+f.Name.Value)) {
+			return f
+		}
+	}
+	return nil
 }

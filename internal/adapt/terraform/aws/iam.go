@@ -213,6 +213,13 @@ func (a *adapter) link() {
 	for _, ag := range a.m.Agents {
 		use(ag.Role, ag.Address)
 	}
+	// A Lambda function an agent's action group calls acts for the agent:
+	// its role is the agent's hands.
+	for _, g := range a.m.ActionGroups {
+		if f := a.functionOf(g.Lambda); f != nil {
+			use(f.Role, g.Address+" (through "+f.Address+")")
+		}
+	}
 	for _, cm := range a.m.CustomModels {
 		use(cm.Role, cm.Address)
 	}

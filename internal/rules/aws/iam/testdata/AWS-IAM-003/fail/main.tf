@@ -53,3 +53,35 @@ resource "aws_iam_role_policy_attachment" "customer" { # expect
   role       = aws_iam_role.customer.name
   policy_arn = aws_iam_policy.broad.arn
 }
+
+# A Bedrock agent's action group calls a Lambda function whose role is an
+# administrator: the agent acts with it.
+resource "aws_iam_role" "agent_tool" {
+  name                = "agent-tool"
+  assume_role_policy  = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "lambda.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+  managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"] # expect
+}
+
+resource "aws_lambda_function" "agent_tool" {
+  function_name = "agent-tool"
+  role          = aws_iam_role.agent_tool.arn
+  runtime       = "python3.12"
+  handler       = "index.handler"
+  filename      = "tool.zip"
+}
+
+resource "aws_bedrockagent_agent_action_group" "tool" {
+  agent_id          = "AGENT12345"
+  agent_version     = "DRAFT"
+  action_group_name = "tool"
+  action_group_executor {
+    lambda = aws_lambda_function.agent_tool.arn
+  }
+  function_schema {
+    member_functions {
+      functions {
+        name = "lookup"
+      }
+    }
+  }
+}

@@ -43,3 +43,19 @@ resource "aws_iam_role" "not_ml" {
   })
   managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"]
 }
+
+# A Lambda function with an administrator role that no agent calls is not
+# an ML execution role.
+resource "aws_iam_role" "ops_tool" {
+  name                = "ops-tool"
+  assume_role_policy  = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "lambda.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+  managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"]
+}
+
+resource "aws_lambda_function" "ops_tool" {
+  function_name = "ops-tool"
+  role          = aws_iam_role.ops_tool.arn
+  runtime       = "python3.12"
+  handler       = "index.handler"
+  filename      = "tool.zip"
+}
