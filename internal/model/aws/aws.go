@@ -35,6 +35,7 @@ type Model struct {
 	RegistryScanning bool             `json:"registry_scanning,omitempty"`
 	LogGroups        []*LogGroup      `json:"log_groups,omitempty"`
 	Secrets          []*Secret        `json:"secrets,omitempty"`
+	Topics           []*Topic         `json:"sns_topics,omitempty"`
 	SecurityGroups   []*SecurityGroup `json:"security_groups,omitempty"`
 
 	LifecycleConfigs          []*LifecycleConfig         `json:"notebook_lifecycle_configs,omitempty"`

@@ -120,4 +120,9 @@ type AsyncOutput struct {
 	model.Meta
 	KMSKey model.Ref `json:"kms_key"`
 	Output model.Ref `json:"s3_output_path"`
+	// Topics are the SNS topics told of each result (success_topic,
+	// error_topic); WithResponse lists where the notification carries the
+	// inference response itself (include_inference_response_in).
+	Topics       []model.Ref    `json:"notification_topics,omitempty"`
+	WithResponse []model.String `json:"include_inference_response_in,omitempty"`
 }

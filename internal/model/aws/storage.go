@@ -107,3 +107,10 @@ type ServerlessGrant struct {
 	Permissions []string `json:"permissions"`
 	Resources   []string `json:"resources"`
 }
+
+// Topic is an SNS topic.
+type Topic struct {
+	model.Resource
+	Name   model.String `json:"name"`
+	KMSKey model.Ref    `json:"kms_key"` // kms_master_key_id; default: no encryption at rest
+}

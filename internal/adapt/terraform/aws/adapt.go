@@ -98,6 +98,7 @@ var adapters = map[string]func(*adapter, *terraform.Resource, model.Resource){
 	"aws_ecr_registry_scanning_configuration":                 (*adapter).registryScanning,
 	"aws_cloudwatch_log_group":                                (*adapter).logGroup,
 	"aws_secretsmanager_secret":                               (*adapter).secret,
+	"aws_sns_topic":                                           (*adapter).topic,
 	"aws_security_group":                                      (*adapter).securityGroup,
 	"aws_security_group_rule":                                 (*adapter).securityGroupRule,
 	"aws_vpc_security_group_ingress_rule":                     (*adapter).ingressRule,

@@ -114,6 +114,16 @@ func (a *adapter) endpointConfig(d *terraform.Resource, res model.Resource) {
 	if ai, _ := tfattr.First(b, "async_inference_config"); ai != nil {
 		if oc, _ := tfattr.First(ai, "output_config"); oc != nil {
 			ec.AsyncOutput = &aws.AsyncOutput{Meta: tfattr.BlockMeta(oc), KMSKey: tfattr.Ref(oc, "kms_key_id"), Output: tfattr.Ref(oc, "s3_output_path")}
+			if nc, _ := tfattr.First(oc, "notification_config"); nc != nil {
+				for _, t := range []string{"success_topic", "error_topic"} {
+					if r := tfattr.Ref(nc, t); r.IsSet() || !r.Known() {
+						ec.AsyncOutput.Topics = append(ec.AsyncOutput.Topics, r)
+					}
+				}
+				for _, it := range tfattr.Refs(nc, "include_inference_response_in").Items {
+					ec.AsyncOutput.WithResponse = append(ec.AsyncOutput.WithResponse, model.String{Meta: it.Meta, Value: it.Value})
+				}
+			}
 		}
 	}
 	a.m.EndpointConfigs = append(a.m.EndpointConfigs, ec)

@@ -321,3 +321,7 @@ func (a *adapter) bucketLogging(d *terraform.Resource, res model.Resource) {
 	a.parts = append(a.parts, bucketPart{bucket: tfattr.Ref(d.Body, "bucket"), aspect: "logging", apply: func(b *aws.Bucket) { b.Logging = true }},
 		bucketPart{bucket: tfattr.Ref(d.Body, "target_bucket"), aspect: "log_target", apply: func(b *aws.Bucket) { b.LogTarget = true }})
 }
+
+func (a *adapter) topic(d *terraform.Resource, res model.Resource) {
+	a.m.Topics = append(a.m.Topics, &aws.Topic{Resource: res, Name: tfattr.Str(d.Body, "name", ""), KMSKey: tfattr.Ref(d.Body, "kms_master_key_id")})
+}
