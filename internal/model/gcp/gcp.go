@@ -24,6 +24,18 @@ type Model struct {
 	ServiceAccountKeys []*ServiceAccountKey `json:"service_account_keys,omitempty"`
 	Perimeters         []*Perimeter         `json:"service_perimeters,omitempty"`
 	AuditConfigs       []*AuditConfig       `json:"audit_configs,omitempty"`
+	Repositories       []*Repository        `json:"artifact_repositories,omitempty"`
+}
+
+// Repository is an Artifact Registry repository, where training and
+// serving images are kept.
+type Repository struct {
+	model.Resource
+	Format model.String `json:"format"`
+	// Scanning is vulnerability_scanning_config.enablement_config:
+	// INHERITED (the default: scanned when the project has the Container
+	// Scanning API on) or DISABLED.
+	Scanning model.String `json:"vulnerability_scanning"`
 }
 
 // Notebook is a Vertex AI Workbench instance (google_workbench_instance),

@@ -29,6 +29,7 @@ import (
 	_ "github.com/mlguard/mlguard/internal/rules/gcp/data"
 	_ "github.com/mlguard/mlguard/internal/rules/gcp/iam"
 	_ "github.com/mlguard/mlguard/internal/rules/gcp/kms"
+	_ "github.com/mlguard/mlguard/internal/rules/gcp/registry"
 	_ "github.com/mlguard/mlguard/internal/rules/gcp/storage"
 	_ "github.com/mlguard/mlguard/internal/rules/gcp/vertex"
 	_ "github.com/mlguard/mlguard/internal/rules/gcp/vpcsc"

@@ -32,6 +32,7 @@ var adapters = map[string]func(*adapter, *terraform.Block, model.Resource){
 	"google_kms_crypto_key":                                  (*adapter).cryptoKey,
 	"google_service_account_key":                             (*adapter).serviceAccountKey,
 	"google_access_context_manager_service_perimeter":        (*adapter).perimeter,
+	"google_artifact_registry_repository":                    (*adapter).repository,
 	"google_project_iam_audit_config":                        (*adapter).auditConfig,
 	"google_folder_iam_audit_config":                         (*adapter).auditConfig,
 	"google_organization_iam_audit_config":                   (*adapter).auditConfig,
@@ -244,6 +245,12 @@ func (a *adapter) cryptoKey(b *terraform.Block, res model.Resource) {
 func (a *adapter) serviceAccountKey(b *terraform.Block, res model.Resource) {
 	a.m.ServiceAccountKeys = append(a.m.ServiceAccountKeys, &gcp.ServiceAccountKey{Resource: res,
 		ServiceAccount: tfattr.Ref(b, "service_account_id")})
+}
+
+func (a *adapter) repository(b *terraform.Block, res model.Resource) {
+	sc, _ := tfattr.Within(b, "vulnerability_scanning_config")
+	a.m.Repositories = append(a.m.Repositories, &gcp.Repository{Resource: res, Format: tfattr.Str(b, "format", ""),
+		Scanning: tfattr.Str(sc, "enablement_config", "INHERITED")})
 }
 
 func (a *adapter) perimeter(b *terraform.Block, res model.Resource) {
