@@ -380,7 +380,9 @@ func SniffContent(head []byte) Format {
 	case has("AWSTemplateFormatVersion"),
 		has("Resources") && (has("Type: AWS::") || has("Type: 'AWS::") || has(`Type: "AWS::`) || has(`"Type": "AWS::`) || has(`"Type":"AWS::`)):
 		return FormatCloudFormation
-	case has(`"$schema"`) && has("deploymentTemplate.json"):
+	case has(`"$schema"`) && (has("deploymentTemplate.json") || has("DeploymentTemplate.json")):
+		// Resource group templates, and subscription, management group
+		// and tenant ones (subscriptionDeploymentTemplate.json, ...).
 		return FormatARM
 	case policyJSON(head):
 		return FormatIAMPolicy

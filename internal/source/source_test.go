@@ -105,6 +105,7 @@ func TestSniffPolicies(t *testing.T) {
 		want       Format
 	}{
 		{"arm template", `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": []}`, FormatARM},
+		{"subscription arm template", `{"$schema": "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#", "resources": []}`, FormatARM},
 		{"arm parameters file", `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {}}`, FormatUnknown},
 		{"policy", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}`, FormatIAMPolicy},
 		{"bom and spaces", "\ufeff \n{\"Statement\":{\"Effect\":\"Deny\"}}", FormatIAMPolicy},

@@ -28,6 +28,7 @@ type Model struct {
 	OutboundRules   []*OutboundRule     `json:"ml_outbound_rules,omitempty"`
 	AIAccounts      []*AIAccount        `json:"ai_accounts,omitempty"`
 	SearchServices  []*SearchService    `json:"search_services,omitempty"`
+	DefenderPlans   []*DefenderPlan     `json:"defender_plans,omitempty"`
 	StorageAccounts []*StorageAccount   `json:"storage_accounts,omitempty"`
 	KeyVaults       []*KeyVault         `json:"key_vaults,omitempty"`
 	Registries      []*Registry         `json:"container_registries,omitempty"`
@@ -341,4 +342,12 @@ type SearchService struct {
 	// AllowedIPs are the addresses a public service admits (all when none).
 	AllowedIPs model.Refs `json:"allowed_ips"`
 	LocalAuth  model.Bool `json:"local_auth"` // API keys; default true
+}
+
+// DefenderPlan is a Microsoft Defender for Cloud plan of a subscription
+// (azurerm_security_center_subscription_pricing, Microsoft.Security/pricings).
+type DefenderPlan struct {
+	model.Resource
+	Plan model.String `json:"plan"` // resource_type: Containers, ContainerRegistry, ...
+	Tier model.String `json:"tier"` // Free or Standard
 }

@@ -85,6 +85,7 @@ var adapters = map[string]func(*azure.Model, Document){
 	"microsoft.machinelearningservices/workspaces/outboundrules":                  outboundRule,
 	"microsoft.cognitiveservices/accounts":                                        aiAccount,
 	"microsoft.search/searchservices":                                             searchService,
+	"microsoft.security/pricings":                                                 defenderPlan,
 	"microsoft.storage/storageaccounts":                                           storageAccount,
 	"microsoft.keyvault/vaults":                                                   keyVault,
 	"microsoft.machinelearningservices/workspaces/connections":                    connection,
@@ -335,6 +336,17 @@ func stringMap(d Document, v *node.Value) model.StringMap {
 		sm.Values[k] = str(d, v.Map[k], "")
 	}
 	return sm
+}
+
+// defenderPlan reads a Defender for Cloud plan: its name, the last part
+// of its address, is the plan.
+func defenderPlan(m *azure.Model, d Document) {
+	plan := model.String{Meta: model.Meta{Range: d.Res.Range, Explicit: true}, Value: lastSegment(d.Res.Address)}
+	if unknown.In(plan.Value) || strings.Contains(plan.Value, "[") {
+		plan.Unknown = true // a name computed by an expression
+	}
+	m.DefenderPlans = append(m.DefenderPlans, &azure.DefenderPlan{Resource: d.Res,
+		Plan: plan, Tier: str(d, arm.Lookup(props(d), "pricingTier"), "")})
 }
 
 func searchService(m *azure.Model, d Document) {

@@ -47,6 +47,7 @@ var adapters = map[string]func(*adapter, *terraform.Block, model.Resource){
 	"azurerm_machine_learning_workspace_network_outbound_rule_service_tag": (*adapter).serviceTagRule,
 	"azurerm_cognitive_account":                                            (*adapter).cognitiveAccount,
 	"azurerm_search_service":                                               (*adapter).searchService,
+	"azurerm_security_center_subscription_pricing":                         (*adapter).defenderPlan,
 	"azurerm_ai_services":                                                  (*adapter).aiServices,
 	"azurerm_cognitive_account_customer_managed_key":                       (*adapter).cognitiveKey,
 	"azurerm_storage_account":                                              (*adapter).storageAccount,
@@ -220,6 +221,13 @@ func (a *adapter) serviceTagRule(b *terraform.Block, res model.Resource) {
 
 func (a *adapter) cognitiveAccount(b *terraform.Block, res model.Resource) {
 	a.aiAccount(b, res, tfattr.Bool(b, "public_network_access_enabled", true), tfattr.Bool(b, "local_auth_enabled", true), tfattr.Str(b, "kind", ""))
+}
+
+// defenderPlan reads a Defender for Cloud plan; resource_type defaults to
+// VirtualMachines in the provider.
+func (a *adapter) defenderPlan(b *terraform.Block, res model.Resource) {
+	a.m.DefenderPlans = append(a.m.DefenderPlans, &azure.DefenderPlan{Resource: res,
+		Plan: tfattr.Str(b, "resource_type", "VirtualMachines"), Tier: tfattr.Str(b, "tier", "")})
 }
 
 func (a *adapter) searchService(b *terraform.Block, res model.Resource) {
