@@ -136,7 +136,7 @@ func restricts(op, key string, want Values, t Trusted, acct string) (reason stri
 	_, negated, known := comparator(base)
 	switch {
 	case class == otherKey:
-		return "the caller or the request sets this key, so any AWS customer can meet it", false
+		return "the key does not identify the caller (the caller, the request or the resource sets it), so any AWS customer can meet it", false
 	case lbase == "null":
 		return "a Null check only tests whether the key is present, which the caller controls", false
 	case !known:
