@@ -63,7 +63,7 @@ func newIAMScopeCmd() *cobra.Command {
 	var o scope.Options
 	var out output
 	cmd := &cobra.Command{
-		Use:   "scope --task TASK --bucket ARN... [--kms-key ARN...] [--ecr-repo ARN...] [--log-group ARN...] [--vpc]",
+		Use:   "scope --task TASK --bucket ARN... [--prefix P...] [--kms-key ARN...] [--ecr-repo ARN...] [--secret ARN...] [--log-group ARN...] [--vpc] [--read-only]",
 		Short: "Print the least-privilege policy of an ML task's execution role",
 		Long: "Print the minimal identity policy for the execution role of an ML task: a notebook instance, a training,\n" +
 			"processing or pipeline job, or a model behind an endpoint, on the buckets, keys, repositories and log\n" +
@@ -90,6 +90,10 @@ func newIAMScopeCmd() *cobra.Command {
 	fl.StringArrayVar(&o.ECRRepos, "ecr-repo", nil, "ARN of an ECR repository it pulls its image from (repeatable)")
 	fl.StringArrayVar(&o.LogGroups, "log-group", nil, "ARN of the log group it writes to (default: the task's /aws/sagemaker/ group)")
 	fl.StringArrayVar(&o.PassRoles, "pass-role", nil, "ARN of an execution role a pipeline passes to its jobs (repeatable)")
+	fl.StringArrayVar(&o.Secrets, "secret", nil, "ARN of a Secrets Manager secret the task reads (repeatable)")
+	fl.StringArrayVar(&o.Prefixes, "prefix", nil, "limit objects and listing to this key prefix in every bucket, such as features/ (repeatable)")
+	fl.BoolVar(&o.ReadOnly, "read-only", false, "the task only reads: objects get, keys decrypt, nothing written")
+	fl.BoolVar(&o.NoLogs, "no-logs", false, "leave out the CloudWatch Logs grants")
 	fl.BoolVar(&o.VPC, "vpc", false, "the task runs in a VPC and manages its network interfaces")
 	fl.StringVar(&o.Region, "region", "", "limit ARNs the policy builds to this region (default every region)")
 	fl.StringVar(&o.Account, "account", "", "limit ARNs the policy builds to this account (default any)")

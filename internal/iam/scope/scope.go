@@ -26,7 +26,16 @@ type Options struct {
 	ECRRepos  []string // repository ARNs
 	LogGroups []string // log group ARNs; default the task's SageMaker log group
 	PassRoles []string // role ARNs a pipeline passes to the jobs it starts
-	VPC       bool     // the task runs in a VPC: it manages its network interfaces
+	Secrets   []string // Secrets Manager secret ARNs the task reads
+	// Prefixes limit the task to these object key prefixes in every bucket
+	// ("features/"): objects under them, and listing only them.
+	Prefixes []string
+	// ReadOnly keeps the task to reading: objects get, keys decrypt.
+	ReadOnly bool
+	// NoLogs leaves out the log grants, for a task whose role must do
+	// nothing but read its data (a notebook whose logs are not wanted).
+	NoLogs bool
+	VPC    bool // the task runs in a VPC: it manages its network interfaces
 	Region    string
 	Account   string
 }
@@ -68,7 +77,8 @@ func (o *Options) Validate() error {
 		what, service, prefix string
 		arns                  []string
 	}{{"KMS key", "kms", "key/", o.KMSKeys}, {"ECR repository", "ecr", "repository/", o.ECRRepos},
-		{"log group", "logs", "log-group:", o.LogGroups}, {"role", "iam", "role/", o.PassRoles}}
+		{"log group", "logs", "log-group:", o.LogGroups}, {"role", "iam", "role/", o.PassRoles},
+		{"secret", "secretsmanager", "secret:", o.Secrets}}
 	for _, c := range checks {
 		for _, arn := range c.arns {
 			parts := strings.SplitN(arn, ":", 6)
@@ -76,6 +86,14 @@ func (o *Options) Validate() error {
 				return fmt.Errorf("%s %q: want an ARN like arn:aws:%s:...:%s...", c.what, arn, c.service, c.prefix)
 			}
 		}
+	}
+	for _, p := range o.Prefixes {
+		if p == "" || strings.HasPrefix(p, "/") || !strings.HasSuffix(p, "/") || strings.ContainsAny(p, "*?") {
+			return fmt.Errorf("prefix %q: want a key prefix ending in / without wildcards, such as features/", p)
+		}
+	}
+	if o.ReadOnly && o.Task == "pipeline" {
+		return fmt.Errorf("a pipeline starts jobs: it cannot be read-only")
 	}
 	if o.Task == "pipeline" && len(o.PassRoles) == 0 {
 		return fmt.Errorf("a pipeline passes execution roles to the jobs it starts: name them with --pass-role")
@@ -122,7 +140,10 @@ func grants(o Options) ([]grant, error) {
 	gs = append(gs, s3Grants(o)...)
 	gs = append(gs, kmsGrants(o)...)
 	gs = append(gs, ecrGrants(o)...)
-	gs = append(gs, logGrants(o)...)
+	gs = append(gs, secretGrants(o)...)
+	if !o.NoLogs {
+		gs = append(gs, logGrants(o)...)
+	}
 	if o.Task == "training" || o.Task == "processing" || o.Task == "endpoint" {
 		gs = append(gs, metricGrant())
 	}
@@ -150,22 +171,62 @@ func each(sid string, actions, resources []string, probe func(string) string) gr
 func same(r string) string { return r }
 
 // writes reports whether the task writes to its buckets: everything but a
-// model behind an endpoint, which only reads its artifacts.
-func (o Options) writes() bool { return o.Task != "endpoint" }
+// model behind an endpoint, which only reads its artifacts, and a task
+// asked to be read-only.
+func (o Options) writes() bool { return o.Task != "endpoint" && !o.ReadOnly }
 
 func s3Grants(o Options) []grant {
-	objects := make([]string, 0, len(o.Buckets))
+	var objects []string
 	for _, b := range o.Buckets {
-		objects = append(objects, b+"/*")
+		if len(o.Prefixes) == 0 {
+			objects = append(objects, b+"/*")
+		}
+		for _, p := range o.Prefixes {
+			objects = append(objects, b+"/"+p+"*")
+		}
 	}
 	obj := func(r string) string { return strings.TrimSuffix(r, "*") + "data/part-0000.parquet" }
-	gs := []grant{each("ListBuckets", []string{"s3:ListBucket", "s3:GetBucketLocation"}, o.Buckets, same)}
+	gs := []grant{listGrant(o)}
 	if o.writes() {
 		gs = append(gs, each("ReadWriteObjects", []string{"s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload"}, objects, obj))
+	} else if o.Task != "endpoint" {
+		gs = append(gs, each("ReadObjects", []string{"s3:GetObject"}, objects, obj))
 	} else {
 		gs = append(gs, each("ReadModelArtifacts", []string{"s3:GetObject"}, objects, obj))
 	}
 	return gs
+}
+
+// listGrant lets the task list its buckets; with prefixes, only under them
+// (s3:prefix is the key prefix of the ListObjects request).
+func listGrant(o Options) grant {
+	actions := []string{"s3:ListBucket", "s3:GetBucketLocation"}
+	if o.ReadOnly {
+		actions = actions[:1]
+	}
+	g := each("ListBuckets", actions, o.Buckets, same)
+	if len(o.Prefixes) == 0 {
+		return g
+	}
+	g.sid = "ListPrefixes"
+	g.actions = []string{"s3:ListBucket"}
+	var like []string
+	for _, p := range o.Prefixes {
+		like = append(like, p+"*")
+	}
+	g.condition = map[string]map[string]iam.Values{"StringLike": {"s3:prefix": like}}
+	g.calls = nil
+	for _, b := range o.Buckets {
+		g.calls = append(g.calls, Call{Action: "s3:ListBucket", Resource: b, Context: map[string][]string{"s3:prefix": {o.Prefixes[0] + "2026/"}}})
+	}
+	return g
+}
+
+func secretGrants(o Options) []grant {
+	if len(o.Secrets) == 0 {
+		return nil
+	}
+	return []grant{each("ReadSecrets", []string{"secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"}, o.Secrets, same)}
 }
 
 func kmsGrants(o Options) []grant {
@@ -173,11 +234,14 @@ func kmsGrants(o Options) []grant {
 		return nil
 	}
 	actions := []string{"kms:Decrypt", "kms:DescribeKey"}
+	if o.ReadOnly {
+		actions = actions[:1]
+	}
 	if o.writes() {
 		actions = append(actions, "kms:GenerateDataKey", "kms:Encrypt")
 	}
 	gs := []grant{each("UseKeys", actions, o.KMSKeys, same)}
-	if o.Task == "training" || o.Task == "processing" {
+	if (o.Task == "training" || o.Task == "processing") && !o.ReadOnly {
 		// SageMaker attaches the job's encrypted volumes through a grant it
 		// creates as the role; the condition keeps grants for AWS resources.
 		g := each("GrantKeysToVolumes", []string{"kms:CreateGrant"}, o.KMSKeys, same)

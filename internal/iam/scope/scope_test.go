@@ -105,3 +105,70 @@ func TestTerraform(t *testing.T) {
 		}
 	}
 }
+
+// TestNarrowed checks the options that narrow a policy: prefixes, read-only,
+// secrets and no logs. The read-only notebook with prefixes is the policy
+// the secure-notebook blueprint carries: list and get under the prefixes,
+// decrypt with the key, nothing else.
+func TestNarrowed(t *testing.T) {
+	secret := "arn:aws:secretsmanager:us-east-1:111122223333:secret:feature-db-AbCdEf"
+	o := Options{Task: "notebook", Buckets: []string{bucket}, KMSKeys: []string{key}, Prefixes: []string{"features/", "labels/"},
+		ReadOnly: true, NoLogs: true}
+	p, err := Policy(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var actions []string
+	for _, s := range p.Statements {
+		actions = append(actions, s.Action...)
+	}
+	if got := strings.Join(actions, " "); got != "s3:ListBucket s3:GetObject kms:Decrypt" {
+		t.Errorf("read-only notebook allows %s", got)
+	}
+	calls, _ := Required(o)
+	for _, c := range calls {
+		req := iam.Request{Action: c.Action, Resource: c.Resource, Context: c.Context}
+		if d := iam.Evaluate(req, iam.Policies{Identity: []*iam.Policy{p}}); d != iam.Allowed {
+			t.Errorf("%s on %s: %v", c.Action, c.Resource, d)
+		}
+	}
+	denied := []iam.Request{
+		{Action: "s3:GetObject", Resource: bucket + "/raw/pii.csv"},
+		{Action: "s3:ListBucket", Resource: bucket, Context: map[string][]string{"s3:prefix": {"raw/"}}},
+		{Action: "s3:ListBucket", Resource: bucket},
+		{Action: "s3:PutObject", Resource: bucket + "/features/x"},
+		{Action: "kms:GenerateDataKey", Resource: key},
+		{Action: "logs:PutLogEvents", Resource: "arn:aws:logs:us-east-1:111122223333:log-group:/aws/sagemaker/NotebookInstances:log-stream:x"},
+	}
+	for _, r := range denied {
+		if d := iam.Evaluate(r, iam.Policies{Identity: []*iam.Policy{p}}); d == iam.Allowed {
+			t.Errorf("read-only notebook allows %s on %s", r.Action, r.Resource)
+		}
+	}
+	t2 := Options{Task: "training", Buckets: []string{bucket}, KMSKeys: []string{key}, Secrets: []string{secret}, Prefixes: []string{"runs/"}, VPC: true}
+	p2, err := Policy(t2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := iam.Request{Action: "secretsmanager:GetSecretValue", Resource: secret}
+	other := iam.Request{Action: "secretsmanager:GetSecretValue", Resource: "arn:aws:secretsmanager:us-east-1:111122223333:secret:admin-XyZ123"}
+	put := iam.Request{Action: "s3:PutObject", Resource: bucket + "/runs/model.tar.gz"}
+	for r, want := range map[*iam.Request]bool{&read: true, &other: false, &put: true} {
+		if got := iam.Evaluate(*r, iam.Policies{Identity: []*iam.Policy{p2}}) == iam.Allowed; got != want {
+			t.Errorf("training with a secret: %s on %s allowed=%v, want %v", r.Action, r.Resource, got, want)
+		}
+	}
+	for _, is := range analyze.Analyze(analyze.Subject{Kind: analyze.Identity, Docs: []analyze.Doc{{Name: "n", Policy: p}, {Name: "t", Policy: p2}}}) {
+		t.Errorf("analyze: %s: %s", is.Check, is.Message)
+	}
+	for _, bad := range []Options{
+		{Task: "training", Buckets: []string{bucket}, Prefixes: []string{"features"}},
+		{Task: "training", Buckets: []string{bucket}, Prefixes: []string{"feat*/"}},
+		{Task: "training", Buckets: []string{bucket}, Secrets: []string{"feature-db"}},
+		{Task: "pipeline", Buckets: []string{bucket}, PassRoles: []string{role}, ReadOnly: true},
+	} {
+		if _, err := Policy(bad); err == nil {
+			t.Errorf("%+v: no error", bad)
+		}
+	}
+}
