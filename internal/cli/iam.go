@@ -92,6 +92,7 @@ func newIAMScopeCmd() *cobra.Command {
 	fl.StringArrayVar(&o.PassRoles, "pass-role", nil, "ARN of an execution role a pipeline passes to its jobs (repeatable)")
 	fl.StringArrayVar(&o.Secrets, "secret", nil, "ARN of a Secrets Manager secret the task reads (repeatable)")
 	fl.StringArrayVar(&o.Prefixes, "prefix", nil, "limit objects and listing to this key prefix in every bucket, such as features/ (repeatable)")
+	fl.StringVar(&o.CapturePrefix, "capture-prefix", "", "an endpoint's data capture writes under this key prefix, such as capture/")
 	fl.BoolVar(&o.ReadOnly, "read-only", false, "the task only reads: objects get, keys decrypt, nothing written")
 	fl.BoolVar(&o.NoLogs, "no-logs", false, "leave out the CloudWatch Logs grants")
 	fl.BoolVar(&o.VPC, "vpc", false, "the task runs in a VPC and manages its network interfaces")

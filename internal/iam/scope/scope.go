@@ -30,14 +30,17 @@ type Options struct {
 	// Prefixes limit the task to these object key prefixes in every bucket
 	// ("features/"): objects under them, and listing only them.
 	Prefixes []string
+	// CapturePrefix is where an endpoint's data capture writes, in each
+	// bucket: SageMaker writes the captured requests as the model's role.
+	CapturePrefix string
 	// ReadOnly keeps the task to reading: objects get, keys decrypt.
 	ReadOnly bool
 	// NoLogs leaves out the log grants, for a task whose role must do
 	// nothing but read its data (a notebook whose logs are not wanted).
-	NoLogs bool
-	VPC    bool // the task runs in a VPC: it manages its network interfaces
-	Region    string
-	Account   string
+	NoLogs  bool
+	VPC     bool // the task runs in a VPC: it manages its network interfaces
+	Region  string
+	Account string
 }
 
 // Call is one call a task makes, with the request keys it carries.
@@ -91,6 +94,9 @@ func (o *Options) Validate() error {
 		if p == "" || strings.HasPrefix(p, "/") || !strings.HasSuffix(p, "/") || strings.ContainsAny(p, "*?") {
 			return fmt.Errorf("prefix %q: want a key prefix ending in / without wildcards, such as features/", p)
 		}
+	}
+	if o.CapturePrefix != "" && (o.Task != "endpoint" || !strings.HasSuffix(o.CapturePrefix, "/") || strings.HasPrefix(o.CapturePrefix, "/") || strings.ContainsAny(o.CapturePrefix, "*?")) {
+		return fmt.Errorf("capture prefix %q: an endpoint's data capture prefix ends in / and has no wildcards", o.CapturePrefix)
 	}
 	if o.ReadOnly && o.Task == "pipeline" {
 		return fmt.Errorf("a pipeline starts jobs: it cannot be read-only")
@@ -194,6 +200,13 @@ func s3Grants(o Options) []grant {
 	} else {
 		gs = append(gs, each("ReadModelArtifacts", []string{"s3:GetObject"}, objects, obj))
 	}
+	if o.CapturePrefix != "" {
+		var captures []string
+		for _, b := range o.Buckets {
+			captures = append(captures, b+"/"+o.CapturePrefix+"*")
+		}
+		gs = append(gs, each("WriteDataCapture", []string{"s3:PutObject"}, captures, obj))
+	}
 	return gs
 }
 
@@ -239,6 +252,8 @@ func kmsGrants(o Options) []grant {
 	}
 	if o.writes() {
 		actions = append(actions, "kms:GenerateDataKey", "kms:Encrypt")
+	} else if o.CapturePrefix != "" {
+		actions = append(actions, "kms:GenerateDataKey")
 	}
 	gs := []grant{each("UseKeys", actions, o.KMSKeys, same)}
 	if (o.Task == "training" || o.Task == "processing") && !o.ReadOnly {

@@ -161,7 +161,28 @@ func TestNarrowed(t *testing.T) {
 	for _, is := range analyze.Analyze(analyze.Subject{Kind: analyze.Identity, Docs: []analyze.Doc{{Name: "n", Policy: p}, {Name: "t", Policy: p2}}}) {
 		t.Errorf("analyze: %s: %s", is.Check, is.Message)
 	}
+	e := Options{Task: "endpoint", Buckets: []string{bucket}, KMSKeys: []string{key}, Prefixes: []string{"models/churn/"}, CapturePrefix: "capture/churn/"}
+	p3, err := Policy(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		action, resource string
+		want             bool
+	}{
+		{"s3:PutObject", bucket + "/capture/churn/2026/12/07/x.jsonl", true},
+		{"s3:PutObject", bucket + "/models/churn/model.tar.gz", false},
+		{"s3:GetObject", bucket + "/models/churn/model.tar.gz", true},
+		{"s3:GetObject", bucket + "/capture/churn/x.jsonl", false},
+		{"kms:GenerateDataKey", key, true},
+	} {
+		r, want := iam.Request{Action: c.action, Resource: c.resource}, c.want
+		if got := iam.Evaluate(r, iam.Policies{Identity: []*iam.Policy{p3}}) == iam.Allowed; got != want {
+			t.Errorf("endpoint with capture: %s on %s allowed=%v, want %v", r.Action, r.Resource, got, want)
+		}
+	}
 	for _, bad := range []Options{
+		{Task: "training", Buckets: []string{bucket}, CapturePrefix: "capture/"},
 		{Task: "training", Buckets: []string{bucket}, Prefixes: []string{"features"}},
 		{Task: "training", Buckets: []string{bucket}, Prefixes: []string{"feat*/"}},
 		{Task: "training", Buckets: []string{bucket}, Secrets: []string{"feature-db"}},

@@ -1,0 +1,369 @@
+package blueprint
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/mlguard/mlguard/internal/parse/cloudformation"
+	"github.com/mlguard/mlguard/internal/parse/terraform"
+	"github.com/mlguard/mlguard/internal/scan"
+
+	_ "github.com/mlguard/mlguard/internal/rules/all"
+)
+
+// root is the blueprints tree of the source checkout.
+const root = "../../blueprints"
+
+func sourceBlueprints(t *testing.T) []*Blueprint {
+	t.Helper()
+	all, err := List(os.DirFS(root))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) == 0 {
+		t.Fatal("no blueprints")
+	}
+	return all
+}
+
+// TestGenerated fails when a blueprint's policy or SCPs differ from what
+// mlguard iam scope and mlguard guardrails compile produce now.
+func TestGenerated(t *testing.T) {
+	files, err := Generate(os.DirFS(root))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range files {
+		got, err := os.ReadFile(filepath.Join(root, name))
+		if err != nil {
+			t.Errorf("%s: %v (run go generate ./blueprints)", name, err)
+			continue
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from what mlguard generates now: run go generate ./blueprints", name)
+		}
+	}
+}
+
+// copyBlueprint copies a blueprint's directory into a temporary one and
+// applies the edits, each of which must match exactly once.
+func copyBlueprint(t *testing.T, b *Blueprint, edits []Edit, cfnFile string) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), filepath.FromSlash(b.Name))
+	src := filepath.Join(root, filepath.FromSlash(b.Name))
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			if strings.HasPrefix(d.Name(), ".") && rel != "." {
+				return filepath.SkipDir
+			}
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range edits {
+		file := e.File
+		if file == "" {
+			file = cfnFile
+		}
+		p := filepath.Join(dst, filepath.FromSlash(file))
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(string(data), e.From); n != 1 {
+			t.Fatalf("%s: %q matches %d times, want once", file, e.From, n)
+		}
+		if err := os.WriteFile(p, []byte(strings.Replace(string(data), e.From, e.To, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
+// scanRules scans a path (a directory of Terraform, a plan, a template) and
+// returns the IDs of the rules that fired, sorted, and the findings' text.
+func scanRules(t *testing.T, dir, file string, opts scan.Options) ([]string, string) {
+	t.Helper()
+	if opts.Terraform.Vars == nil {
+		opts.Terraform = terraform.Options{Vars: map[string]string{}}
+	}
+	res, err := scan.Run(context.Background(), []scan.Target{{FS: os.DirFS(dir), Root: file}}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range res.Errors {
+		t.Errorf("%s: could not be read: %v", file, e)
+	}
+	ids := map[string]bool{}
+	var text []string
+	for _, f := range res.Findings {
+		ids[f.RuleID] = true
+		text = append(text, f.RuleID+" "+f.File+": "+f.Message)
+	}
+	out := make([]string, 0, len(ids))
+	for id := range ids {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out, strings.Join(text, "\n")
+}
+
+func cfnOptions(b *Blueprint) scan.Options {
+	return scan.Options{CloudFormation: cloudformation.Options{Params: b.CloudFormation.Parameters}}
+}
+
+// TestScanClean scans every blueprint's example (the module through the
+// root that calls it) and CloudFormation template: no findings.
+func TestScanClean(t *testing.T) {
+	for _, b := range sourceBlueprints(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			dir := copyBlueprint(t, b, nil, "")
+			if ids, text := scanRules(t, dir, ".", scan.Options{}); len(ids) > 0 {
+				t.Errorf("Terraform: findings:\n%s", text)
+			}
+			if b.CloudFormation != nil {
+				if ids, text := scanRules(t, dir, b.CloudFormation.File, cfnOptions(b)); len(ids) > 0 {
+					t.Errorf("CloudFormation: findings:\n%s", text)
+				}
+			}
+		})
+	}
+}
+
+// TestControls takes each control out of a copy of its blueprint and
+// requires exactly its rules to fire, in Terraform and in CloudFormation
+// alike: a clean scan is not a vacuous one.
+func TestControls(t *testing.T) {
+	for _, b := range sourceBlueprints(t) {
+		if len(b.Controls) == 0 {
+			t.Errorf("%s: no controls", b.Name)
+		}
+		for _, c := range b.Controls {
+			t.Run(b.Name+"/"+c.Rules[0], func(t *testing.T) {
+				want := slices.Clone(c.Rules)
+				sort.Strings(want)
+				want = slices.Compact(want)
+				dir := copyBlueprint(t, b, c.Remove, "")
+				got, text := scanRules(t, dir, ".", scan.Options{})
+				if !slices.Equal(got, want) {
+					t.Errorf("Terraform without %q: rules %v, want %v\n%s", c.Control, got, want, text)
+				}
+				if b.CloudFormation == nil {
+					return
+				}
+				if len(c.RemoveCFN) == 0 {
+					t.Fatalf("control %q has no CloudFormation removal", c.Control)
+				}
+				dir = copyBlueprint(t, b, c.RemoveCFN, b.CloudFormation.File)
+				cfn, text := scanRules(t, dir, b.CloudFormation.File, cfnOptions(b))
+				if !slices.Equal(cfn, got) {
+					t.Errorf("CloudFormation without %q: rules %v, Terraform %v\n%s", c.Control, cfn, got, text)
+				}
+			})
+		}
+	}
+}
+
+// TestREADME requires each blueprint's README to name every rule its
+// controls satisfy and every input.
+func TestREADME(t *testing.T) {
+	for _, b := range sourceBlueprints(t) {
+		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(b.Name), "README.md"))
+		if err != nil {
+			t.Errorf("%s: %v", b.Name, err)
+			continue
+		}
+		for _, c := range b.Controls {
+			for _, r := range c.Rules {
+				if !strings.Contains(string(data), r) {
+					t.Errorf("%s README: no %s", b.Name, r)
+				}
+			}
+		}
+		for _, in := range b.Inputs {
+			if !strings.Contains(string(data), "`"+in.Name+"`") {
+				t.Errorf("%s README: input %s not described", b.Name, in.Name)
+			}
+		}
+	}
+}
+
+func terraformAvailable(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("terraform"); err != nil {
+		t.Skip("terraform is not installed; .ci/run installs what it needs")
+	}
+}
+
+// offlineProvider is merged into an example's provider block (a Terraform
+// override file) so that plans run with fake credentials and no network.
+const offlineProvider = `provider "aws" {
+  skip_credentials_validation = true
+  skip_requesting_account_id  = true
+  skip_metadata_api_check     = true
+  skip_region_validation      = true
+}
+`
+
+// terraformEnv sets up terraform to install providers only from the local
+// mirror, with fake credentials; it skips the test where there is none.
+func terraformEnv(t *testing.T) []string {
+	t.Helper()
+	terraformAvailable(t)
+	mirror := os.Getenv("TF_PLUGIN_MIRROR")
+	if mirror == "" {
+		mirror = "/opt/tf-plugins"
+	}
+	if _, err := os.Stat(filepath.Join(mirror, "registry.terraform.io", "hashicorp", "aws")); err != nil {
+		t.Skipf("no AWS provider in the plugin mirror %s (set TF_PLUGIN_MIRROR)", mirror)
+	}
+	dir := t.TempDir()
+	rc := filepath.Join(dir, "terraformrc")
+	conf := `provider_installation {
+  filesystem_mirror {
+    path    = "` + mirror + `"
+    include = ["registry.terraform.io/*/*"]
+  }
+  direct { exclude = ["registry.terraform.io/*/*"] }
+}
+`
+	if err := os.WriteFile(rc, []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cache := filepath.Join(dir, "cache")
+	if err := os.MkdirAll(cache, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return append(os.Environ(), "TF_CLI_CONFIG_FILE="+rc, "TF_PLUGIN_CACHE_DIR="+cache, "TF_IN_AUTOMATION=1",
+		"CHECKPOINT_DISABLE=1", "AWS_ACCESS_KEY_ID=AKIAFAKEFAKEFAKEFAKE", "AWS_SECRET_ACCESS_KEY=fake",
+		"AWS_REGION=eu-west-1", "AWS_EC2_METADATA_DISABLED=true")
+}
+
+// terraformRun runs terraform in dir and returns its output.
+func terraformRun(env []string, dir string, args ...string) (string, error) {
+	cmd := exec.Command("terraform", args...)
+	cmd.Dir = dir
+	cmd.Env = env
+	var out bytes.Buffer
+	cmd.Stdout = &out
+	cmd.Stderr = &out
+	err := cmd.Run()
+	return out.String(), err
+}
+
+// TestTerraformFormat checks every module and example with terraform fmt.
+func TestTerraformFormat(t *testing.T) {
+	terraformAvailable(t)
+	for _, b := range sourceBlueprints(t) {
+		if out, err := terraformRun(os.Environ(), filepath.Join(root, filepath.FromSlash(b.Name)), "fmt", "-check", "-recursive", "-diff"); err != nil {
+			t.Errorf("%s: terraform fmt -check: %v\n%s", b.Name, err, out)
+		}
+	}
+}
+
+// TestPlan validates and plans every AWS blueprint's example offline, scans
+// the plan JSON (no findings), and plans once more for each insecure input
+// the module must refuse. Google Cloud and Azure modules are checked with
+// terraform fmt and the HCL scans: their providers are not available
+// offline here.
+func TestPlan(t *testing.T) {
+	env := terraformEnv(t)
+	for _, b := range sourceBlueprints(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			if b.Cloud != "aws" {
+				t.Skipf("the %s provider is not available offline: checked by TestTerraformFormat, TestScanClean and TestControls only", b.Cloud)
+			}
+			dir := copyBlueprint(t, b, nil, "")
+			ex := filepath.Join(dir, "example")
+			if err := os.WriteFile(filepath.Join(ex, "offline_override.tf"), []byte(offlineProvider), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			for _, args := range [][]string{{"init", "-input=false", "-no-color"}, {"validate", "-no-color"},
+				{"plan", "-input=false", "-refresh=false", "-lock=false", "-no-color", "-out=plan.bin"}} {
+				if out, err := terraformRun(env, ex, args...); err != nil {
+					t.Fatalf("terraform %s: %v\n%s", args[0], err, out)
+				}
+			}
+			js, err := terraformRun(env, ex, "show", "-json", "plan.bin")
+			if err != nil {
+				t.Fatalf("terraform show: %v\n%s", err, js)
+			}
+			if err := os.WriteFile(filepath.Join(ex, "plan.json"), []byte(js), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			ids, text := scanRules(t, ex, "plan.json", scan.Options{})
+			if len(ids) > 0 {
+				t.Errorf("plan: findings:\n%s", text)
+			}
+			t.Logf("%s: plan creates %d resources; scan of the plan: %d findings", b.Name, created(t, js), len(ids))
+			for _, v := range b.Validations {
+				refused(t, env, ex, v)
+			}
+		})
+	}
+}
+
+// created counts the managed resources a plan JSON creates.
+func created(t *testing.T, js string) int {
+	var plan struct {
+		ResourceChanges []struct {
+			Mode   string `json:"mode"`
+			Change struct {
+				Actions []string `json:"actions"`
+			} `json:"change"`
+		} `json:"resource_changes"`
+	}
+	if err := json.Unmarshal([]byte(js), &plan); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, rc := range plan.ResourceChanges {
+		if rc.Mode == "managed" && slices.Contains(rc.Change.Actions, "create") {
+			n++
+		}
+	}
+	return n
+}
+
+// refused sets one input of the example's module call to an insecure value
+// and requires terraform plan to fail with the validation's message.
+func refused(t *testing.T, env []string, ex string, v Validation) {
+	t.Helper()
+	main := filepath.Join(ex, "main.tf")
+	orig, err := os.ReadFile(main)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.WriteFile(main, orig, 0o644)
+	edited, err := setModuleInput(orig, v.Variable, v.Value)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(main, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := terraformRun(env, ex, "plan", "-input=false", "-refresh=false", "-lock=false", "-no-color")
+	flat := strings.Join(strings.Fields(out), " ")
+	if err == nil || !strings.Contains(flat, strings.Join(strings.Fields(v.Message), " ")) {
+		t.Errorf("%s = %s: plan did not fail with %q (err %v)\n%s", v.Variable, v.Value, v.Message, err, out)
+	}
+}
