@@ -158,6 +158,9 @@ func cfnPolicy(p *iam.Policy, indent string, ps []Placeholder) string {
 
 func cfnValue(v string, ps []Placeholder) string {
 	for _, p := range ps {
+		if v == p.Value && strings.Contains(p.CloudFormation, ".") {
+			return "!GetAtt " + p.CloudFormation
+		}
 		if v == p.Value {
 			return "!Ref " + p.CloudFormation
 		}
