@@ -13,5 +13,5 @@ import "embed"
 
 // FS holds every blueprint, under its cloud: aws/secure-notebook/...
 //
-//go:embed aws
+//go:embed aws gcp azure
 var FS embed.FS

@@ -27,6 +27,9 @@ type Blueprint struct {
 	Cloud   string   `yaml:"cloud"`
 	Summary string   `yaml:"summary"`
 	Builds  []string `yaml:"builds"`
+	// Notes are what a user must know beyond the controls (what the
+	// blueprint leaves to them, what an option costs).
+	Notes []string `yaml:"notes"`
 	// CloudFormation is the template with the same controls, when there is
 	// one, and the parameters its example is scanned with.
 	CloudFormation *Template `yaml:"cloudformation"`
@@ -94,12 +97,37 @@ type Placeholder struct {
 }
 
 // SCPs are the guardrail SCPs generated into the blueprint: the default
-// spec, with stand-ins for the region allow-list and the approved keys.
+// spec, with the region allow-list and the approved keys from the module's
+// variables. The SCPs are packed with stand-ins as long as the longest
+// lists the variables' validations allow, so that no SCP can outgrow the
+// size limit once Terraform fills the lists in.
 type SCPs struct {
-	File         string        `yaml:"file"`
-	Regions      []string      `yaml:"regions"`
-	KMSKeys      []string      `yaml:"kms_keys"`
-	Placeholders []Placeholder `yaml:"placeholders"`
+	File string `yaml:"file"`
+	// Regions and KMSKeys are the Terraform expressions of the lists.
+	Regions string `yaml:"regions"`
+	KMSKeys string `yaml:"kms_keys"`
+	// MaxRegions and MaxKMSKeys are the most the validations allow.
+	MaxRegions int `yaml:"max_regions"`
+	MaxKMSKeys int `yaml:"max_kms_keys"`
+}
+
+// The longest values a region list and a key list hold: ap-southeast-7,
+// and a multi-Region key ARN in the GovCloud partition.
+const (
+	longestRegion = len("ap-southeast-7")
+	longestKey    = len("arn:aws-us-gov:kms:ap-southeast-7:111122223333:key/mrk-0123456789abcdef0123456789abcdef")
+)
+
+// standIn is one string whose JSON list is as long as that of n strings of
+// length l: n*(l+3)+1 characters.
+func standIn(tag string, n, l int) string {
+	return tag + strings.Repeat("X", max(0, n*(l+3)-3-len(tag)))
+}
+
+// StandIns are the region and key stand-ins the SCPs are packed with.
+func (s *SCPs) StandIns() (region, key string) {
+	return standIn("APPROVED-REGION-", s.MaxRegions, longestRegion),
+		standIn("arn:aws:kms:*:111122223333:key/APPROVED-KEY-", s.MaxKMSKeys, longestKey)
 }
 
 // Control is one control of a blueprint.

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hashicorp/hcl/v2/hclwrite"
+
 	"github.com/mlguard/mlguard/internal/guardrail"
 	"github.com/mlguard/mlguard/internal/iam"
 	"github.com/mlguard/mlguard/internal/iam/scope"
@@ -73,11 +75,13 @@ func generate(fsys fs.FS, b *Blueprint, out map[string][]byte) error {
 		files[b.SCPs.File] = bytes.NewBufferString(text)
 	}
 	for name, buf := range files {
-		out[path.Join(b.Name, name)] = buf.Bytes()
+		// The layout terraform fmt would give (aligned equals signs).
+		out[path.Join(b.Name, name)] = hclwrite.Format(buf.Bytes())
 	}
 	if template != "" {
 		out[path.Join(b.Name, b.CloudFormation.File)] = []byte(template)
 	}
+	out[path.Join(b.Name, "README.md")] = []byte(README(b))
 	return nil
 }
 
@@ -151,14 +155,15 @@ func quoteHCL(s string) string {
 // blueprint's stand-in regions and keys, as a Terraform local of policy
 // documents.
 func scpFile(s *SCPs) (string, error) {
+	region, key := s.StandIns()
 	spec := guardrail.Default()
-	spec.Guardrails.ApprovedRegions.AWS = s.Regions
-	spec.Guardrails.ApprovedKMSKeys.AWS = s.KMSKeys
+	spec.Guardrails.ApprovedRegions.AWS = []string{region}
+	spec.Guardrails.ApprovedKMSKeys.AWS = []string{key}
 	set, err := guardrail.CompileSCPs(spec)
 	if err != nil {
 		return "", err
 	}
-	ph := placeholders(s.Placeholders)
+	ph := placeholderSet{{Value: region, Terraform: s.Regions, Each: true}, {Value: key, Terraform: s.KMSKeys, Each: true}}
 	var b strings.Builder
 	b.WriteString(header)
 	b.WriteString("\n# mlguard guardrails compile --target aws-scp, with the default spec; the region allow-list and\n")

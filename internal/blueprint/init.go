@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -58,8 +59,13 @@ func Init(fsys fs.FS, b *Blueprint, dir, source string) ([]string, error) {
 			return nil, err
 		}
 	}
-	var written []string
+	names := make([]string, 0, len(files))
 	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var written []string
+	for _, name := range names {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if _, err := os.Lstat(p); err == nil {
 			return nil, fmt.Errorf("%s exists already: init writes only new files", p)
@@ -67,7 +73,8 @@ func Init(fsys fs.FS, b *Blueprint, dir, source string) ([]string, error) {
 			return nil, err
 		}
 	}
-	for name, data := range files {
+	for _, name := range names {
+		data := files[name]
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return written, err

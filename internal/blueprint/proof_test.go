@@ -4,14 +4,21 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"gopkg.in/yaml.v3"
+
+	"github.com/mlguard/mlguard/internal/guardrail"
 	"github.com/mlguard/mlguard/internal/parse/cloudformation"
 	"github.com/mlguard/mlguard/internal/parse/terraform"
 	"github.com/mlguard/mlguard/internal/scan"
@@ -214,15 +221,34 @@ func terraformAvailable(t *testing.T) {
 	}
 }
 
-// offlineProvider is merged into an example's provider block (a Terraform
-// override file) so that plans run with fake credentials and no network.
-const offlineProvider = `provider "aws" {
-  skip_credentials_validation = true
-  skip_requesting_account_id  = true
-  skip_metadata_api_check     = true
-  skip_region_validation      = true
+// offlineOverride is merged into each aws provider block of an example (a
+// Terraform override file) so that plans run with fake credentials and no
+// network.
+func offlineOverride(t *testing.T, dir string) string {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join(dir, "main.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, diags := hclsyntax.ParseConfig(src, "main.tf", hcl.InitialPos)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	var b strings.Builder
+	for _, blk := range f.Body.(*hclsyntax.Body).Blocks {
+		if blk.Type != "provider" || len(blk.Labels) != 1 || blk.Labels[0] != "aws" {
+			continue
+		}
+		b.WriteString("provider \"aws\" {\n")
+		if a, ok := blk.Body.Attributes["alias"]; ok {
+			v, _ := a.Expr.Value(nil)
+			fmt.Fprintf(&b, "  alias = %q\n", v.AsString())
+		}
+		b.WriteString("  skip_credentials_validation = true\n  skip_requesting_account_id  = true\n" +
+			"  skip_metadata_api_check     = true\n  skip_region_validation      = true\n}\n")
+	}
+	return b.String()
 }
-`
 
 // terraformEnv sets up terraform to install providers only from the local
 // mirror, with fake credentials; it skips the test where there is none.
@@ -294,7 +320,7 @@ func TestPlan(t *testing.T) {
 			}
 			dir := copyBlueprint(t, b, nil, "")
 			ex := filepath.Join(dir, "example")
-			if err := os.WriteFile(filepath.Join(ex, "offline_override.tf"), []byte(offlineProvider), 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(ex, "offline_override.tf"), []byte(offlineOverride(t, ex)), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			for _, args := range [][]string{{"init", "-input=false", "-no-color"}, {"validate", "-no-color"},
@@ -365,5 +391,87 @@ func refused(t *testing.T, env []string, ex string, v Validation) {
 	flat := strings.Join(strings.Fields(out), " ")
 	if err == nil || !strings.Contains(flat, strings.Join(strings.Fields(v.Message), " ")) {
 		t.Errorf("%s = %s: plan did not fail with %q (err %v)\n%s", v.Variable, v.Value, v.Message, err, out)
+	}
+}
+
+// TestCloudFormationPatterns checks the templates' AllowedPattern
+// constraints: each insecure value is refused, each example value accepted.
+func TestCloudFormationPatterns(t *testing.T) {
+	for _, b := range sourceBlueprints(t) {
+		if b.CloudFormation == nil {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(b.Name), b.CloudFormation.File))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var tmpl struct {
+			Parameters map[string]struct {
+				AllowedPattern string `yaml:"AllowedPattern"`
+			} `yaml:"Parameters"`
+		}
+		if err := yaml.Unmarshal(data, &tmpl); err != nil {
+			t.Fatalf("%s: %v", b.Name, err)
+		}
+		match := func(param, value string) bool {
+			p := tmpl.Parameters[param].AllowedPattern
+			if p == "" {
+				t.Fatalf("%s: parameter %s has no AllowedPattern", b.Name, param)
+			}
+			return regexp.MustCompile(p).MatchString(value)
+		}
+		for name, value := range b.CloudFormation.Parameters {
+			if tmpl.Parameters[name].AllowedPattern != "" && !match(name, value) {
+				t.Errorf("%s: example %s=%q is refused by its own pattern", b.Name, name, value)
+			}
+		}
+		n := 0
+		for _, v := range b.Validations {
+			if v.Parameter == "" {
+				continue
+			}
+			n++
+			if match(v.Parameter, v.ParameterValue) {
+				t.Errorf("%s: %s=%q is accepted; it must be refused (%s)", b.Name, v.Parameter, v.ParameterValue, v.Message)
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: no CloudFormation validation tested", b.Name)
+		}
+	}
+}
+
+// TestSCPSize fills the guardrails blueprint's SCPs with the most regions
+// and keys its validations allow, at their longest, and requires each to
+// stay within the SCP size limit.
+func TestSCPSize(t *testing.T) {
+	b, err := Find(os.DirFS(root), "aws/ml-organization-guardrails")
+	if err != nil {
+		t.Fatal(err)
+	}
+	regions := slices.Repeat([]string{"ap-southeast-7"}, b.SCPs.MaxRegions)
+	keys := slices.Repeat([]string{"arn:aws-us-gov:kms:ap-southeast-7:111122223333:key/mrk-0123456789abcdef0123456789abcdef"}, b.SCPs.MaxKMSKeys)
+	region, key := b.SCPs.StandIns()
+	spec := guardrail.Default()
+	spec.Guardrails.ApprovedRegions.AWS = []string{region}
+	spec.Guardrails.ApprovedKMSKeys.AWS = []string{key}
+	set, err := guardrail.CompileSCPs(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range set.Policies {
+		doc, err := json.Marshal(p.Document)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full := string(doc)
+		for standIn, list := range map[string][]string{region: regions, key: keys} {
+			q, _ := json.Marshal(list)
+			full = strings.ReplaceAll(full, `["`+standIn+`"]`, string(q))
+		}
+		if len(full) > guardrail.MaxSCPChars {
+			t.Errorf("%s: %d characters with the most regions and keys allowed, over %d", p.Name, len(full), guardrail.MaxSCPChars)
+		}
+		t.Logf("%s: %d of %d characters at most", p.Name, len(full), guardrail.MaxSCPChars)
 	}
 }

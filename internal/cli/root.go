@@ -91,7 +91,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().Bool("no-color", false, "no colour in text output (also when the NO_COLOR environment variable is set)")
-	root.AddCommand(newScanCmd(), newThreatModelCmd(), newDataCmd(), newIAMCmd(), newAuditCmd(), newPolicyCmd(), newGuardrailsCmd(), newAccessCmd(), newServeCmd(), newRulesCmd(), newVersionCmd())
+	root.AddCommand(newScanCmd(), newThreatModelCmd(), newDataCmd(), newIAMCmd(), newAuditCmd(), newPolicyCmd(), newGuardrailsCmd(), newAccessCmd(), newBlueprintsCmd(), newServeCmd(), newRulesCmd(), newVersionCmd())
 	return root
 }
 

@@ -122,7 +122,7 @@ resource "aws_sagemaker_endpoint_configuration" "endpoint" {
   kms_key_arn = var.kms_key_arn
   tags        = var.tags
 
-  production_variant {
+  production_variants {
     variant_name           = "primary"
     model_name             = aws_sagemaker_model.model.name
     instance_type          = var.instance_type
