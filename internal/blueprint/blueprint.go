@@ -14,6 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/mlguard/mlguard/blueprints"
+	"github.com/mlguard/mlguard/internal/iam/scope"
 )
 
 // Manifest is the name of the file that describes a blueprint.
@@ -33,8 +34,11 @@ type Blueprint struct {
 	// CloudFormation is the template with the same controls, when there is
 	// one, and the parameters its example is scanned with.
 	CloudFormation *Template `yaml:"cloudformation"`
-	// Policies are the IAM policies generated from mlguard iam scope.
-	Policies []Policy `yaml:"policies"`
+	// Policies are the IAM policies generated from mlguard iam scope, and
+	// Placeholders map their stand-in ARNs back to the module's variables
+	// and the template's parameters; each must be used by some policy.
+	Policies     []Policy      `yaml:"policies"`
+	Placeholders []Placeholder `yaml:"placeholders"`
 	// SCPs, when set, are generated from mlguard guardrails compile.
 	SCPs *SCPs `yaml:"scps"`
 	// Controls say which threat each control addresses, the rules it
@@ -57,33 +61,14 @@ type Template struct {
 }
 
 // Policy is an IAM policy generated into the blueprint from mlguard iam
-// scope with stand-in ARNs, which Placeholders map back to the module's
-// variables (Terraform) and parameters (CloudFormation).
+// scope with stand-in ARNs.
 type Policy struct {
 	// Name is the aws_iam_policy_document's name, and the CloudFormation
 	// marker: "# BEGIN mlguard iam scope NAME".
-	Name         string        `yaml:"name"`
-	File         string        `yaml:"file"`
-	Scope        ScopeArgs     `yaml:"scope"`
-	Placeholders []Placeholder `yaml:"placeholders"`
-}
-
-// ScopeArgs are the arguments of mlguard iam scope.
-type ScopeArgs struct {
-	Task      string   `yaml:"task"`
-	Buckets   []string `yaml:"buckets"`
-	Prefixes  []string `yaml:"prefixes"`
-	KMSKeys   []string `yaml:"kms_keys"`
-	ECRRepos  []string `yaml:"ecr_repos"`
-	Secrets   []string `yaml:"secrets"`
-	LogGroups []string `yaml:"log_groups"`
-	PassRoles []string `yaml:"pass_roles"`
-	Capture   string   `yaml:"capture_prefix"`
-	VPC       bool     `yaml:"vpc"`
-	ReadOnly  bool     `yaml:"read_only"`
-	NoLogs    bool     `yaml:"no_logs"`
-	Region    string   `yaml:"region"`
-	Account   string   `yaml:"account"`
+	Name string `yaml:"name"`
+	File string `yaml:"file"`
+	// Scope holds the arguments of mlguard iam scope, with stand-in ARNs.
+	Scope scope.Options `yaml:"scope"`
 }
 
 // Placeholder maps a stand-in value of the generated policy back to the

@@ -2,13 +2,15 @@ package blueprint
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
-	"sort"
-	"strconv"
+	"slices"
 	"strings"
 
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 
 	"github.com/mlguard/mlguard/internal/guardrail"
@@ -47,25 +49,33 @@ func generate(fsys fs.FS, b *Blueprint, out map[string][]byte) error {
 		}
 		template = string(data)
 	}
+	ps := placeholderSet(b.Placeholders)
+	var docs []*iam.Policy
 	for _, p := range b.Policies {
-		doc, err := scope.Policy(p.Scope.options())
+		doc, err := scope.Policy(p.Scope)
 		if err != nil {
 			return fmt.Errorf("policy %s: %w", p.Name, err)
 		}
+		docs = append(docs, doc)
 		buf := files[p.File]
 		if buf == nil {
 			buf = bytes.NewBufferString(header)
 			files[p.File] = buf
 		}
-		fmt.Fprintf(buf, "\n# mlguard iam scope %s\n", p.Scope.args())
-		buf.WriteString(policyDocument(doc, p.Name, placeholders(p.Placeholders)))
+		fmt.Fprintf(buf, "\n# mlguard iam scope %s\n", p.Scope.Args())
+		buf.WriteString(scope.TerraformWith(doc, p.Name, ps.list))
 		if template != "" {
-			if template, err = replaceMarked(template, "mlguard iam scope "+p.Name, func(indent string) string {
-				return cfnPolicy(doc, indent, p.Placeholders)
-			}); err != nil {
+			cfn, err := cfnPolicy(doc, "", ps)
+			if err != nil {
+				return err
+			}
+			if template, err = replaceMarked(template, "mlguard iam scope "+p.Name, cfn); err != nil {
 				return err
 			}
 		}
+	}
+	if err := allUsed(docs, b.Placeholders); err != nil {
+		return err
 	}
 	if b.SCPs != nil {
 		text, err := scpFile(b.SCPs)
@@ -85,49 +95,24 @@ func generate(fsys fs.FS, b *Blueprint, out map[string][]byte) error {
 	return nil
 }
 
-func (a ScopeArgs) options() scope.Options {
-	return scope.Options{Task: a.Task, Buckets: a.Buckets, Prefixes: a.Prefixes, KMSKeys: a.KMSKeys, ECRRepos: a.ECRRepos,
-		Secrets: a.Secrets, CapturePrefix: a.Capture, LogGroups: a.LogGroups, PassRoles: a.PassRoles, VPC: a.VPC, ReadOnly: a.ReadOnly, NoLogs: a.NoLogs,
-		Region: a.Region, Account: a.Account}
-}
-
-// args is the mlguard iam scope command line that writes the policy, for
-// the reader of the generated file.
-func (a ScopeArgs) args() string {
-	parts := []string{"--task " + a.Task}
-	add := func(flag string, vs []string) {
-		for _, v := range vs {
-			parts = append(parts, flag+" "+v)
+// allUsed fails on a placeholder whose stand-in no policy holds: a
+// mistyped stand-in would otherwise stay in a policy as a literal.
+func allUsed(docs []*iam.Policy, ps []Placeholder) error {
+	data, err := json.Marshal(docs)
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		if !strings.Contains(string(data), p.Value) {
+			return fmt.Errorf("placeholder %q is in no policy", p.Value)
 		}
 	}
-	add("--bucket", a.Buckets)
-	add("--prefix", a.Prefixes)
-	add("--kms-key", a.KMSKeys)
-	add("--ecr-repo", a.ECRRepos)
-	add("--secret", a.Secrets)
-	add("--log-group", a.LogGroups)
-	add("--pass-role", a.PassRoles)
-	if a.Capture != "" {
-		add("--capture-prefix", []string{a.Capture})
-	}
-	for flag, on := range map[string]bool{"--vpc": a.VPC, "--read-only": a.ReadOnly, "--no-logs": a.NoLogs} {
-		if on {
-			parts = append(parts, flag)
-		}
-	}
-	sort.Strings(parts[1:])
-	if a.Region != "" {
-		parts = append(parts, "--region "+a.Region)
-	}
-	if a.Account != "" {
-		parts = append(parts, "--account "+a.Account)
-	}
-	return strings.Join(parts, " ")
+	return nil
 }
 
 // replaceMarked rewrites the lines between "# BEGIN marker" and "# END
-// marker" with what fill writes at the BEGIN line's indentation.
-func replaceMarked(text, marker string, fill func(indent string) string) (string, error) {
+// marker" with body, indented as the BEGIN line.
+func replaceMarked(text, marker, body string) (string, error) {
 	begin, end := "# BEGIN "+marker+"\n", "# END "+marker+"\n"
 	i := strings.Index(text, begin)
 	j := strings.Index(text, end)
@@ -141,14 +126,13 @@ func replaceMarked(text, marker string, fill func(indent string) string) (string
 	}
 	bodyStart := i + len(begin)
 	endLine := strings.LastIndex(text[:j], "\n") + 1
-	return text[:bodyStart] + fill(indent) + text[endLine:], nil
-}
-
-// quoteHCL quotes a literal for HCL; "${" and "%{" would start a template.
-func quoteHCL(s string) string {
-	q := strconv.Quote(s)
-	q = strings.ReplaceAll(q, "${", "$${")
-	return strings.ReplaceAll(q, "%{", "%%{")
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(body, "\n") {
+		if line != "" {
+			b.WriteString(indent + line)
+		}
+	}
+	return text[:bodyStart] + b.String() + text[endLine:], nil
 }
 
 // scpFile writes the SCPs of the default guardrail spec with the
@@ -169,48 +153,88 @@ func scpFile(s *SCPs) (string, error) {
 	b.WriteString("\n# mlguard guardrails compile --target aws-scp, with the default spec; the region allow-list and\n")
 	b.WriteString("# the approved keys come from the module's variables.\nlocals {\n  scps = {\n")
 	for _, p := range set.Policies {
-		fmt.Fprintf(&b, "    %s = jsonencode({\n      Version = %s\n      Statement = [\n", quoteHCL(p.Name), quoteHCL(p.Document.Version))
-		for _, st := range p.Document.Statements {
-			b.WriteString(scpStatement(st, ph, "        "))
+		// Through JSON, so that every field of a statement is written,
+		// whatever the compiler puts in.
+		data, err := json.Marshal(p.Document)
+		if err != nil {
+			return "", err
 		}
-		b.WriteString("      ]\n    })\n")
+		var doc any
+		if err := json.Unmarshal(data, &doc); err != nil {
+			return "", err
+		}
+		fmt.Fprintf(&b, "    %s = jsonencode(%s)\n", scope.QuoteHCL(p.Name), hclValue(doc, ph, "    "))
 	}
 	b.WriteString("  }\n}\n")
 	return b.String(), nil
 }
 
-func scpStatement(st iam.Statement, ph placeholderSet, indent string) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s{\n", indent)
-	in := indent + "  "
-	fmt.Fprintf(&b, "%sSid      = %s\n%sEffect   = %s\n", in, quoteHCL(st.Sid), in, quoteHCL(st.Effect))
-	if len(st.Action) > 0 {
-		fmt.Fprintf(&b, "%sAction   = %s\n", in, ph.list(st.Action))
-	}
-	if len(st.NotAction) > 0 {
-		fmt.Fprintf(&b, "%sNotAction = %s\n", in, ph.list(st.NotAction))
-	}
-	fmt.Fprintf(&b, "%sResource = %s\n", in, ph.list(st.Resource))
-	if len(st.Condition) > 0 {
-		fmt.Fprintf(&b, "%sCondition = {\n", in)
-		for _, op := range sortedKeys(st.Condition) {
-			fmt.Fprintf(&b, "%s  %s = {\n", in, quoteHCL(op))
-			for _, key := range sortedKeys(st.Condition[op]) {
-				fmt.Fprintf(&b, "%s    %s = %s\n", in, quoteHCL(key), ph.list(st.Condition[op][key]))
-			}
-			fmt.Fprintf(&b, "%s  }\n", in)
+// hclValue writes a JSON value as an HCL expression, lists of strings
+// through the placeholders.
+func hclValue(v any, ph placeholderSet, indent string) string {
+	switch v := v.(type) {
+	case map[string]any:
+		var b strings.Builder
+		b.WriteString("{\n")
+		for _, k := range policyOrder(v) {
+			fmt.Fprintf(&b, "%s  %s = %s\n", indent, hclKey(k), hclValue(v[k], ph, indent+"  "))
 		}
-		fmt.Fprintf(&b, "%s}\n", in)
+		return b.String() + indent + "}"
+	case []any:
+		if strs, ok := allStrings(v); ok {
+			return ph.list(strs)
+		}
+		parts := make([]string, len(v))
+		for i, e := range v {
+			parts[i] = indent + "  " + hclValue(e, ph, indent+"  ")
+		}
+		return "[\n" + strings.Join(parts, ",\n") + ",\n" + indent + "]"
+	case string:
+		return ph.scalar(v)
+	default:
+		data, _ := json.Marshal(v)
+		return string(data)
 	}
-	fmt.Fprintf(&b, "%s},\n", indent)
-	return b.String()
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+// policyFields are the fields of a policy in the order people read them.
+var policyFields = []string{"Version", "Statement", "Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction",
+	"Resource", "NotResource", "Condition"}
+
+// policyOrder lists an object's keys: policy fields in their order, then
+// the others (condition operators, keys) sorted.
+func policyOrder(m map[string]any) []string {
+	var keys []string
+	for _, f := range policyFields {
+		if _, ok := m[f]; ok {
+			keys = append(keys, f)
+		}
 	}
-	sort.Strings(keys)
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		if !slices.Contains(policyFields, k) {
+			keys = append(keys, k)
+		}
+	}
 	return keys
+}
+
+// hclKey writes an object key: bare when it is an identifier.
+func hclKey(k string) string {
+	if hclsyntax.ValidIdentifier(k) {
+		return k
+	}
+	return scope.QuoteHCL(k)
+}
+
+// allStrings returns a list's elements when all are strings.
+func allStrings(vs []any) ([]string, bool) {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		s, ok := v.(string)
+		if !ok {
+			return nil, false
+		}
+		out[i] = s
+	}
+	return out, true
 }

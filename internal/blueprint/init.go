@@ -4,11 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
-	"strings"
+	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclwrite"
@@ -27,43 +27,32 @@ func Init(fsys fs.FS, b *Blueprint, dir, source string) ([]string, error) {
 	if source == "" {
 		local := path.Join("modules", path.Base(b.Name))
 		source = "./" + local
-		entries, err := fs.ReadDir(fsys, b.Name)
+		_, module, err := tfFiles(fsys, b.Name)
 		if err != nil {
 			return nil, err
 		}
-		for _, e := range entries {
-			if e.IsDir() || !strings.HasSuffix(e.Name(), ".tf") {
-				continue
-			}
-			data, err := fs.ReadFile(fsys, path.Join(b.Name, e.Name()))
-			if err != nil {
-				return nil, err
-			}
-			files[path.Join(local, e.Name())] = data
+		for name, data := range module {
+			files[path.Join(local, name)] = data
 		}
 	}
-	example := path.Join(b.Name, "example")
-	entries, err := fs.ReadDir(fsys, example)
+	_, example, err := tfFiles(fsys, path.Join(b.Name, "example"))
 	if err != nil {
 		return nil, err
 	}
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".tf") {
-			continue
-		}
-		data, err := fs.ReadFile(fsys, path.Join(example, e.Name()))
-		if err != nil {
-			return nil, err
-		}
-		if files[e.Name()], err = setModuleSource(data, e.Name(), source); err != nil {
+	for name, data := range example {
+		if files[name], err = setModuleSource(data, name, source); err != nil {
 			return nil, err
 		}
 	}
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
+	names := slices.Sorted(maps.Keys(files))
+	for _, name := range names {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if _, err := os.Lstat(p); err == nil {
+			return nil, fmt.Errorf("%s exists already: init writes only new files", p)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
 	}
-	sort.Strings(names)
 	var written []string
 	for _, name := range names {
 		p := filepath.Join(dir, filepath.FromSlash(name))

@@ -12,23 +12,37 @@ import (
 	"github.com/zclconf/go-cty/cty"
 )
 
+// tfFiles reads the Terraform files of dir (not of its subdirectories), by
+// file name, in name order.
+func tfFiles(fsys fs.FS, dir string) ([]string, map[string][]byte, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	var names []string
+	files := map[string][]byte{}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".tf") {
+			continue
+		}
+		if files[e.Name()], err = fs.ReadFile(fsys, path.Join(dir, e.Name())); err != nil {
+			return nil, nil, err
+		}
+		names = append(names, e.Name())
+	}
+	return names, files, nil
+}
+
 // interfaceOf reads the variables and outputs of the module in dir.
 func interfaceOf(fsys fs.FS, dir string) ([]Input, []Output, error) {
-	entries, err := fs.ReadDir(fsys, dir)
+	names, files, err := tfFiles(fsys, dir)
 	if err != nil {
 		return nil, nil, err
 	}
 	var ins []Input
 	var outs []Output
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".tf") {
-			continue
-		}
-		name := path.Join(dir, e.Name())
-		src, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, nil, err
-		}
+	for _, n := range names {
+		name, src := path.Join(dir, n), files[n]
 		f, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
 		if diags.HasErrors() {
 			return nil, nil, fmt.Errorf("%w", diags)

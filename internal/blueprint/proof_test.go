@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -64,24 +65,27 @@ func TestGenerated(t *testing.T) {
 // applies the edits, each of which must match exactly once.
 func copyBlueprint(t *testing.T, b *Blueprint, edits []Edit, cfnFile string) string {
 	t.Helper()
+	// The embedded copy is the source tree's (TestEmbedded), without the
+	// hidden files (.terraform) a local terraform run leaves.
 	dst := filepath.Join(t.TempDir(), filepath.FromSlash(b.Name))
-	src := filepath.Join(root, filepath.FromSlash(b.Name))
-	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+	sub, err := fs.Sub(FS(), b.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Not os.CopyFS: embedded files are read-only, and the tests edit them.
+	err = fs.WalkDir(sub, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(sub, p)
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			if strings.HasPrefix(d.Name(), ".") && rel != "." {
-				return filepath.SkipDir
-			}
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
+		out := filepath.Join(dst, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 			return err
 		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+		return os.WriteFile(out, data, 0o644)
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -58,7 +58,7 @@ func README(b *Blueprint) string {
 		p("\n## Generated policies\n\n")
 		for _, pol := range b.Policies {
 			p("- `%s` (`data.aws_iam_policy_document.%s`) is what `mlguard iam scope %s` writes, with the module's inputs in place of the stand-ins.\n",
-				pol.File, pol.Name, pol.Scope.args())
+				pol.File, pol.Name, pol.Scope.Args())
 		}
 		if b.SCPs != nil {
 			p("- `%s` holds the SCPs `mlguard guardrails compile --target aws-scp` writes from the default spec, packed so that even the longest\n", b.SCPs.File)

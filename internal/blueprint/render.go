@@ -1,23 +1,55 @@
 package blueprint
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
 	"github.com/mlguard/mlguard/internal/iam"
+	"github.com/mlguard/mlguard/internal/iam/scope"
 )
 
+// placeholderSet writes policy values with the module's variables (or the
+// template's parameters) in place of the stand-ins.
 type placeholderSet []Placeholder
 
-func placeholders(ps []Placeholder) placeholderSet { return ps }
+// piece is a literal part of a value, or a stand-in (p set).
+type piece struct {
+	text string
+	p    *Placeholder
+}
+
+// pieces splits a value at its stand-ins, taking at each point the
+// earliest, then the longest, so that a stand-in inside another never
+// splits it.
+func (ps placeholderSet) pieces(v string) []piece {
+	var out []piece
+	for v != "" {
+		at, which := len(v), -1
+		for i, p := range ps {
+			k := strings.Index(v, p.Value)
+			if k >= 0 && (k < at || k == at && which >= 0 && len(p.Value) > len(ps[which].Value)) {
+				at, which = k, i
+			}
+		}
+		if at > 0 {
+			out = append(out, piece{text: v[:at]})
+		}
+		if which < 0 {
+			break
+		}
+		out = append(out, piece{text: ps[which].Value, p: &ps[which]})
+		v = v[at+len(ps[which].Value):]
+	}
+	return out
+}
 
 // list writes a list of policy values as an HCL expression: literals stay
-// literal, a stand-in becomes its variable (inside a template where it is
-// part of a value), and a value holding an Each stand-in becomes a for
-// expression over that variable; the parts are concatenated.
+// literal, a stand-in becomes its variable (interpolated where it is part
+// of a value), and a value holding an Each stand-in becomes a for
+// expression over that list variable; the parts are concatenated.
 func (ps placeholderSet) list(vs []string) string {
-	var parts []string
-	var scalars []string
+	var parts, scalars []string
 	flush := func() {
 		if len(scalars) > 0 {
 			parts = append(parts, "["+strings.Join(scalars, ", ")+"]")
@@ -25,158 +57,138 @@ func (ps placeholderSet) list(vs []string) string {
 		}
 	}
 	for _, v := range vs {
-		if p, ok := ps.each(v); ok {
+		pcs := ps.pieces(v)
+		each := eachOf(pcs)
+		switch {
+		case each == nil:
+			scalars = append(scalars, hclString(pcs))
+		case len(pcs) == 1:
 			flush()
-			if v == p.Value {
-				parts = append(parts, p.Terraform)
-			} else {
-				parts = append(parts, fmt.Sprintf("[for v in %s : %s]", p.Terraform, ps.scalar(strings.ReplaceAll(v, p.Value, "\x00"))))
-			}
-			continue
+			parts = append(parts, each.Terraform)
+		default:
+			flush()
+			parts = append(parts, fmt.Sprintf("[for v in %s : %s]", each.Terraform, hclString(pcs)))
 		}
-		scalars = append(scalars, ps.scalar(v))
 	}
 	flush()
-	if len(parts) == 1 {
+	switch len(parts) {
+	case 0:
+		return "[]"
+	case 1:
 		return parts[0]
 	}
 	return "concat(" + strings.Join(parts, ", ") + ")"
 }
 
-func (ps placeholderSet) each(v string) (Placeholder, bool) {
-	for _, p := range ps {
-		if p.Each && strings.Contains(v, p.Value) {
-			return p, true
+// scalar writes one value as an HCL expression.
+func (ps placeholderSet) scalar(v string) string { return hclString(ps.pieces(v)) }
+
+func eachOf(pcs []piece) *Placeholder {
+	for _, pc := range pcs {
+		if pc.p != nil && pc.p.Each {
+			return pc.p
 		}
 	}
-	return Placeholder{}, false
+	return nil
 }
 
-// scalar writes one value; "\x00" stands for the for expression's v.
-func (ps placeholderSet) scalar(v string) string {
-	for _, p := range ps {
-		if v == p.Value && !p.Each {
-			return p.Terraform
-		}
+// hclString writes pieces as an HCL string: a lone stand-in is its
+// variable, stand-ins in a value are interpolated, and an Each stand-in is
+// the for expression's v.
+func hclString(pcs []piece) string {
+	if len(pcs) == 1 && pcs[0].p != nil && !pcs[0].p.Each {
+		return pcs[0].p.Terraform
 	}
-	// Split the value at stand-ins, quote the literal pieces and
-	// interpolate the variables.
 	var b strings.Builder
-	rest := v
-	for rest != "" {
-		at, which := len(rest), -1
-		for i, p := range ps {
-			if p.Each {
-				continue
-			}
-			if k := strings.Index(rest, p.Value); k >= 0 && k < at {
-				at, which = k, i
-			}
+	for _, pc := range pcs {
+		switch {
+		case pc.p == nil:
+			q := scope.QuoteHCL(pc.text)
+			b.WriteString(q[1 : len(q)-1])
+		case pc.p.Each:
+			b.WriteString("${v}")
+		default:
+			b.WriteString("${" + pc.p.Terraform + "}")
 		}
-		if k := strings.IndexByte(rest, 0); k >= 0 && k < at {
-			b.WriteString(literal(rest[:k]) + "${v}")
-			rest = rest[k+1:]
-			continue
-		}
-		b.WriteString(literal(rest[:at]))
-		if which < 0 {
-			break
-		}
-		b.WriteString("${" + ps[which].Terraform + "}")
-		rest = rest[at+len(ps[which].Value):]
 	}
 	return `"` + b.String() + `"`
 }
 
-// literal is the inside of a quoted HCL string holding s.
-func literal(s string) string {
-	q := quoteHCL(s)
-	return q[1 : len(q)-1]
-}
-
-// policyDocument writes the policy as an aws_iam_policy_document whose
-// values refer to the module's variables.
-func policyDocument(p *iam.Policy, name string, ps placeholderSet) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "data \"aws_iam_policy_document\" %s {\n", quoteHCL(name))
-	for i, s := range p.Statements {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		b.WriteString("  statement {\n")
-		fmt.Fprintf(&b, "    sid       = %s\n    effect    = %s\n", quoteHCL(s.Sid), quoteHCL(s.Effect))
-		fmt.Fprintf(&b, "    actions   = %s\n    resources = %s\n", ps.list(s.Action), ps.list(s.Resource))
-		for _, op := range sortedKeys(s.Condition) {
-			for _, key := range sortedKeys(s.Condition[op]) {
-				fmt.Fprintf(&b, "\n    condition {\n      test     = %s\n      variable = %s\n      values   = %s\n    }\n",
-					quoteHCL(op), quoteHCL(key), ps.list(s.Condition[op][key]))
-			}
-		}
-		b.WriteString("  }\n")
-	}
-	b.WriteString("}\n")
-	return b.String()
-}
-
 // cfnPolicy writes the policy as a CloudFormation PolicyDocument (YAML) at
-// indent: a stand-in that is the whole value becomes !Ref, one inside a
-// value !Sub. CloudFormation has no for expression, so an Each stand-in
-// maps to a single parameter there.
-func cfnPolicy(p *iam.Policy, indent string, ps []Placeholder) string {
+// indent, every field of it (through JSON), in the order people read.
+func cfnPolicy(p *iam.Policy, indent string, ps placeholderSet) (string, error) {
+	data, err := json.Marshal(p)
+	if err != nil {
+		return "", err
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(data, &doc); err != nil {
+		return "", err
+	}
 	var b strings.Builder
-	w := func(depth int, format string, args ...any) {
-		b.WriteString(indent + strings.Repeat("  ", depth) + fmt.Sprintf(format, args...) + "\n")
-	}
-	w(0, "Version: %s", yamlString(p.Version))
-	w(0, "Statement:")
-	for _, s := range p.Statements {
-		w(1, "- Sid: %s", yamlString(s.Sid))
-		w(2, "Effect: %s", s.Effect)
-		w(2, "Action:")
-		for _, a := range s.Action {
-			w(3, "- %s", cfnValue(a, ps))
-		}
-		w(2, "Resource:")
-		for _, r := range s.Resource {
-			w(3, "- %s", cfnValue(r, ps))
-		}
-		if len(s.Condition) > 0 {
-			w(2, "Condition:")
-			for _, op := range sortedKeys(s.Condition) {
-				w(3, "%s:", op)
-				for _, key := range sortedKeys(s.Condition[op]) {
-					w(4, "%s:", yamlString(key))
-					for _, v := range s.Condition[op][key] {
-						w(5, "- %s", cfnValue(v, ps))
-					}
-				}
-			}
-		}
-	}
-	return b.String()
+	ps.cfnMap(&b, doc, indent, indent)
+	return b.String(), nil
 }
 
-func cfnValue(v string, ps []Placeholder) string {
-	for _, p := range ps {
-		if v == p.Value && strings.Contains(p.CloudFormation, ".") {
-			return "!GetAtt " + p.CloudFormation
+// cfnMap writes an object's fields; the first line starts with first (a
+// list item's "- ") and the others with indent.
+func (ps placeholderSet) cfnMap(b *strings.Builder, m map[string]any, first, indent string) {
+	for i, k := range policyOrder(m) {
+		lead := indent
+		if i == 0 {
+			lead = first
 		}
-		if v == p.Value {
-			return "!Ref " + p.CloudFormation
+		switch v := m[k].(type) {
+		case map[string]any:
+			fmt.Fprintf(b, "%s%s:\n", lead, yamlString(k))
+			ps.cfnMap(b, v, indent+"  ", indent+"  ")
+		case []any:
+			fmt.Fprintf(b, "%s%s:\n", lead, yamlString(k))
+			for _, e := range v {
+				if em, ok := e.(map[string]any); ok {
+					ps.cfnMap(b, em, indent+"  - ", indent+"    ")
+					continue
+				}
+				fmt.Fprintf(b, "%s  - %s\n", indent, ps.cfnValue(fmt.Sprint(e)))
+			}
+		default:
+			fmt.Fprintf(b, "%s%s: %s\n", lead, yamlString(k), ps.cfnValue(fmt.Sprint(v)))
 		}
 	}
-	sub := strings.ReplaceAll(v, "${", "${!")
-	changed := false
-	for _, p := range ps {
-		if strings.Contains(sub, p.Value) {
-			sub = strings.ReplaceAll(sub, p.Value, "${"+p.CloudFormation+"}")
-			changed = true
+}
+
+// cfnValue writes one value: a lone stand-in becomes !Ref (or !GetAtt for
+// Resource.Attribute), stand-ins in a value !Sub. CloudFormation has no for
+// expression, so an Each stand-in maps to a single parameter there.
+func (ps placeholderSet) cfnValue(v string) string {
+	pcs := ps.pieces(v)
+	if len(pcs) == 1 && pcs[0].p != nil {
+		if strings.Contains(pcs[0].p.CloudFormation, ".") {
+			return "!GetAtt " + pcs[0].p.CloudFormation
+		}
+		return "!Ref " + pcs[0].p.CloudFormation
+	}
+	if !hasStandIn(pcs) {
+		return yamlString(v)
+	}
+	var sub strings.Builder
+	for _, pc := range pcs {
+		if pc.p == nil {
+			sub.WriteString(strings.ReplaceAll(pc.text, "${", "${!"))
+		} else {
+			sub.WriteString("${" + pc.p.CloudFormation + "}")
 		}
 	}
-	if changed {
-		return "!Sub " + yamlString(sub)
+	return "!Sub " + yamlString(sub.String())
+}
+
+func hasStandIn(pcs []piece) bool {
+	for _, pc := range pcs {
+		if pc.p != nil {
+			return true
+		}
 	}
-	return yamlString(v)
+	return false
 }
 
 // yamlString quotes a YAML scalar when it could be read as anything else.

@@ -16,7 +16,8 @@ func newBlueprintsCmd() *cobra.Command {
 		Use:   "blueprints",
 		Short: "List, describe and start from mlguard's secure ML platform blueprints",
 		Long: "Blueprints are Terraform modules (and CloudFormation templates) for the common ML building blocks with the\n" +
-			"controls built in, embedded in mlguard: each is proved by a real plan and a clean scan in mlguard's tests.",
+			"controls built in, embedded in mlguard. mlguard's tests prove each one with a clean scan, and the AWS ones\n" +
+			"with a real offline terraform plan too.",
 	}
 	cmd.AddCommand(newBlueprintsListCmd(), newBlueprintsShowCmd(), newBlueprintsInitCmd())
 	return cmd
@@ -85,7 +86,7 @@ func newBlueprintsInitCmd() *cobra.Command {
 			"is written too, under DIR/modules/, and the module call points there; with --source the call points at\n" +
 			"the path or git reference given. Existing files are never overwritten.",
 		Example: "  mlguard blueprints init aws/private-endpoint ./churn-endpoint\n" +
-			"  mlguard blueprints init aws/secure-notebook ./notebook --source 'git::https://github.com/acme/mlguard.git//blueprints/aws/secure-notebook?ref=v1.4.0'",
+			"  mlguard blueprints init aws/secure-notebook ./nb --source 'git::https://example.com/ml.git//blueprints/aws/secure-notebook?ref=v1'",
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			b, err := blueprint.Find(blueprint.FS(), args[0])
@@ -104,7 +105,7 @@ func newBlueprintsInitCmd() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&source, "source", "", "module source for the call: a path or a git reference (default: copy the module under DIR/modules/)")
+	cmd.Flags().StringVar(&source, "source", "", "module source for the call: a path or a git reference (default: a copy under DIR/modules/)")
 	return cmd
 }
 

@@ -63,7 +63,7 @@ func newIAMScopeCmd() *cobra.Command {
 	var o scope.Options
 	var out output
 	cmd := &cobra.Command{
-		Use:   "scope --task TASK --bucket ARN... [--prefix P...] [--kms-key ARN...] [--ecr-repo ARN...] [--secret ARN...] [--log-group ARN...] [--vpc] [--read-only]",
+		Use:   "scope --task TASK --bucket ARN... [--prefix P...] [--kms-key ARN...] [flags]",
 		Short: "Print the least-privilege policy of an ML task's execution role",
 		Long: "Print the minimal identity policy for the execution role of an ML task: a notebook instance, a training,\n" +
 			"processing or pipeline job, or a model behind an endpoint, on the buckets, keys, repositories and log\n" +

@@ -13,7 +13,7 @@ locals {
           Action   = ["sagemaker:CreateEndpointConfig"]
           Resource = ["*"]
           Condition = {
-            "Null" = {
+            Null = {
               "sagemaker:VolumeKmsKey"    = ["true"]
               "sagemaker:VolumeKmsKeyArn" = ["true"]
             }
@@ -25,10 +25,10 @@ locals {
           Action   = ["sagemaker:CreateAutoMLJob", "sagemaker:CreateAutoMLJobV2", "sagemaker:CreateDataQualityJobDefinition", "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateLabelingJob", "sagemaker:CreateModelBiasJobDefinition", "sagemaker:CreateModelExplainabilityJobDefinition", "sagemaker:CreateModelQualityJobDefinition", "sagemaker:CreateMonitoringSchedule", "sagemaker:CreateProcessingJob", "sagemaker:CreateTrainingJob", "sagemaker:CreateTransformJob"]
           Resource = ["*"]
           Condition = {
-            "ArnNotLike" = {
+            ArnNotLike = {
               "sagemaker:OutputKmsKey" = var.approved_kms_key_arns
             }
-            "Null" = {
+            Null = {
               "sagemaker:OutputKmsKey" = ["false"]
             }
           }
@@ -39,10 +39,10 @@ locals {
           Action   = ["sagemaker:CreateAutoMLJob", "sagemaker:CreateAutoMLJobV2", "sagemaker:CreateDataQualityJobDefinition", "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateLabelingJob", "sagemaker:CreateModelBiasJobDefinition", "sagemaker:CreateModelExplainabilityJobDefinition", "sagemaker:CreateModelQualityJobDefinition", "sagemaker:CreateMonitoringSchedule", "sagemaker:CreateProcessingJob", "sagemaker:CreateTrainingJob", "sagemaker:CreateTransformJob"]
           Resource = ["*"]
           Condition = {
-            "ArnNotLike" = {
+            ArnNotLike = {
               "sagemaker:OutputKmsKeyArn" = var.approved_kms_key_arns
             }
-            "Null" = {
+            Null = {
               "sagemaker:OutputKmsKeyArn" = ["false"]
             }
           }
@@ -53,10 +53,10 @@ locals {
           Action   = ["sagemaker:CreateAutoMLJob", "sagemaker:CreateAutoMLJobV2", "sagemaker:CreateDataQualityJobDefinition", "sagemaker:CreateDomain", "sagemaker:CreateEndpointConfig", "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateLabelingJob", "sagemaker:CreateModelBiasJobDefinition", "sagemaker:CreateModelExplainabilityJobDefinition", "sagemaker:CreateModelQualityJobDefinition", "sagemaker:CreateMonitoringSchedule", "sagemaker:CreateNotebookInstance", "sagemaker:CreateProcessingJob", "sagemaker:CreateTrainingJob", "sagemaker:CreateTransformJob"]
           Resource = ["*"]
           Condition = {
-            "ArnNotLike" = {
+            ArnNotLike = {
               "sagemaker:VolumeKmsKey" = var.approved_kms_key_arns
             }
-            "Null" = {
+            Null = {
               "sagemaker:VolumeKmsKey" = ["false"]
             }
           }
@@ -67,10 +67,10 @@ locals {
           Action   = ["sagemaker:CreateAutoMLJob", "sagemaker:CreateAutoMLJobV2", "sagemaker:CreateDataQualityJobDefinition", "sagemaker:CreateDomain", "sagemaker:CreateEndpointConfig", "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateLabelingJob", "sagemaker:CreateModelBiasJobDefinition", "sagemaker:CreateModelExplainabilityJobDefinition", "sagemaker:CreateModelQualityJobDefinition", "sagemaker:CreateMonitoringSchedule", "sagemaker:CreateNotebookInstance", "sagemaker:CreateProcessingJob", "sagemaker:CreateTrainingJob", "sagemaker:CreateTransformJob"]
           Resource = ["*"]
           Condition = {
-            "ArnNotLike" = {
+            ArnNotLike = {
               "sagemaker:VolumeKmsKeyArn" = var.approved_kms_key_arns
             }
-            "Null" = {
+            Null = {
               "sagemaker:VolumeKmsKeyArn" = ["false"]
             }
           }
@@ -81,7 +81,7 @@ locals {
           Action   = ["sagemaker:CreateAutoMLJob", "sagemaker:CreateAutoMLJobV2", "sagemaker:CreateDataQualityJobDefinition", "sagemaker:CreateDomain", "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateLabelingJob", "sagemaker:CreateModelBiasJobDefinition", "sagemaker:CreateModelExplainabilityJobDefinition", "sagemaker:CreateModelQualityJobDefinition", "sagemaker:CreateMonitoringSchedule", "sagemaker:CreateNotebookInstance", "sagemaker:CreateProcessingJob", "sagemaker:CreateTrainingJob", "sagemaker:CreateTransformJob"]
           Resource = ["*"]
           Condition = {
-            "Null" = {
+            Null = {
               "sagemaker:VolumeKmsKey"    = ["true"]
               "sagemaker:VolumeKmsKeyArn" = ["true"]
             }
@@ -98,7 +98,7 @@ locals {
           Action   = ["bedrock:*", "sagemaker:*"]
           Resource = ["*"]
           Condition = {
-            "StringNotEquals" = {
+            StringNotEquals = {
               "aws:RequestedRegion" = var.allowed_regions
             }
           }
@@ -109,7 +109,7 @@ locals {
           Action   = ["sagemaker:CreateNotebookInstance"]
           Resource = ["*"]
           Condition = {
-            "StringNotEquals" = {
+            StringNotEquals = {
               "sagemaker:DirectInternetAccess" = ["Disabled"]
             }
           }
@@ -120,7 +120,7 @@ locals {
           Action   = ["sagemaker:CreateNotebookInstance"]
           Resource = ["*"]
           Condition = {
-            "StringNotEquals" = {
+            StringNotEquals = {
               "sagemaker:MinimumInstanceMetadataServiceVersion" = ["2"]
             }
           }
@@ -131,7 +131,7 @@ locals {
           Action   = ["sagemaker:UpdateNotebookInstance"]
           Resource = ["*"]
           Condition = {
-            "StringEquals" = {
+            StringEquals = {
               "sagemaker:MinimumInstanceMetadataServiceVersion" = ["1"]
             }
           }
@@ -142,7 +142,7 @@ locals {
           Action   = ["sagemaker:CreateNotebookInstance"]
           Resource = ["*"]
           Condition = {
-            "StringNotEquals" = {
+            StringNotEquals = {
               "sagemaker:RootAccess" = ["Disabled"]
             }
           }
@@ -153,7 +153,7 @@ locals {
           Action   = ["sagemaker:UpdateNotebookInstance"]
           Resource = ["*"]
           Condition = {
-            "StringEquals" = {
+            StringEquals = {
               "sagemaker:RootAccess" = ["Enabled"]
             }
           }
@@ -164,7 +164,7 @@ locals {
           Action   = ["sagemaker:CreateAutoMLJob", "sagemaker:CreateAutoMLJobV2", "sagemaker:CreateDataQualityJobDefinition", "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateLabelingJob", "sagemaker:CreateModelBiasJobDefinition", "sagemaker:CreateModelExplainabilityJobDefinition", "sagemaker:CreateModelQualityJobDefinition", "sagemaker:CreateMonitoringSchedule", "sagemaker:CreateProcessingJob", "sagemaker:CreateTrainingJob", "sagemaker:CreateTransformJob"]
           Resource = ["*"]
           Condition = {
-            "Null" = {
+            Null = {
               "sagemaker:OutputKmsKey"    = ["true"]
               "sagemaker:OutputKmsKeyArn" = ["true"]
             }
@@ -176,7 +176,7 @@ locals {
           Action   = ["sagemaker:CreateAutoMLJob", "sagemaker:CreateAutoMLJobV2", "sagemaker:CreateDataQualityJobDefinition", "sagemaker:CreateDomain", "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateModel", "sagemaker:CreateModelBiasJobDefinition", "sagemaker:CreateModelExplainabilityJobDefinition", "sagemaker:CreateModelQualityJobDefinition", "sagemaker:CreateMonitoringSchedule", "sagemaker:CreateNotebookInstance", "sagemaker:CreateProcessingJob", "sagemaker:CreateTrainingJob"]
           Resource = ["*"]
           Condition = {
-            "Null" = {
+            Null = {
               "sagemaker:VpcSubnets" = ["true"]
             }
           }
@@ -187,7 +187,7 @@ locals {
           Action   = ["sagemaker:CreateDomain"]
           Resource = ["*"]
           Condition = {
-            "StringNotEquals" = {
+            StringNotEquals = {
               "sagemaker:AppNetworkAccessType" = ["VpcOnly"]
             }
           }
@@ -198,7 +198,7 @@ locals {
           Action   = ["sagemaker:UpdateDomain"]
           Resource = ["*"]
           Condition = {
-            "StringEquals" = {
+            StringEquals = {
               "sagemaker:AppNetworkAccessType" = ["PublicInternetOnly"]
             }
           }
@@ -209,7 +209,7 @@ locals {
           Action   = ["sagemaker:CreateAutoMLJob", "sagemaker:CreateAutoMLJobV2", "sagemaker:CreateDataQualityJobDefinition", "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateModelBiasJobDefinition", "sagemaker:CreateModelExplainabilityJobDefinition", "sagemaker:CreateModelQualityJobDefinition", "sagemaker:CreateMonitoringSchedule", "sagemaker:CreateProcessingJob", "sagemaker:CreateTrainingJob"]
           Resource = ["*"]
           Condition = {
-            "BoolIfExists" = {
+            BoolIfExists = {
               "sagemaker:InterContainerTrafficEncryption" = ["false"]
             }
           }
@@ -220,7 +220,7 @@ locals {
           Action   = ["sagemaker:CreateDataQualityJobDefinition", "sagemaker:CreateHyperParameterTuningJob", "sagemaker:CreateModel", "sagemaker:CreateModelBiasJobDefinition", "sagemaker:CreateModelExplainabilityJobDefinition", "sagemaker:CreateModelQualityJobDefinition", "sagemaker:CreateMonitoringSchedule", "sagemaker:CreateProcessingJob", "sagemaker:CreateTrainingJob"]
           Resource = ["*"]
           Condition = {
-            "BoolIfExists" = {
+            BoolIfExists = {
               "sagemaker:NetworkIsolation" = ["false"]
             }
           }

@@ -20,27 +20,62 @@ var Tasks = []string{"notebook", "training", "processing", "endpoint", "pipeline
 // Options describe the task and the resources it uses. Region and Account
 // default to "*" (every region, the role's own account).
 type Options struct {
-	Task      string
-	Buckets   []string // bucket ARNs, arn:aws:s3:::NAME
-	KMSKeys   []string // key ARNs
-	ECRRepos  []string // repository ARNs
-	LogGroups []string // log group ARNs; default the task's SageMaker log group
-	PassRoles []string // role ARNs a pipeline passes to the jobs it starts
-	Secrets   []string // Secrets Manager secret ARNs the task reads
+	Task      string   `yaml:"task"`
+	Buckets   []string `yaml:"buckets"`    // bucket ARNs, arn:aws:s3:::NAME
+	KMSKeys   []string `yaml:"kms_keys"`   // key ARNs
+	ECRRepos  []string `yaml:"ecr_repos"`  // repository ARNs
+	LogGroups []string `yaml:"log_groups"` // log group ARNs; default the task's SageMaker log group
+	PassRoles []string `yaml:"pass_roles"` // role ARNs a pipeline passes to the jobs it starts
+	Secrets   []string `yaml:"secrets"`    // Secrets Manager secret ARNs the task reads
 	// Prefixes limit the task to these object key prefixes in every bucket
 	// ("features/"): objects under them, and listing only them.
-	Prefixes []string
+	Prefixes []string `yaml:"prefixes"`
 	// CapturePrefix is where an endpoint's data capture writes, in each
 	// bucket: SageMaker writes the captured requests as the model's role.
-	CapturePrefix string
+	CapturePrefix string `yaml:"capture_prefix"`
 	// ReadOnly keeps the task to reading: objects get, keys decrypt.
-	ReadOnly bool
+	ReadOnly bool `yaml:"read_only"`
 	// NoLogs leaves out the log grants, for a task whose role must do
 	// nothing but read its data (a notebook whose logs are not wanted).
-	NoLogs  bool
-	VPC     bool // the task runs in a VPC: it manages its network interfaces
-	Region  string
-	Account string
+	NoLogs  bool   `yaml:"no_logs"`
+	VPC     bool   `yaml:"vpc"` // the task runs in a VPC: it manages its network interfaces
+	Region  string `yaml:"region"`
+	Account string `yaml:"account"`
+}
+
+// Args is the mlguard iam scope command line that writes the policy of o.
+func (o Options) Args() string {
+	parts := []string{"--task " + o.Task}
+	add := func(flag string, vs ...string) {
+		for _, v := range vs {
+			if v != "" {
+				parts = append(parts, flag+" "+v)
+			}
+		}
+	}
+	add("--bucket", o.Buckets...)
+	add("--prefix", o.Prefixes...)
+	add("--capture-prefix", o.CapturePrefix)
+	add("--kms-key", o.KMSKeys...)
+	add("--ecr-repo", o.ECRRepos...)
+	add("--secret", o.Secrets...)
+	add("--log-group", o.LogGroups...)
+	add("--pass-role", o.PassRoles...)
+	for _, f := range []struct {
+		flag string
+		on   bool
+	}{{"--vpc", o.VPC}, {"--read-only", o.ReadOnly}, {"--no-logs", o.NoLogs}} {
+		if f.on {
+			parts = append(parts, f.flag)
+		}
+	}
+	if o.Region != "" && o.Region != "*" {
+		add("--region", o.Region)
+	}
+	if o.Account != "" && o.Account != "*" {
+		add("--account", o.Account)
+	}
+	return strings.Join(parts, " ")
 }
 
 // Call is one call a task makes, with the request keys it carries.
@@ -91,11 +126,11 @@ func (o *Options) Validate() error {
 		}
 	}
 	for _, p := range o.Prefixes {
-		if p == "" || strings.HasPrefix(p, "/") || !strings.HasSuffix(p, "/") || strings.ContainsAny(p, "*?") {
+		if !keyPrefix(p) {
 			return fmt.Errorf("prefix %q: want a key prefix ending in / without wildcards, such as features/", p)
 		}
 	}
-	if o.CapturePrefix != "" && (o.Task != "endpoint" || !strings.HasSuffix(o.CapturePrefix, "/") || strings.HasPrefix(o.CapturePrefix, "/") || strings.ContainsAny(o.CapturePrefix, "*?")) {
+	if o.CapturePrefix != "" && (o.Task != "endpoint" || !keyPrefix(o.CapturePrefix)) {
 		return fmt.Errorf("capture prefix %q: an endpoint's data capture prefix ends in / and has no wildcards", o.CapturePrefix)
 	}
 	if o.ReadOnly && o.Task == "pipeline" {
@@ -108,6 +143,12 @@ func (o *Options) Validate() error {
 		return fmt.Errorf("name the buckets the task reads or writes with --bucket")
 	}
 	return nil
+}
+
+// keyPrefix reports whether p is an object key prefix a policy can name:
+// it ends in a slash, does not start with one, and has no wildcard.
+func keyPrefix(p string) bool {
+	return strings.HasSuffix(p, "/") && !strings.HasPrefix(p, "/") && !strings.ContainsAny(p, "*?")
 }
 
 // Policy writes the least-privilege policy for the task.
@@ -193,12 +234,13 @@ func s3Grants(o Options) []grant {
 	}
 	obj := func(r string) string { return strings.TrimSuffix(r, "*") + "data/part-0000.parquet" }
 	gs := []grant{listGrant(o)}
-	if o.writes() {
+	switch {
+	case o.writes():
 		gs = append(gs, each("ReadWriteObjects", []string{"s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload"}, objects, obj))
-	} else if o.Task != "endpoint" {
-		gs = append(gs, each("ReadObjects", []string{"s3:GetObject"}, objects, obj))
-	} else {
+	case o.Task == "endpoint":
 		gs = append(gs, each("ReadModelArtifacts", []string{"s3:GetObject"}, objects, obj))
+	default:
+		gs = append(gs, each("ReadObjects", []string{"s3:GetObject"}, objects, obj))
 	}
 	if o.CapturePrefix != "" {
 		var captures []string
@@ -213,25 +255,22 @@ func s3Grants(o Options) []grant {
 // listGrant lets the task list its buckets; with prefixes, only under them
 // (s3:prefix is the key prefix of the ListObjects request).
 func listGrant(o Options) grant {
-	actions := []string{"s3:ListBucket", "s3:GetBucketLocation"}
-	if o.ReadOnly {
-		actions = actions[:1]
-	}
-	g := each("ListBuckets", actions, o.Buckets, same)
 	if len(o.Prefixes) == 0 {
-		return g
+		actions := []string{"s3:ListBucket", "s3:GetBucketLocation"}
+		if o.ReadOnly {
+			actions = actions[:1]
+		}
+		return each("ListBuckets", actions, o.Buckets, same)
 	}
-	g.sid = "ListPrefixes"
-	g.actions = []string{"s3:ListBucket"}
+	g := grant{sid: "ListPrefixes", actions: []string{"s3:ListBucket"}, resources: o.Buckets}
 	var like []string
 	for _, p := range o.Prefixes {
 		like = append(like, p+"*")
+		for _, b := range o.Buckets {
+			g.calls = append(g.calls, Call{Action: "s3:ListBucket", Resource: b, Context: map[string][]string{"s3:prefix": {p + "2026/"}}})
+		}
 	}
 	g.condition = map[string]map[string]iam.Values{"StringLike": {"s3:prefix": like}}
-	g.calls = nil
-	for _, b := range o.Buckets {
-		g.calls = append(g.calls, Call{Action: "s3:ListBucket", Resource: b, Context: map[string][]string{"s3:prefix": {o.Prefixes[0] + "2026/"}}})
-	}
 	return g
 }
 
