@@ -133,7 +133,8 @@ type Edit struct {
 	To   string `yaml:"to"`
 }
 
-// Validation is an insecure input the module refuses.
+// Validation is an insecure input the module refuses (Variable set), the
+// template refuses (Parameter set), or both.
 type Validation struct {
 	Variable string `yaml:"variable"`
 	// Value is an HCL expression.

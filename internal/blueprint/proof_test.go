@@ -346,7 +346,9 @@ func TestPlan(t *testing.T) {
 			}
 			t.Logf("%s: plan creates %d resources; scan of the plan: %d findings", b.Name, created(t, js), len(ids))
 			for _, v := range b.Validations {
-				refused(t, env, ex, v)
+				if v.Variable != "" { // not a template-only check
+					refused(t, env, ex, v)
+				}
 			}
 		})
 	}

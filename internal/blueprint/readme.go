@@ -47,6 +47,10 @@ func README(b *Blueprint) string {
 	if len(b.Validations) > 0 {
 		p("\nRefused with a clear message (each one planned in the tests):\n\n")
 		for _, v := range b.Validations {
+			if v.Variable == "" {
+				p("- CloudFormation `%s: %s`: \"…%s…\"\n", v.Parameter, v.ParameterValue, v.Message)
+				continue
+			}
 			p("- `%s = %s`: \"…%s…\"\n", v.Variable, strings.ReplaceAll(v.Value, "|", "\\|"), v.Message)
 		}
 	}

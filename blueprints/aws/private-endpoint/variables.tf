@@ -56,7 +56,7 @@ variable "app_cidr" {
   description = "CIDR of the one application subnet allowed to call the endpoint."
   type        = string
   validation {
-    condition     = can(cidrhost(var.app_cidr, 0)) && tonumber(split("/", var.app_cidr)[1]) >= 16
+    condition     = can(cidrhost(var.app_cidr, 0)) && try(tonumber(split("/", var.app_cidr)[1]) >= 16, false)
     error_message = "The app_cidr must be the application subnet's CIDR, /16 or narrower; 0.0.0.0/0 or any wide range would let every caller in."
   }
 }

@@ -93,7 +93,7 @@ variable "feature_db_cidr" {
   description = "CIDR of the feature database the extract step reads, with its credentials from the secret."
   type        = string
   validation {
-    condition     = can(cidrhost(var.feature_db_cidr, 0)) && tonumber(split("/", var.feature_db_cidr)[1]) >= 16
+    condition     = can(cidrhost(var.feature_db_cidr, 0)) && try(tonumber(split("/", var.feature_db_cidr)[1]) >= 16, false)
     error_message = "The feature_db_cidr must be the database subnet's CIDR, /16 or narrower; 0.0.0.0/0 would open the jobs to the internet."
   }
 }
