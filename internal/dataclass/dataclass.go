@@ -118,7 +118,8 @@ func ParseLocation(s string) (Location, error) {
 	if l.Bucket == "" || strings.ContainsAny(l.Bucket, "*?") {
 		return Location{}, fmt.Errorf("%q names no bucket", s)
 	}
-	l.Prefix = strings.TrimPrefix(l.Prefix, "/")
+	// Leading slashes say nothing: s3://b//k and s3://b/k are read as one.
+	l.Prefix = strings.TrimLeft(l.Prefix, "/")
 	return l, nil
 }
 
