@@ -39,20 +39,24 @@ type Detector struct {
 
 // Alert is one detection, with the evidence events behind it.
 type Alert struct {
-	Detector   string         `json:"detector"`
-	Title      string         `json:"title"`
-	Severity   rule.Severity  `json:"severity"`
-	Techniques []string       `json:"techniques"`
-	Cloud      string         `json:"cloud"`
-	Principal  string         `json:"principal"`
-	Resource   string         `json:"resource,omitempty"`
-	SourceIP   string         `json:"source_ip,omitempty"`
-	First      time.Time      `json:"first_seen"`
-	Last       time.Time      `json:"last_seen"`
-	Events     int            `json:"events"`
-	Message    string         `json:"message"`
-	Evidence   []event.Source `json:"evidence"`
-	key        string
+	Detector   string        `json:"detector"`
+	Title      string        `json:"title"`
+	Severity   rule.Severity `json:"severity"`
+	Techniques []string      `json:"techniques"`
+	Cloud      string        `json:"cloud"`
+	Principal  string        `json:"principal"`
+	// Sessions are the role session names behind an AWS role principal
+	// (the person or job: assumed-role/ml-engineers/jdoe -> jdoe), at most
+	// MaxEvidence, in order of first appearance.
+	Sessions []string       `json:"sessions,omitempty"`
+	Resource string         `json:"resource,omitempty"`
+	SourceIP string         `json:"source_ip,omitempty"`
+	First    time.Time      `json:"first_seen"`
+	Last     time.Time      `json:"last_seen"`
+	Events   int            `json:"events"`
+	Message  string         `json:"message"`
+	Evidence []event.Source `json:"evidence"`
+	key      string
 }
 
 // MaxEvidence bounds the evidence kept per alert; Events counts them all.
@@ -121,6 +125,7 @@ func (c *Context) Raise(key string, e *event.Event, resource, format string, arg
 		c.order = append(c.order, k)
 	}
 	a.Events++
+	a.addSession(e.Session())
 	if e.Time.Before(a.First) {
 		a.First = e.Time
 	}
@@ -129,6 +134,13 @@ func (c *Context) Raise(key string, e *event.Event, resource, format string, arg
 	}
 	if len(a.Evidence) < MaxEvidence {
 		a.Evidence = append(a.Evidence, e.Source)
+	}
+}
+
+// addSession adds a session name once, up to MaxEvidence of them.
+func (a *Alert) addSession(s string) {
+	if s != "" && len(a.Sessions) < MaxEvidence && !slices.Contains(a.Sessions, s) {
+		a.Sessions = append(a.Sessions, s)
 	}
 }
 

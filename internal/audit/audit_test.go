@@ -3,6 +3,7 @@ package audit
 import (
 	"context"
 	"io/fs"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -213,5 +214,45 @@ func TestGeneratorCountsAreTrue(t *testing.T) {
 	if files != st.Files || len(res.Files) != st.Files || res.Read != st.Events || len(res.Rejected) != 0 {
 		t.Errorf("generator says %d files, %d events; on disk %d files; read %d files, %d records (%d rejected)",
 			st.Files, st.Events, files, len(res.Files), res.Read, len(res.Rejected))
+	}
+}
+
+// TestWhoAndWhat: an alert names the role, the session (the person behind
+// it) and the address; a create call's alert names what it created; a role
+// handed to SageMaker in a CreateTrainingJob is an ML role, so its
+// credentials used from outside raise AUDIT-CRED-001 although SageMaker was
+// never seen acting as it.
+func TestWhoAndWhat(t *testing.T) {
+	const role = "arn:aws:iam::111122223333:role/train-exec"
+	rec := func(at, name, who, ip, params string) string {
+		return `{"eventSource":"sagemaker.amazonaws.com","eventName":"` + name + `","eventTime":"2026-11-20T` + at + `Z",` +
+			`"sourceIPAddress":"` + ip + `","requestParameters":` + params + `,"userIdentity":{"type":"AssumedRole",` +
+			`"arn":"arn:aws:sts::111122223333:assumed-role/` + who + `","sessionContext":{"sessionIssuer":{"type":"Role",` +
+			`"arn":"arn:aws:iam::111122223333:role/` + strings.Split(who, "/")[0] + `"}}}}`
+	}
+	lines := []string{
+		rec("10:00:00", "CreateTrainingJob", "ml-engineers/jdoe", "192.0.2.5",
+			`{"trainingJobName":"churn-7","roleArn":"`+role+`","vpcConfig":{},"outputDataConfig":{"kmsKeyId":"k"}}`),
+		rec("10:05:00", "CreateNotebookInstance", "ml-engineers/jdoe", "192.0.2.5", `{"notebookInstanceName":"scratch"}`),
+		rec("11:00:00", "ListModels", "train-exec/SageMaker", "198.51.100.9", `{}`),
+	}
+	fsys := fstest.MapFS{"t.jsonl": {Data: []byte(strings.Join(lines, "\n"))}}
+	res, err := Run(context.Background(), []Input{{FS: fsys, Root: "."}}, Options{KnownNetworks: []netip.Prefix{netip.MustParsePrefix("192.0.2.0/24")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range res.Alerts {
+		got = append(got, a.Detector+" "+a.Principal+" "+strings.Join(a.Sessions, ",")+" "+a.Resource+" "+a.SourceIP)
+	}
+	want := []string{
+		"AUDIT-CRED-001 " + role + " SageMaker " + role + " 198.51.100.9",
+		"AUDIT-EVASION-004 arn:aws:iam::111122223333:role/ml-engineers jdoe scratch 192.0.2.5",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("alerts:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+	if PassedRole(&event.Event{Cloud: event.AWS, Service: "sagemaker", Action: "CreateModel", Params: []byte(`{"executionRoleArn":"*"}`)}) != "" {
+		t.Error("a role that is not a role ARN was taken as passed")
 	}
 }

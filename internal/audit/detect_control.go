@@ -25,6 +25,28 @@ func firstNonEmpty(vs ...string) string {
 	return ""
 }
 
+// named names what a call acted on: its first resource, else the name its
+// request gives (the notebook, job, endpoint configuration, trail or bucket
+// a create or change call names; CloudTrail lists no resources for most).
+func named(e *event.Event) string {
+	if len(e.Resources) > 0 {
+		return e.Resources[0]
+	}
+	var p struct {
+		Notebook       string `json:"notebookInstanceName"`
+		EndpointConfig string `json:"endpointConfigName"`
+		Endpoint       string `json:"endpointName"`
+		Training       string `json:"trainingJobName"`
+		Processing     string `json:"processingJobName"`
+		Model          string `json:"modelName"`
+		Domain         string `json:"domainId"`
+		Bucket         string `json:"bucketName"`
+		Name           string `json:"name"`
+	}
+	decodeParams(e, &p)
+	return firstNonEmpty(p.Notebook, p.EndpointConfig, p.Endpoint, p.Training, p.Processing, p.Model, p.Domain, p.Bucket, p.Name)
+}
+
 func awsCall(e *event.Event, service string, actions ...string) bool {
 	return e.Cloud == event.AWS && !e.Failed() && e.Service == service && slices.Contains(actions, e.Action)
 }
@@ -165,7 +187,7 @@ var presigned = Detector{
 	Event: func(c *Context, e *event.Event) {
 		who := e.Who()
 		if c.newSource("presign-ip", who, e) {
-			c.Raise(who+"\x00"+e.SourceIP, e, firstNonEmpty(append(e.Resources, "")...), "%s called %s from %s, an address it never used for it",
+			c.Raise(who+"\x00"+e.SourceIP, e, named(e), "%s called %s from %s, an address it never used for it",
 				who, e.Action, e.SourceIP)
 		}
 	},
@@ -182,10 +204,10 @@ var credentialMisuse = Detector{
 		return e.Cloud == event.AWS && e.Role != ""
 	},
 	Event: func(c *Context, e *event.Event) {
-		if !c.Baseline.Tagged("ml-role", e.Role) {
-			return
-		}
-		if c.newSource("role-ip", e.Role, e) {
+		// Every role's addresses are learned, not only those of roles
+		// already known as ML roles: a role learned as one later (handed to
+		// a training job today) is judged against its own history.
+		if c.newSource("role-ip", e.Role, e) && c.Baseline.Tagged("ml-role", e.Role) {
 			c.Raise(e.Role+"\x00"+e.SourceIP, e, e.Role, "%s, an ML execution role, was used from %s (%s %s), outside AWS and the known networks",
 				e.Role, e.SourceIP, e.Service, e.Action)
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/netip"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -131,6 +132,7 @@ type hourCount struct {
 	learning           bool
 	first              *event.Event
 	evidence           []event.Source
+	sessions           []string
 	cloud              string
 	last               time.Time
 }
@@ -152,6 +154,9 @@ func (h *hourly) add(c *Context, e *event.Event, subject string) {
 	}
 	if len(hc.evidence) < MaxEvidence {
 		hc.evidence = append(hc.evidence, e.Source)
+	}
+	if s := e.Session(); s != "" && len(hc.sessions) < MaxEvidence && !slices.Contains(hc.sessions, s) {
+		hc.sessions = append(hc.sessions, s)
 	}
 }
 
@@ -175,7 +180,7 @@ func (h *hourly) judge(c *Context, feature string, over func(hc *hourCount) stri
 		if !hc.learning {
 			if msg := over(hc); msg != "" {
 				c.RaiseSummary(k, Alert{Cloud: hc.cloud, Principal: hc.who, Resource: hc.subject, SourceIP: hc.first.SourceIP,
-					First: hc.first.Time, Last: hc.last, Events: int(hc.n), Message: msg, Evidence: hc.evidence})
+					First: hc.first.Time, Last: hc.last, Events: int(hc.n), Message: msg, Evidence: hc.evidence, Sessions: hc.sessions})
 				// An unusual hour stays unusual: it does not raise the
 				// history the next hours are judged against.
 				continue

@@ -83,8 +83,7 @@ var logTampering = Detector{
 	Needs:    "calls that stop or reduce audit logging",
 	Relevant: func(e *event.Event) bool { return loggingOff(e) != "" },
 	Event: func(c *Context, e *event.Event) {
-		res := firstNonEmpty(append(e.Resources, "")...)
-		c.Raise(e.Who()+"\x00"+e.Source.ID+e.Time.String(), e, res, "%s %s (%s)", e.Who(), loggingOff(e), e.Action)
+		c.Raise(e.Who()+"\x00"+e.Source.ID+e.Time.String(), e, named(e), "%s %s (%s)", e.Who(), loggingOff(e), e.Action)
 	},
 }
 
@@ -261,7 +260,8 @@ var insecureML = Detector{
 	Needs:    "SageMaker create or update calls that leave a guardrail off",
 	Relevant: func(e *event.Event) bool { return insecure(e) != "" },
 	Event: func(c *Context, e *event.Event) {
-		c.Raise(e.Who()+"\x00"+e.Source.ID+e.Time.String(), e, firstNonEmpty(append(e.Resources, "")...), "%s %s (%s)", e.Who(), insecure(e), e.Action)
+		res := named(e)
+		c.Raise(e.Who()+"\x00"+e.Source.ID+e.Time.String(), e, res, "%s %s: %s (%s)", e.Who(), insecure(e), res, e.Action)
 	},
 }
 

@@ -407,6 +407,47 @@ func (e *engine) tagML(ev *event.Event) {
 			b.Tag("ml-role", p.RoleArn)
 		}
 	}
+	if role := PassedRole(ev); role != "" {
+		b.Tag("ml-role", role)
+	}
+}
+
+// rolePassingCalls are the calls that hand a role to SageMaker or Bedrock
+// to run as. CloudTrail records no event for iam:PassRole itself: the role
+// passed is in the parameters of these calls.
+var rolePassingCalls = map[string][]string{
+	"sagemaker": {"CreateNotebookInstance", "CreateTrainingJob", "CreateProcessingJob", "CreateModel", "CreateDomain",
+		"CreateUserProfile", "CreateTransformJob", "CreateHyperParameterTuningJob", "CreatePipeline", "CreateAutoMLJob",
+		"CreateAutoMLJobV2", "CreateCompilationJob", "CreateMlflowTrackingServer", "CreateCluster", "CreateSpace"},
+	"bedrock": {"CreateAgent", "UpdateAgent", "CreateModelCustomizationJob", "CreateModelImportJob", "CreateModelInvocationJob",
+		"CreateKnowledgeBase", "CreateEvaluationJob", "CreateFlow"},
+}
+
+// PassedRole is the role a successful role-passing call hands to an ML
+// service, "" for any other call.
+func PassedRole(ev *event.Event) string {
+	if ev.Cloud != event.AWS || ev.Failed() || !slices.Contains(rolePassingCalls[ev.Service], ev.Action) {
+		return ""
+	}
+	var p struct {
+		RoleArn          string `json:"roleArn"`
+		ExecutionRoleArn string `json:"executionRoleArn"`
+		AgentRole        string `json:"agentResourceRoleArn"`
+		Default          struct {
+			ExecutionRole string `json:"executionRole"`
+		} `json:"defaultUserSettings"`
+		User struct {
+			ExecutionRole string `json:"executionRole"`
+		} `json:"userSettings"`
+	}
+	if json.Unmarshal(ev.Params, &p) != nil {
+		return ""
+	}
+	role := firstNonEmpty(p.RoleArn, p.ExecutionRoleArn, p.AgentRole, p.Default.ExecutionRole, p.User.ExecutionRole)
+	if !strings.HasPrefix(role, "arn:") || !strings.Contains(role, ":role/") {
+		return ""
+	}
+	return role
 }
 
 func mlService(s string) bool {

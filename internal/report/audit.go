@@ -50,6 +50,9 @@ func auditText(w io.Writer, res *audit.Result, opts Options) error {
 		t.printf("           %s %s .. %s, %s, %s\n", t.paint(dim, "when:"), a.First.Format(time.RFC3339), a.Last.Format(time.RFC3339),
 			Plural(a.Events, "event"), strings.Join(a.Techniques, " "))
 		t.printf("           %s\n", wrap(Clean(a.Message), 6))
+		if who := alertActor(a); who != "" {
+			t.printf("           %s %s\n", t.paint(dim, "who:"), Clean(who))
+		}
 		for i, ev := range a.Evidence {
 			if i == textEvidence {
 				t.printf("           %s %d more (--format json lists %d)\n", t.paint(dim, "evidence:"), a.Events-textEvidence, len(a.Evidence))
@@ -97,6 +100,19 @@ func auditText(w io.Writer, res *audit.Result, opts Options) error {
 	t.printf("\n%s (%s); records: %d read = %d analysed + %d rejected (%d learned, %d judged); %s\n",
 		Plural(len(alerts), "alert"), severityCounts(alerts), res.Read, res.Analysed, len(res.Rejected), res.Learned, res.Judged, Plural(len(res.Files), "file"))
 	return t.err
+}
+
+// alertActor names who acted and from where: the principal, the role
+// sessions behind it (the people or jobs) and the source address.
+func alertActor(a audit.Alert) string {
+	out := a.Principal
+	if len(a.Sessions) > 0 {
+		out += " (session " + strings.Join(a.Sessions, ", ") + ")"
+	}
+	if a.SourceIP != "" {
+		out += " from " + a.SourceIP
+	}
+	return out
 }
 
 func history(d time.Duration) string {

@@ -5,6 +5,7 @@ package event
 
 import (
 	"encoding/json"
+	"strings"
 	"time"
 )
 
@@ -69,6 +70,24 @@ type Source struct {
 
 // Failed reports whether the call was refused or failed.
 func (e *Event) Failed() bool { return e.Error != "" }
+
+// Session is the session name of an AWS assumed-role principal
+// (arn:aws:sts::111122223333:assumed-role/ml-engineers/jdoe -> jdoe): the
+// person or job behind a role whose identity Who reports. "" otherwise.
+func (e *Event) Session() string {
+	if e.Role == "" {
+		return ""
+	}
+	_, rest, ok := strings.Cut(e.Principal, ":assumed-role/")
+	if !ok {
+		return ""
+	}
+	_, name, ok := strings.Cut(rest, "/")
+	if !ok {
+		return ""
+	}
+	return name
+}
 
 // Who names the stable identity behind the call: the role of an AWS
 // session, else the principal.
