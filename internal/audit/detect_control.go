@@ -42,9 +42,10 @@ func named(e *event.Event) string {
 		Domain         string `json:"domainId"`
 		Bucket         string `json:"bucketName"`
 		Name           string `json:"name"`
+		Trail          string `json:"trailName"`
 	}
 	decodeParams(e, &p)
-	return firstNonEmpty(p.Notebook, p.EndpointConfig, p.Endpoint, p.Training, p.Processing, p.Model, p.Domain, p.Bucket, p.Name)
+	return firstNonEmpty(p.Notebook, p.EndpointConfig, p.Endpoint, p.Training, p.Processing, p.Model, p.Domain, p.Bucket, p.Name, p.Trail)
 }
 
 func awsCall(e *event.Event, service string, actions ...string) bool {

@@ -17,6 +17,9 @@ import (
 var modelSuffixes = []string{".safetensors", ".pt", ".pth", ".onnx", ".pkl", ".joblib", ".h5", ".keras", ".gguf", ".ckpt",
 	".tflite", ".mar", ".pb"}
 
+// ModelSuffixes are the file types model artifacts are kept in.
+func ModelSuffixes() []string { return slices.Clone(modelSuffixes) }
+
 // IsModelArtifact reports whether an object key names a model artifact: a
 // model file type, a SageMaker model.tar.gz (training output), or an object
 // under a model or model-package path.
@@ -194,12 +197,14 @@ func (h *hourly) judge(c *Context, feature string, over func(hc *hourCount) stri
 	}
 }
 
-// Volume floors: below them no hour is unusual, whatever the history.
+// Volume floors: below them no hour is unusual, whatever the history;
+// above them an hour is unusual when over VolumeOverBaseline times the
+// busiest hour learned.
 const (
-	floorModelObjects  = 50
-	floorModelBytes    = 5 << 30
-	floorInvocations   = 500
-	volumeOverBaseline = 10 // times the principal's busiest learned hour
+	FloorModelObjects  = 50
+	FloorModelBytes    = 5 << 30
+	FloorInvocations   = 500
+	VolumeOverBaseline = 10 // times the principal's busiest learned hour
 )
 
 // above says whether n is far above a history: over the floor, and over
@@ -208,10 +213,10 @@ func above(n, floor float64, c *Context, feature, who string) (bool, string) {
 	limit := floor
 	why := fmt.Sprintf("the floor of %.0f", floor)
 	if r := c.Baseline.Rate(feature, who); r != nil && r.Hours > 0 {
-		if v := volumeOverBaseline * r.Max; v > limit {
+		if v := VolumeOverBaseline * r.Max; v > limit {
 			limit = v
 		}
-		why = fmt.Sprintf("%d times its busiest learned hour (%.0f over %d hours)", volumeOverBaseline, r.Max, r.Hours)
+		why = fmt.Sprintf("%d times its busiest learned hour (%.0f over %d hours)", VolumeOverBaseline, r.Max, r.Hours)
 	}
 	return n > limit, why
 }
@@ -234,10 +239,10 @@ var exfilVolume = Detector{
 		h := state(c, newHourly)
 		h.judge(c, "model-reads", func(hc *hourCount) string {
 			key := hc.who + "\x00" + hc.subject
-			if over, why := above(hc.n, floorModelObjects, c, "model-reads", key); over {
+			if over, why := above(hc.n, FloorModelObjects, c, "model-reads", key); over {
 				return fmt.Sprintf("%s read %.0f model artifacts from %s in the hour from %s:00, above %s", hc.who, hc.n, hc.subject, hc.hour, why)
 			}
-			if over, why := above(hc.bytes, floorModelBytes, c, "model-reads-bytes", key); over {
+			if over, why := above(hc.bytes, FloorModelBytes, c, "model-reads-bytes", key); over {
 				return fmt.Sprintf("%s read %.1f GB of model artifacts from %s in the hour from %s:00, above %s", hc.who, hc.bytes/1e9, hc.subject, hc.hour, why)
 			}
 			return ""
@@ -300,7 +305,7 @@ var extraction = Detector{
 	Finish: func(c *Context) {
 		h := state(c, newHourly)
 		h.judge(c, "invocations", func(hc *hourCount) string {
-			if over, why := above(hc.n, floorInvocations, c, "invocations", hc.who+"\x00"+hc.subject); over {
+			if over, why := above(hc.n, FloorInvocations, c, "invocations", hc.who+"\x00"+hc.subject); over {
 				return fmt.Sprintf("%s invoked %s %.0f times in the hour from %s:00, above %s", hc.who, hc.subject, hc.n, hc.hour, why)
 			}
 			return ""

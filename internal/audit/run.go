@@ -450,8 +450,23 @@ func PassedRole(ev *event.Event) string {
 	return role
 }
 
-func mlService(s string) bool {
-	return s == "sagemaker.amazonaws.com" || s == "bedrock.amazonaws.com"
+// MLServices are the service principals whose calls mark a role as an ML
+// execution role: SageMaker and Bedrock acting as it.
+func MLServices() []string { return []string{"sagemaker.amazonaws.com", "bedrock.amazonaws.com"} }
+
+func mlService(s string) bool { return s == "sagemaker.amazonaws.com" || s == "bedrock.amazonaws.com" }
+
+// KMSUse are the KMS calls that use a key for data.
+func KMSUse() []string { return slices.Clone(kmsUse) }
+
+// RolePassingCalls are, per service, the calls whose parameters hand a role
+// to SageMaker or Bedrock (see PassedRole).
+func RolePassingCalls() map[string][]string {
+	out := map[string][]string{}
+	for k, v := range rolePassingCalls {
+		out[k] = slices.Clone(v)
+	}
+	return out
 }
 
 // kmsUse are the KMS calls that use a key for data.

@@ -59,6 +59,7 @@ func newAuditCmd() *cobra.Command {
 	fl.StringVar(&f.until, "until", "", "end of the detection window (RFC 3339 or YYYY-MM-DD, exclusive for a date); later events are not judged")
 	fl.StringArrayVar(&f.known, "known-cidr", nil, "an address range of your own networks (repeatable); calls from outside them are unusual")
 	fl.BoolVar(&f.allowEmpty, "allow-empty", false, "exit 0, not 2, when the logs hold no record")
+	cmd.AddCommand(newAuditCompileCmd())
 	return cmd
 }
 

@@ -1,6 +1,7 @@
 package cloudtrail
 
 import (
+	"encoding/json"
 	"strings"
 	"time"
 
@@ -57,6 +58,17 @@ func (r *Record) Normalize() event.Event {
 			e.Bucket, e.Object = bucket, key
 		} else if strings.HasPrefix(res.ARN, "arn:aws:s3:::") && e.Bucket == "" {
 			e.Bucket = bucket
+		}
+	}
+	if e.Service == "s3" && e.Bucket == "" && len(r.RequestParameters) > 0 {
+		// Bucket calls often list no resources; their parameters name the
+		// bucket (and object) all the same.
+		var p struct {
+			Bucket string `json:"bucketName"`
+			Key    string `json:"key"`
+		}
+		if json.Unmarshal(r.RequestParameters, &p) == nil {
+			e.Bucket, e.Object = p.Bucket, p.Key
 		}
 	}
 	return e

@@ -377,6 +377,12 @@ func (gg *g) attacks(day time.Time) {
 	gg.call(t2.Add(4*time.Minute), admin, "sagemaker.amazonaws.com", "CreateNotebookInstance", "192.0.2.10",
 		map[string]any{"notebookInstanceName": "quick-test", "instanceType": "ml.t3.medium", "roleArn": roleARN("ml-notebook-team0")}, nil)
 	add("AUDIT-EVASION-004", roleARN("platform-admin"), t2.Add(4*time.Minute), "notebook with internet and root")
+	gg.call(t2.Add(5*time.Minute), admin, "cloudtrail.amazonaws.com", "PutEventSelectors", "192.0.2.10",
+		map[string]any{"trailName": "ml-data-trail", "eventSelectors": []any{map[string]any{"readWriteType": "All", "includeManagementEvents": true, "dataResources": []any{}}}}, nil)
+	add("AUDIT-EVASION-001", roleARN("platform-admin"), t2.Add(5*time.Minute), "data events dropped from a trail")
+	gg.call(t2.Add(6*time.Minute), admin, "sagemaker.amazonaws.com", "CreateTrainingJob", "192.0.2.10",
+		map[string]any{"trainingJobName": "quick-train", "roleArn": roleARN("ml-train-team0"), "outputDataConfig": map[string]any{"s3OutputPath": "s3://ml-models-team0/quick/"}}, nil)
+	add("AUDIT-EVASION-004", roleARN("platform-admin"), t2.Add(6*time.Minute), "training job outside a VPC without an output key")
 	// A data scientist's session opens a notebook from a new country.
 	t3 := at(day, 7, 0)
 	gg.call(t3, session("ds-team1", "ds-team1@example.com", ""), "sagemaker.amazonaws.com", "CreatePresignedNotebookInstanceUrl", "192.0.2.99",
@@ -407,6 +413,12 @@ func (gg *g) attacks(day time.Time) {
 	}
 	add("AUDIT-EXFIL-001", stranger, t6.Add(5*time.Minute), "Cloud Storage models read by a stranger")
 	add("AUDIT-EXFIL-002", stranger, t6.Add(5*time.Minute), "Cloud Storage models read from 198.51.100.200")
+	gg.n++
+	t6b := t6.Add(11 * time.Minute)
+	gg.gcpAdd(t6b, gcpEntry(t6b, gg.n, "storage.googleapis.com", "storage.setIamPermissions", "projects/_/buckets/ml-models-gcp-team0", stranger, "198.51.100.200",
+		map[string]any{"resource": "projects/_/buckets/ml-models-gcp-team0", "policy": map[string]any{"bindings": []any{
+			map[string]any{"role": "roles/storage.objectViewer", "members": []any{"projectViewer:ml-prod", "allUsers"}}}}}, 0))
+	add("AUDIT-REGISTRY-001", stranger, t6b, "Cloud Storage bucket opened to allUsers")
 	flooder := "frontend-team2@ml-prod.iam.gserviceaccount.com"
 	t7 := at(day, 15, 0)
 	for i := 0; i < 2000; i++ {

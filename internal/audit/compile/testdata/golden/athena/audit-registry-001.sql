@@ -1,0 +1,3 @@
+-- AUDIT-REGISTRY-001: Models or data opened to everyone or to another account
+--
+-- Not compiled for athena: it reads gcp logs, and this target's tables hold aws logs only

@@ -1,0 +1,3 @@
+-- AUDIT-REGISTRY-002: Model export or endpoint key retrieval by a principal that never did it
+--
+-- Not compiled for athena: it reads gcp and azure logs, and this target's tables hold aws logs only

@@ -1,0 +1,3 @@
+-- AUDIT-CRED-001: ML execution role credentials used from outside AWS
+--
+-- Not compiled for bigquery: it reads aws logs, and this target's tables hold gcp logs only

@@ -1,0 +1,3 @@
+-- AUDIT-EVASION-003: Public access block removed from an ML data or artifact bucket
+--
+-- Not compiled for bigquery: it reads aws logs, and this target's tables hold gcp logs only

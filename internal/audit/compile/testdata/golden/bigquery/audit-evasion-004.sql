@@ -1,0 +1,3 @@
+-- AUDIT-EVASION-004: SageMaker resource created or changed without its guardrails
+--
+-- Not compiled for bigquery: it reads aws logs, and this target's tables hold gcp logs only

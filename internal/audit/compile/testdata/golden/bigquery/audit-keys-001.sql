@@ -1,0 +1,3 @@
+-- AUDIT-KEYS-001: A principal used a key that protects ML data for the first time
+--
+-- Not compiled for bigquery: it reads aws logs, and this target's tables hold gcp logs only

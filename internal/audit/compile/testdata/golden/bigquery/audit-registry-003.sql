@@ -1,0 +1,3 @@
+-- AUDIT-REGISTRY-003: Notebook or Studio sign-in URL created from a new place
+--
+-- Not compiled for bigquery: it reads aws logs, and this target's tables hold gcp logs only

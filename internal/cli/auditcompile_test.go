@@ -1,0 +1,44 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestAuditCompile(t *testing.T) {
+	code, out, _ := run(t, "audit", "compile", "--target", "athena")
+	if code != 0 || !strings.Contains(out, "-- ==> tables.sql <==") || !strings.Contains(out, "CREATE EXTERNAL TABLE IF NOT EXISTS cloudtrail") ||
+		strings.Count(out, "-- ==> audit-") != 13 || !strings.Contains(out, "'AUDIT-EXFIL-001' AS detector") {
+		t.Errorf("athena: exit %d\n%.600s", code, out)
+	}
+	code, out, _ = run(t, "audit", "compile", "--target", "kql", "--detector", "AUDIT-CRED-001", "--known-cidr", "203.0.113.0/24")
+	if code != 0 || strings.Count(out, "==> ") != 2 || !strings.Contains(out, `dynamic(["203.0.113.0/24"])`) || !strings.Contains(out, "queryPeriod: 14d") {
+		t.Errorf("kql: exit %d\n%s", code, out)
+	}
+	dir := filepath.Join(t.TempDir(), "sigma")
+	code, _, errOut := run(t, "audit", "compile", "--target", "sigma", "-o", dir)
+	entries, _ := os.ReadDir(dir)
+	if code != 0 || len(entries) != 17 || !strings.Contains(errOut, "wrote 17 files for sigma") {
+		t.Errorf("sigma -o: exit %d, %d files, %s", code, len(entries), errOut)
+	}
+	code, out, _ = run(t, "audit", "compile", "--target", "duckdb", "--logs", "/data/logs", "--since", "2026-11-20", "--until", "2026-11-21")
+	if code != 0 || !strings.Contains(out, "'/data/logs/**/CloudTrail/*/*/*/*/*.json.gz'") || !strings.Contains(out, "TIMESTAMP '2026-11-20 00:00:00.000000'") {
+		t.Errorf("duckdb: exit %d\n%.400s", code, out)
+	}
+	for _, args := range [][]string{
+		{"audit", "compile"},
+		{"audit", "compile", "--target", "oracle"},
+		{"audit", "compile", "--target", "athena", "--since", "yesterday"},
+		{"audit", "compile", "--target", "athena", "--until", "2026-11-21"},
+		{"audit", "compile", "--target", "athena", "--since", "2026-11-21", "--until", "2026-11-20"},
+		{"audit", "compile", "--target", "athena", "--known-cidr", "2001:db8::/32"},
+		{"audit", "compile", "--target", "kql", "--learn-days", "30"},
+		{"audit", "compile", "--target", "splunk", "--detector", "AUDIT-NOPE-001"},
+	} {
+		if code, _, errOut := run(t, args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2 (%s)", args, code, errOut)
+		}
+	}
+}
