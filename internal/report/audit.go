@@ -16,7 +16,7 @@ import (
 const textEvidence = 3
 
 // AuditFormats are the formats `mlguard audit` writes.
-var AuditFormats = []string{"text", "json", "sarif"}
+var AuditFormats = []string{"text", "json", "sarif", "ocsf"}
 
 // ActiveAlerts are the alerts at or above the threshold.
 func ActiveAlerts(res *audit.Result, min rule.Severity) []audit.Alert {
@@ -38,6 +38,8 @@ func WriteAudit(w io.Writer, format string, res *audit.Result, opts Options) err
 		return auditJSON(w, res, opts)
 	case "sarif":
 		return auditSARIF(w, res, opts)
+	case "ocsf":
+		return auditOCSF(w, res, opts)
 	}
 	return fmt.Errorf("unknown format %q", format)
 }

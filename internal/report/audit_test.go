@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
 	"github.com/mlguard/mlguard/internal/audit"
 	"github.com/mlguard/mlguard/internal/audit/event"
 	"github.com/mlguard/mlguard/internal/report"
@@ -54,5 +56,54 @@ func TestAuditTextEscapes(t *testing.T) {
 	}
 	if out := buf.String(); strings.ContainsAny(out, "\x1b\x07") || strings.Contains(out, "\nCRITICAL forged") {
 		t.Errorf("control characters reach the terminal:\n%q", out)
+	}
+}
+
+// TestAuditOCSFSchema: every alert is an OCSF 1.3.0 Detection Finding, valid
+// against the schema derived from OCSF's own definitions (testdata/ocsf).
+func TestAuditOCSFSchema(t *testing.T) {
+	var buf bytes.Buffer
+	res := auditExample(t)
+	if err := report.WriteAudit(&buf, "ocsf", res, report.Options{Version: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open("testdata/ocsf/detection_finding-1.3.0.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("ocsf.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := c.Compile("ocsf.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if len(lines) != len(res.Alerts) || len(lines) == 0 {
+		t.Fatalf("%d findings for %d alerts", len(lines), len(res.Alerts))
+	}
+	for i, line := range lines {
+		inst, err := jsonschema.UnmarshalJSON(strings.NewReader(line))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := schema.Validate(inst); err != nil {
+			t.Errorf("finding %d is not a valid OCSF Detection Finding: %v", i, err)
+		}
+	}
+	// The schema catches what it should: a finding without its class.
+	bad, _ := jsonschema.UnmarshalJSON(strings.NewReader(strings.Replace(lines[0], `"class_uid":2004`, `"class_uid":2001`, 1)))
+	if schema.Validate(bad) == nil {
+		t.Error("a Security Finding class passed as a Detection Finding")
+	}
+	bad, _ = jsonschema.UnmarshalJSON(strings.NewReader(strings.Replace(lines[0], `"count"`, `"counts"`, 1)))
+	if schema.Validate(bad) == nil {
+		t.Error("an attribute OCSF does not define passed")
 	}
 }

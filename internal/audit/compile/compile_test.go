@@ -178,7 +178,9 @@ type balanceError struct {
 	what string
 }
 
-func (e *balanceError) Error() string { return "unbalanced " + e.what + " at line " + strconv.Itoa(e.line) }
+func (e *balanceError) Error() string {
+	return "unbalanced " + e.what + " at line " + strconv.Itoa(e.line)
+}
 
 var uuidRE = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
 
