@@ -140,8 +140,7 @@ type hourCount struct {
 	last               time.Time
 }
 
-func (h *hourly) add(c *Context, e *event.Event, subject string) {
-	who := e.Who()
+func (h *hourly) add(c *Context, e *event.Event, who, subject string) {
 	k := who + "\x00" + subject + "\x00" + hour(e.Time)
 	hc := h.counts[k]
 	if hc == nil {
@@ -210,16 +209,24 @@ const (
 // above says whether n is far above a history: over the floor, and over
 // ten times the busiest hour learned (when there is a history).
 func above(n, floor float64, c *Context, feature, who string) (bool, string) {
+	return aboveIn(n, floor, c, feature, who, func(v float64) string { return fmt.Sprintf("%.0f", v) })
+}
+
+// aboveIn is above with the amounts written by unit.
+func aboveIn(n, floor float64, c *Context, feature, who string, unit func(float64) string) (bool, string) {
 	limit := floor
-	why := fmt.Sprintf("the floor of %.0f", floor)
+	why := "the floor of " + unit(floor)
 	if r := c.Baseline.Rate(feature, who); r != nil && r.Hours > 0 {
 		if v := VolumeOverBaseline * r.Max; v > limit {
 			limit = v
 		}
-		why = fmt.Sprintf("%d times its busiest learned hour (%.0f over %d hours)", VolumeOverBaseline, r.Max, r.Hours)
+		why = fmt.Sprintf("%d times its busiest learned hour (%s over %d hours)", VolumeOverBaseline, unit(r.Max), r.Hours)
 	}
 	return n > limit, why
 }
+
+// gigabytes writes bytes in GB.
+func gigabytes(v float64) string { return fmt.Sprintf("%.2f GB", v/1e9) }
 
 // newHourly is the per-run state of the detectors that count per hour.
 func newHourly() *hourly { return &hourly{counts: map[string]*hourCount{}} }
@@ -233,7 +240,7 @@ var exfilVolume = Detector{
 	Relevant: modelRead,
 	Event: func(c *Context, e *event.Event) {
 		h := state(c, newHourly)
-		h.add(c, e, e.Bucket)
+		h.add(c, e, e.Who(), e.Bucket)
 	},
 	Finish: func(c *Context) {
 		h := state(c, newHourly)
@@ -242,7 +249,7 @@ var exfilVolume = Detector{
 			if over, why := above(hc.n, FloorModelObjects, c, "model-reads", key); over {
 				return fmt.Sprintf("%s read %.0f model artifacts from %s in the hour from %s:00, above %s", hc.who, hc.n, hc.subject, hc.hour, why)
 			}
-			if over, why := above(hc.bytes, FloorModelBytes, c, "model-reads-bytes", key); over {
+			if over, why := aboveIn(hc.bytes, FloorModelBytes, c, "model-reads-bytes", key, gigabytes); over {
 				return fmt.Sprintf("%s read %.1f GB of model artifacts from %s in the hour from %s:00, above %s", hc.who, hc.bytes/1e9, hc.subject, hc.hour, why)
 			}
 			return ""
@@ -300,7 +307,7 @@ var extraction = Detector{
 	Relevant: invocation,
 	Event: func(c *Context, e *event.Event) {
 		h := state(c, newHourly)
-		h.add(c, e, invoked(e))
+		h.add(c, e, e.Who(), invoked(e))
 	},
 	Finish: func(c *Context) {
 		h := state(c, newHourly)

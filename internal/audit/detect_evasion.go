@@ -267,4 +267,4 @@ var insecureML = Detector{
 
 // Detectors are the detections, in the order they run.
 var Detectors = []Detector{exfilNew, exfilOutside, exfilVolume, extraction, openedPolicies, exports, presigned,
-	logTampering, keyTamper, publicBlock, insecureML, credentialMisuse, keyFirstUse}
+	logTampering, keyTamper, publicBlock, insecureML, credentialMisuse, keyFirstUse, flowEgress, flowVolume, flowInbound}

@@ -21,8 +21,10 @@ import (
 	"github.com/mlguard/mlguard/internal/audit/baseline"
 	"github.com/mlguard/mlguard/internal/audit/cloudtrail"
 	"github.com/mlguard/mlguard/internal/audit/event"
+	"github.com/mlguard/mlguard/internal/audit/flowlog"
 	"github.com/mlguard/mlguard/internal/audit/gcplog"
 	"github.com/mlguard/mlguard/internal/audit/jsonrec"
+	"github.com/mlguard/mlguard/internal/audit/mlnet"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/source"
 )
@@ -44,6 +46,9 @@ type Options struct {
 	// MaxHeldEvents bounds the events held to sort one file, and the
 	// reorder window of larger files; 0 means DefaultMaxHeldEvents.
 	MaxHeldEvents int
+	// Networks name the ML subnets the flow log detections judge; nil
+	// when none were given.
+	Networks *mlnet.Networks
 }
 
 // Input is one path given to a run: a filesystem and the file or directory
@@ -122,7 +127,7 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 	}
 	var jobs []job
 	for _, in := range inputs {
-		files, err := cloudtrail.Files(in.FS, in.Root)
+		files, err := cloudtrail.FilesMatching(in.FS, in.Root, func(p string) bool { return cloudtrail.IsLog(p) || flowlog.IsLog(p) })
 		if err != nil {
 			return nil, err
 		}
@@ -289,8 +294,10 @@ func readFile(ctx context.Context, in Input, p string, fr *fileResult, keep func
 		err = gcplog.ReadFile(ctx, in.FS, p, add, reject)
 	case event.Azure:
 		err = azurelog.ReadFile(ctx, in.FS, p, add, reject)
+	case flowLogs:
+		err = flowlog.ReadFile(ctx, in.FS, p, add, reject)
 	default:
-		reject(jsonrec.Rejected{Line: 1, Reason: "not a CloudTrail, Google Cloud audit or Azure Activity log file"})
+		reject(jsonrec.Rejected{Line: 1, Reason: "not a CloudTrail, Google Cloud audit, Azure Activity or VPC Flow Log file"})
 	}
 	if errors.Is(err, errTooMany) {
 		return err
@@ -301,7 +308,11 @@ func readFile(ctx context.Context, in Input, p string, fr *fileResult, keep func
 	return nil
 }
 
-// sniff tells which cloud's log a file holds from the keys of its head.
+// flowLogs is what sniff calls a VPC Flow Log file.
+const flowLogs = "vpc-flow-logs"
+
+// sniff tells which log a file holds from its head: a flow log header or
+// record on the first line, else the keys of a cloud's JSON records.
 func sniff(fsys fs.FS, p string) string {
 	f, err := fsys.Open(p)
 	if err != nil {
@@ -320,6 +331,9 @@ func sniff(fsys fs.FS, p string) string {
 	head := make([]byte, 8<<10)
 	n, _ := io.ReadFull(r, head)
 	head = head[:n]
+	if first, _, _ := bytes.Cut(head, []byte("\n")); flowlog.Header(string(first)) != nil || flowlog.IsDefaultRecord(string(first)) {
+		return flowLogs
+	}
 	has := func(k string) bool { return bytes.Contains(head, []byte(`"`+k+`"`)) }
 	switch {
 	case has("eventSource") || has("Records") && has("eventName"):
@@ -508,7 +522,10 @@ func (e *engine) finish() {
 			d.Finish(&e.ctx)
 		}
 		cov := Coverage{Detector: d.ID, Events: e.coverage[i]}
-		if cov.Events == 0 {
+		switch {
+		case d.Needs == flowNeeds && cov.Events > 0 && (e.opts.Networks == nil || len(e.opts.Networks.ML) == 0):
+			cov.Note = "VPC Flow Log records were read but not judged: no ML subnet was named (--ml-subnet) or found (--iac)"
+		case cov.Events == 0:
 			cov.Note = "no " + d.Needs + " in the detection window"
 		}
 		e.res.Coverage = append(e.res.Coverage, cov)

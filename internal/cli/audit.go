@@ -12,8 +12,11 @@ import (
 
 	"github.com/mlguard/mlguard/internal/audit"
 	"github.com/mlguard/mlguard/internal/audit/baseline"
+	"github.com/mlguard/mlguard/internal/audit/mlnet"
+	"github.com/mlguard/mlguard/internal/audit/mlnet/iac"
 	"github.com/mlguard/mlguard/internal/report"
 	"github.com/mlguard/mlguard/internal/rule"
+	"github.com/mlguard/mlguard/internal/scan"
 	"github.com/mlguard/mlguard/internal/source"
 )
 
@@ -25,6 +28,9 @@ type auditFlags struct {
 	lock                *baseline.Lock // of the state file, for the whole run
 	learn, allowEmpty   bool
 	known               []string
+	mlSubnets, vpcCIDRs []string
+	iac                 []string
+	stderr              io.Writer
 }
 
 func newAuditCmd() *cobra.Command {
@@ -59,6 +65,9 @@ func newAuditCmd() *cobra.Command {
 	fl.StringVar(&f.until, "until", "", "end of the detection window (RFC 3339 or YYYY-MM-DD, exclusive for a date); later events are not judged")
 	fl.StringArrayVar(&f.known, "known-cidr", nil, "an address range of your own networks (repeatable); calls from outside them are unusual")
 	fl.BoolVar(&f.allowEmpty, "allow-empty", false, "exit 0, not 2, when the logs hold no record")
+	fl.StringArrayVar(&f.mlSubnets, "ml-subnet", nil, "an ML subnet whose VPC Flow Logs are judged: CIDR or KIND=CIDR, KIND one of "+strings.Join(mlnet.Kinds(), ", ")+" (repeatable)")
+	fl.StringArrayVar(&f.vpcCIDRs, "vpc-cidr", nil, "a VPC range: traffic to it stays inside (repeatable; default: the VPCs in --iac, else the private ranges)")
+	fl.StringArrayVar(&f.iac, "iac", nil, "Terraform that defines the ML subnets, VPCs and endpoint security groups (repeatable)")
 	cmd.AddCommand(newAuditCompileCmd())
 	return cmd
 }
@@ -103,6 +112,9 @@ func (f *auditFlags) options() (audit.Options, rule.Severity, error) {
 		}
 		o.KnownNetworks = append(o.KnownNetworks, p.Masked())
 	}
+	if o.Networks, err = f.networks(); err != nil {
+		return o, min, err
+	}
 	o.Learn = f.learn
 	o.Baseline = baseline.New()
 	if f.state != "" {
@@ -119,11 +131,63 @@ func (f *auditFlags) options() (audit.Options, rule.Severity, error) {
 	return o, min, nil
 }
 
+// networks reads --iac, --ml-subnet and --vpc-cidr; nil when none is given.
+func (f *auditFlags) networks() (*mlnet.Networks, error) {
+	if len(f.iac) == 0 && len(f.mlSubnets) == 0 && len(f.vpcCIDRs) == 0 {
+		return nil, nil
+	}
+	n := &mlnet.Networks{}
+	if len(f.iac) > 0 {
+		ins, err := openInputs(f.iac, nil)
+		if err != nil {
+			return nil, err
+		}
+		defer closeInputs(ins)
+		var targets []scan.Target
+		for _, in := range ins {
+			targets = append(targets, scan.Target{FS: in.fsys, Root: in.root, Prefix: in.prefix, Anchor: in.anchor()})
+		}
+		found, unplaced, bad, err := iac.Load(context.Background(), targets)
+		if err != nil {
+			return nil, err
+		}
+		if len(bad) > 0 {
+			return nil, usageError("--iac: %d input(s) could not be read, the first: %v", len(bad), bad[0])
+		}
+		for _, u := range unplaced {
+			fmt.Fprintf(f.stderr, "mlguard: --iac: %s; name it with --ml-subnet\n", u)
+		}
+		n = &found
+	}
+	var subnets []mlnet.Subnet
+	for _, s := range f.mlSubnets {
+		sn, err := mlnet.ParseSubnet(s)
+		if err != nil {
+			return nil, usageError("--ml-subnet %v", err)
+		}
+		subnets = append(subnets, sn)
+	}
+	var inside []netip.Prefix
+	for _, c := range f.vpcCIDRs {
+		p, err := netip.ParsePrefix(c)
+		if err != nil {
+			return nil, usageError("--vpc-cidr %q: not an address range such as 10.0.0.0/16", c)
+		}
+		inside = append(inside, p.Masked())
+	}
+	n.Add(subnets, inside)
+	if len(n.ML) == 0 {
+		return nil, usageError("no ML subnet: --iac found none with a known CIDR block, and no --ml-subnet was given")
+	}
+	return n, nil
+}
+
 func runAudit(cmd *cobra.Command, args []string, f *auditFlags) error {
 	ctx := cmd.Context()
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	f.stderr = cmd.ErrOrStderr()
 	opts, min, err := f.options()
 	defer f.lock.Release()
 	if err != nil {

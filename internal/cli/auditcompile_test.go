@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,7 +11,7 @@ import (
 func TestAuditCompile(t *testing.T) {
 	code, out, _ := run(t, "audit", "compile", "--target", "athena")
 	if code != 0 || !strings.Contains(out, "-- ==> tables.sql <==") || !strings.Contains(out, "CREATE EXTERNAL TABLE IF NOT EXISTS cloudtrail") ||
-		strings.Count(out, "-- ==> audit-") != 13 || !strings.Contains(out, "'AUDIT-EXFIL-001' AS detector") {
+		strings.Count(out, "-- ==> audit-") != 16 || !strings.Contains(out, "'AUDIT-EXFIL-001' AS detector") {
 		t.Errorf("athena: exit %d\n%.600s", code, out)
 	}
 	code, out, _ = run(t, "audit", "compile", "--target", "kql", "--detector", "AUDIT-CRED-001", "--known-cidr", "203.0.113.0/24")
@@ -20,7 +21,7 @@ func TestAuditCompile(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "sigma")
 	code, _, errOut := run(t, "audit", "compile", "--target", "sigma", "-o", dir)
 	entries, _ := os.ReadDir(dir)
-	if code != 0 || len(entries) != 17 || !strings.Contains(errOut, "wrote 17 files for sigma") {
+	if code != 0 || len(entries) != 20 || !strings.Contains(errOut, "wrote 20 files for sigma") {
 		t.Errorf("sigma -o: exit %d, %d files, %s", code, len(entries), errOut)
 	}
 	code, out, _ = run(t, "audit", "compile", "--target", "duckdb", "--logs", "/data/logs", "--since", "2026-11-20", "--until", "2026-11-21")
@@ -36,6 +37,32 @@ func TestAuditCompile(t *testing.T) {
 		{"audit", "compile", "--target", "athena", "--known-cidr", "2001:db8::/32"},
 		{"audit", "compile", "--target", "kql", "--learn-days", "30"},
 		{"audit", "compile", "--target", "splunk", "--detector", "AUDIT-NOPE-001"},
+	} {
+		if code, _, errOut := run(t, args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2 (%s)", args, code, errOut)
+		}
+	}
+}
+
+// TestAuditFlowLogs: flow logs judged by the ML subnets of the example's
+// Terraform and a training subnet named on the command line.
+func TestAuditFlowLogs(t *testing.T) {
+	code, out, errOut := run(t, "audit", "--iac", "../../examples/audit-network/iac", "--ml-subnet", "training=10.20.3.0/24",
+		"-f", "json", "../../examples/audit-network/logs")
+	var doc struct {
+		Alerts []struct{ Detector string }
+	}
+	err := json.Unmarshal([]byte(out), &doc)
+	if code != 1 || err != nil || len(doc.Alerts) != 5 || errOut != "" {
+		t.Errorf("exit %d, %v, %+v, stderr %q", code, err, doc.Alerts, errOut)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "main.tf"), []byte(`resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }`), 0o644)
+	for _, args := range [][]string{
+		{"audit", "--ml-subnet", "gpu=10.0.0.0/8", "../../examples/audit-network/logs"},
+		{"audit", "--vpc-cidr", "10.0.0.0", "--ml-subnet", "10.0.0.0/24", "../../examples/audit-network/logs"},
+		{"audit", "--iac", dir, "../../examples/audit-network/logs"},
+		{"audit", "--iac", filepath.Join(dir, "missing"), "../../examples/audit-network/logs"},
 	} {
 		if code, _, errOut := run(t, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2 (%s)", args, code, errOut)

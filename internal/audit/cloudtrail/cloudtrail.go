@@ -107,7 +107,11 @@ func IsLog(p string) bool {
 }
 
 // Files lists the log files under root (a file or a directory), sorted.
-func Files(fsys fs.FS, root string) ([]string, error) {
+func Files(fsys fs.FS, root string) ([]string, error) { return FilesMatching(fsys, root, IsLog) }
+
+// FilesMatching lists the files under root whose names match, sorted; a
+// root that is a file is listed whatever its name.
+func FilesMatching(fsys fs.FS, root string, match func(string) bool) ([]string, error) {
 	info, err := fs.Stat(fsys, root)
 	if err != nil {
 		return nil, err
@@ -122,7 +126,7 @@ func Files(fsys fs.FS, root string) ([]string, error) {
 		}
 		// Special files and links are listed too, for the reader to refuse
 		// or follow: a named pipe called trail.json is not skipped silently.
-		if !d.IsDir() && IsLog(p) {
+		if !d.IsDir() && match(p) {
 			out = append(out, p)
 		}
 		return nil

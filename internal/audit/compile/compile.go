@@ -168,7 +168,15 @@ var detectorClouds = map[string][]string{
 	"AUDIT-EXTRACT-001": {"aws", "gcp"}, "AUDIT-REGISTRY-001": {"gcp"}, "AUDIT-REGISTRY-002": {"gcp", "azure"},
 	"AUDIT-REGISTRY-003": {"aws"}, "AUDIT-EVASION-001": {"aws", "gcp", "azure"}, "AUDIT-EVASION-002": {"aws", "gcp", "azure"},
 	"AUDIT-EVASION-003": {"aws"}, "AUDIT-EVASION-004": {"aws"}, "AUDIT-CRED-001": {"aws"}, "AUDIT-KEYS-001": {"aws"},
+	"AUDIT-NET-001": {flowLogs}, "AUDIT-NET-002": {flowLogs}, "AUDIT-NET-003": {flowLogs},
 }
+
+// flowLogs stands for the VPC Flow Logs the network detectors read.
+const flowLogs = "vpc-flow-logs"
+
+// flowReason is why the network detectors are not compiled.
+const flowReason = "it reads VPC Flow Logs and judges them by the ML subnets mlguard audit finds in the infrastructure as code " +
+	"(--iac), which no audit-log table holds; run mlguard audit on the flow logs"
 
 // cloudsCannot says a detector does not compile for a target whose tables
 // hold none of the logs it reads, or for the reason more gives.
@@ -176,6 +184,9 @@ func cloudsCannot(clouds []string, more map[string]string) func(id string) strin
 	return func(id string) string {
 		if why := more[id]; why != "" {
 			return why
+		}
+		if slices.Contains(detectorClouds[id], flowLogs) {
+			return flowReason
 		}
 		for _, c := range detectorClouds[id] {
 			if slices.Contains(clouds, c) {

@@ -5,6 +5,7 @@ package event
 
 import (
 	"encoding/json"
+	"net/netip"
 	"strings"
 	"time"
 )
@@ -59,6 +60,33 @@ type Event struct {
 	Params json.RawMessage
 	// Where the record was read.
 	Source Source
+	// Flow holds a VPC Flow Log record's details; nil for API calls.
+	Flow *Flow
+}
+
+// Flow is one VPC Flow Log record: traffic through one network interface
+// in one aggregation interval. Event.Time is its start, Event.Bytes its
+// bytes, Event.Action ACCEPT or REJECT, Event.Principal the interface.
+type Flow struct {
+	Interface        string
+	Src, Dst         netip.Addr
+	PktSrc, PktDst   netip.Addr // the original addresses behind a NAT or load balancer, when logged
+	SrcPort, DstPort int
+	Protocol         int
+	Packets          int64
+	End              time.Time
+	// Status is OK, NODATA or SKIPDATA (log-status).
+	Status      string
+	VPC, Subnet string
+	// Direction is ingress or egress (flow-direction, version 5), "" when
+	// not logged.
+	Direction string
+	// TrafficPath is how egress left (version 5: 1 within the VPC, 2
+	// internet or gateway endpoint, 7 gateway endpoint, 8 internet
+	// gateway, ...), 0 when not logged.
+	TrafficPath int
+	// DstService is pkt-dst-aws-service (S3, DYNAMODB, AMAZON, ...).
+	DstService string
 }
 
 // Source names a record for evidence.

@@ -5,12 +5,14 @@ import "github.com/mlguard/mlguard/internal/model"
 // VPC is a virtual private cloud.
 type VPC struct {
 	model.Resource
+	CIDR model.String `json:"cidr"` // cidr_block: no default (IPAM may assign it)
 }
 
 // Subnet is a VPC subnet.
 type Subnet struct {
 	model.Resource
-	VPC model.Ref `json:"vpc"`
+	VPC  model.Ref    `json:"vpc"`
+	CIDR model.String `json:"cidr"` // cidr_block: no default (IPAM may assign it)
 }
 
 // RouteTable is a route table with its routes, including routes declared as

@@ -7,12 +7,12 @@ import (
 	"github.com/mlguard/mlguard/internal/parse/terraform"
 )
 
-func (a *adapter) vpc(_ *terraform.Resource, res model.Resource) {
-	a.m.VPCs = append(a.m.VPCs, &aws.VPC{Resource: res})
+func (a *adapter) vpc(d *terraform.Resource, res model.Resource) {
+	a.m.VPCs = append(a.m.VPCs, &aws.VPC{Resource: res, CIDR: tfattr.Str(d.Body, "cidr_block", "")})
 }
 
 func (a *adapter) subnet(d *terraform.Resource, res model.Resource) {
-	a.m.Subnets = append(a.m.Subnets, &aws.Subnet{Resource: res, VPC: tfattr.Ref(d.Body, "vpc_id")})
+	a.m.Subnets = append(a.m.Subnets, &aws.Subnet{Resource: res, VPC: tfattr.Ref(d.Body, "vpc_id"), CIDR: tfattr.Str(d.Body, "cidr_block", "")})
 }
 
 func (a *adapter) internetGateway(d *terraform.Resource, res model.Resource) {

@@ -1,0 +1,3 @@
+-- AUDIT-NET-003: Connection into an endpoint subnet from outside the allowed networks
+--
+-- Not compiled for athena: it reads VPC Flow Logs and judges them by the ML subnets mlguard audit finds in the infrastructure as code (--iac), which no audit-log table holds; run mlguard audit on the flow logs

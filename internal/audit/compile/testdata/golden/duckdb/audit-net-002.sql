@@ -1,0 +1,3 @@
+-- AUDIT-NET-002: Egress from an ML subnet far above its usual volume
+--
+-- Not compiled for duckdb: it reads VPC Flow Logs and judges them by the ML subnets mlguard audit finds in the infrastructure as code (--iac), which no audit-log table holds; run mlguard audit on the flow logs

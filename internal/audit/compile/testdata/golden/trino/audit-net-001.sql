@@ -1,0 +1,3 @@
+-- AUDIT-NET-001: ML subnet traffic to the internet, not through a VPC endpoint
+--
+-- Not compiled for trino: it reads VPC Flow Logs and judges them by the ML subnets mlguard audit finds in the infrastructure as code (--iac), which no audit-log table holds; run mlguard audit on the flow logs

@@ -1,0 +1,59 @@
+package iac
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/mlguard/mlguard/internal/scan"
+)
+
+// TestExample: the example platform's subnets are found through the
+// resources placed in them, with the VPC and the endpoint's ingress ranges.
+func TestExample(t *testing.T) {
+	n, unplaced, bad, err := Load(context.Background(), []scan.Target{{FS: os.DirFS("../../../../examples/audit-network/iac"), Root: "."}})
+	if err != nil || len(bad) != 0 || len(unplaced) != 0 {
+		t.Fatalf("%v %v %v", err, bad, unplaced)
+	}
+	var got []string
+	for _, s := range n.ML {
+		got = append(got, fmt.Sprintf("%s %s %s", s.Name, s.Kind, s.Prefix))
+	}
+	if strings.Join(got, "; ") != "aws_subnet.endpoints endpoint 10.20.1.0/24; aws_subnet.notebooks notebook 10.20.2.0/24" ||
+		fmt.Sprint(n.Inside) != "[10.20.0.0/16]" || fmt.Sprint(n.Allowed) != "[10.30.0.0/16]" {
+		t.Errorf("ML %v, inside %v, allowed %v", got, n.Inside, n.Allowed)
+	}
+}
+
+// TestUnplaced: a subnet whose CIDR is not in the code, or that is not a
+// subnet of the code, is said, never guessed.
+func TestUnplaced(t *testing.T) {
+	fsys := fstest.MapFS{"main.tf": {Data: []byte(`
+variable "cidr" { type = string }
+resource "aws_subnet" "a" {
+  vpc_id     = "vpc-1"
+  cidr_block = var.cidr
+}
+resource "aws_sagemaker_notebook_instance" "nb" {
+  name          = "nb"
+  role_arn      = "arn:aws:iam::111122223333:role/r"
+  instance_type = "ml.t3.medium"
+  subnet_id     = aws_subnet.a.id
+}
+resource "aws_sagemaker_notebook_instance" "other" {
+  name          = "other"
+  role_arn      = "arn:aws:iam::111122223333:role/r"
+  instance_type = "ml.t3.medium"
+  subnet_id     = "subnet-0123"
+}
+`)}}
+	n, unplaced, _, err := Load(context.Background(), []scan.Target{{FS: fsys, Root: "."}})
+	if err != nil || len(n.ML) != 0 || len(unplaced) != 2 ||
+		!strings.Contains(unplaced[0], "subnet-0123): not a subnet defined in the code") ||
+		!strings.Contains(unplaced[1], "aws_subnet.a (the notebook subnet of aws_sagemaker_notebook_instance.nb): its cidr_block is not known") {
+		t.Errorf("%v %+v %q", err, n, unplaced)
+	}
+}
