@@ -178,6 +178,13 @@ const flowLogs = "vpc-flow-logs"
 const flowReason = "it reads VPC Flow Logs and judges them by the ML subnets mlguard audit finds in the infrastructure as code " +
 	"(--iac), which no audit-log table holds; run mlguard audit on the flow logs"
 
+// Clouds are the providers whose logs a detector reads (vpc-flow-logs for
+// the network detectors).
+func Clouds(id string) []string { return slices.Clone(detectorClouds[id]) }
+
+// DetectorIDs are the detectors in the order mlguard audit runs them.
+func DetectorIDs() []string { return detectorIDs() }
+
 // cloudsCannot says a detector does not compile for a target whose tables
 // hold none of the logs it reads, or for the reason more gives.
 func cloudsCannot(clouds []string, more map[string]string) func(id string) string {
