@@ -63,7 +63,12 @@ func pathNote(f *event.Flow) string {
 	if f.TrafficPath == 0 {
 		return "the log format has no traffic-path or pkt-dst-aws-service field to show endpoint use"
 	}
-	return fmt.Sprintf("traffic-path %d", f.TrafficPath)
+	what := map[int]string{2: "an internet gateway or a gateway endpoint", 3: "a virtual private gateway", 4: "intra-region VPC peering",
+		5: "inter-region VPC peering", 6: "a local gateway", 8: "an internet gateway"}[f.TrafficPath]
+	if what == "" {
+		return fmt.Sprintf("traffic-path %d", f.TrafficPath)
+	}
+	return fmt.Sprintf("through %s: traffic-path %d", what, f.TrafficPath)
 }
 
 var flowEgress = Detector{

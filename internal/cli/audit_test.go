@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -180,6 +181,28 @@ func TestAuditStateCorrupt(t *testing.T) {
 		code, out, stderr := run(t, "audit", "--state", p, "../../examples/audit")
 		if code != ExitError || out != "" || !strings.Contains(stderr, "state file "+p+" is corrupt") || !strings.Contains(stderr, "move it away to start again") {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q", name, code, out, stderr)
+		}
+	}
+}
+
+// TestAuditPaths: a directory given with a trailing slash, "." or ".." is
+// read as itself: the same records and the same alerts.
+func TestAuditPaths(t *testing.T) {
+	summary := func(dir string) string {
+		code, out, stderr := run(t, "audit", "-f", "json", dir)
+		var doc struct {
+			Alerts []struct{ Detector, Principal string }
+			Read   int `json:"records_read"`
+		}
+		if err := json.Unmarshal([]byte(out), &doc); err != nil || code != ExitFindings {
+			t.Fatalf("%s: exit %d, %v, %s", dir, code, err, stderr)
+		}
+		return fmt.Sprint(doc.Read, doc.Alerts)
+	}
+	want := summary("../../examples/audit")
+	for _, dir := range []string{"../../examples/audit/", "../../examples/audit/.", "../../examples/audit/gcp/..", "../../examples/audit//"} {
+		if got := summary(dir); got != want {
+			t.Errorf("%s: %s, want %s", dir, got, want)
 		}
 	}
 }

@@ -67,23 +67,7 @@ func TestAuditOCSFSchema(t *testing.T) {
 	if err := report.WriteAudit(&buf, "ocsf", res, report.Options{Version: "test"}); err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open("testdata/ocsf/detection_finding-1.3.0.schema.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource("ocsf.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	schema, err := c.Compile("ocsf.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	schema := loadSchema(t, "testdata/ocsf/detection_finding-1.3.0.schema.json")
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
 	if len(lines) != len(res.Alerts) || len(lines) == 0 {
 		t.Fatalf("%d findings for %d alerts", len(lines), len(res.Alerts))

@@ -118,10 +118,10 @@ func TestSARIFSchema(t *testing.T) {
 	validSARIF(t, &buf)
 }
 
-// validSARIF fails the test unless the document is valid SARIF 2.1.0.
-func validSARIF(t *testing.T, sarif io.Reader) {
+// loadSchema compiles a JSON Schema of testdata.
+func loadSchema(t *testing.T, path string) *jsonschema.Schema {
 	t.Helper()
-	f, err := os.Open("testdata/sarif-2.1.0-rtm.5.json")
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,13 +131,20 @@ func validSARIF(t *testing.T, sarif io.Reader) {
 		t.Fatal(err)
 	}
 	c := jsonschema.NewCompiler()
-	if err := c.AddResource("sarif.json", doc); err != nil {
+	if err := c.AddResource("schema.json", doc); err != nil {
 		t.Fatal(err)
 	}
-	schema, err := c.Compile("sarif.json")
+	schema, err := c.Compile("schema.json")
 	if err != nil {
 		t.Fatal(err)
 	}
+	return schema
+}
+
+// validSARIF fails the test unless the document is valid SARIF 2.1.0.
+func validSARIF(t *testing.T, sarif io.Reader) {
+	t.Helper()
+	schema := loadSchema(t, "testdata/sarif-2.1.0-rtm.5.json")
 	inst, err := jsonschema.UnmarshalJSON(sarif)
 	if err != nil {
 		t.Fatal(err)

@@ -115,13 +115,12 @@ func sigmaParts(id string) []part {
 }
 
 func compileSigma(t *Target, o *Options) ([]File, error) {
-	files := []File{{Name: "logsources.yml", Content: header("# ",
-		"The rules use Sigma's standard log sources and the field names of SigmaHQ's rules for them:",
-		"  product aws, service cloudtrail: CloudTrail records (eventSource, eventName, errorCode, requestParameters.*);",
-		"  product gcp, service gcp.audit: Cloud Audit Logs (gcp.audit.method_name);",
-		"  product azure, service activitylogs: the Azure Activity Log (operationName).",
-		"Only the detectors that judge one event at a time are Sigma rules; each other detector's file says why not.") +
-		"logsources:\n  - {product: aws, service: cloudtrail}\n  - {product: gcp, service: gcp.audit}\n  - {product: azure, service: activitylogs}\n"}}
+	files := []File{{Name: "README.md", Content: "# mlguard audit detectors as Sigma rules\n\n" +
+		"The rules use Sigma's standard log sources and the field names of SigmaHQ's rules for them:\n\n" +
+		"- `product: aws`, `service: cloudtrail`: CloudTrail records (`eventSource`, `eventName`, `errorCode`, `requestParameters.*`);\n" +
+		"- `product: gcp`, `service: gcp.audit`: Cloud Audit Logs (`gcp.audit.method_name`);\n" +
+		"- `product: azure`, `service: activitylogs`: the Azure Activity Log (`operationName`).\n\n" +
+		"Only the detectors that judge one event at a time are Sigma rules; each other detector's file says why not.\n"}}
 	for _, id := range detectorIDs() {
 		det := detector(id)
 		if why := t.Cannot(id); why != "" {
