@@ -197,8 +197,8 @@ SELECT
   r->>'eventCategory' AS eventcategory,
   strftime(CAST(r->>'eventTime' AS TIMESTAMPTZ) AT TIME ZONE 'UTC', '%%Y/%%m/%%d') AS "timestamp"
 FROM (
-  SELECT unnest(Records) AS r
-  FROM read_json(%s, columns = {Records: 'JSON[]'}, format = 'unstructured', maximum_object_size = 134217728)
+  SELECT unnest(json_extract(json, '$.Records[*]')) AS r
+  FROM read_json_objects(%s, maximum_object_size = 134217728)
 );
 
 CREATE OR REPLACE VIEW gcp_entries AS
@@ -223,8 +223,8 @@ SELECT
   CAST(r->'properties' AS VARCHAR) AS Properties,
   COALESCE(NULLIF(r->>'eventDataId', ''), r->>'correlationId') AS EventDataId
 FROM (
-  SELECT unnest(records) AS r
-  FROM read_json(%s, columns = {records: 'JSON[]'}, format = 'unstructured', maximum_object_size = 134217728)
+  SELECT unnest(json_extract(json, '$.records[*]')) AS r
+  FROM read_json_objects(%s, maximum_object_size = 134217728)
 );
 `, sqlString(ct), sqlString(gcp), gcpStruct("j->>'logName' NOT LIKE '%data_access'"), gcpStruct("j->>'logName' LIKE '%data_access'"),
 		sqlString(upn), sqlString(upn), sqlString(az))

@@ -28,8 +28,8 @@ SELECT
   r->>'eventCategory' AS eventcategory,
   strftime(CAST(r->>'eventTime' AS TIMESTAMPTZ) AT TIME ZONE 'UTC', '%Y/%m/%d') AS "timestamp"
 FROM (
-  SELECT unnest(Records) AS r
-  FROM read_json('/var/log/mlguard/**/CloudTrail/*/*/*/*/*.json.gz', columns = {Records: 'JSON[]'}, format = 'unstructured', maximum_object_size = 134217728)
+  SELECT unnest(json_extract(json, '$.Records[*]')) AS r
+  FROM read_json_objects('/var/log/mlguard/**/CloudTrail/*/*/*/*/*.json.gz', maximum_object_size = 134217728)
 );
 
 CREATE OR REPLACE VIEW gcp_entries AS
@@ -86,6 +86,6 @@ SELECT
   CAST(r->'properties' AS VARCHAR) AS Properties,
   COALESCE(NULLIF(r->>'eventDataId', ''), r->>'correlationId') AS EventDataId
 FROM (
-  SELECT unnest(records) AS r
-  FROM read_json('/var/log/mlguard/azure/**/*.json', columns = {records: 'JSON[]'}, format = 'unstructured', maximum_object_size = 134217728)
+  SELECT unnest(json_extract(json, '$.records[*]')) AS r
+  FROM read_json_objects('/var/log/mlguard/azure/**/*.json', maximum_object_size = 134217728)
 );
