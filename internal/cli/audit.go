@@ -67,7 +67,7 @@ func newAuditCmd() *cobra.Command {
 	fl.BoolVar(&f.allowEmpty, "allow-empty", false, "exit 0, not 2, when the logs hold no record")
 	fl.StringArrayVar(&f.mlSubnets, "ml-subnet", nil, "an ML subnet whose VPC Flow Logs are judged: CIDR or KIND=CIDR, KIND one of "+strings.Join(mlnet.Kinds(), ", ")+" (repeatable)")
 	fl.StringArrayVar(&f.vpcCIDRs, "vpc-cidr", nil, "a VPC range: traffic to it stays inside (repeatable; default: the VPCs in --iac, else the private ranges)")
-	fl.StringArrayVar(&f.iac, "iac", nil, "Terraform that defines the ML subnets, VPCs and endpoint security groups (repeatable)")
+	fl.StringArrayVar(&f.iac, "iac", nil, "Terraform or CloudFormation that defines the ML subnets, VPCs and endpoint security groups (repeatable)")
 	cmd.AddCommand(newAuditCompileCmd())
 	return cmd
 }

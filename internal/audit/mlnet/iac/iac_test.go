@@ -57,3 +57,44 @@ resource "aws_sagemaker_notebook_instance" "other" {
 		t.Errorf("%v %+v %q", err, n, unplaced)
 	}
 }
+
+// TestCloudFormation: the same networks from a CloudFormation template.
+func TestCloudFormation(t *testing.T) {
+	fsys := fstest.MapFS{"stack.yaml": {Data: []byte(`AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: 10.40.0.0/16
+  EndpointSubnet:
+    Type: AWS::EC2::Subnet
+    Properties:
+      VpcId: !Ref Vpc
+      CidrBlock: 10.40.1.0/24
+  EndpointGroup:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: the model's callers
+      VpcId: !Ref Vpc
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 8080
+          ToPort: 8080
+          CidrIp: 10.50.0.0/16
+  Model:
+    Type: AWS::SageMaker::Model
+    Properties:
+      ExecutionRoleArn: arn:aws:iam::111122223333:role/model
+      EnableNetworkIsolation: true
+      PrimaryContainer:
+        Image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/churn:1
+      VpcConfig:
+        Subnets: [!Ref EndpointSubnet]
+        SecurityGroupIds: [!Ref EndpointGroup]
+`)}}
+	n, unplaced, bad, err := Load(context.Background(), []scan.Target{{FS: fsys, Root: "."}})
+	if err != nil || len(bad) != 0 || len(unplaced) != 0 || len(n.ML) != 1 || n.ML[0].Kind != "endpoint" || n.ML[0].Prefix.String() != "10.40.1.0/24" ||
+		fmt.Sprint(n.Inside) != "[10.40.0.0/16]" || fmt.Sprint(n.Allowed) != "[10.50.0.0/16]" {
+		t.Errorf("%v %v %v %+v", err, bad, unplaced, n)
+	}
+}
