@@ -183,7 +183,7 @@ func TestReorderWindow(t *testing.T) {
 	lines := []string{rec("02"), rec("01"), rec("03"), rec("05"), rec("04"), rec("06"), rec("00"), rec("07")}
 	fsys := fstest.MapFS{"t.jsonl": {Data: []byte(strings.Join(lines, "\n"))}}
 	var got []string
-	fr := streamFile(context.Background(), Input{FS: fsys, Root: "."}, "t.jsonl", 2, func(ev *event.Event) {
+	fr := streamFile(context.Background(), Input{FS: fsys, Root: "."}, "t.jsonl", 2, nil, func(ev *event.Event) {
 		got = append(got, ev.Time.Format("05"))
 	})
 	if strings.Join(got, " ") != "01 02 03 04 05 06 07" || fr.read != 7 || len(fr.rejected) != 1 ||

@@ -49,6 +49,9 @@ type Options struct {
 	// Networks name the ML subnets the flow log detections judge; nil
 	// when none were given.
 	Networks *mlnet.Networks
+	// FlowFields are the fields of flow log files with no header line;
+	// nil means the default format.
+	FlowFields []string
 }
 
 // Input is one path given to a run: a filesystem and the file or directory
@@ -164,7 +167,7 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 		go func() {
 			for i := range next {
 				j := jobs[i]
-				slots[i] <- decodeFile(ctx, j.in, j.path, held)
+				slots[i] <- decodeFile(ctx, j.in, j.path, held, opts.FlowFields)
 			}
 		}()
 	}
@@ -179,7 +182,7 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 		if fr.large {
 			// Too many events to hold sorted: read it again here, in
 			// order through a bounded window.
-			fr = streamFile(ctx, jobs[i].in, jobs[i].path, held, e.handle)
+			fr = streamFile(ctx, jobs[i].in, jobs[i].path, held, opts.FlowFields, e.handle)
 		}
 		res.Files = append(res.Files, fr.name)
 		res.Read += fr.read + len(fr.rejected)
@@ -214,9 +217,9 @@ var errTooMany = errors.New("too many events to hold")
 // decodeFile reads one file with the reader its content calls for and
 // sorts its events by time. A file of more than held events is left to
 // streamFile (large is set, nothing is kept).
-func decodeFile(ctx context.Context, in Input, p string, held int) *fileResult {
+func decodeFile(ctx context.Context, in Input, p string, held int, flowFields []string) *fileResult {
 	fr := &fileResult{name: display(in, p)}
-	err := readFile(ctx, in, p, fr, func(ev *event.Event) error {
+	err := readFile(ctx, in, p, flowFields, fr, func(ev *event.Event) error {
 		if len(fr.events) >= held {
 			return errTooMany
 		}
@@ -234,7 +237,7 @@ func decodeFile(ctx context.Context, in Input, p string, held int) *fileResult {
 // through a window of held events: memory stays bounded whatever the file
 // holds. An event older than one already handed on (out of order by more
 // than the window) is rejected, not judged out of order.
-func streamFile(ctx context.Context, in Input, p string, held int, fn func(*event.Event)) *fileResult {
+func streamFile(ctx context.Context, in Input, p string, held int, flowFields []string, fn func(*event.Event)) *fileResult {
 	fr := &fileResult{name: display(in, p)}
 	w := &window{max: held}
 	var last time.Time
@@ -242,7 +245,7 @@ func streamFile(ctx context.Context, in Input, p string, held int, fn func(*even
 		last = ev.Time
 		fn(ev)
 	}
-	err := readFile(ctx, in, p, fr, func(ev *event.Event) error {
+	err := readFile(ctx, in, p, flowFields, fr, func(ev *event.Event) error {
 		if ev.Time.Before(last) {
 			fr.read--
 			fr.rejected = append(fr.rejected, jsonrec.Rejected{File: fr.name, Line: ev.Source.Line,
@@ -265,7 +268,7 @@ func streamFile(ctx context.Context, in Input, p string, held int, fn func(*even
 
 // readFile decodes one file with the reader its content calls for, adding
 // its rejections to fr and counting what it reads.
-func readFile(ctx context.Context, in Input, p string, fr *fileResult, keep func(*event.Event) error) error {
+func readFile(ctx context.Context, in Input, p string, flowFields []string, fr *fileResult, keep func(*event.Event) error) error {
 	name := fr.name
 	reject := func(r jsonrec.Rejected) {
 		r.File = name
@@ -284,7 +287,7 @@ func readFile(ctx context.Context, in Input, p string, fr *fileResult, keep func
 		return nil
 	}
 	var err error
-	switch sniff(in.FS, p) {
+	switch sniff(in.FS, p, flowFields) {
 	case event.AWS:
 		err = cloudtrail.ReadFile(ctx, in.FS, p, cloudtrail.DefaultLimits, func(r *cloudtrail.Record) error {
 			ev := r.Normalize()
@@ -295,7 +298,7 @@ func readFile(ctx context.Context, in Input, p string, fr *fileResult, keep func
 	case event.Azure:
 		err = azurelog.ReadFile(ctx, in.FS, p, add, reject)
 	case flowLogs:
-		err = flowlog.ReadFile(ctx, in.FS, p, add, reject)
+		err = flowlog.ReadFile(ctx, in.FS, p, flowFields, add, reject)
 	default:
 		reject(jsonrec.Rejected{Line: 1, Reason: "not a CloudTrail, Google Cloud audit, Azure Activity or VPC Flow Log file"})
 	}
@@ -313,7 +316,7 @@ const flowLogs = "vpc-flow-logs"
 
 // sniff tells which log a file holds from its head: a flow log header or
 // record on the first line, else the keys of a cloud's JSON records.
-func sniff(fsys fs.FS, p string) string {
+func sniff(fsys fs.FS, p string, flowFields []string) string {
 	f, err := fsys.Open(p)
 	if err != nil {
 		return ""
@@ -331,7 +334,9 @@ func sniff(fsys fs.FS, p string) string {
 	head := make([]byte, 8<<10)
 	n, _ := io.ReadFull(r, head)
 	head = head[:n]
-	if first, _, _ := bytes.Cut(head, []byte("\n")); flowlog.Header(string(first)) != nil || flowlog.IsDefaultRecord(string(first)) {
+	first, _, _ := bytes.Cut(head, []byte("\n"))
+	if flowlog.Header(string(first)) != nil || flowlog.IsDefaultRecord(string(first)) ||
+		len(flowFields) > 0 && len(bytes.Fields(first)) == len(flowFields) && !bytes.HasPrefix(bytes.TrimSpace(first), []byte("{")) {
 		return flowLogs
 	}
 	has := func(k string) bool { return bytes.Contains(head, []byte(`"`+k+`"`)) }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/mlguard/mlguard/internal/audit"
 	"github.com/mlguard/mlguard/internal/audit/baseline"
+	"github.com/mlguard/mlguard/internal/audit/flowlog"
 	"github.com/mlguard/mlguard/internal/audit/mlnet"
 	"github.com/mlguard/mlguard/internal/audit/mlnet/iac"
 	"github.com/mlguard/mlguard/internal/report"
@@ -30,6 +31,7 @@ type auditFlags struct {
 	known               []string
 	mlSubnets, vpcCIDRs []string
 	iac                 []string
+	flowFormat          string
 	stderr              io.Writer
 }
 
@@ -68,6 +70,7 @@ func newAuditCmd() *cobra.Command {
 	fl.StringArrayVar(&f.mlSubnets, "ml-subnet", nil, "an ML subnet whose VPC Flow Logs are judged: CIDR or KIND=CIDR, KIND one of "+strings.Join(mlnet.Kinds(), ", ")+" (repeatable)")
 	fl.StringArrayVar(&f.vpcCIDRs, "vpc-cidr", nil, "a VPC range: traffic to it stays inside (repeatable; default: the VPCs in --iac, else the private ranges)")
 	fl.StringArrayVar(&f.iac, "iac", nil, "Terraform or CloudFormation that defines the ML subnets, VPCs and endpoint security groups (repeatable)")
+	fl.StringVar(&f.flowFormat, "flow-format", "", "the fields of flow log files with no header line, as the flow log's format names them (\"${version} ${srcaddr} ...\"); default: the default format")
 	cmd.AddCommand(newAuditCompileCmd())
 	return cmd
 }
@@ -114,6 +117,11 @@ func (f *auditFlags) options() (audit.Options, rule.Severity, error) {
 	}
 	if o.Networks, err = f.networks(); err != nil {
 		return o, min, err
+	}
+	if f.flowFormat != "" {
+		if o.FlowFields, err = flowlog.ParseFormat(f.flowFormat); err != nil {
+			return o, min, usageError("--flow-format: %v", err)
+		}
 	}
 	o.Learn = f.learn
 	o.Baseline = baseline.New()

@@ -56,6 +56,15 @@ func TestAuditFlowLogs(t *testing.T) {
 	if code != 1 || err != nil || len(doc.Alerts) != 5 || errOut != "" {
 		t.Errorf("exit %d, %v, %+v, stderr %q", code, err, doc.Alerts, errOut)
 	}
+	// A CloudWatch Logs export of a custom format has no header: the
+	// format is given.
+	flows := filepath.Join(t.TempDir(), "export.log")
+	os.WriteFile(flows, []byte("5 10.20.3.7 198.51.100.9 40000 443 1795168800 1795168860 ACCEPT 8\n"), 0o644)
+	code, out, errOut = run(t, "audit", "--ml-subnet", "training=10.20.3.0/24", "--flow-format",
+		"${version} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${start} ${end} ${action} ${traffic-path}", flows)
+	if code != 1 || !strings.Contains(out, "AUDIT-NET-001") || !strings.Contains(out, "who: 10.20.3.7 from 10.20.3.7") {
+		t.Errorf("--flow-format: exit %d\n%s%s", code, out, errOut)
+	}
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "main.tf"), []byte(`resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }`), 0o644)
 	for _, args := range [][]string{
@@ -63,6 +72,7 @@ func TestAuditFlowLogs(t *testing.T) {
 		{"audit", "--vpc-cidr", "10.0.0.0", "--ml-subnet", "10.0.0.0/24", "../../examples/audit-network/logs"},
 		{"audit", "--iac", dir, "../../examples/audit-network/logs"},
 		{"audit", "--iac", filepath.Join(dir, "missing"), "../../examples/audit-network/logs"},
+		{"audit", "--ml-subnet", "10.0.0.0/24", "--flow-format", "${version} ${colour}", "../../examples/audit-network/logs"},
 	} {
 		if code, _, errOut := run(t, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2 (%s)", args, code, errOut)

@@ -80,10 +80,30 @@ func IsDefaultRecord(line string) bool {
 	return err == nil && (f[2] == "-" || strings.HasPrefix(f[2], "eni-"))
 }
 
+// ParseFormat reads a flow log format as AWS writes it ("${version}
+// ${account-id} ...") or as a header line names it ("version account-id
+// ..."): the fields of files with no header line (CloudWatch Logs exports
+// of a custom format).
+func ParseFormat(s string) ([]string, error) {
+	var out []string
+	for _, f := range strings.Fields(s) {
+		name := strings.TrimSuffix(strings.TrimPrefix(f, "${"), "}")
+		if !isField(name) {
+			return nil, fmt.Errorf("%q is not a flow log field", f)
+		}
+		out = append(out, name)
+	}
+	if len(out) < 2 {
+		return nil, errors.New("a format names at least two fields")
+	}
+	return out, nil
+}
+
 // ReadFile reads one flow log file, calling add for each record and reject
-// for each line that cannot be read (with its line number and why). An
-// error from add stops the reading.
-func ReadFile(ctx context.Context, fsys fs.FS, name string, add func(*event.Event) error, reject func(jsonrec.Rejected)) error {
+// for each line that cannot be read (with its line number and why). A file
+// with no header line has the given fields (the default format when nil).
+// An error from add stops the reading.
+func ReadFile(ctx context.Context, fsys fs.FS, name string, fields []string, add func(*event.Event) error, reject func(jsonrec.Rejected)) error {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return err
@@ -99,11 +119,12 @@ func ReadFile(ctx context.Context, fsys fs.FS, name string, add func(*event.Even
 		defer gz.Close()
 		r = gz
 	}
-	return Read(ctx, r, add, reject)
+	return Read(ctx, r, fields, add, reject)
 }
 
-// Read reads flow log lines from r.
-func Read(ctx context.Context, r io.Reader, add func(*event.Event) error, reject func(jsonrec.Rejected)) error {
+// Read reads flow log lines from r; headerless records have the given
+// fields (the default format when nil).
+func Read(ctx context.Context, r io.Reader, format []string, add func(*event.Event) error, reject func(jsonrec.Rejected)) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), MaxLine)
 	var fields []string
@@ -122,7 +143,10 @@ func Read(ctx context.Context, r io.Reader, add func(*event.Event) error, reject
 				fields = h
 				continue
 			}
-			fields = DefaultFields()
+			fields = format
+			if fields == nil {
+				fields = DefaultFields()
+			}
 		}
 		ev, err := parse(fields, text)
 		if err != nil {
@@ -224,7 +248,12 @@ func parse(fields []string, text string) (*event.Event, error) {
 	if !fl.Src.IsValid() {
 		ev.SourceIP = ""
 	}
+	// The interface is who sent or received; a format without it leaves
+	// the source address to name the flow.
 	ev.Principal = fl.Interface
+	if ev.Principal == "" {
+		ev.Principal = ev.SourceIP
+	}
 	return ev, nil
 }
 

@@ -14,7 +14,7 @@ import (
 func readAll(t testing.TB, fsys fstest.MapFS, name string) ([]event.Event, []jsonrec.Rejected, error) {
 	var evs []event.Event
 	var rej []jsonrec.Rejected
-	err := ReadFile(context.Background(), fsys, name, func(e *event.Event) error {
+	err := ReadFile(context.Background(), fsys, name, nil, func(e *event.Event) error {
 		evs = append(evs, *e)
 		return nil
 	}, func(r jsonrec.Rejected) { rej = append(rej, r) })
@@ -122,7 +122,7 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("version srcaddr dstaddr start\n- - - 1\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		n := 0
-		err := Read(context.Background(), strings.NewReader(string(data)), func(e *event.Event) error {
+		err := Read(context.Background(), strings.NewReader(string(data)), nil, func(e *event.Event) error {
 			n++
 			if e.Flow == nil || e.Time.IsZero() && e.Flow.Status == "OK" {
 				t.Fatalf("event without a flow or a time: %+v", e)
@@ -133,4 +133,22 @@ func FuzzRead(f *testing.F) {
 			t.Fatalf("%d results for %d lines", n, strings.Count(string(data), "\n")+1)
 		}
 	})
+}
+
+// TestFormatFlag: a headerless custom format is read with the fields given
+// the way AWS writes a format.
+func TestFormatFlag(t *testing.T) {
+	fields, err := ParseFormat("${version} ${vpc-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${start} ${end} ${action} ${traffic-path}")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var evs []event.Event
+	err = Read(context.Background(), strings.NewReader("5 vpc-1 10.0.0.1 198.51.100.1 40000 443 1795168800 1795168860 ACCEPT 8\n"), fields,
+		func(e *event.Event) error { evs = append(evs, *e); return nil }, func(r jsonrec.Rejected) { t.Errorf("rejected: %+v", r) })
+	if err != nil || len(evs) != 1 || evs[0].Flow.TrafficPath != 8 || evs[0].Flow.VPC != "vpc-1" {
+		t.Errorf("%v %+v", err, evs)
+	}
+	if _, err := ParseFormat("${version} ${colour}"); err == nil || !strings.Contains(err.Error(), `"${colour}" is not a flow log field`) {
+		t.Errorf("unknown field: %v", err)
+	}
 }
