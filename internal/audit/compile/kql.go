@@ -136,6 +136,11 @@ func compileKQL(t *Target, o *Options) ([]File, error) {
 		return nil, err
 	}
 	in.Base = base.String()
+	var tags bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&tags, "tags", in); err != nil {
+		return nil, err
+	}
+	in.Tags = tags.String()
 	files := []File{{Name: "tables.kql", Content: header("// ",
 		"The rules read two Microsoft Sentinel tables, as their connectors fill them:",
 		"  AWSCloudTrail (Amazon Web Services S3 connector): TimeGenerated, EventSource, EventName, ErrorCode, UserIdentityArn,",

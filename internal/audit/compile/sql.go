@@ -197,6 +197,7 @@ type sqlInput struct {
 	D         *dialect
 	O         *Options
 	Base      string
+	Tags      string // the ML roles, keys and buckets, where a language keeps them apart
 	HasAWS    bool
 	HasGCP    bool
 	HasAzure  bool
