@@ -294,19 +294,16 @@ func (d *dialect) funcs(o *Options) template.FuncMap {
 		return "(" + strings.Join(or, " OR ") + ")"
 	}
 	return template.FuncMap{
-		"json":    d.jsonStr,
-		"present": d.jsonPresent,
-		"re":      d.re,
-		"reExtract": func(x, p string) string {
-			return d.reExtract(x, p)
-		},
+		"json":      d.jsonStr,
+		"present":   d.jsonPresent,
+		"re":        d.re,
+		"reExtract": d.reExtract,
 		"hour":      d.hour,
 		"plusHours": d.plusHours,
 		"firstBy":   d.firstBy,
 		"all":       d.all,
 		"q":         d.quote,
 		"str":       func() string { return d.str },
-		"lit":       sqlString,
 		"since":     func() string { return d.since(o) },
 		"until": func() string {
 			if o.Until.IsZero() {
@@ -321,18 +318,16 @@ func (d *dialect) funcs(o *Options) template.FuncMap {
 			}
 			return d.partition(d.plusHours(d.since(o), -24*o.LearnDays))
 		},
-		"parseTime": d.parseTime,
-		"firstARN":  func() string { return d.firstARN },
-		"isIP":      func(x string) string { return d.re(x, ipPattern) },
-		"known":     known,
-		"in":        sqlIn,
-		"modelObject": func(x string) string {
-			return modelObjectSQL(x)
-		},
-		"mlServices": audit.MLServices,
-		"kmsUse":     audit.KMSUse,
-		"passing":    func(service string) []string { return audit.RolePassingCalls()[service] },
-		"args":       args,
+		"parseTime":   d.parseTime,
+		"firstARN":    func() string { return d.firstARN },
+		"isIP":        func(x string) string { return d.re(x, ipPattern) },
+		"known":       known,
+		"in":          sqlIn,
+		"modelObject": modelObjectSQL,
+		"mlServices":  audit.MLServices,
+		"kmsUse":      audit.KMSUse,
+		"passing":     func(service string) []string { return audit.RolePassingCalls()[service] },
+		"args":        args,
 	}
 }
 
