@@ -25,8 +25,9 @@ type dialect struct {
 	jsonStr func(x, path string) string
 	// jsonPresent says a JSON text has a non-null value at a path.
 	jsonPresent func(x, path string) string
-	// re tests a regular expression (patterns avoid backslashes, which
-	// engines escape differently).
+	// re tests a regular expression. A pattern's one backslash (\[ for a
+	// bracket, which Trino's Joni and Java read as a nested class inside
+	// [...]) is quoted as each engine's literals need.
 	re func(x, pattern string) string
 	// reExtract returns group 1 of a pattern, NULL when it does not match.
 	reExtract func(x, pattern string) string
@@ -59,8 +60,14 @@ type dialect struct {
 // dotted turns a.b.c into a JSONPath.
 func dotted(path string) string { return "$." + path }
 
-// sqlString quotes a SQL string literal.
+// sqlString quotes a SQL string literal; a backslash stays a backslash
+// (standard SQL, Trino, DuckDB).
 func sqlString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// sparkString quotes a Spark SQL string literal, in which a backslash
+// escapes: regular expressions' backslashes are doubled. (BigQuery's
+// patterns are raw strings, r'...', for the same reason.)
+func sparkString(s string) string { return sqlString(strings.ReplaceAll(s, `\`, `\\`)) }
 
 // trinoLike are the functions Athena, Trino and (with shims) DuckDB share.
 func trinoLike(d dialect) dialect {
@@ -112,8 +119,10 @@ var sqlDialects = []dialect{
 		jsonPresent: func(x, p string) string {
 			return fmt.Sprintf("get_json_object(%s, %s) IS NOT NULL", x, sqlString(dotted(p)))
 		},
-		re:        func(x, p string) string { return fmt.Sprintf("(%s RLIKE %s)", x, sqlString(p)) },
-		reExtract: func(x, p string) string { return fmt.Sprintf("NULLIF(regexp_extract(%s, %s, 1), '')", x, sqlString(p)) },
+		re: func(x, p string) string { return fmt.Sprintf("(%s RLIKE %s)", x, sparkString(p)) },
+		reExtract: func(x, p string) string {
+			return fmt.Sprintf("NULLIF(regexp_extract(%s, %s, 1), '')", x, sparkString(p))
+		},
 		hour:      func(ts string) string { return fmt.Sprintf("date_trunc('HOUR', %s)", ts) },
 		plusHours: func(ts string, h int) string { return fmt.Sprintf("(%s %s INTERVAL %d HOURS)", ts, sign(h), abs(h)) },
 		firstBy:   func(v, o string) string { return fmt.Sprintf("min_by(%s, %s)", v, o) },
@@ -131,8 +140,8 @@ var sqlDialects = []dialect{
 		jsonPresent: func(x, p string) string {
 			return fmt.Sprintf("COALESCE(JSON_QUERY(%s, %s), 'null') != 'null'", x, sqlString(dotted(p)))
 		},
-		re:        func(x, p string) string { return fmt.Sprintf("REGEXP_CONTAINS(%s, %s)", x, sqlString(p)) },
-		reExtract: func(x, p string) string { return fmt.Sprintf("REGEXP_EXTRACT(%s, %s)", x, sqlString(p)) },
+		re:        func(x, p string) string { return fmt.Sprintf("REGEXP_CONTAINS(%s, r%s)", x, sqlString(p)) },
+		reExtract: func(x, p string) string { return fmt.Sprintf("REGEXP_EXTRACT(%s, r%s)", x, sqlString(p)) },
 		hour:      func(ts string) string { return fmt.Sprintf("TIMESTAMP_TRUNC(%s, HOUR)", ts) },
 		plusHours: func(ts string, h int) string { return fmt.Sprintf("TIMESTAMP_ADD(%s, INTERVAL %d HOUR)", ts, h) },
 		firstBy: func(v, o string) string {

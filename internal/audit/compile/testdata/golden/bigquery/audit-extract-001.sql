@@ -14,15 +14,15 @@ WITH raw AS (
     `timestamp` AS ts,
     protopayload_auditlog.authenticationInfo.principalEmail AS principal,
     CAST(NULL AS STRING) AS role,
-    REGEXP_EXTRACT(protopayload_auditlog.serviceName, '^(.*?)([.]googleapis[.]com)?$') AS service,
+    REGEXP_EXTRACT(protopayload_auditlog.serviceName, r'^(.*?)([.]googleapis[.]com)?$') AS service,
     protopayload_auditlog.methodName AS action,
     COALESCE(protopayload_auditlog.status.code, 0) <> 0 AS failed,
     FALSE AS pending,
     protopayload_auditlog.requestMetadata.callerIp AS source_ip,
     CAST(NULL AS STRING) AS vpce,
     resource.labels.project_id AS account,
-    REGEXP_EXTRACT(protopayload_auditlog.resourceName, '^projects/_/buckets/(.+?)(/objects/.*)?$') AS bucket,
-    REGEXP_EXTRACT(protopayload_auditlog.resourceName, '^projects/_/buckets/.+?/objects/(.*)$') AS object,
+    REGEXP_EXTRACT(protopayload_auditlog.resourceName, r'^projects/_/buckets/(.+?)(/objects/.*)?$') AS bucket,
+    REGEXP_EXTRACT(protopayload_auditlog.resourceName, r'^projects/_/buckets/.+?/objects/(.*)$') AS object,
     CAST(NULL AS DOUBLE) AS bytes,
     NULLIF(protopayload_auditlog.resourceName, '') AS resource,
     protopayload_auditlog.requestJson AS params,
@@ -48,7 +48,7 @@ ev AS (
     COALESCE(win.role, win.principal) AS who,
     win.ts >= TIMESTAMP '2026-10-10 00:00:00.000+00' AS judged,
     win.ts >= TIMESTAMP_ADD(firsts.first_ts, INTERVAL 72 HOUR) AS mature,
-    (REGEXP_CONTAINS(win.source_ip, '^([0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)$') AND win.vpce IS NULL AND NOT COALESCE(((CASE WHEN REGEXP_CONTAINS(win.source_ip, '^[0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}$') THEN NET.IPV4_TO_INT64(NET.SAFE_IP_FROM_STRING(win.source_ip)) END) BETWEEN 3405803776 AND 3405804031), FALSE)) AS external,
+    (REGEXP_CONTAINS(win.source_ip, r'^([0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)$') AND win.vpce IS NULL AND NOT COALESCE(((CASE WHEN REGEXP_CONTAINS(win.source_ip, r'^[0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}$') THEN NET.IPV4_TO_INT64(NET.SAFE_IP_FROM_STRING(win.source_ip)) END) BETWEEN 3405803776 AND 3405804031), FALSE)) AS external,
     NOT win.failed AND COALESCE(win.object, '') <> '' AND (
       (win.cloud = 'aws' AND win.service = 's3' AND win.action IN ('GetObject', 'GetObjectVersion'))
       OR (win.cloud = 'gcp' AND win.service = 'storage' AND win.action = 'storage.objects.get')

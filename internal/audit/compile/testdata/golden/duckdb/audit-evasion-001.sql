@@ -184,8 +184,8 @@ hits AS (
     OR (cloud = 'aws' AND service = 'cloudtrail' AND action IN ('PutEventSelectors', 'PutAdvancedEventSelectors')
       -- selectors that still record data events: classic ones with data
       -- resources, advanced ones selecting eventCategory Data
-      AND NOT regexp_matches(COALESCE(params, '{}'), '"dataResources" *: *[[] *[{]')
-      AND NOT regexp_matches(COALESCE(params, '{}'), '"field" *: *"eventCategory" *, *"equals" *: *[[] *"Data"')
+      AND NOT regexp_matches(COALESCE(params, '{}'), '"dataResources" *: *\[ *[{]')
+      AND NOT regexp_matches(COALESCE(params, '{}'), '"field" *: *"eventCategory" *, *"equals" *: *\[ *"Data"')
       AND params IS NOT NULL)
     OR (cloud = 'aws' AND service = 'bedrock' AND action = 'DeleteModelInvocationLoggingConfiguration')
     OR (cloud = 'gcp' AND (action LIKE '%ConfigServiceV2.DeleteSink' OR action LIKE '%ConfigServiceV2.CreateExclusion'

@@ -186,7 +186,7 @@ hits AS (
   SELECT ev.* FROM ev
   WHERE judged AND cloud = 'gcp' AND NOT failed
     AND (action LIKE '%setIamPermissions' OR action LIKE '%SetIamPolicy')
-    AND regexp_matches(params, '"members" *: *[[]("[^"]*" *, *)*"(allUsers|allAuthenticatedUsers)"')
+    AND regexp_matches(params, '"members" *: *\[("[^"]*" *, *)*"(allUsers|allAuthenticatedUsers)"')
 )
 
 SELECT 'AUDIT-REGISTRY-001' AS detector, cloud, who AS principal, COALESCE(resource, '') AS resource, arg_min(source_ip, ts) AS source_ip,

@@ -166,7 +166,7 @@ hits AS (
   SELECT ev.* FROM ev
   WHERE judged AND cloud = 'gcp' AND NOT failed
     AND (action LIKE '%setIamPermissions' OR action LIKE '%SetIamPolicy')
-    AND regexp_like(params, '"members" *: *[[]("[^"]*" *, *)*"(allUsers|allAuthenticatedUsers)"')
+    AND regexp_like(params, '"members" *: *\[("[^"]*" *, *)*"(allUsers|allAuthenticatedUsers)"')
 )
 
 SELECT 'AUDIT-REGISTRY-001' AS detector, cloud, who AS principal, COALESCE(resource, '') AS resource, min_by(source_ip, ts) AS source_ip,
