@@ -117,6 +117,7 @@ func compileSPL(t *Target, o *Options) ([]File, error) {
 		"aws:cloudtrail, fields named as in the records: eventName, userIdentity.arn, requestParameters.bucketName, ...).",
 		"Change the definition to your index. The saved searches keep three lookups (mlguard_ml_roles.csv,",
 		"mlguard_ml_keys.csv, mlguard_ml_buckets.csv) that the detectors read: schedule them before the detectors.",
+		"first_seen and last_seen are written in the time zone of the user the searches run as: make it UTC.",
 		windowNote(o), knownNote(o)) + "[mlguard_cloudtrail]\ndefinition = index=aws sourcetype=aws:cloudtrail\n"}}
 	var lookups strings.Builder
 	lookups.WriteString(header("# ", "savedsearches.conf stanzas that keep the ML roles, keys and buckets lookups, in the order they run."))

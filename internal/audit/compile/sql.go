@@ -19,8 +19,8 @@ var sqlFS embed.FS
 type dialect struct {
 	name, title string
 	clouds      []string
-	// str is the engine's string type.
-	str string
+	// str and float are the engine's string and floating point types.
+	str, float string
 	// jsonStr reads a scalar at a dotted path of a JSON text as a string.
 	jsonStr func(x, path string) string
 	// jsonPresent says a JSON text has a non-null value at a path.
@@ -71,7 +71,7 @@ func sparkString(s string) string { return sqlString(strings.ReplaceAll(s, `\`, 
 
 // trinoLike are the functions Athena, Trino and (with shims) DuckDB share.
 func trinoLike(d dialect) dialect {
-	d.str = "VARCHAR"
+	d.str, d.float = "VARCHAR", "DOUBLE"
 	d.jsonStr = func(x, p string) string { return fmt.Sprintf("json_extract_scalar(%s, %s)", x, sqlString(dotted(p))) }
 	d.jsonPresent = func(x, p string) string {
 		return fmt.Sprintf("COALESCE(json_format(json_extract(%s, %s)), 'null') <> 'null'", x, sqlString(dotted(p)))
@@ -114,7 +114,7 @@ var sqlDialects = []dialect{
 	trinoLike(dialect{name: "trino", title: "Trino over the CloudTrail table (Athena's definition) and Cloud Audit Logs as BigQuery exports them",
 		clouds: []string{"aws", "gcp"}, ddl: trinoDDL}),
 	{name: "spark", title: "Spark SQL (3.4 or later, session time zone UTC) over the same tables", clouds: []string{"aws", "gcp"},
-		str:     "STRING",
+		str: "STRING", float: "DOUBLE",
 		jsonStr: func(x, p string) string { return fmt.Sprintf("get_json_object(%s, %s)", x, sqlString(dotted(p))) },
 		jsonPresent: func(x, p string) string {
 			return fmt.Sprintf("get_json_object(%s, %s) IS NOT NULL", x, sqlString(dotted(p)))
@@ -135,7 +135,7 @@ var sqlDialects = []dialect{
 		quote:     func(x string) string { return "`" + x + "`" },
 		ddl:       sparkDDL},
 	{name: "bigquery", title: "BigQuery (GoogleSQL) over Cloud Audit Logs exported by a log sink", clouds: []string{"gcp"},
-		str:     "STRING",
+		str: "STRING", float: "FLOAT64",
 		jsonStr: func(x, p string) string { return fmt.Sprintf("JSON_VALUE(%s, %s)", x, sqlString(dotted(p))) },
 		jsonPresent: func(x, p string) string {
 			return fmt.Sprintf("COALESCE(JSON_QUERY(%s, %s), 'null') != 'null'", x, sqlString(dotted(p)))
@@ -154,7 +154,7 @@ var sqlDialects = []dialect{
 		quote: func(x string) string { return "`" + x + "`" },
 		ddl:   bigqueryDDL},
 	{name: "duckdb", title: "DuckDB over the log files themselves (the views are in the output)", clouds: []string{"aws", "gcp", "azure"},
-		str:     "VARCHAR",
+		str: "VARCHAR", float: "DOUBLE",
 		jsonStr: func(x, p string) string { return fmt.Sprintf("json_extract_string(%s, %s)", x, sqlString(dotted(p))) },
 		jsonPresent: func(x, p string) string {
 			return fmt.Sprintf("COALESCE(json_type(%s, %s), 'NULL') <> 'NULL'", x, sqlString(dotted(p)))
@@ -313,6 +313,7 @@ func (d *dialect) funcs(o *Options) template.FuncMap {
 		"all":       d.all,
 		"q":         d.quote,
 		"str":       func() string { return d.str },
+		"float":     func() string { return d.float },
 		"since":     func() string { return d.since(o) },
 		"until": func() string {
 			if o.Until.IsZero() {

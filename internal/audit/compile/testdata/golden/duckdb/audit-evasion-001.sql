@@ -57,11 +57,29 @@ WITH raw AS (
     NULLIF(protopayload_auditlog.resourceName, '') AS resource,
     protopayload_auditlog.requestJson AS params,
     insertId AS event_id
-  FROM (
-    SELECT * FROM cloudaudit_googleapis_com_activity
-    UNION ALL
-    SELECT * FROM cloudaudit_googleapis_com_data_access
-  ) logs
+  FROM cloudaudit_googleapis_com_activity
+
+  UNION ALL
+  SELECT
+    'gcp' AS cloud,
+    "timestamp" AS ts,
+    protopayload_auditlog.authenticationInfo.principalEmail AS principal,
+    CAST(NULL AS VARCHAR) AS role,
+    NULLIF(regexp_extract(protopayload_auditlog.serviceName, '^(.*?)([.]googleapis[.]com)?$', 1), '') AS service,
+    protopayload_auditlog.methodName AS action,
+    COALESCE(protopayload_auditlog.status.code, 0) <> 0 AS failed,
+    FALSE AS pending,
+    protopayload_auditlog.requestMetadata.callerIp AS source_ip,
+    CAST(NULL AS VARCHAR) AS vpce,
+    resource.labels.project_id AS account,
+    NULLIF(regexp_extract(protopayload_auditlog.resourceName, '^projects/_/buckets/(.+?)(/objects/.*)?$', 1), '') AS bucket,
+    NULLIF(regexp_extract(protopayload_auditlog.resourceName, '^projects/_/buckets/.+?/objects/(.*)$', 1), '') AS object,
+    CAST(NULL AS DOUBLE) AS bytes,
+    NULLIF(protopayload_auditlog.resourceName, '') AS resource,
+    protopayload_auditlog.requestJson AS params,
+    insertId AS event_id
+  FROM cloudaudit_googleapis_com_data_access
+
   UNION ALL
   SELECT
     'azure' AS cloud,
