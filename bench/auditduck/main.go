@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"os"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -75,18 +74,12 @@ func run(logs string, since time.Time) error {
 	fmt.Printf("records: %d in DuckDB, %d read by mlguard audit\n", records, res.Read)
 	fmt.Printf("duckdb: load %.1f s, queries %.1f s; mlguard audit: %.1f s (%.0f records/s)\n",
 		load.Seconds(), queries.Seconds(), local.Seconds(), float64(res.Read)/local.Seconds())
-	want := map[string][]string{}
-	for _, a := range res.Alerts {
-		if slices.Contains(compile.Clouds(a.Detector), a.Cloud) {
-			want[a.Detector] = append(want[a.Detector], duckrun.Row(a.Detector, a.Cloud, a.Principal, a.Resource, a.SourceIP, a.First, a.Last, a.Events))
-		}
-	}
+	want := duckrun.LocalAlerts(res, target.Clouds)
 	agree, differ := 0, 0
 	for _, id := range compile.DetectorIDs() {
 		if target.Cannot(id) != "" {
 			continue
 		}
-		sort.Strings(want[id])
 		if slices.Equal(got[id], want[id]) {
 			agree += len(want[id])
 			continue

@@ -35,6 +35,9 @@ type Detector struct {
 	Event func(c *Context, e *event.Event) `json:"-"`
 	// Finish is called once after the last event.
 	Finish func(c *Context) `json:"-"`
+	// Idle, when set, says why the run's options leave the detector's
+	// events unjudged ("" when they do not), for the coverage notes.
+	Idle func(o *Options) string `json:"-"`
 }
 
 // Alert is one detection, with the evidence events behind it.

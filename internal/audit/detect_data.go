@@ -2,7 +2,6 @@ package audit
 
 import (
 	"fmt"
-	"net/netip"
 	"path"
 	"slices"
 	"sort"
@@ -58,17 +57,11 @@ func objectRead(e *event.Event) bool {
 
 func modelRead(e *event.Event) bool { return objectRead(e) && IsModelArtifact(e.Object) }
 
-// literalIP reports whether a source is an address (not a service name).
-func literalIP(s string) bool {
-	_, err := netip.ParseAddr(s)
-	return err == nil
-}
-
 // external reports a call from an address that is not an AWS service on
 // the principal's behalf, not through a VPC endpoint, and not in the known
 // networks.
 func (c *Context) external(e *event.Event) bool {
-	return literalIP(e.SourceIP) && e.VPCEndpoint == "" && !c.Known(e.SourceIP)
+	return event.IsAddress(e.SourceIP) && e.VPCEndpoint == "" && !c.Known(e.SourceIP)
 }
 
 // newSource reports whether a call comes from a place the principal has

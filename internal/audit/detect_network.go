@@ -16,6 +16,14 @@ const FloorFlowBytes = 1 << 30
 // flowNeeds is what the flow detectors read.
 const flowNeeds = "accepted VPC Flow Log records of ML subnets (named by --ml-subnet or found by --iac)"
 
+// noSubnets says why flow records go unjudged when no ML subnet is known.
+func noSubnets(o *Options) string {
+	if o.Networks == nil || len(o.Networks.ML) == 0 {
+		return "VPC Flow Log records were read but not judged: no ML subnet was named (--ml-subnet) or found (--iac)"
+	}
+	return ""
+}
+
 // acceptedFlow reports an accepted flow record that carries traffic.
 func acceptedFlow(e *event.Event) bool {
 	return e.Flow != nil && e.Flow.Status == "OK" && e.Action == "ACCEPT" && e.Flow.Src.IsValid() && e.Flow.Dst.IsValid()
@@ -79,6 +87,7 @@ var flowEgress = Detector{
 		"container to reach its controller. ML subnets are meant to reach AWS services through endpoints only.",
 	Needs:    flowNeeds,
 	Relevant: acceptedFlow,
+	Idle:     noSubnets,
 	Event: func(c *Context, e *event.Event) {
 		f := e.Flow
 		s := c.leaving(e)
@@ -98,6 +107,7 @@ var flowVolume = Detector{
 		"and more than 1 GiB: the shape of a dataset or model being copied out.",
 	Needs:    flowNeeds,
 	Relevant: acceptedFlow,
+	Idle:     noSubnets,
 	Event: func(c *Context, e *event.Event) {
 		if s := c.leaving(e); s != nil && e.Flow.TrafficPath != 1 {
 			state(c, newHourly).add(c, e, s.Kind+" subnet "+s.Prefix.String(), "egress")
@@ -120,6 +130,7 @@ var flowInbound = Detector{
 		"accepted connection into a subnet that serves models: the endpoint is reachable from where it should not be.",
 	Needs:    flowNeeds,
 	Relevant: acceptedFlow,
+	Idle:     noSubnets,
 	Event: func(c *Context, e *event.Event) {
 		f := e.Flow
 		n := c.networks()

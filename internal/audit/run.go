@@ -335,7 +335,7 @@ func sniff(fsys fs.FS, p string, flowFields []string) string {
 	n, _ := io.ReadFull(r, head)
 	head = head[:n]
 	first, _, _ := bytes.Cut(head, []byte("\n"))
-	if flowlog.Header(string(first)) != nil || flowlog.IsDefaultRecord(string(first)) ||
+	if flowlog.LooksLikeHeader(string(first)) || flowlog.IsDefaultRecord(string(first)) ||
 		len(flowFields) > 0 && len(bytes.Fields(first)) == len(flowFields) && !bytes.HasPrefix(bytes.TrimSpace(first), []byte("{")) {
 		return flowLogs
 	}
@@ -528,10 +528,10 @@ func (e *engine) finish() {
 		}
 		cov := Coverage{Detector: d.ID, Events: e.coverage[i]}
 		switch {
-		case d.Needs == flowNeeds && cov.Events > 0 && (e.opts.Networks == nil || len(e.opts.Networks.ML) == 0):
-			cov.Note = "VPC Flow Log records were read but not judged: no ML subnet was named (--ml-subnet) or found (--iac)"
 		case cov.Events == 0:
 			cov.Note = "no " + d.Needs + " in the detection window"
+		case d.Idle != nil:
+			cov.Note = d.Idle(e.opts)
 		}
 		e.res.Coverage = append(e.res.Coverage, cov)
 	}

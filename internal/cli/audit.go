@@ -67,10 +67,10 @@ func newAuditCmd() *cobra.Command {
 	fl.StringVar(&f.until, "until", "", "end of the detection window (RFC 3339 or YYYY-MM-DD, exclusive for a date); later events are not judged")
 	fl.StringArrayVar(&f.known, "known-cidr", nil, "an address range of your own networks (repeatable); calls from outside them are unusual")
 	fl.BoolVar(&f.allowEmpty, "allow-empty", false, "exit 0, not 2, when the logs hold no record")
-	fl.StringArrayVar(&f.mlSubnets, "ml-subnet", nil, "an ML subnet whose VPC Flow Logs are judged: CIDR or KIND=CIDR, KIND one of "+strings.Join(mlnet.Kinds(), ", ")+" (repeatable)")
-	fl.StringArrayVar(&f.vpcCIDRs, "vpc-cidr", nil, "a VPC range: traffic to it stays inside (repeatable; default: the VPCs in --iac, else the private ranges)")
-	fl.StringArrayVar(&f.iac, "iac", nil, "Terraform or CloudFormation that defines the ML subnets, VPCs and endpoint security groups (repeatable)")
-	fl.StringVar(&f.flowFormat, "flow-format", "", "the fields of flow log files with no header line, as the flow log's format names them (\"${version} ${srcaddr} ...\"); default: the default format")
+	fl.StringArrayVar(&f.mlSubnets, "ml-subnet", nil, "[KIND=]CIDR of an ML subnet, KIND "+strings.Join(mlnet.Kinds(), ","))
+	fl.StringArrayVar(&f.vpcCIDRs, "vpc-cidr", nil, "a VPC range (default: the VPCs of --iac, else private ranges)")
+	fl.StringArrayVar(&f.iac, "iac", nil, "Terraform or CloudFormation of the ML subnets, VPCs and endpoint security groups")
+	fl.StringVar(&f.flowFormat, "flow-format", "", "fields of headerless flow logs: \"${version} ${srcaddr} ...\"")
 	cmd.AddCommand(newAuditCompileCmd())
 	return cmd
 }
@@ -89,7 +89,7 @@ func parseTime(s string, endOfDay bool) (time.Time, error) {
 	return t, nil
 }
 
-func (f *auditFlags) options() (audit.Options, rule.Severity, error) {
+func (f *auditFlags) options(ctx context.Context) (audit.Options, rule.Severity, error) {
 	var o audit.Options
 	min, err := reportFlags(f.severity, &f.out, &f.exit)
 	if err != nil {
@@ -115,7 +115,7 @@ func (f *auditFlags) options() (audit.Options, rule.Severity, error) {
 		}
 		o.KnownNetworks = append(o.KnownNetworks, p.Masked())
 	}
-	if o.Networks, err = f.networks(); err != nil {
+	if o.Networks, err = f.networks(ctx); err != nil {
 		return o, min, err
 	}
 	if f.flowFormat != "" {
@@ -140,7 +140,7 @@ func (f *auditFlags) options() (audit.Options, rule.Severity, error) {
 }
 
 // networks reads --iac, --ml-subnet and --vpc-cidr; nil when none is given.
-func (f *auditFlags) networks() (*mlnet.Networks, error) {
+func (f *auditFlags) networks(ctx context.Context) (*mlnet.Networks, error) {
 	if len(f.iac) == 0 && len(f.mlSubnets) == 0 && len(f.vpcCIDRs) == 0 {
 		return nil, nil
 	}
@@ -155,7 +155,7 @@ func (f *auditFlags) networks() (*mlnet.Networks, error) {
 		for _, in := range ins {
 			targets = append(targets, scan.Target{FS: in.fsys, Root: in.root, Prefix: in.prefix, Anchor: in.anchor()})
 		}
-		found, unplaced, bad, err := iac.Load(context.Background(), targets)
+		found, unplaced, bad, err := iac.Load(ctx, targets)
 		if err != nil {
 			return nil, err
 		}
@@ -163,7 +163,7 @@ func (f *auditFlags) networks() (*mlnet.Networks, error) {
 			return nil, usageError("--iac: %d input(s) could not be read, the first: %v", len(bad), bad[0])
 		}
 		for _, u := range unplaced {
-			fmt.Fprintf(f.stderr, "mlguard: --iac: %s; name it with --ml-subnet\n", u)
+			fmt.Fprintf(f.stderr, "mlguard: --iac: %s\n", u)
 		}
 		n = &found
 	}
@@ -196,7 +196,7 @@ func runAudit(cmd *cobra.Command, args []string, f *auditFlags) error {
 		ctx = context.Background()
 	}
 	f.stderr = cmd.ErrOrStderr()
-	opts, min, err := f.options()
+	opts, min, err := f.options(ctx)
 	defer f.lock.Release()
 	if err != nil {
 		return err

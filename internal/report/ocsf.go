@@ -6,10 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net/netip"
 	"strings"
 
 	"github.com/mlguard/mlguard/internal/audit"
+	"github.com/mlguard/mlguard/internal/audit/event"
 	"github.com/mlguard/mlguard/internal/rule"
 )
 
@@ -196,7 +196,7 @@ func ocsfOf(a audit.Alert, explanation, version string) ocsfFinding {
 		if ev.ID != "" {
 			e.Data["event_id"] = ev.ID
 		}
-		if a.SourceIP != "" && literalIP(a.SourceIP) {
+		if a.SourceIP != "" && event.IsAddress(a.SourceIP) {
 			e.SrcEndpoint = &ocsfEndpoint{IP: a.SourceIP}
 		}
 		f.Evidences = append(f.Evidences, e)
@@ -208,20 +208,13 @@ func ocsfOf(a audit.Alert, explanation, version string) ocsfFinding {
 	if len(a.Sessions) > 0 {
 		unmapped["role_sessions"] = a.Sessions
 	}
-	if a.SourceIP != "" && !literalIP(a.SourceIP) {
+	if a.SourceIP != "" && !event.IsAddress(a.SourceIP) {
 		unmapped["source"] = a.SourceIP
 	}
 	if len(unmapped) > 0 {
 		f.Unmapped = map[string]any{"mlguard": unmapped}
 	}
 	return f
-}
-
-// literalIP reports whether a source is an address, not a service name
-// (sagemaker.amazonaws.com), which OCSF's ip_t cannot hold.
-func literalIP(s string) bool {
-	_, err := netip.ParseAddr(s)
-	return err == nil
 }
 
 // titleCase writes HIGH as High.

@@ -7,11 +7,10 @@
 package cloudtrail
 
 import (
-	"bufio"
 	"bytes"
-	"compress/gzip"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -138,25 +137,15 @@ func FilesMatching(fsys fs.FS, root string, match func(string) bool) ([]string, 
 // ReadFile reads one file and calls fn for each record, and reject for each
 // record that cannot be read. An error from fn stops the reading.
 func ReadFile(ctx context.Context, fsys fs.FS, name string, lim Limits, fn func(*Record) error, reject func(Rejected)) error {
-	f, err := fsys.Open(name)
+	r, closeFn, err := jsonrec.Open(fsys, name, lim.MaxFileBytes)
+	if errors.Is(err, jsonrec.ErrNotGzip) {
+		reject(Rejected{File: name, Line: 1, Reason: err.Error()})
+		return nil
+	}
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	var r io.Reader = bufio.NewReaderSize(f, 64<<10)
-	if strings.HasSuffix(strings.ToLower(name), ".gz") {
-		gz, err := gzip.NewReader(r)
-		if err != nil {
-			reject(Rejected{File: name, Line: 1, Reason: "not a gzip file: " + err.Error()})
-			return nil
-		}
-		defer gz.Close()
-		r = gz
-	}
-	if lim.MaxFileBytes <= 0 {
-		lim.MaxFileBytes = jsonrec.DefaultMaxFileBytes
-	}
-	r = jsonrec.Capped(r, lim.MaxFileBytes)
+	defer closeFn()
 	if lim.MaxInMemory <= 0 {
 		return Read(ctx, name, r, lim, fn, reject)
 	}

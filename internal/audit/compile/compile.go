@@ -124,6 +124,12 @@ func detector(id string) audit.Detector {
 // fileName is a detector's file name: audit-exfil-001.sql.
 func fileName(id, ext string) string { return strings.ToLower(id) + ext }
 
+// notCompiled is the file of a detector a target does not compile: a
+// comment saying why.
+func notCompiled(target, ext, comment, id, why string) File {
+	return File{Name: fileName(id, ext), Content: header(comment, id+": "+detector(id).Title, "", "Not compiled for "+target+": "+why)}
+}
+
 // header is the comment block every generated file starts with.
 func header(prefix string, lines ...string) string {
 	var b strings.Builder

@@ -71,7 +71,7 @@ func kqlFuncs(o *Options) template.FuncMap {
 	list := func(xs []string) string {
 		q := make([]string, len(xs))
 		for i, x := range xs {
-			q[i] = kqlString(x)
+			q[i] = dquote(x)
 		}
 		return strings.Join(q, ", ")
 	}
@@ -98,7 +98,7 @@ func kqlFuncs(o *Options) template.FuncMap {
 		"modelObject": func(x string) string {
 			var or []string
 			for _, s := range audit.ModelSuffixes() {
-				or = append(or, fmt.Sprintf("%s endswith %s", x, kqlString(s)))
+				or = append(or, fmt.Sprintf("%s endswith %s", x, dquote(s)))
 			}
 			or = append(or, x+` == "model.tar.gz"`, x+` endswith "/model.tar.gz"`,
 				fmt.Sprintf(`(%[1]s endswith ".tar.gz" and (%[1]s contains "model" or %[1]s contains "/output/"))`, x),
@@ -112,8 +112,9 @@ func kqlFuncs(o *Options) template.FuncMap {
 	}
 }
 
-// kqlString quotes a KQL string literal.
-func kqlString(s string) string {
+// dquote quotes a string literal in double quotes with backslash escapes
+// (KQL, SPL).
+func dquote(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 }
 
@@ -129,8 +130,7 @@ func compileKQL(t *Target, o *Options) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := sqlInput{O: o, HasAWS: true, HasAzure: true, Known: len(o.KnownNetworks) > 0,
-		FloorObj: audit.FloorModelObjects, FloorByte: audit.FloorModelBytes, FloorInv: audit.FloorInvocations, Over: audit.VolumeOverBaseline}
+	in := newInput(o, t.Clouds)
 	var base bytes.Buffer
 	if err := tmpl.ExecuteTemplate(&base, "base", in); err != nil {
 		return nil, err
@@ -153,7 +153,7 @@ func compileKQL(t *Target, o *Options) ([]File, error) {
 	for _, id := range detectorIDs() {
 		det := detector(id)
 		if why := t.Cannot(id); why != "" {
-			files = append(files, File{Name: fileName(id, ".yaml"), Content: header("# ", det.ID+": "+det.Title, "", "Not compiled for kql: "+why)})
+			files = append(files, notCompiled(t.Name, t.Ext, "# ", id, why))
 			continue
 		}
 		var body bytes.Buffer

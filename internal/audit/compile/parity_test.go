@@ -5,7 +5,6 @@ import (
 	"net/netip"
 	"os"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -24,16 +23,7 @@ func localAlerts(t testing.TB, dir string, o compile.Options, clouds []string) m
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := map[string][]string{}
-	for _, a := range res.Alerts {
-		if slices.Contains(compile.Clouds(a.Detector), a.Cloud) && slices.Contains(clouds, a.Cloud) {
-			out[a.Detector] = append(out[a.Detector], duckrun.Row(a.Detector, a.Cloud, a.Principal, a.Resource, a.SourceIP, a.First, a.Last, a.Events))
-		}
-	}
-	for _, v := range out {
-		sort.Strings(v)
-	}
-	return out
+	return duckrun.LocalAlerts(res, clouds)
 }
 
 // TestParity: over the generated logs, the duckdb queries raise the same

@@ -124,7 +124,7 @@ func compileSigma(t *Target, o *Options) ([]File, error) {
 	for _, id := range detectorIDs() {
 		det := detector(id)
 		if why := t.Cannot(id); why != "" {
-			files = append(files, File{Name: fileName(id, ".yml"), Content: header("# ", det.ID+": "+det.Title, "", "Not compiled for sigma: "+why)})
+			files = append(files, notCompiled(t.Name, t.Ext, "# ", id, why))
 			continue
 		}
 		for _, p := range sigmaParts(id) {

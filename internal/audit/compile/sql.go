@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"net/netip"
+	"slices"
 	"strings"
 	"text/template"
 	"time"
@@ -201,9 +202,8 @@ func (d dialect) target() *Target {
 		compile: func(t *Target, o *Options) ([]File, error) { return d2.compileAll(o) }}
 }
 
-// sqlInput is what a detector template sees.
-type sqlInput struct {
-	D         *dialect
+// templateInput is what a detector template sees, in every language.
+type templateInput struct {
 	O         *Options
 	Base      string
 	Tags      string // the ML roles, keys and buckets, where a language keeps them apart
@@ -217,13 +217,12 @@ type sqlInput struct {
 	Over      int
 }
 
-func (d *dialect) has(cloud string) bool {
-	for _, c := range d.clouds {
-		if c == cloud {
-			return true
-		}
-	}
-	return false
+// newInput is the template input of a target reading the given clouds,
+// with mlguard audit's thresholds.
+func newInput(o *Options, clouds []string) templateInput {
+	return templateInput{O: o, HasAWS: slices.Contains(clouds, "aws"), HasGCP: slices.Contains(clouds, "gcp"),
+		HasAzure: slices.Contains(clouds, "azure"), Known: len(o.KnownNetworks) > 0,
+		FloorObj: audit.FloorModelObjects, FloorByte: audit.FloorModelBytes, FloorInv: audit.FloorInvocations, Over: audit.VolumeOverBaseline}
 }
 
 func (d *dialect) compileAll(o *Options) ([]File, error) {
@@ -231,8 +230,7 @@ func (d *dialect) compileAll(o *Options) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := sqlInput{D: d, O: o, HasAWS: d.has("aws"), HasGCP: d.has("gcp"), HasAzure: d.has("azure"), Known: len(o.KnownNetworks) > 0,
-		FloorObj: audit.FloorModelObjects, FloorByte: audit.FloorModelBytes, FloorInv: audit.FloorInvocations, Over: audit.VolumeOverBaseline}
+	in := newInput(o, d.clouds)
 	var base bytes.Buffer
 	if err := tmpl.ExecuteTemplate(&base, "base", in); err != nil {
 		return nil, err
@@ -243,7 +241,7 @@ func (d *dialect) compileAll(o *Options) ([]File, error) {
 	for _, id := range detectorIDs() {
 		det := detector(id)
 		if why := cannot(id); why != "" {
-			files = append(files, File{Name: fileName(id, ".sql"), Content: header("-- ", det.ID+": "+det.Title, "", "Not compiled for "+d.name+": "+why)})
+			files = append(files, notCompiled(d.name, ".sql", "-- ", id, why))
 			continue
 		}
 		var body bytes.Buffer

@@ -99,6 +99,13 @@ type Source struct {
 // Failed reports whether the call was refused or failed.
 func (e *Event) Failed() bool { return e.Error != "" }
 
+// IsAddress reports whether a call's source is an IP address, not the name
+// of a service calling on a principal's behalf (sagemaker.amazonaws.com).
+func IsAddress(source string) bool {
+	_, err := netip.ParseAddr(source)
+	return err == nil
+}
+
 // Session is the session name of an AWS assumed-role principal
 // (arn:aws:sts::111122223333:assumed-role/ml-engineers/jdoe -> jdoe): the
 // person or job behind a role whose identity Who reports. "" otherwise.

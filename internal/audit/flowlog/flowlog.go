@@ -7,13 +7,13 @@ package flowlog
 
 import (
 	"bufio"
-	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -69,6 +69,32 @@ func Header(line string) []string {
 	return fields
 }
 
+// LooksLikeHeader reports whether a first line is a flow log header, of
+// fields this reader knows or not.
+func LooksLikeHeader(line string) bool {
+	return Header(line) != nil || len(unknownHeaderFields(line)) > 0
+}
+
+// unknownHeaderFields returns the unknown names of a line that reads as a
+// header (field names, among them srcaddr or dstaddr, and no numbers), so
+// that a format newer than this reader is said, not misread line by line.
+func unknownHeaderFields(line string) []string {
+	fields := strings.Fields(line)
+	if !slices.Contains(fields, "srcaddr") && !slices.Contains(fields, "dstaddr") {
+		return nil
+	}
+	var unknown []string
+	for _, f := range fields {
+		if strings.ContainsAny(f, "0123456789.:") {
+			return nil
+		}
+		if !isField(f) {
+			unknown = append(unknown, f)
+		}
+	}
+	return unknown
+}
+
 // IsDefaultRecord reports whether a line reads as a record of the default
 // format: fourteen fields, a version, an account and an interface.
 func IsDefaultRecord(line string) bool {
@@ -104,21 +130,15 @@ func ParseFormat(s string) ([]string, error) {
 // with no header line has the given fields (the default format when nil).
 // An error from add stops the reading.
 func ReadFile(ctx context.Context, fsys fs.FS, name string, fields []string, add func(*event.Event) error, reject func(jsonrec.Rejected)) error {
-	f, err := fsys.Open(name)
+	r, closeFn, err := jsonrec.Open(fsys, name, 0)
+	if errors.Is(err, jsonrec.ErrNotGzip) {
+		reject(jsonrec.Rejected{Line: 1, Reason: err.Error()})
+		return nil
+	}
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	var r io.Reader = bufio.NewReaderSize(f, 64<<10)
-	if strings.HasSuffix(strings.ToLower(name), ".gz") {
-		gz, err := gzip.NewReader(r)
-		if err != nil {
-			reject(jsonrec.Rejected{Line: 1, Reason: "not a gzip file: " + err.Error()})
-			return nil
-		}
-		defer gz.Close()
-		r = gz
-	}
+	defer closeFn()
 	return Read(ctx, r, fields, add, reject)
 }
 
@@ -142,6 +162,9 @@ func Read(ctx context.Context, r io.Reader, format []string, add func(*event.Eve
 			if h := Header(text); h != nil {
 				fields = h
 				continue
+			}
+			if unknown := unknownHeaderFields(text); len(unknown) > 0 {
+				return fmt.Errorf("line %d: a header naming fields this reader does not know (%s); the file is not read", line, strings.Join(unknown, ", "))
 			}
 			fields = format
 			if fields == nil {

@@ -90,6 +90,11 @@ func TestRejected(t *testing.T) {
 	if evs, _, err := readAll(t, long, "f.log"); err == nil || len(evs) != 1 || !strings.Contains(err.Error(), "line 2: longer than") {
 		t.Errorf("long line: %d events, %v", len(evs), err)
 	}
+	newer := fstest.MapFS{"f.log": {Data: []byte("version srcaddr dstaddr start end action quantum-path\n" + good + "\n")}}
+	if evs, rej, err := readAll(t, newer, "f.log"); err == nil || len(evs) != 0 || len(rej) != 0 ||
+		!strings.Contains(err.Error(), "line 1: a header naming fields this reader does not know (quantum-path)") {
+		t.Errorf("unknown header field: %d events, %v, %v", len(evs), rej, err)
+	}
 	notgz := fstest.MapFS{"f.log.gz": {Data: []byte(good)}}
 	if _, rej, _ := readAll(t, notgz, "f.log.gz"); len(rej) != 1 || !strings.Contains(rej[0].Reason, "not a gzip file") {
 		t.Errorf("not gzip: %+v", rej)

@@ -61,6 +61,33 @@ const DefaultMaxFileBytes int64 = 4 << 30
 // ErrFileTooLarge is the read error of a file past its decompressed bound.
 var ErrFileTooLarge = errors.New("file too large")
 
+// ErrNotGzip is the error Open returns for a .gz file that is not gzip.
+var ErrNotGzip = errors.New("not a gzip file")
+
+// Open opens a log file for reading: through gzip when its name ends in
+// .gz, and capped at max decompressed bytes (DefaultMaxFileBytes when max
+// is 0 or less), so that no file is read without bound. The caller calls
+// closeFn. A .gz file that is not gzip is an error wrapping ErrNotGzip.
+func Open(fsys fs.FS, name string, max int64) (r io.Reader, closeFn func(), err error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	if max <= 0 {
+		max = DefaultMaxFileBytes
+	}
+	r = bufio.NewReaderSize(f, 64<<10)
+	if !strings.HasSuffix(strings.ToLower(name), ".gz") {
+		return Capped(r, max), func() { f.Close() }, nil
+	}
+	gz, err := gzip.NewReader(r)
+	if err != nil {
+		f.Close()
+		return nil, nil, fmt.Errorf("%w: %v", ErrNotGzip, err)
+	}
+	return Capped(gz, max), func() { gz.Close(); f.Close() }, nil
+}
+
 // Capped reads r until max bytes and then fails with ErrFileTooLarge.
 func Capped(r io.Reader, max int64) io.Reader { return &capped{r: r, left: max, max: max} }
 
@@ -84,25 +111,16 @@ func (c *capped) Read(p []byte) (int, error) {
 // ReadFile reads name from fsys and calls fn with each record decoded into
 // a new T; an error from fn stops the reading.
 func (rr Reader[T]) ReadFile(ctx context.Context, fsys fs.FS, name string, fn func(*T, At) error) error {
-	f, err := fsys.Open(name)
+	r, closeFn, err := Open(fsys, name, rr.MaxFileBytes)
+	if errors.Is(err, ErrNotGzip) {
+		rr.Reject(Rejected{File: name, Line: 1, Reason: err.Error()})
+		return nil
+	}
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(strings.ToLower(name), ".gz") {
-		gz, err := gzip.NewReader(f)
-		if err != nil {
-			rr.Reject(Rejected{File: name, Line: 1, Reason: "not a gzip file: " + err.Error()})
-			return nil
-		}
-		defer gz.Close()
-		r = gz
-	}
-	if rr.MaxFileBytes <= 0 {
-		rr.MaxFileBytes = DefaultMaxFileBytes
-	}
-	return rr.Read(ctx, name, Capped(r, rr.MaxFileBytes), fn)
+	defer closeFn()
+	return rr.Read(ctx, name, r, fn)
 }
 
 // Read reads records from r, named name in rejections; see ReadFile.

@@ -109,9 +109,9 @@ func contains(ps []netip.Prefix, a netip.Addr) bool {
 // FromModels finds the ML subnets of AWS models: the subnets notebook
 // instances, Studio domains and models (endpoints) are placed in, with
 // their CIDR blocks; the VPCs' CIDR blocks; the ingress CIDRs of the
-// security groups of models. A subnet whose CIDR is not written in the
-// code (computed, or from a variable) cannot be placed and is returned in
-// unplaced.
+// security groups of models. A subnet, VPC or ingress rule whose CIDR is
+// not written in the code (computed, or from a variable) cannot be placed
+// and is said in unplaced, with what it changes.
 func FromModels(models []*aws.Model) (n Networks, unplaced []string) {
 	seen := map[string]bool{}
 	place := func(m *aws.Model, refs []model.Ref, kind, by string) {
@@ -122,7 +122,7 @@ func FromModels(models []*aws.Model) (n Networks, unplaced []string) {
 					found = true
 					p, err := netip.ParsePrefix(s.CIDR.Value)
 					if err != nil || s.CIDR.Unknown {
-						unplaced = append(unplaced, s.Address+" (the "+kind+" subnet of "+by+"): its cidr_block is not known")
+						unplaced = append(unplaced, s.Address+" (the "+kind+" subnet of "+by+"): its cidr_block is not known; name it with --ml-subnet")
 						continue
 					}
 					if k := s.Address + "\x00" + kind; !seen[k] {
@@ -132,7 +132,7 @@ func FromModels(models []*aws.Model) (n Networks, unplaced []string) {
 				}
 			}
 			if !found && r.IsSet() {
-				unplaced = append(unplaced, "a "+kind+" subnet of "+by+" ("+describe(r)+"): not a subnet defined in the code")
+				unplaced = append(unplaced, "a "+kind+" subnet of "+by+" ("+describe(r)+"): not a subnet defined in the code; name it with --ml-subnet")
 			}
 		}
 	}
@@ -155,18 +155,25 @@ func FromModels(models []*aws.Model) (n Networks, unplaced []string) {
 					}
 					for _, rule := range sg.Ingress {
 						for _, c := range rule.CIDRs {
-							if p, err := netip.ParsePrefix(c.Value); err == nil {
-								n.Allowed = append(n.Allowed, p.Masked())
+							p, err := netip.ParsePrefix(c.Value)
+							if err != nil || c.Unknown {
+								unplaced = append(unplaced, sg.Address+" (a security group of "+sm.Address+"): an ingress CIDR is not known; "+
+									"connections from it into the endpoint subnet count as from outside")
+								continue
 							}
+							n.Allowed = append(n.Allowed, p.Masked())
 						}
 					}
 				}
 			}
 		}
 		for _, v := range m.VPCs {
-			if p, err := netip.ParsePrefix(v.CIDR.Value); err == nil {
-				n.Inside = append(n.Inside, p.Masked())
+			p, err := netip.ParsePrefix(v.CIDR.Value)
+			if err != nil || v.CIDR.Unknown {
+				unplaced = append(unplaced, v.Address+": its cidr_block is not known; traffic to it counts as outside unless --vpc-cidr names it")
+				continue
 			}
+			n.Inside = append(n.Inside, p.Masked())
 		}
 	}
 	sort.SliceStable(n.ML, func(i, j int) bool { return n.ML[i].Name < n.ML[j].Name })

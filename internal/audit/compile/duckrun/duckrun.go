@@ -6,6 +6,7 @@ package duckrun
 import (
 	"database/sql"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -13,6 +14,7 @@ import (
 	// The DuckDB driver, with its library for this platform.
 	_ "github.com/duckdb/duckdb-go/v2"
 
+	"github.com/mlguard/mlguard/internal/audit"
 	"github.com/mlguard/mlguard/internal/audit/compile"
 )
 
@@ -61,6 +63,21 @@ func Open(tables string) (*sql.DB, error) {
 func Row(detector, cloud, principal, resource, ip string, first, last time.Time, events int) string {
 	return fmt.Sprintf("%s %s %s %q %s %s..%s %d", detector, cloud, principal, resource, ip,
 		first.UTC().Format(time.RFC3339), last.UTC().Format(time.RFC3339), events)
+}
+
+// LocalAlerts are the alerts of mlguard audit as rows per detector, those of
+// the given clouds that compile (so comparable with Alerts), sorted.
+func LocalAlerts(res *audit.Result, clouds []string) map[string][]string {
+	out := map[string][]string{}
+	for _, a := range res.Alerts {
+		if slices.Contains(compile.Clouds(a.Detector), a.Cloud) && slices.Contains(clouds, a.Cloud) {
+			out[a.Detector] = append(out[a.Detector], Row(a.Detector, a.Cloud, a.Principal, a.Resource, a.SourceIP, a.First, a.Last, a.Events))
+		}
+	}
+	for _, v := range out {
+		sort.Strings(v)
+	}
+	return out
 }
 
 // Alerts runs every compiled query of files (the first file is the tables

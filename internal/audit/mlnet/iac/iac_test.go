@@ -33,6 +33,7 @@ func TestExample(t *testing.T) {
 func TestUnplaced(t *testing.T) {
 	fsys := fstest.MapFS{"main.tf": {Data: []byte(`
 variable "cidr" { type = string }
+resource "aws_vpc" "v" { cidr_block = var.cidr }
 resource "aws_subnet" "a" {
   vpc_id     = "vpc-1"
   cidr_block = var.cidr
@@ -51,9 +52,10 @@ resource "aws_sagemaker_notebook_instance" "other" {
 }
 `)}}
 	n, unplaced, _, err := Load(context.Background(), []scan.Target{{FS: fsys, Root: "."}})
-	if err != nil || len(n.ML) != 0 || len(unplaced) != 2 ||
+	if err != nil || len(n.ML) != 0 || len(n.Inside) != 0 || len(unplaced) != 3 ||
 		!strings.Contains(unplaced[0], "subnet-0123): not a subnet defined in the code") ||
-		!strings.Contains(unplaced[1], "aws_subnet.a (the notebook subnet of aws_sagemaker_notebook_instance.nb): its cidr_block is not known") {
+		!strings.Contains(unplaced[1], "aws_subnet.a (the notebook subnet of aws_sagemaker_notebook_instance.nb): its cidr_block is not known") ||
+		!strings.Contains(unplaced[2], "aws_vpc.v: its cidr_block is not known; traffic to it counts as outside") {
 		t.Errorf("%v %+v %q", err, n, unplaced)
 	}
 }
