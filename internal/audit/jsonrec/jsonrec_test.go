@@ -3,9 +3,12 @@ package jsonrec
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 type rec struct {
@@ -112,4 +115,21 @@ func FuzzRead(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// TestOpen: a .gz file that is not gzip is ErrNotGzip; every file is read
+// to its bound and no further.
+func TestOpen(t *testing.T) {
+	fsys := fstest.MapFS{"a.log.gz": {Data: []byte("plain text")}, "b.log": {Data: []byte("0123456789")}}
+	if _, _, err := Open(fsys, "a.log.gz", 0); !errors.Is(err, ErrNotGzip) {
+		t.Errorf("not gzip: %v", err)
+	}
+	r, closeFn, err := Open(fsys, "b.log", 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeFn()
+	if b, err := io.ReadAll(r); string(b) != "0123" || !errors.Is(err, ErrFileTooLarge) {
+		t.Errorf("bounded read: %q, %v", b, err)
+	}
 }
