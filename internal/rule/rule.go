@@ -15,6 +15,7 @@ import (
 	"github.com/mlguard/mlguard/internal/model/aws"
 	"github.com/mlguard/mlguard/internal/model/azure"
 	"github.com/mlguard/mlguard/internal/model/gcp"
+	"github.com/mlguard/mlguard/internal/model/image"
 	"github.com/mlguard/mlguard/internal/model/kubernetes"
 	"github.com/mlguard/mlguard/internal/source"
 )
@@ -129,6 +130,8 @@ type Input struct {
 	GCP        *gcp.Model        `json:"gcp"`
 	Azure      *azure.Model      `json:"azure"`
 	Kubernetes *kubernetes.Model `json:"kubernetes"`
+	// Images are the container image builds (Dockerfiles).
+	Images *image.Model `json:"images"`
 	// Data says which storage holds personal data (scan
 	// --data-classification, data_classification in .mlguard.yaml); nil
 	// when nothing is classified.
@@ -153,11 +156,14 @@ func (in *Input) Fill() *Input {
 	if in.Azure == nil {
 		in.Azure = &azure.Model{}
 	}
+	if in.Images == nil {
+		in.Images = &image.Model{}
+	}
 	return in
 }
 
-// Models returns the cloud models of the input, for walks over all of them.
-func (in *Input) Models() []any { return []any{in.AWS, in.GCP, in.Azure, in.Kubernetes} }
+// Models returns the models of the input (the clouds and the image builds), for walks over all of them.
+func (in *Input) Models() []any { return []any{in.AWS, in.GCP, in.Azure, in.Kubernetes, in.Images} }
 
 // Memo returns the value derived from the input under key, building it on
 // first use. Rules that share a costly view of the input (the Rego input

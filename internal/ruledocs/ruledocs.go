@@ -41,7 +41,7 @@ func Markdown(r *rule.Rule) string {
 	}
 	fmt.Fprintf(&b, "## Why it matters\n\n%s\n\n## How to fix it\n\n%s\n\n", r.Rationale, r.Remediation)
 	for _, format := range sortedKeys(r.Fixes) {
-		lang := map[string]string{"terraform": "hcl", "arm": "json"}[format]
+		lang := map[string]string{"terraform": "hcl", "arm": "json", "dockerfile": "dockerfile"}[format]
 		fmt.Fprintf(&b, "### %s\n\n```%s\n%s\n```\n\n", format, lang, r.Fixes[format])
 	}
 	if len(r.Defaults) > 0 {

@@ -91,6 +91,9 @@ var hostileCases = []hostile{
 	{"CloudFormation conditions in a circle", map[string]string{"cfncond/t.yaml": "AWSTemplateFormatVersion: \"2010-09-09\"\nConditions:\n  A: !Condition B\n  B: !Condition A\nResources:\n  Z:\n    Type: AWS::S3::Bucket\n    Condition: A\n"}, "cfncond/t.yaml", "Circular CloudFormation condition"},
 	{"ARM template nested 10,000 deep", map[string]string{"armdeep/t.json": armHead + `"variables": {"x": ` + deep("[", "]", 10_000) + `}, "resources": []}`}, "armdeep/t.json", "depth"},
 	{"ARM expression nested 1,000 deep", map[string]string{"armexpr/t.json": armHead + `"resources": [{"type": "Microsoft.Storage/storageAccounts", "name": "st", "properties": {"allowBlobPublicAccess": "[` + deep("not(", ")", 1000) + `]"}}]}`}, "armexpr/t.json", "nested deeper than"},
+	{"Dockerfile of a million lines", map[string]string{"docker/big/Dockerfile": "FROM a:1\n" + strings.Repeat("RUN x\n", 1_000_000)}, "docker/big/Dockerfile", "over the 20000"},
+	{"Dockerfile line over 64 KiB", map[string]string{"docker/long/Dockerfile": "FROM a:1\nRUN " + strings.Repeat("x", 70_000) + "\n"}, "docker/long/Dockerfile", "max allowed size"},
+	{"Dockerfile instruction not known", map[string]string{"docker/bad/Dockerfile": "FROM a:1\nFROBNICATE x\n"}, "docker/bad/Dockerfile", "unknown instruction"},
 	{"ARM variables in a circle", map[string]string{"armcycle/t.json": armHead + `"variables": {"a": "[variables('b')]", "b": "[variables('a')]"}, "resources": [{"type": "Microsoft.Storage/storageAccounts", "name": "[variables('a')]", "properties": {}}]}`}, "armcycle/t.json", "Circular ARM variable"},
 }
 

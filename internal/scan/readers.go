@@ -13,13 +13,16 @@ import (
 
 	adaptarm "github.com/mlguard/mlguard/internal/adapt/arm/azure"
 	adaptcfn "github.com/mlguard/mlguard/internal/adapt/cloudformation/aws"
+	adaptdocker "github.com/mlguard/mlguard/internal/adapt/dockerfile"
 	adaptpolicy "github.com/mlguard/mlguard/internal/adapt/iampolicy"
 	adaptkube "github.com/mlguard/mlguard/internal/adapt/kubernetes"
 	"github.com/mlguard/mlguard/internal/adapt/terraform/awscc"
 	adaptazure "github.com/mlguard/mlguard/internal/adapt/terraform/azure"
 	adaptgcp "github.com/mlguard/mlguard/internal/adapt/terraform/gcp"
+	"github.com/mlguard/mlguard/internal/model/image"
 	"github.com/mlguard/mlguard/internal/parse/arm"
 	"github.com/mlguard/mlguard/internal/parse/cloudformation"
+	"github.com/mlguard/mlguard/internal/parse/dockerfile"
 	"github.com/mlguard/mlguard/internal/parse/iampolicy"
 	kubeparse "github.com/mlguard/mlguard/internal/parse/kubernetes"
 	"github.com/mlguard/mlguard/internal/parse/terraform"
@@ -278,6 +281,10 @@ var fileForms = map[source.Format]fileForm{
 	source.FormatIAMPolicy: func(_ context.Context, f source.File, data []byte, _ Options) (unit, source.Diagnostics) {
 		doc, d := iampolicy.Parse(f.Path, data)
 		return unit{name: f.Path, types: []string{adaptpolicy.ResourceType}, build: func() *rule.Input { return (&rule.Input{AWS: adaptpolicy.Adapt(doc)}).Fill() }}, d
+	},
+	source.FormatDockerfile: func(_ context.Context, f source.File, data []byte, _ Options) (unit, source.Diagnostics) {
+		df, d := dockerfile.Parse(f.Path, data)
+		return unit{name: f.Path, types: []string{image.ResourceType}, build: func() *rule.Input { return (&rule.Input{Images: adaptdocker.Adapt(df)}).Fill() }}, d
 	},
 	source.FormatCloudFormation: func(ctx context.Context, f source.File, data []byte, opts Options) (unit, source.Diagnostics) {
 		t, d := cloudformation.Parse(ctx, f.Path, data, opts.CloudFormation)

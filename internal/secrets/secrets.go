@@ -44,10 +44,26 @@ func Value(key, value string) (Match, bool) {
 			return Match{Kind: s.kind, Key: key, Redacted: Redact(value[loc[0]:loc[1]])}, true
 		}
 	}
-	if key == "" || !secretName.MatchString(key) || notSecretSuffix.MatchString(key) || !literal(value) {
+	kind, named := Name(key)
+	if !named || !literal(value) {
 		return Match{}, false
 	}
-	return Match{Kind: kindOf(key), Key: key, Redacted: Redact(value)}, true
+	return Match{Kind: kind, Key: key, Redacted: Redact(value)}, true
+}
+
+// notSecretName matches names that contain a secret's word but count or
+// configure something else: tokenizers, token limits (MAX_TOKENS,
+// TOKENIZERS_PARALLELISM, MAX_INPUT_TOKENS).
+var notSecretName = regexp.MustCompile(`(?i)tokeniz|tokens|token_?(?:limit|count|budget|len)|max_\w*token`)
+
+// Name reports whether a variable's name says it holds a secret
+// (HF_TOKEN, DB_PASSWORD; not TOKEN_FILE or SECRET_ARN, which point at one),
+// and the kind of secret it names.
+func Name(key string) (kind string, ok bool) {
+	if key == "" || !secretName.MatchString(key) || notSecretSuffix.MatchString(key) || notSecretName.MatchString(key) {
+		return "", false
+	}
+	return kindOf(key), true
 }
 
 // Article puts "a" or "an" before a kind of secret, for messages.

@@ -30,6 +30,10 @@ func TestValue(t *testing.T) {
 		{"MODEL_NAME", "churn-xgboost-v3", ""},
 		{"SAGEMAKER_PROGRAM", "train.py", ""},
 		{"KMS_KEY_ID", "1234abcd-12ab-34cd-56ef-1234567890ab", ""},
+		{"TOKENIZERS_PARALLELISM", "false-ish", ""},
+		{"MAX_TOTAL_TOKENS", "32768000", ""},
+		{"MAX_INPUT_TOKEN_LENGTH", "4096000", ""},
+		{"HF_HUB_TOKEN", "abcdef123456", "token"},
 	}
 	for _, tt := range tests {
 		m, ok := Value(tt.key, tt.value)

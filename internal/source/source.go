@@ -70,6 +70,8 @@ const (
 	// FormatKustomization is a kustomization file: the directory is built
 	// and its output read.
 	FormatKustomization Format = "kustomization"
+	// FormatDockerfile is a Dockerfile or Containerfile.
+	FormatDockerfile Format = "dockerfile"
 )
 
 // KustomizationNames are the file names Kustomize reads in a directory.
@@ -295,7 +297,7 @@ func (t *Tree) addNamed(p string, size int64, lim Limits) {
 	}
 	if format == FormatUnknown {
 		detail := "it is not Terraform (.tf, .tf.json), a Terraform plan or state (terraform show -json, .tfstate), a CloudFormation or ARM template, " +
-			"a Bicep file, a Kubernetes manifest, a Helm Chart.yaml, a kustomization or an IAM policy document"
+			"a Bicep file, a Kubernetes manifest, a Helm Chart.yaml, a kustomization, a Dockerfile or an IAM policy document"
 		if t.policyVersion(p) {
 			detail = "it has an IAM policy Version but no Statement member (is the key misspelt?), so it is not read as a policy"
 		}
@@ -349,8 +351,31 @@ func Detect(p string) Format {
 		return FormatHelmChart
 	case slices.Contains(KustomizationNames, base):
 		return FormatKustomization
+	case dockerfileName(base):
+		return FormatDockerfile
 	}
 	return FormatUnknown
+}
+
+// dockerfileName reports the names Dockerfiles go by: Dockerfile and
+// Containerfile, and variants such as Dockerfile.gpu, Dockerfile_amd,
+// Dockerfile-cuda and train.Dockerfile. Files beside them that are not
+// Dockerfiles (Dockerfile.dockerignore, Dockerfile-lint.yaml) are not.
+func dockerfileName(base string) bool {
+	lower := strings.ToLower(base)
+	switch path.Ext(lower) {
+	case ".dockerignore", ".yaml", ".yml", ".json", ".md", ".txt", ".sh", ".py", ".j2", ".tmpl", ".tpl":
+		return false
+	}
+	for _, n := range []string{"dockerfile", "containerfile"} {
+		if lower == n || strings.HasSuffix(lower, "."+n) {
+			return true
+		}
+		if rest, ok := strings.CutPrefix(lower, n); ok && strings.ContainsAny(rest[:1], "._-") {
+			return true
+		}
+	}
+	return false
 }
 
 // sniff looks at the head of a JSON or YAML file for what only a Terraform

@@ -120,3 +120,16 @@ func TestSniffPolicies(t *testing.T) {
 		}
 	}
 }
+
+func TestDetectDockerfiles(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Dockerfile": true, "dir/Containerfile": true, "Dockerfile.gpu": true, "Dockerfile_amd": true,
+		"Dockerfile-cuda12": true, "train.Dockerfile": true, "serve.dockerfile": true,
+		"Dockerfile.dockerignore": false, "Dockerfile-lint.yaml": false, "Dockerfile.j2": false,
+		"Dockerfiles": false, "dockerfile.md": false, "mydockerfile": false,
+	} {
+		if got := Detect(name) == FormatDockerfile; got != want {
+			t.Errorf("Detect(%q) is a Dockerfile: %v, want %v", name, got, want)
+		}
+	}
+}

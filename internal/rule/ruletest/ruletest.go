@@ -26,7 +26,9 @@ import (
 // CloudFormation, Kubernetes, ARM and Bicep fixtures mark each line the rule must flag with a comment
 // ending in "expect"; a plan is the HCL fixture planned by terraform, so it
 // must flag the same resources, each at its entry in planned_values.
-var Cases = []string{"fail", "pass", "fail.plan.json", "pass.plan.json", "fail.awscc", "pass.awscc", "fail.cfn.yaml", "pass.cfn.yaml", "fail.k8s.yaml", "pass.k8s.yaml", "fail.arm.json", "pass.arm.json", "fail.bicep", "pass.bicep"}
+// Dockerfiles have no comment at the end of a line (ENV would take it as a
+// value), so a comment line "# expect next" marks the line after it.
+var Cases = []string{"fail", "pass", "fail.plan.json", "pass.plan.json", "fail.awscc", "pass.awscc", "fail.cfn.yaml", "pass.cfn.yaml", "fail.k8s.yaml", "pass.k8s.yaml", "fail.arm.json", "pass.arm.json", "fail.bicep", "pass.bicep", "fail.Dockerfile", "pass.Dockerfile"}
 
 // found is one finding of the rule under test.
 type found struct {
@@ -70,7 +72,10 @@ func marked(t *testing.T, fixture string) []string {
 			t.Fatal(err)
 		}
 		for i, line := range strings.Split(string(data), "\n") {
-			if expectMark.MatchString(line) {
+			switch {
+			case expectNext.MatchString(line):
+				out = append(out, fmt.Sprintf("%s:%d", f, i+2))
+			case expectMark.MatchString(line):
 				out = append(out, fmt.Sprintf("%s:%d", f, i+1))
 			}
 		}
@@ -79,7 +84,10 @@ func marked(t *testing.T, fixture string) []string {
 	return out
 }
 
-var expectMark = regexp.MustCompile(`(#|//)\s*expect\s*$`)
+var (
+	expectMark = regexp.MustCompile(`(#|//)\s*expect\s*$`)
+	expectNext = regexp.MustCompile(`^\s*#\s*expect next\s*$`)
+)
 
 func lines(fs []found) []string {
 	out := []string{}

@@ -26,6 +26,7 @@ import (
 	_ "github.com/mlguard/mlguard/internal/rules/azure/rbac"
 	_ "github.com/mlguard/mlguard/internal/rules/azure/search"
 	_ "github.com/mlguard/mlguard/internal/rules/azure/storage"
+	_ "github.com/mlguard/mlguard/internal/rules/docker/image"
 	_ "github.com/mlguard/mlguard/internal/rules/gcp/data"
 	_ "github.com/mlguard/mlguard/internal/rules/gcp/iam"
 	_ "github.com/mlguard/mlguard/internal/rules/gcp/kms"

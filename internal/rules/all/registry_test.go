@@ -81,8 +81,9 @@ func missingMetadata(r *rule.Rule) []string {
 
 // fixFormat is the format every rule of the provider gives a fix in.
 func fixFormat(r *rule.Rule) string {
-	if r.Provider == "kubernetes" {
-		return "kubernetes"
+	switch r.Provider {
+	case "kubernetes", "docker":
+		return map[string]string{"kubernetes": "kubernetes", "docker": "dockerfile"}[r.Provider]
 	}
 	return "terraform"
 }
@@ -107,8 +108,11 @@ func cloudFormation(r *rule.Rule) bool {
 }
 
 func fixturesOf(r *rule.Rule) []string {
-	if r.Provider == "kubernetes" {
+	switch r.Provider {
+	case "kubernetes":
 		return []string{"fail.k8s.yaml", "pass.k8s.yaml"}
+	case "docker":
+		return []string{"fail.Dockerfile", "pass.Dockerfile"}
 	}
 	fx := []string{"fail/main.tf", "pass/main.tf"}
 	if r.Provider == "aws" {

@@ -2,26 +2,13 @@ package pod
 
 import (
 	"slices"
-	"strings"
 
+	"github.com/mlguard/mlguard/internal/imageref"
 	"github.com/mlguard/mlguard/internal/model/kubernetes"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/framework"
 	"github.com/mlguard/mlguard/internal/rules/kubernetes/kcheck"
 )
-
-// imageTag splits an image reference into its tag and digest; the tag is
-// after the last colon of the last path element.
-func imageTag(ref string) (tag, digest string) {
-	if i := strings.Index(ref, "@"); i >= 0 {
-		ref, digest = ref[:i], ref[i+1:]
-	}
-	last := ref[strings.LastIndex(ref, "/")+1:]
-	if i := strings.LastIndex(last, ":"); i >= 0 {
-		tag = last[i+1:]
-	}
-	return tag, digest
-}
 
 func init() {
 	register(&rule.Rule{
@@ -45,7 +32,8 @@ func init() {
 				if !img.Explicit || img.Value == "" {
 					return nil // KServe model containers take the runtime's image
 				}
-				tag, digest := imageTag(img.Value)
+				ref := imageref.Parse(img.Value)
+				tag, digest := ref.Tag, ref.Digest
 				if digest != "" || (tag != "" && tag != "latest") {
 					return nil
 				}
@@ -79,7 +67,7 @@ func init() {
 				if !img.Explicit || img.Value == "" {
 					return nil
 				}
-				if _, digest := imageTag(img.Value); digest != "" {
+				if imageref.Parse(img.Value).Digest != "" {
 					return nil
 				}
 				return []rule.Result{kcheck.Result(w.Resource, img.Meta, kcheck.Place(w, c), img.Value,
@@ -87,21 +75,6 @@ func init() {
 			})
 		},
 	})
-}
-
-// publicRegistries are registries anyone can publish to or pull from
-// without an account of the organization.
-var publicRegistries = []string{"docker.io", "index.docker.io", "registry-1.docker.io", "ghcr.io", "quay.io", "nvcr.io",
-	"public.ecr.aws", "registry.k8s.io", "mcr.microsoft.com", "registry.gitlab.com"}
-
-// registryOf returns the registry host of an image reference: its first
-// path component when that names a host, else Docker Hub.
-func registryOf(image string) string {
-	first, _, found := strings.Cut(image, "/")
-	if found && (strings.ContainsAny(first, ".:") || first == "localhost") {
-		return strings.ToLower(first)
-	}
-	return "docker.io"
 }
 
 func init() {
@@ -128,8 +101,8 @@ func init() {
 				if w.Role == "" || !img.Explicit || !img.Known() || img.Value == "" {
 					return nil
 				}
-				reg := registryOf(img.Value)
-				if !slices.Contains(publicRegistries, reg) {
+				reg := imageref.Parse(img.Value).Registry
+				if !slices.Contains(imageref.Public, reg) {
 					return nil
 				}
 				return []rule.Result{kcheck.Result(w.Resource, img.Meta, kcheck.Place(w, c), img.Value,
