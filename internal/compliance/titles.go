@@ -77,6 +77,8 @@ var titles = map[string]map[string]string{
 		"EC2.18":           "Security groups should only allow unrestricted incoming traffic for authorized ports",
 		"EC2.19":           "Security groups should not allow unrestricted access to ports with high risk",
 		"ECR.1":            "ECR private repositories should have image scanning configured",
+		"Opensearch.1":     "OpenSearch domains should have encryption at rest enabled",
+		"Opensearch.2":     "OpenSearch domains should not be publicly accessible",
 		"ECR.2":            "ECR private repositories should have tag immutability configured",
 		"CloudTrail.2":     "CloudTrail should have encryption at-rest enabled",
 		"S3.9":             "S3 general purpose buckets should have server access logging enabled",

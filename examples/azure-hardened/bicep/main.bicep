@@ -140,6 +140,26 @@ resource workspace 'Microsoft.MachineLearningServices/workspaces@2024-10-01' = {
   }
 }
 
+// With public access off, clients and pipelines reach the workspace here.
+resource workspaceEndpoint 'Microsoft.Network/privateEndpoints@2024-05-01' = {
+  name: '${workspaceName}-pe'
+  location: location
+  properties: {
+    subnet: {
+      id: subnetId
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'amlworkspace'
+        properties: {
+          privateLinkServiceId: workspace.id
+          groupIds: ['amlworkspace']
+        }
+      }
+    ]
+  }
+}
+
 resource blue 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments@2024-10-01' = {
   parent: workspace::fraud
   name: 'blue'

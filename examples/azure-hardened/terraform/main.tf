@@ -70,6 +70,20 @@ resource "azurerm_machine_learning_workspace" "ml" {
   }
 }
 
+# With public access off, clients and pipelines reach the workspace here.
+resource "azurerm_private_endpoint" "ml" {
+  name                = "ml-platform-pe"
+  location            = azurerm_resource_group.ml.location
+  resource_group_name = azurerm_resource_group.ml.name
+  subnet_id           = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/ml/subnets/endpoints"
+  private_service_connection {
+    name                           = "amlworkspace"
+    private_connection_resource_id = azurerm_machine_learning_workspace.ml.id
+    subresource_names              = ["amlworkspace"]
+    is_manual_connection           = false
+  }
+}
+
 resource "azurerm_machine_learning_workspace_network_outbound_rule_fqdn" "pypi" {
   name             = "pypi"
   workspace_id     = azurerm_machine_learning_workspace.ml.id

@@ -1,9 +1,11 @@
 package dockerfile
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/mlguard/mlguard/internal/model/image"
@@ -104,4 +106,23 @@ func FuzzAdapt(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkReadAndAdapt reads and adapts a multi-stage Dockerfile of about
+// the size of a large real one (200 instructions over 4 stages).
+func BenchmarkReadAndAdapt(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("ARG CUDA=12.4.1\n")
+	for st := range 4 {
+		fmt.Fprintf(&sb, "FROM nvidia/cuda:${CUDA}-devel-ubuntu22.04 AS s%d\n", st)
+		for i := range 50 {
+			fmt.Fprintf(&sb, "RUN apt-get update && apt-get install -y --no-install-recommends pkg%d \\\n && rm -rf /var/lib/apt/lists/*\n", i)
+		}
+	}
+	data := []byte(sb.String())
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		f, _ := parse.Parse("Dockerfile", data)
+		Adapt(f)
+	}
 }

@@ -80,7 +80,7 @@ func (a *adapter) object(o *parse.Object) {
 		a.service(obj, o.Doc, spec)
 	case group == "networking.k8s.io" && o.Kind == "Ingress", group == "extensions" && o.Kind == "Ingress":
 		tls := spec.Get("tls")
-		a.m.Ingresses = append(a.m.Ingresses, &kubernetes.Ingress{Object: obj,
+		a.m.Ingresses = append(a.m.Ingresses, &kubernetes.Ingress{Object: obj, Backends: ingressBackends(spec),
 			TLS: model.Bool{Meta: model.Meta{Range: rangeOf(tls, rangeOf(spec, obj.Range)), Explicit: tls != nil}, Value: tls != nil && len(tls.List) > 0}})
 	case group == "networking.k8s.io" && o.Kind == "NetworkPolicy":
 		a.m.NetworkPolicies = append(a.m.NetworkPolicies, &kubernetes.NetworkPolicy{Object: obj})

@@ -185,6 +185,13 @@ func (a *adapter) service(obj kubernetes.Object, doc, spec *node.Value) {
 			s.SourceRanges = append(s.SourceRanges, r.Value)
 		}
 	}
+	if ports := spec.Get("ports"); ports != nil && ports.Kind == node.List {
+		for _, p := range ports.List {
+			port := integer(p, p.Range, "port")
+			s.Ports = append(s.Ports, kubernetes.ServicePort{Meta: model.Meta{Range: p.Range, Explicit: true, Unknown: port.Unknown},
+				Name: str(p, p.Range, "name", "").Value, Port: port.Value, AppProtocol: str(p, p.Range, "appProtocol", "").Value})
+		}
+	}
 	a.m.Services = append(a.m.Services, s)
 }
 
@@ -264,4 +271,37 @@ func (a *adapter) configMap(obj kubernetes.Object, doc *node.Value) {
 		}
 	}
 	a.m.ConfigMaps = append(a.m.ConfigMaps, cm)
+}
+
+// ingressBackends are the Services an Ingress sends to: its default backend
+// and every path's, in networking.k8s.io/v1 (backend.service.name) and in
+// the older extensions/v1beta1 form (backend.serviceName).
+func ingressBackends(spec *node.Value) []kubernetes.IngressBackend {
+	var out []kubernetes.IngressBackend
+	add := func(b *node.Value) {
+		if b == nil {
+			return
+		}
+		name := str(b.Get("service"), b.Range, "name", "")
+		if !name.Explicit {
+			name = str(b, b.Range, "serviceName", "")
+		}
+		if name.Explicit {
+			out = append(out, kubernetes.IngressBackend{Meta: name.Meta, Service: name.Value})
+		}
+	}
+	add(spec.Get("defaultBackend"))
+	add(spec.Get("backend"))
+	if rules := spec.Get("rules"); rules != nil && rules.Kind == node.List {
+		for _, r := range rules.List {
+			paths := r.Path("http", "paths")
+			if paths == nil || paths.Kind != node.List {
+				continue
+			}
+			for _, p := range paths.List {
+				add(p.Get("backend"))
+			}
+		}
+	}
+	return out
 }

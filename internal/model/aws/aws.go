@@ -36,6 +36,8 @@ type Model struct {
 	LogGroups        []*LogGroup      `json:"log_groups,omitempty"`
 	Secrets          []*Secret        `json:"secrets,omitempty"`
 	Topics           []*Topic         `json:"sns_topics,omitempty"`
+	Queues           []*Queue         `json:"sqs_queues,omitempty"`
+	SearchDomains    []*SearchDomain  `json:"search_domains,omitempty"`
 	SecurityGroups   []*SecurityGroup `json:"security_groups,omitempty"`
 
 	LifecycleConfigs          []*LifecycleConfig         `json:"notebook_lifecycle_configs,omitempty"`
@@ -326,6 +328,15 @@ func (m *Model) ResourcePolicies() []ResourcePolicies {
 	}
 	for _, g := range m.ModelPackageGroupPolicies {
 		out = append(out, ResourcePolicies{g.Resource, "model package group policy", []PolicyDocument{g.Policy}})
+	}
+	for _, t := range m.Topics {
+		out = append(out, ResourcePolicies{t.Resource, "topic policy", t.Policies})
+	}
+	for _, q := range m.Queues {
+		out = append(out, ResourcePolicies{q.Resource, "queue policy", q.Policies})
+	}
+	for _, d := range m.SearchDomains {
+		out = append(out, ResourcePolicies{d.Resource, "domain access policy", d.Policies})
 	}
 	return out
 }

@@ -113,4 +113,36 @@ type Topic struct {
 	model.Resource
 	Name   model.String `json:"name"`
 	KMSKey model.Ref    `json:"kms_key"` // kms_master_key_id; default: no encryption at rest
+	// Policies are its access policy (policy) and aws_sns_topic_policy
+	// resources; none: the default policy, which admits only the owner.
+	Policies []PolicyDocument `json:"policies,omitempty"`
+}
+
+// Queue is an SQS queue (pipelines and asynchronous inference use them).
+type Queue struct {
+	model.Resource
+	Name model.String `json:"name"`
+	// Policies are its policy and aws_sqs_queue_policy resources; none:
+	// only the owning account's identities that are granted access.
+	Policies []PolicyDocument `json:"policies,omitempty"`
+}
+
+// SearchDomain is an OpenSearch Service (or legacy Elasticsearch) domain,
+// the vector store of many RAG applications and knowledge bases.
+type SearchDomain struct {
+	model.Resource
+	Name model.String `json:"name"`
+	// VPC is true when vpc_options places the domain in subnets; without
+	// them the domain has a public endpoint (the provider's default).
+	VPC model.Bool `json:"vpc"`
+	// Policies are its access_policies and domain policy resources.
+	Policies []PolicyDocument `json:"access_policies,omitempty"`
+	// FineGrained is advanced_security_options.enabled (default false):
+	// fine-grained access control, which authenticates every request.
+	FineGrained   model.Bool `json:"fine_grained_access_control"`
+	AnonymousAuth model.Bool `json:"anonymous_auth"`
+	// EncryptAtRest is encrypt_at_rest.enabled; KMSKey its kms_key_id
+	// (default: the AWS managed key aws/es).
+	EncryptAtRest model.Bool `json:"encrypt_at_rest"`
+	KMSKey        model.Ref  `json:"kms_key"`
 }

@@ -34,6 +34,9 @@ type Model struct {
 	Registries      []*Registry         `json:"container_registries,omitempty"`
 	RoleAssignments []*RoleAssignment   `json:"role_assignments,omitempty"`
 	RAIPolicies     []*RAIPolicy        `json:"rai_policies,omitempty"`
+	// PrivateEndpoints are private endpoints into resources
+	// (azurerm_private_endpoint, Microsoft.Network/privateEndpoints).
+	PrivateEndpoints []*PrivateEndpoint `json:"private_endpoints,omitempty"`
 	// DiagnosticSettings send a resource's logs somewhere
 	// (azurerm_monitor_diagnostic_setting, Microsoft.Insights/diagnosticSettings).
 	DiagnosticSettings []*DiagnosticSetting `json:"diagnostic_settings,omitempty"`
@@ -75,6 +78,31 @@ type Workspace struct {
 	// Hub is the AI Foundry hub of a project workspace, whose network,
 	// encryption and storage settings the project inherits.
 	Hub model.Ref `json:"hub"`
+}
+
+// PrivateEndpoint is a private endpoint: a network interface in a subnet
+// through which clients reach a resource without its public endpoint.
+type PrivateEndpoint struct {
+	model.Resource
+	// Targets are the resources its connections reach
+	// (private_connection_resource_id, privateLinkServiceId).
+	Targets []model.Ref `json:"targets,omitempty"`
+}
+
+// Reaches reports whether the endpoint connects to the resource at addr,
+// by link; maybe reports a connection whose target is not linked to a
+// resource of the code (unknown, or a resource ID written out), which may
+// be it.
+func (p *PrivateEndpoint) Reaches(addr string) (reaches, maybe bool) {
+	for _, t := range p.Targets {
+		if t.LinksTo(addr) {
+			return true, false
+		}
+		if len(t.Targets) == 0 {
+			maybe = true
+		}
+	}
+	return false, maybe
 }
 
 // Compute kinds.

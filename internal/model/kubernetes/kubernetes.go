@@ -178,12 +178,28 @@ type Service struct {
 	// SourceRanges are the CIDRs a load balancer admits (all when empty).
 	SourceRanges []string          `json:"load_balancer_source_ranges,omitempty"`
 	Selector     map[string]string `json:"selector,omitempty"`
+	Ports        []ServicePort     `json:"ports,omitempty"`
+}
+
+// ServicePort is one port of a Service.
+type ServicePort struct {
+	model.Meta
+	Name        string `json:"name,omitempty"`
+	Port        int64  `json:"port"`
+	AppProtocol string `json:"app_protocol,omitempty"`
 }
 
 // Ingress is a networking.k8s.io Ingress.
 type Ingress struct {
 	Object
-	TLS model.Bool `json:"tls"` // true when spec.tls lists a host or secret
+	TLS      model.Bool       `json:"tls"` // true when spec.tls lists a host or secret
+	Backends []IngressBackend `json:"backends,omitempty"`
+}
+
+// IngressBackend is a Service an Ingress sends requests to.
+type IngressBackend struct {
+	model.Meta
+	Service string `json:"service"`
 }
 
 // NetworkPolicy is a networking.k8s.io NetworkPolicy.

@@ -51,4 +51,3 @@ func stages(f *File) int {
 	}
 	return len(f.Stages)
 }
-

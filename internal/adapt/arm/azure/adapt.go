@@ -93,6 +93,7 @@ var adapters = map[string]func(*azure.Model, Document){
 	"microsoft.authorization/roleassignments":                                     roleAssignment,
 	"microsoft.cognitiveservices/accounts/raipolicies":                            raiPolicy,
 	"microsoft.insights/diagnosticsettings":                                       diagnosticSetting,
+	"microsoft.network/privateendpoints":                                          privateEndpoint,
 	"microsoft.storage/storageaccounts/blobservices/providers/diagnosticsettings": diagnosticSetting,
 }
 
@@ -486,4 +487,21 @@ func keyVault(m *azure.Model, d Document) {
 		PublicNetworkAccess:  enabled(d, arm.Lookup(p, "publicNetworkAccess"), true),
 		NetworkDefaultAction: str(d, arm.Lookup(p, "networkAcls", "defaultAction"), "Allow"),
 	})
+}
+
+// privateEndpoint reads the resources an endpoint's connections reach,
+// automatic and manual.
+func privateEndpoint(m *azure.Model, d Document) {
+	p := props(d)
+	pe := &azure.PrivateEndpoint{Resource: d.Res}
+	for _, key := range []string{"privateLinkServiceConnections", "manualPrivateLinkServiceConnections"} {
+		conns := arm.Lookup(p, key)
+		if conns == nil || conns.Kind != node.List {
+			continue
+		}
+		for _, c := range conns.List {
+			pe.Targets = append(pe.Targets, ref(d, arm.Lookup(c, "properties", "privateLinkServiceId")))
+		}
+	}
+	m.PrivateEndpoints = append(m.PrivateEndpoints, pe)
 }

@@ -66,6 +66,14 @@ var mappings = map[string]mapping{
 		"RepositoryName": "name", "RepositoryPolicyText": "policy",
 	}, policies: []string{"RepositoryPolicyText"}, split: repository},
 	"AWS::ECR::RegistryScanningConfiguration": {tf: "aws_ecr_registry_scanning_configuration"},
+	"AWS::SNS::Topic":                         {tf: "aws_sns_topic", renames: map[string]string{"TopicName": "name"}},
+	"AWS::SNS::TopicPolicy": {tf: "aws_sns_topic_policy", renames: map[string]string{"PolicyDocument": "policy"},
+		policies: []string{"PolicyDocument"}, split: eachTarget("Topics", "topics", "arn")},
+	"AWS::SQS::Queue": {tf: "aws_sqs_queue", renames: map[string]string{"QueueName": "name"}},
+	"AWS::SQS::QueuePolicy": {tf: "aws_sqs_queue_policy", renames: map[string]string{"PolicyDocument": "policy"},
+		policies: []string{"PolicyDocument"}, split: eachTarget("Queues", "queues", "queue_url")},
+	"AWS::OpenSearchService::Domain": {tf: "aws_opensearch_domain", renames: searchDomainNames, policies: []string{"AccessPolicies"}},
+	"AWS::Elasticsearch::Domain":     {tf: "aws_elasticsearch_domain", renames: searchDomainNames, policies: []string{"AccessPolicies"}},
 	"AWS::CloudTrail::Trail": {tf: "aws_cloudtrail", renames: map[string]string{
 		"TrailName": "name", "IsLogging": "enable_logging", "KMSKeyId": "kms_key_id", "S3BucketName": "s3_bucket_name",
 		"EventSelectors": "event_selector", "EventSelectors.DataResources": "data_resource",
@@ -159,6 +167,35 @@ func inlinePolicy(m mapping, r *cfn.Resource) []*terraform.Resource {
 		}
 	}
 	return out
+}
+
+// searchDomainNames are the provider's names of an OpenSearch (or
+// Elasticsearch) domain's properties.
+var searchDomainNames = map[string]string{
+	"DomainName": "domain_name", "AccessPolicies": "access_policies", "VPCOptions": "vpc_options",
+	"VPCOptions.SubnetIds": "subnet_ids", "VPCOptions.SecurityGroupIds": "security_group_ids",
+	"EncryptionAtRestOptions": "encrypt_at_rest", "EncryptionAtRestOptions.KmsKeyId": "kms_key_id",
+	"AdvancedSecurityOptions": "advanced_security_options", "AdvancedSecurityOptions.AnonymousAuthEnabled": "anonymous_auth_enabled",
+}
+
+// eachTarget makes one resource per element of a list property (a topic
+// policy's Topics, a queue policy's Queues), as the provider keeps one
+// target per policy resource.
+func eachTarget(prop, tfList, attr string) func(m mapping, r *cfn.Resource) []*terraform.Resource {
+	return func(m mapping, r *cfn.Resource) []*terraform.Resource {
+		list := r.Properties.Get(prop)
+		if list == nil || list.Kind != cfn.List {
+			return []*terraform.Resource{m.document(m.tf, r, r.Properties)}
+		}
+		var out []*terraform.Resource
+		for _, t := range list.List {
+			d := m.document(m.tf, r, r.Properties)
+			delete(d.Body.Attrs, tfList)
+			d.Body.Attrs[attr] = &terraform.Attr{Name: attr, Value: toCty(t), Refs: t.AllRefs(), Range: t.Range}
+			out = append(out, d)
+		}
+		return out
+	}
 }
 
 // cannedACLs spells CloudFormation's AccessControl values as S3 canned ACLs.

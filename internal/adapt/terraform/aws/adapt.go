@@ -27,7 +27,10 @@ type adapter struct {
 	// secretPolicies are aws_secretsmanager_secret_policy resources, linked
 	// to their secrets like repository policies to repositories.
 	secretPolicies []repoPolicy
-	orgAttachments []orgAttachment
+	// policyAttachments are the separate policies of topics, queues and
+	// search domains (aws_sns_topic_policy, ...), linked once all are read.
+	policyAttachments []policyAttachment
+	orgAttachments    []orgAttachment
 }
 
 type attachment struct {
@@ -99,6 +102,13 @@ var adapters = map[string]func(*adapter, *terraform.Resource, model.Resource){
 	"aws_cloudwatch_log_group":                                (*adapter).logGroup,
 	"aws_secretsmanager_secret":                               (*adapter).secret,
 	"aws_sns_topic":                                           (*adapter).topic,
+	"aws_sns_topic_policy":                                    (*adapter).topicPolicy,
+	"aws_sqs_queue":                                           (*adapter).queue,
+	"aws_sqs_queue_policy":                                    (*adapter).queuePolicy,
+	"aws_opensearch_domain":                                   (*adapter).searchDomain,
+	"aws_elasticsearch_domain":                                (*adapter).searchDomain,
+	"aws_opensearch_domain_policy":                            (*adapter).domainPolicy,
+	"aws_elasticsearch_domain_policy":                         (*adapter).domainPolicy,
 	"aws_security_group":                                      (*adapter).securityGroup,
 	"aws_security_group_rule":                                 (*adapter).securityGroupRule,
 	"aws_vpc_security_group_ingress_rule":                     (*adapter).ingressRule,

@@ -241,6 +241,7 @@ func (a *adapter) link() {
 	a.linkBuckets()
 	a.linkRepositories()
 	a.linkSecrets()
+	a.linkPolicyAttachments()
 	a.linkLogGroups()
 }
 

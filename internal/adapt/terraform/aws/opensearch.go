@@ -68,3 +68,39 @@ func readServerless(p *aws.ServerlessPolicy, doc string) bool {
 	}
 	return true
 }
+
+// searchDomain reads aws_opensearch_domain and aws_elasticsearch_domain.
+func (a *adapter) searchDomain(d *terraform.Resource, res model.Resource) {
+	b := d.Body
+	if d.Format == terraform.FormatPlan {
+		// Computed: read back from a domain policy resource, and the
+		// service's settings when not written (fine-grained access control
+		// off, no customer managed key), as in the configuration.
+		b = withoutComputed(b, []string{"access_policies", "advanced_security_options", "encrypt_at_rest"})
+	}
+	sd := &aws.SearchDomain{Resource: res, Name: tfattr.Str(b, "domain_name", "")}
+	if b.Attr("access_policies") != nil {
+		sd.Policies = append(sd.Policies, document(b, "access_policies", "domain access policy", res))
+	}
+	switch vpc, unknown := tfattr.First(b, "vpc_options"); {
+	case vpc != nil:
+		sd.VPC = model.Bool{Meta: tfattr.BlockMeta(vpc), Value: !tfattr.Refs(vpc, "subnet_ids").Absent()}
+	default:
+		sd.VPC = model.Bool{Meta: model.Meta{Range: res.Range, Unknown: unknown}}
+	}
+	sec, _ := tfattr.Within(b, "advanced_security_options")
+	sd.FineGrained, sd.AnonymousAuth = tfattr.Bool(sec, "enabled", false), tfattr.Bool(sec, "anonymous_auth_enabled", false)
+	enc, _ := tfattr.Within(b, "encrypt_at_rest")
+	if d.Format == terraform.FormatPlan {
+		enc = withoutComputed(enc, []string{"kms_key_id"}) // computed: aws/es when not written
+	}
+	sd.EncryptAtRest, sd.KMSKey = tfattr.Bool(enc, "enabled", false), tfattr.Ref(enc, "kms_key_id")
+	a.m.SearchDomains = append(a.m.SearchDomains, sd)
+}
+
+// domainPolicy is an aws_opensearch_domain_policy (or Elasticsearch's),
+// for the domain its domain_name names.
+func (a *adapter) domainPolicy(d *terraform.Resource, res model.Resource) {
+	a.policyAttachments = append(a.policyAttachments, policyAttachment{kind: "domain", to: tfattr.Ref(d.Body, "domain_name"),
+		doc: document(d.Body, "access_policies", "domain access policy", res)})
+}

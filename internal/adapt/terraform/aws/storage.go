@@ -323,5 +323,79 @@ func (a *adapter) bucketLogging(d *terraform.Resource, res model.Resource) {
 }
 
 func (a *adapter) topic(d *terraform.Resource, res model.Resource) {
-	a.m.Topics = append(a.m.Topics, &aws.Topic{Resource: res, Name: tfattr.Str(d.Body, "name", ""), KMSKey: tfattr.Ref(d.Body, "kms_master_key_id")})
+	b := d.Body
+	if d.Format == terraform.FormatPlan {
+		b = withoutComputed(b, []string{"policy"}) // computed: the default policy, or the separate policy resource's
+	}
+	t := &aws.Topic{Resource: res, Name: tfattr.Str(b, "name", ""), KMSKey: tfattr.Ref(b, "kms_master_key_id")}
+	if b.Attr("policy") != nil {
+		t.Policies = append(t.Policies, document(b, "policy", "topic policy", res))
+	}
+	a.m.Topics = append(a.m.Topics, t)
+}
+
+// topicPolicy is an aws_sns_topic_policy, for the topic its arn names.
+func (a *adapter) topicPolicy(d *terraform.Resource, res model.Resource) {
+	a.policyAttachments = append(a.policyAttachments, policyAttachment{kind: "topic", to: tfattr.Ref(d.Body, "arn"),
+		doc: document(d.Body, "policy", "topic policy", res)})
+}
+
+func (a *adapter) queue(d *terraform.Resource, res model.Resource) {
+	b := d.Body
+	if d.Format == terraform.FormatPlan {
+		b = withoutComputed(b, []string{"policy"})
+	}
+	q := &aws.Queue{Resource: res, Name: tfattr.Str(b, "name", "")}
+	if b.Attr("policy") != nil {
+		q.Policies = append(q.Policies, document(b, "policy", "queue policy", res))
+	}
+	a.m.Queues = append(a.m.Queues, q)
+}
+
+// queuePolicy is an aws_sqs_queue_policy, for the queue its queue_url names.
+func (a *adapter) queuePolicy(d *terraform.Resource, res model.Resource) {
+	a.policyAttachments = append(a.policyAttachments, policyAttachment{kind: "queue", to: tfattr.Ref(d.Body, "queue_url"),
+		doc: document(d.Body, "policy", "queue policy", res)})
+}
+
+// policyAttachment is a policy kept apart from what it applies to.
+type policyAttachment struct {
+	kind string // topic, queue, domain
+	to   model.Ref
+	doc  aws.PolicyDocument
+}
+
+// linkPolicyAttachments applies separate policies to the topics, queues and
+// domains they link to, or name: a queue by the last part of its URL, a
+// topic by the last part of its ARN, a domain by its name.
+func (a *adapter) linkPolicyAttachments() {
+	for _, pa := range a.policyAttachments {
+		name := pa.to.Value
+		if i := strings.LastIndexAny(name, "/:"); i >= 0 && pa.kind != "domain" {
+			name = name[i+1:]
+		}
+		named := func(addr string, n model.String) bool {
+			return pa.to.LinksTo(addr) || len(pa.to.Targets) == 0 && pa.to.Known() && name != "" && n.Is(name)
+		}
+		switch pa.kind {
+		case "topic":
+			for _, t := range a.m.Topics {
+				if named(t.Address, t.Name) {
+					t.Policies = append(t.Policies, pa.doc)
+				}
+			}
+		case "queue":
+			for _, q := range a.m.Queues {
+				if named(q.Address, q.Name) {
+					q.Policies = append(q.Policies, pa.doc)
+				}
+			}
+		case "domain":
+			for _, d := range a.m.SearchDomains {
+				if named(d.Address, d.Name) {
+					d.Policies = append(d.Policies, pa.doc)
+				}
+			}
+		}
+	}
 }

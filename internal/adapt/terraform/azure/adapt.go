@@ -59,6 +59,19 @@ var adapters = map[string]func(*adapter, *terraform.Block, model.Resource){
 	"azurerm_container_registry":                                           (*adapter).registry,
 	"azurerm_role_assignment":                                              (*adapter).roleAssignment,
 	"azurerm_cognitive_account_rai_policy":                                 (*adapter).raiPolicy,
+	"azurerm_private_endpoint":                                             (*adapter).privateEndpoint,
+}
+
+// privateEndpoint reads the resources an endpoint's connections reach.
+func (a *adapter) privateEndpoint(b *terraform.Block, res model.Resource) {
+	pe := &azure.PrivateEndpoint{Resource: res}
+	for _, c := range b.Nested("private_service_connection") {
+		pe.Targets = append(pe.Targets, tfattr.Ref(c, "private_connection_resource_id"))
+	}
+	if b.NestedUnknown("private_service_connection") {
+		pe.Targets = append(pe.Targets, model.Ref{Meta: model.Meta{Range: b.Range, Unknown: true}})
+	}
+	a.m.PrivateEndpoints = append(a.m.PrivateEndpoints, pe)
 }
 
 // Adapt builds the Azure model from resource documents; providers are the

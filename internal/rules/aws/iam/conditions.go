@@ -18,14 +18,17 @@ func init() {
 			Severity: rule.High, Category: rule.Identity,
 			Resources: []string{"aws_s3_bucket", "aws_s3_bucket_policy", "aws_kms_key", "aws_ecr_repository_policy", "aws_secretsmanager_secret_policy",
 				"aws_sagemaker_model_package_group_policy", "aws_iam_role", "AWS::S3::BucketPolicy", "AWS::KMS::Key", "AWS::ECR::Repository",
-				"AWS::SecretsManager::ResourcePolicy", "AWS::SageMaker::ModelPackageGroup", "AWS::IAM::Role"},
+				"aws_sns_topic", "aws_sns_topic_policy", "aws_sqs_queue", "aws_sqs_queue_policy", "aws_opensearch_domain", "aws_opensearch_domain_policy",
+				"AWS::SecretsManager::ResourcePolicy", "AWS::SageMaker::ModelPackageGroup", "AWS::IAM::Role", "AWS::SNS::TopicPolicy",
+				"AWS::SQS::QueuePolicy", "AWS::OpenSearchService::Domain"},
 			Frameworks: framework.PublicAccess(),
 			Rationale: "A statement that allows Principal \"*\" is safe only if a condition pins the caller to your accounts, " +
 				"organization, network or source. Conditions that look like a restriction often are not: aws:PrincipalArn " +
 				"or aws:SourceArn patterns with a wildcard account (arn:aws:iam::*:role/ml-*) match a role of that name in any " +
 				"account; aws:UserAgent, aws:Referer and tags are set by the caller; StringNotEquals admits everyone it does " +
 				"not list; a Null check, IfExists or ForAllValues over a key that a direct call does not carry holds for " +
-				"anyone. Such a grant opens the bucket, key, image repository, secret, model registry or role to every AWS " +
+				"anyone. Such a grant opens the bucket, key, image repository, secret, model registry, pipeline topic or " +
+				"queue, vector store domain or role to every AWS " +
 				"customer who reads the condition.",
 			Remediation: "Pin the caller: aws:PrincipalOrgID (or aws:PrincipalAccount) with fixed values, account IDs written " +
 				"out in aws:PrincipalArn patterns (arn:aws:iam::111122223333:role/ml-*), aws:SourceVpce; or name the principals.",

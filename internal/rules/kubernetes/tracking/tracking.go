@@ -21,13 +21,14 @@ func init() {
 			ID: "K8S-TRACKING-001", Slug: "k8s-tracking-ui-exposed-unauthenticated",
 			Title:    "MLflow tracking server or Kubeflow Pipelines UI without authentication is exposed outside the cluster",
 			Severity: rule.High, Category: rule.Network, Provider: "kubernetes", Service: "tracking",
-			Resources:  []string{"Service"},
+			Resources:  []string{"Service", "Ingress"},
 			Frameworks: framework.NetworkBoundary(),
 			Rationale: "An MLflow tracking server started without --app-name basic-auth (or an authenticating proxy in front), " +
 				"and the Kubeflow Pipelines UI, which relies on the platform's proxy for authentication, answer anyone who " +
 				"reaches them: every experiment's parameters and metrics, the registered models and their artifacts " +
 				"(downloadable through the server's artifact proxy), and the API to register a new model version or start a " +
-				"pipeline run. A NodePort or an internet-facing LoadBalancer puts them outside the cluster.",
+				"pipeline run. A NodePort, an internet-facing LoadBalancer or an Ingress puts them outside the cluster; an Ingress " +
+				"without TLS also sends the users' credentials and the artifacts in the clear.",
 			Remediation: "Keep the Service ClusterIP and publish the UI through the platform's authenticating gateway (oauth2-proxy, " +
 				"Istio with an AuthorizationPolicy), or start MLflow with --app-name basic-auth and TLS in front.",
 			Fixes: map[string]string{kcheck.Fix: `spec:
@@ -35,7 +36,8 @@ func init() {
   selector:
     app: mlflow`},
 			Defaults: []string{"MLflow authenticates only with --app-name basic-auth (or another auth app) or an authenticating proxy container (oauth2-proxy) in the pod",
-				"A Service is outside the cluster when it is a NodePort, or a LoadBalancer that is not internal and admits every address"},
+				"A Service is outside the cluster when it is a NodePort, or a LoadBalancer that is not internal and admits every address",
+				"An Ingress exposes the Services its rules and default backend name, unless it carries an authentication annotation (ingress-nginx auth-url or auth-type, the AWS Load Balancer Controller's auth-type)"},
 			References: []string{"https://mlflow.org/docs/latest/auth/index.html",
 				"https://www.kubeflow.org/docs/components/pipelines/operator-guides/multi-user/"},
 		},
@@ -54,6 +56,9 @@ func init() {
 					out = append(out, kcheck.Result(s.Resource, t.Meta, "", w.Address,
 						"%s (type: %s) exposes %s of %s outside the cluster, with no authentication in front", s.Address, t.Value, what, w.Address))
 				}
+			}
+			for _, ing := range in.Kubernetes.Ingresses {
+				out = append(out, ingressUIs(in.Kubernetes, ing)...)
 			}
 			return out
 		},
@@ -87,4 +92,33 @@ func unauthenticatedUI(w *kubernetes.Workload) string {
 		}
 	}
 	return ""
+}
+
+// ingressUIs reports the unauthenticated tracking and pipeline UIs an
+// Ingress without an authentication annotation sends requests to.
+func ingressUIs(m *kubernetes.Model, ing *kubernetes.Ingress) []rule.Result {
+	for k := range ing.Annotations {
+		if strings.HasSuffix(k, "/auth-url") || strings.HasSuffix(k, "/auth-type") {
+			return nil
+		}
+	}
+	plain := ""
+	if ing.TLS.IsFalse() {
+		plain = ", and without TLS"
+	}
+	var out []rule.Result
+	for _, b := range ing.Backends {
+		for _, s := range m.Services {
+			if s.Name != b.Service || s.Namespace != ing.Namespace {
+				continue
+			}
+			for _, w := range m.Workloads {
+				if what := unauthenticatedUI(w); what != "" && kcheck.Selects(s, w) {
+					out = append(out, kcheck.Result(ing.Resource, b.Meta, "", w.Address,
+						"%s sends requests to %s, which serves %s of %s, with no authentication in front%s", ing.Address, s.Address, what, w.Address, plain))
+				}
+			}
+		}
+	}
+	return out
 }

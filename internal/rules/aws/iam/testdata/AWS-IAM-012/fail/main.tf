@@ -46,3 +46,28 @@ resource "aws_iam_role" "deployer" {
   name               = "deployer"
   assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "sts:AssumeRole", Condition = { StringEqualsIfExists = { "aws:SourceAccount" = "111122223333" } } }] }) # expect
 }
+
+# The notification topic of a pipeline: anyone whose user agent says so.
+resource "aws_sns_topic" "pipeline_events" {
+  name = "pipeline-events"
+}
+
+resource "aws_sns_topic_policy" "pipeline_events" {
+  arn    = aws_sns_topic.pipeline_events.arn
+  policy = jsonencode({ Statement = [{ Sid = "Agent", Effect = "Allow", Principal = "*", Action = "sns:Publish", Resource = "*", Condition = { StringLike = { "aws:UserAgent" = "pipeline-runner/*" } } }] }) # expect
+}
+
+# An inference request queue: a source ARN in any account.
+resource "aws_sqs_queue" "requests" {
+  name   = "inference-requests"
+  policy = jsonencode({ Statement = [{ Sid = "AnyBucket", Effect = "Allow", Principal = "*", Action = "sqs:SendMessage", Resource = "*", Condition = { ArnLike = { "aws:SourceArn" = "arn:aws:s3:::*" } } }] }) # expect
+}
+
+# A vector store: a role name in any account.
+resource "aws_opensearch_domain" "vectors" {
+  domain_name = "vectors"
+  vpc_options {
+    subnet_ids = ["subnet-0123456789abcdef0"]
+  }
+  access_policies = jsonencode({ Statement = [{ Sid = "Readers", Effect = "Allow", Principal = "*", Action = "es:ESHttpGet", Resource = "*", Condition = { ArnLike = { "aws:PrincipalArn" = "arn:aws:iam::*:role/rag-reader" } } }] }) # expect
+}

@@ -52,3 +52,17 @@ resource "aws_iam_role" "service" {
   name               = "service"
   assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { Service = "sagemaker.amazonaws.com" }, Action = "sts:AssumeRole", Condition = { StringEquals = { "aws:SourceAccount" = "111122223333" } } }] })
 }
+
+resource "aws_sns_topic" "pipeline_events" {
+  name = "pipeline-events"
+}
+
+resource "aws_sns_topic_policy" "pipeline_events" {
+  arn    = aws_sns_topic.pipeline_events.arn
+  policy = jsonencode({ Statement = [{ Sid = "Org", Effect = "Allow", Principal = "*", Action = "sns:Publish", Resource = "*", Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-a1b2c3d4e5" } } }] })
+}
+
+resource "aws_sqs_queue" "requests" {
+  name   = "inference-requests"
+  policy = jsonencode({ Statement = [{ Sid = "OurBucket", Effect = "Allow", Principal = { Service = "s3.amazonaws.com" }, Action = "sqs:SendMessage", Resource = "*", Condition = { ArnLike = { "aws:SourceArn" = "arn:aws:s3:::ml-data-111122223333" }, StringEquals = { "aws:SourceAccount" = "111122223333" } } }] })
+}
