@@ -61,6 +61,7 @@ type Model struct {
 	DataSources               []*DataSource              `json:"bedrock_data_sources,omitempty"`
 	FlowDefinitions           []*FlowDefinition          `json:"flow_definitions,omitempty"`
 	MLflowServers             []*MLflowServer            `json:"mlflow_tracking_servers,omitempty"`
+	HyperPodClusters          []*HyperPodCluster         `json:"hyperpod_clusters,omitempty"`
 	InvocationLogging         []*InvocationLogging       `json:"bedrock_invocation_logging,omitempty"`
 	PolicyFiles               []*PolicyFile              `json:"policy_files,omitempty"`
 	OrgPolicies               []*OrgPolicy               `json:"organization_policies,omitempty"`

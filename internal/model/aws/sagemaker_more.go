@@ -171,6 +171,30 @@ type MLflowServer struct {
 	ArtifactStore model.Ref `json:"artifact_store_uri"`
 }
 
+// HyperPodCluster is a SageMaker HyperPod cluster (AWS::SageMaker::Cluster;
+// the hashicorp/aws provider has no resource for it, awscc and
+// CloudFormation do).
+type HyperPodCluster struct {
+	model.Resource
+	// VPC is true when vpc_config places the cluster in subnets of yours;
+	// without it, nodes run in the VPC SageMaker owns.
+	VPC    model.Bool      `json:"vpc"`
+	Groups []HyperPodGroup `json:"instance_groups,omitempty"`
+}
+
+// HyperPodGroup is one instance group of a HyperPod cluster.
+type HyperPodGroup struct {
+	model.Meta
+	Name string    `json:"name"`
+	Role model.Ref `json:"execution_role"`
+	// Lifecycle is the S3 location of its lifecycle scripts, which run as
+	// root on every node it creates.
+	Lifecycle model.Ref `json:"lifecycle_source_s3_uri"`
+	// OwnVPC is true when the group overrides the cluster's VPC with its
+	// own subnets.
+	OwnVPC bool `json:"override_vpc"`
+}
+
 // InvocationLogging is the account's Bedrock model invocation logging
 // configuration: where prompts and responses are written.
 type InvocationLogging struct {

@@ -235,6 +235,11 @@ func (a *adapter) link() {
 	for _, s := range a.m.MLflowServers {
 		use(s.Role, s.Address)
 	}
+	for _, c := range a.m.HyperPodClusters {
+		for _, g := range c.Groups {
+			use(g.Role, c.Address)
+		}
+	}
 	a.linkOrgPolicies()
 	a.linkNetwork()
 	a.linkSecurityGroups()

@@ -235,6 +235,27 @@ func (a *adapter) mlflowServer(d *terraform.Resource, res model.Resource) {
 	a.m.MLflowServers = append(a.m.MLflowServers, &aws.MLflowServer{Resource: res, Role: tfattr.Ref(d.Body, "role_arn"), ArtifactStore: tfattr.Ref(d.Body, "artifact_store_uri")})
 }
 
+// hyperPodCluster reads a HyperPod cluster, as translated from
+// AWS::SageMaker::Cluster (a CloudFormation template or awscc).
+func (a *adapter) hyperPodCluster(d *terraform.Resource, res model.Resource) {
+	b := d.Body
+	c := &aws.HyperPodCluster{Resource: res}
+	switch vpc, unknown := tfattr.First(b, "vpc_config"); {
+	case vpc != nil:
+		c.VPC = model.Bool{Meta: tfattr.BlockMeta(vpc), Value: !tfattr.Refs(vpc, "subnets").Absent()}
+	default:
+		c.VPC = model.Bool{Meta: model.Meta{Range: res.Range, Unknown: unknown}}
+	}
+	for _, g := range b.Nested("instance_group") {
+		lc, _ := tfattr.Within(g, "lifecycle_config")
+		own, _ := tfattr.First(g, "override_vpc_config")
+		c.Groups = append(c.Groups, aws.HyperPodGroup{Meta: tfattr.BlockMeta(g), Name: tfattr.Str(g, "name", "").Value,
+			Role: tfattr.Ref(g, "execution_role"), Lifecycle: tfattr.Ref(lc, "source_s3_uri"),
+			OwnVPC: own != nil && !tfattr.Refs(own, "subnets").Absent()})
+	}
+	a.m.HyperPodClusters = append(a.m.HyperPodClusters, c)
+}
+
 func (a *adapter) invocationLogging(d *terraform.Resource, res model.Resource) {
 	lc, _ := tfattr.Within(d.Body, "logging_config")
 	il := &aws.InvocationLogging{Resource: res, TextDelivery: tfattr.Bool(lc, "text_data_delivery_enabled", true)}

@@ -202,6 +202,11 @@ func (a *adapter) bucketUsers() []bucketUser {
 	for _, s := range a.m.MLflowServers {
 		out = append(out, bucketUser{s.ArtifactStore, s.Address})
 	}
+	for _, c := range a.m.HyperPodClusters {
+		for _, g := range c.Groups {
+			out = append(out, bucketUser{g.Lifecycle, c.Address})
+		}
+	}
 	for _, il := range a.m.InvocationLogging {
 		for _, b := range il.Buckets {
 			out = append(out, bucketUser{b, il.Address})
