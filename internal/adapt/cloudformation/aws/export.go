@@ -74,6 +74,7 @@ var splitProperties = []string{
 	"Content", "ModelPackageGroupPolicy", "RoleArn", "PipelineDefinition", "PipelineDefinitionBody",
 	"MonitoringScheduleConfig", "MonitoringJobDefinition", "RepositoryPolicyText", "ImageScanningConfiguration",
 	"EncryptionConfiguration", "ImageTagMutability", "Roles", "Groups", "Users", "PolicyDocument", "ManagedPolicyArns",
+	"ActionGroups", "ActionGroupExecutor", "Lambda",
 }
 
 // Snake is the snake_case spelling the provider and awscc give a

@@ -1,6 +1,8 @@
 package aws
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/zclconf/go-cty/cty"
@@ -126,7 +128,7 @@ var mappings = map[string]mapping{
 	"AWS::SageMaker::ModelExplainabilityJobDefinition": monitoringJob("ModelExplainability"),
 	"AWS::SageMaker::MonitoringSchedule":               {tf: "aws_sagemaker_data_quality_job_definition", split: monitoringSchedule},
 	"AWS::SageMaker::Pipeline":                         {tf: "aws_sagemaker_pipeline", split: sageMakerPipeline},
-	"AWS::Bedrock::Agent":                              {tf: "aws_bedrockagent_agent"},
+	"AWS::Bedrock::Agent":                              {tf: "aws_bedrockagent_agent", split: agentActionGroups},
 	"AWS::Bedrock::Guardrail":                          {tf: "aws_bedrock_guardrail"},
 	"AWS::KMS::Key": {tf: "aws_kms_key", renames: map[string]string{
 		"KeyPolicy": "policy", "KeySpec": "customer_master_key_spec",
@@ -172,6 +174,31 @@ func inlinePolicy(m mapping, r *cfn.Resource) []*terraform.Resource {
 			d.Body.Attrs[p.attr] = &terraform.Attr{Name: p.attr, Value: toCty(who), Refs: who.AllRefs(), Range: who.Range}
 			out = append(out, d)
 		}
+	}
+	return out
+}
+
+// actionGroup translates one element of an agent's ActionGroups, which the
+// provider keeps as a resource of its own.
+var actionGroup = mapping{tf: "aws_bedrockagent_agent_action_group"}
+
+// agentActionGroups splits the action groups a CloudFormation agent
+// declares inline into action group documents linked to it, so that the
+// roles of the Lambda functions they call are judged as the agent's.
+func agentActionGroups(m mapping, r *cfn.Resource) []*terraform.Resource {
+	agent := m.document(m.tf, r, r.Properties)
+	delete(agent.Body.Attrs, "action_groups")
+	agent.Body.Blocks = slices.DeleteFunc(agent.Body.Blocks, func(b *terraform.Block) bool { return b.Type == "action_groups" })
+	out := []*terraform.Resource{agent}
+	groups := r.Properties.Get("ActionGroups")
+	if groups == nil || groups.Kind != cfn.List {
+		return out
+	}
+	for i, g := range groups.List {
+		d := actionGroup.document(actionGroup.tf, r, g)
+		d.Address = fmt.Sprintf("%s.ActionGroups[%d]", r.LogicalID, i)
+		d.Body.Attrs["agent_id"] = link("agent_id", r.LogicalID, r)
+		out = append(out, d)
 	}
 	return out
 }
