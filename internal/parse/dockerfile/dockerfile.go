@@ -50,12 +50,17 @@ func Parse(path string, data []byte) (*File, source.Diagnostics) {
 		return nil, diags
 	}
 	f := &File{Path: path, Lines: bytes.Count(data, []byte("\n")) + 1, EscapeToken: res.EscapeToken}
+	var bad source.Diagnostics
 	for _, n := range res.AST.Children {
-		f.add(n, &diags)
+		f.add(n, &bad)
 	}
+	diags = append(diags, limit(bad)...)
 	if len(f.Stages) == 0 && len(res.AST.Children) > 0 {
-		diags.Errorf(source.Range{File: path, StartLine: 1, EndLine: 1}, "Dockerfile has no FROM",
-			"no stage starts in this file, so it builds no image and nothing in it is judged")
+		detail := "no stage starts in this file, so it builds no image and nothing in it is judged"
+		if len(bad) > 0 {
+			detail += "; is it a Dockerfile at all, despite its name?"
+		}
+		diags.Errorf(source.Range{File: path, StartLine: 1, EndLine: 1}, "Dockerfile has no FROM", "%s", detail)
 	}
 	return f, diags
 }
@@ -86,6 +91,23 @@ func (f *File) add(n *parser.Node, diags *source.Diagnostics) {
 		}
 		f.current().AddCommand(c)
 	}
+}
+
+// maxReported bounds the instruction errors reported one by one: a file
+// that only shares a Dockerfile's name (a manifest called Dockerfile.eks)
+// would otherwise give one error per line.
+const maxReported = 3
+
+// limit keeps the first maxReported instruction errors and sums up the rest.
+func limit(bad source.Diagnostics) source.Diagnostics {
+	if len(bad) <= maxReported {
+		return bad
+	}
+	out := append(source.Diagnostics{}, bad[:maxReported]...)
+	rest := bad[maxReported:]
+	out.Errorf(rest[0].Range, "Dockerfile instructions not read",
+		"%d more instructions from line %d on could not be read either and are not judged", len(rest), rest[0].Range.StartLine)
+	return out
 }
 
 func (f *File) current() *instructions.Stage { return f.Stages[len(f.Stages)-1] }
