@@ -73,15 +73,12 @@ func readServerless(p *aws.ServerlessPolicy, doc string) bool {
 func (a *adapter) searchDomain(d *terraform.Resource, res model.Resource) {
 	b := d.Body
 	if d.Format == terraform.FormatPlan {
-		// Computed: read back from a domain policy resource, and the
-		// service's settings when not written (fine-grained access control
-		// off, no customer managed key), as in the configuration.
-		b = withoutComputed(b, []string{"access_policies", "advanced_security_options", "encrypt_at_rest"})
+		// Computed: the service's settings when not written (fine-grained
+		// access control off, no customer managed key), as in the
+		// configuration.
+		b = withoutComputed(b, []string{"advanced_security_options", "encrypt_at_rest"})
 	}
-	sd := &aws.SearchDomain{Resource: res, Name: tfattr.Str(b, "domain_name", "")}
-	if b.Attr("access_policies") != nil {
-		sd.Policies = append(sd.Policies, document(b, "access_policies", "domain access policy", res))
-	}
+	sd := &aws.SearchDomain{Resource: res, Name: tfattr.Str(b, "domain_name", ""), Policies: ownPolicy(d, "access_policies", "domain access policy", res)}
 	switch vpc, unknown := tfattr.First(b, "vpc_options"); {
 	case vpc != nil:
 		sd.VPC = model.Bool{Meta: tfattr.BlockMeta(vpc), Value: !tfattr.Refs(vpc, "subnet_ids").Absent()}
@@ -101,6 +98,5 @@ func (a *adapter) searchDomain(d *terraform.Resource, res model.Resource) {
 // domainPolicy is an aws_opensearch_domain_policy (or Elasticsearch's),
 // for the domain its domain_name names.
 func (a *adapter) domainPolicy(d *terraform.Resource, res model.Resource) {
-	a.policyAttachments = append(a.policyAttachments, policyAttachment{kind: "domain", to: tfattr.Ref(d.Body, "domain_name"),
-		doc: document(d.Body, "access_policies", "domain access policy", res)})
+	a.attach("domain", d, "domain_name", "access_policies", "domain access policy", res)
 }

@@ -278,15 +278,8 @@ func (a *adapter) logGroup(d *terraform.Resource, res model.Resource) {
 }
 
 func (a *adapter) secret(d *terraform.Resource, res model.Resource) {
-	b := d.Body
-	if d.Format == terraform.FormatPlan {
-		b = withoutComputed(b, []string{"policy"}) // computed: read back from the separate policy resource
-	}
-	s := &aws.Secret{Resource: res, Name: tfattr.Str(b, "name", ""), KMSKey: tfattr.Ref(b, "kms_key_id")}
-	if b.Attr("policy") != nil {
-		s.Policies = append(s.Policies, document(b, "policy", "secret policy", res))
-	}
-	a.m.Secrets = append(a.m.Secrets, s)
+	a.m.Secrets = append(a.m.Secrets, &aws.Secret{Resource: res, Name: tfattr.Str(d.Body, "name", ""),
+		KMSKey: tfattr.Ref(d.Body, "kms_key_id"), Policies: ownPolicy(d, "policy", "secret policy", res)})
 }
 
 // secretPolicy is a separate secret resource policy, applied to the secret
@@ -328,39 +321,44 @@ func (a *adapter) bucketLogging(d *terraform.Resource, res model.Resource) {
 }
 
 func (a *adapter) topic(d *terraform.Resource, res model.Resource) {
-	b := d.Body
-	if d.Format == terraform.FormatPlan {
-		b = withoutComputed(b, []string{"policy"}) // computed: the default policy, or the separate policy resource's
-	}
-	t := &aws.Topic{Resource: res, Name: tfattr.Str(b, "name", ""), KMSKey: tfattr.Ref(b, "kms_master_key_id")}
-	if b.Attr("policy") != nil {
-		t.Policies = append(t.Policies, document(b, "policy", "topic policy", res))
-	}
-	a.m.Topics = append(a.m.Topics, t)
+	a.m.Topics = append(a.m.Topics, &aws.Topic{Resource: res, Name: tfattr.Str(d.Body, "name", ""),
+		KMSKey: tfattr.Ref(d.Body, "kms_master_key_id"), Policies: ownPolicy(d, "policy", "topic policy", res)})
 }
 
 // topicPolicy is an aws_sns_topic_policy, for the topic its arn names.
 func (a *adapter) topicPolicy(d *terraform.Resource, res model.Resource) {
-	a.policyAttachments = append(a.policyAttachments, policyAttachment{kind: "topic", to: tfattr.Ref(d.Body, "arn"),
-		doc: document(d.Body, "policy", "topic policy", res)})
+	a.attach("topic", d, "arn", "policy", "topic policy", res)
 }
 
 func (a *adapter) queue(d *terraform.Resource, res model.Resource) {
-	b := d.Body
-	if d.Format == terraform.FormatPlan {
-		b = withoutComputed(b, []string{"policy"})
-	}
-	q := &aws.Queue{Resource: res, Name: tfattr.Str(b, "name", "")}
-	if b.Attr("policy") != nil {
-		q.Policies = append(q.Policies, document(b, "policy", "queue policy", res))
-	}
-	a.m.Queues = append(a.m.Queues, q)
+	a.m.Queues = append(a.m.Queues, &aws.Queue{Resource: res, Name: tfattr.Str(d.Body, "name", ""),
+		Policies: ownPolicy(d, "policy", "queue policy", res)})
 }
 
 // queuePolicy is an aws_sqs_queue_policy, for the queue its queue_url names.
 func (a *adapter) queuePolicy(d *terraform.Resource, res model.Resource) {
-	a.policyAttachments = append(a.policyAttachments, policyAttachment{kind: "queue", to: tfattr.Ref(d.Body, "queue_url"),
-		doc: document(d.Body, "policy", "queue policy", res)})
+	a.attach("queue", d, "queue_url", "policy", "queue policy", res)
+}
+
+// ownPolicy reads the policy a resource carries itself. A plan computes the
+// attribute when it is not written (the default policy, or the one a
+// separate policy resource sets), which is not judged as unknown.
+func ownPolicy(d *terraform.Resource, attr, what string, res model.Resource) []aws.PolicyDocument {
+	b := d.Body
+	if d.Format == terraform.FormatPlan {
+		b = withoutComputed(b, []string{attr})
+	}
+	if b.Attr(attr) == nil {
+		return nil
+	}
+	return []aws.PolicyDocument{document(b, attr, what, res)}
+}
+
+// attach keeps a separate policy resource (its policy in policyAttr) for
+// the topic, queue or domain its target attribute names.
+func (a *adapter) attach(kind string, d *terraform.Resource, target, policyAttr, what string, res model.Resource) {
+	a.policyAttachments = append(a.policyAttachments, policyAttachment{kind: kind, to: tfattr.Ref(d.Body, target),
+		doc: document(d.Body, policyAttr, what, res)})
 }
 
 // policyAttachment is a policy kept apart from what it applies to.
