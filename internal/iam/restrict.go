@@ -2,6 +2,7 @@ package iam
 
 import (
 	"fmt"
+	"github.com/mlguard/mlguard/internal/unknown"
 	"net/netip"
 	"sort"
 	"strings"
@@ -26,10 +27,12 @@ type Opening struct {
 // policy admits: everyone (Principal "*", or an Allow with NotPrincipal)
 // unless a condition limits the caller to known accounts, the organization
 // or a network; and each account outside the trusted ones it names, unless
-// a condition keeps that account out. A statement with parts unknown at
-// scan time opens nothing that can be told.
+// a condition keeps that account out. A statement whose principals or
+// actions are unknown at scan time opens nothing that can be told; an
+// unknown part of its Resource (an account or region a template fills in)
+// does not change whom it admits to the resource the policy is attached to.
 func (s *Statement) Openings(t Trusted) []Opening {
-	if !strings.EqualFold(s.Effect, "Allow") || s.HasUnknown() || s.principalUnknown() {
+	if !strings.EqualFold(s.Effect, "Allow") || s.actionUnknown() || s.principalUnknown() {
 		return nil
 	}
 	var out []Opening
@@ -225,4 +228,16 @@ func splitOperator(op string) (set, base string, ifExists bool) {
 		base, ifExists = b, true
 	}
 	return set, base, ifExists
+}
+
+// actionUnknown reports an action pattern with a part unknown at scan time.
+func (s *Statement) actionUnknown() bool {
+	for _, vs := range []Values{s.Action, s.NotAction} {
+		for _, v := range vs {
+			if unknown.In(v) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -60,3 +60,25 @@ func TestOpenings(t *testing.T) {
 		}
 	}
 }
+
+// TestOpeningsUnknownParts: an account or region a template fills into the
+// Resource does not change whom a statement admits; unknown principals or
+// actions do, and open nothing that can be told.
+func TestOpeningsUnknownParts(t *testing.T) {
+	for _, c := range []struct {
+		name, stmt, want string
+	}{
+		{"resource not known", `{"Effect": "Allow", "Principal": "*", "Action": "es:*", "Resource": "arn:aws:es:(known after apply):(known after apply):domain/d/*"}`, "anyone"},
+		{"action not known", `{"Effect": "Allow", "Principal": "*", "Action": "(known after apply)", "Resource": "*"}`, ""},
+		{"principal not known", `{"Effect": "Allow", "Principal": {"AWS": "(known after apply)"}, "Action": "es:*", "Resource": "*"}`, ""},
+	} {
+		p := mustParse(t, `{"Statement": `+c.stmt+`}`)
+		var who []string
+		for _, o := range p.Statements[0].Openings(Trusted{}) {
+			who = append(who, o.Who)
+		}
+		if got := strings.Join(who, ","); got != c.want {
+			t.Errorf("%s: opens to %q, want %q", c.name, got, c.want)
+		}
+	}
+}
