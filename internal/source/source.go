@@ -545,6 +545,24 @@ var ErrBinary = errors.New("not a text file")
 // ReadFile reads a whole file, refusing files over max bytes, files with NUL
 // bytes and files that are not valid UTF-8.
 func ReadFile(fsys fs.FS, p string, max int64) ([]byte, error) {
+	data, err := ReadBytes(fsys, p, max)
+	if err != nil {
+		return nil, err
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line := bytes.Count(data[:i], []byte{'\n'}) + 1
+		return nil, &ReadError{Err: fmt.Errorf("%w: NUL byte at line %d", ErrBinary, line), Line: line}
+	}
+	if !utf8.Valid(data) {
+		line := firstInvalidLine(data)
+		return nil, &ReadError{Err: fmt.Errorf("%w: invalid UTF-8 at line %d", ErrBinary, line), Line: line}
+	}
+	return data, nil
+}
+
+// ReadBytes reads a whole file that need not be text (a chart's logo, a
+// packaged dependency), refusing files over max bytes.
+func ReadBytes(fsys fs.FS, p string, max int64) ([]byte, error) {
 	f, info, err := openRegular(fsys, p)
 	if err != nil {
 		return nil, err
@@ -561,14 +579,6 @@ func ReadFile(fsys fs.FS, p string, max int64) ([]byte, error) {
 	}
 	if int64(len(data)) > max {
 		return nil, &ReadError{Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, max), Line: 1}
-	}
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		line := bytes.Count(data[:i], []byte{'\n'}) + 1
-		return nil, &ReadError{Err: fmt.Errorf("%w: NUL byte at line %d", ErrBinary, line), Line: line}
-	}
-	if !utf8.Valid(data) {
-		line := firstInvalidLine(data)
-		return nil, &ReadError{Err: fmt.Errorf("%w: invalid UTF-8 at line %d", ErrBinary, line), Line: line}
 	}
 	return data, nil
 }

@@ -112,15 +112,18 @@ func (c *Chart) read(name, out string, sources map[string][]byte) source.Diagnos
 	}
 	p, tpl := c.locate(name, sources)
 	objs, diags := kubeparse.ParseRendered(p, []byte(out))
-	if tpl == nil {
-		return diags // a template of a packed dependency: no source lines to point at
-	}
-	m := lineMap(string(tpl), out)
-	at := func(l int) int {
-		if l >= 1 && l <= len(m) {
-			return m[l-1]
+	// A template of a packed dependency has no source lines to point at:
+	// its objects are judged all the same, at the archive's first line.
+	at := func(int) int { return 1 }
+	if tpl != nil {
+		m := lineMap(string(tpl), out)
+		at = func(l int) int {
+			if l >= 1 && l <= len(m) {
+				return m[l-1]
+			}
+			return l
 		}
-		return l
+		c.values[p] = valuesByLine(string(tpl))
 	}
 	for _, o := range objs {
 		o.Range = remap(o.Range, at)
@@ -133,7 +136,6 @@ func (c *Chart) read(name, out string, sources map[string][]byte) source.Diagnos
 			return fmt.Sprintf("(first at line %d of the template)", at(n))
 		})
 	}
-	c.values[p] = valuesByLine(string(tpl))
 	c.Objects = append(c.Objects, objs...)
 	return diags
 }
@@ -182,6 +184,17 @@ func (c *Chart) readCRDs(files []file) source.Diagnostics {
 	return diags
 }
 
+// textual reports the files of a chart that Helm renders or parses, which
+// must be text: its templates, Chart.yaml, values files and schema, and
+// those of unpacked dependencies. Other files (a logo, a packaged dependency
+// under charts/, files read with .Files) may be anything.
+func textual(rel string) bool {
+	base := path.Base(rel)
+	return strings.HasPrefix(rel, "templates/") || strings.Contains(rel, "/templates/") ||
+		base == "Chart.yaml" || base == "Chart.lock" || base == "requirements.yaml" || base == "values.schema.json" ||
+		strings.HasPrefix(base, "values") && (strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml"))
+}
+
 // loadFiles reads the files of the chart in dir, as Helm's directory loader
 // does (.helmignore applies), within the chart bounds.
 func loadFiles(fsys fs.FS, dir string, maxFileBytes int64) ([]file, source.Diagnostics) {
@@ -223,7 +236,11 @@ func loadFiles(fsys fs.FS, dir string, maxFileBytes int64) ([]file, source.Diagn
 		if len(files) >= maxChartFiles || total+fi.Size() > maxChartBytes {
 			return fmt.Errorf("the chart holds more than %d files or %d MiB", maxChartFiles, maxChartBytes>>20)
 		}
-		data, err := source.ReadFile(fsys, p, maxFileBytes)
+		read := source.ReadBytes
+		if textual(rel) {
+			read = source.ReadFile
+		}
+		data, err := read(fsys, p, maxFileBytes)
 		if err != nil {
 			diags.Errorf(source.ReadRange(p, err), "Cannot read file", "%v", err)
 			return nil

@@ -1,6 +1,9 @@
 package helm
 
 import (
+	"archive/tar"
+	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
 	"os"
@@ -196,5 +199,56 @@ func TestInvalidOutput(t *testing.T) {
 	_, diags := Render(context.Background(), fsys, "c", Options{MaxFileBytes: 1 << 20})
 	if len(diags) != 1 || diags[0].Range.String() != "c/templates/dup.yaml:7" || !strings.Contains(diags[0].Detail, "first at line 5 of the template") {
 		t.Fatalf("got %v", diags)
+	}
+}
+
+// A chart's files other than templates, Chart.yaml and values may be
+// binary (a logo): they are loaded as Helm loads them, not refused; a binary
+// template still is.
+func TestBinaryChartFiles(t *testing.T) {
+	fsys := memChart(map[string]string{"pod.yaml": pod})
+	fsys["c/logo.png"] = &fstest.MapFile{Data: []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")}
+	c, diags := Render(context.Background(), fsys, "c", Options{MaxFileBytes: 1 << 20})
+	if len(diags) > 0 || len(c.Objects) != 1 {
+		t.Fatalf("a chart with a logo: %v, %d objects", diags, len(c.Objects))
+	}
+	fsys["c/templates/bin.yaml"] = &fstest.MapFile{Data: []byte("a: \x00\n")}
+	if _, diags := Render(context.Background(), fsys, "c", Options{MaxFileBytes: 1 << 20}); len(diags) != 1 || diags[0].Range.File != "c/templates/bin.yaml" {
+		t.Fatalf("a binary template: %v", diags)
+	}
+}
+
+// A dependency packaged under charts/ (as helm dependency build leaves it)
+// is read from its archive and rendered, its objects pointing at the archive.
+func TestPackagedDependency(t *testing.T) {
+	var buf bytes.Buffer
+	gz := gzip.NewWriter(&buf)
+	tw := tar.NewWriter(gz)
+	for name, text := range map[string]string{
+		"sub/Chart.yaml": "apiVersion: v2\nname: sub\nversion: 0.1.0\n", "sub/values.yaml": "name: packaged\n", "sub/templates/pod.yaml": pod,
+	} {
+		if err := tw.WriteHeader(&tar.Header{Name: name, Mode: 0o644, Size: int64(len(text))}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tw.Write([]byte(text)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := gz.Close(); err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{
+		"c/Chart.yaml":           {Data: []byte("apiVersion: v2\nname: c\nversion: 0.1.0\ndependencies:\n- name: sub\n  version: 0.1.0\n")},
+		"c/charts/sub-0.1.0.tgz": {Data: buf.Bytes()},
+	}
+	c, diags := Render(context.Background(), fsys, "c", Options{MaxFileBytes: 1 << 20})
+	if len(diags) > 0 || len(c.Objects) != 1 || c.Objects[0].Name != "packaged" {
+		t.Fatalf("packaged dependency: %v, %+v", diags, c.Objects)
+	}
+	if r := c.Objects[0].Range; r.File != "c/charts/sub-0.1.0.tgz" || r.StartLine != 1 {
+		t.Errorf("a packaged template's object points at %+v, want the archive's first line", r)
 	}
 }
