@@ -64,7 +64,10 @@ Policy: '[{"Rules":[{"ResourceType":"collection","Resource":["collection/kb-vect
 			var out []rule.Result
 			for _, p := range policies(in.AWS, "network") {
 				if len(p.Public) > 0 {
-					out = append(out, rule.NewResult(p.Resource, p.Document.Meta, strings.Join(p.Public, ","),
+					// The fingerprint keeps the resources as written, as
+					// before dashboards were named in the message.
+					value := strings.ReplaceAll(strings.Join(p.Public, ","), " (dashboards)", "")
+					out = append(out, rule.NewResult(p.Resource, p.Document.Meta, value,
 						"%s opens %s to the internet (AllowFromPublic: true)", p.Address, names(p.Public)))
 				}
 			}
