@@ -126,21 +126,10 @@ func compileKQL(t *Target, o *Options) ([]File, error) {
 		return nil, fmt.Errorf("a Sentinel scheduled rule looks back at most 14 days: %d hours of detection and %d days of learning do not fit (use --learn-days %d or less)",
 			o.Hours, o.LearnDays, int((sentinelMaxPeriod-time.Duration(o.Hours)*time.Hour)/(24*time.Hour)))
 	}
-	tmpl, err := template.New("kql").Funcs(kqlFuncs(o)).ParseFS(kqlFS, "detectors.kql.tmpl")
+	tmpl, in, err := prepare(kqlFS, "detectors.kql.tmpl", kqlFuncs(o), o, t.Clouds)
 	if err != nil {
 		return nil, err
 	}
-	in := newInput(o, t.Clouds)
-	var base bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&base, "base", in); err != nil {
-		return nil, err
-	}
-	in.Base = base.String()
-	var tags bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&tags, "tags", in); err != nil {
-		return nil, err
-	}
-	in.Tags = tags.String()
 	files := []File{{Name: "tables.kql", Content: header("// ",
 		"The rules read two Microsoft Sentinel tables, as their connectors fill them:",
 		"  AWSCloudTrail (Amazon Web Services S3 connector): TimeGenerated, EventSource, EventName, ErrorCode, UserIdentityArn,",

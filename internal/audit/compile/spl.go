@@ -101,16 +101,10 @@ func stanza(name, description, search, cron string, alert bool) string {
 }
 
 func compileSPL(t *Target, o *Options) ([]File, error) {
-	tmpl, err := template.New("spl").Funcs(splFuncs(o)).ParseFS(splFS, "detectors.spl.tmpl")
+	tmpl, in, err := prepare(splFS, "detectors.spl.tmpl", splFuncs(o), o, t.Clouds)
 	if err != nil {
 		return nil, err
 	}
-	in := newInput(o, t.Clouds)
-	var base bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&base, "base", in); err != nil {
-		return nil, err
-	}
-	in.Base = base.String()
 	files := []File{{Name: "macros.conf", Content: header("# ",
 		"macros.conf: where the searches find CloudTrail as the Splunk Add-on for AWS indexes it (sourcetype",
 		"aws:cloudtrail, fields named as in the records: eventName, userIdentity.arn, requestParameters.bucketName, ...).",

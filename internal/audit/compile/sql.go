@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"io/fs"
 	"net/netip"
 	"slices"
 	"strings"
@@ -225,17 +226,36 @@ func newInput(o *Options, clouds []string) templateInput {
 		FloorObj: audit.FloorModelObjects, FloorByte: audit.FloorModelBytes, FloorInv: audit.FloorInvocations, Over: audit.VolumeOverBaseline}
 }
 
+// prepare parses one language's detector template and renders its shared
+// parts (the "base" of normalized events, and "tags" where the language
+// has it) into the input every detector is rendered with.
+func prepare(fsys fs.FS, file string, funcs template.FuncMap, o *Options, clouds []string) (*template.Template, templateInput, error) {
+	in := newInput(o, clouds)
+	tmpl, err := template.New(file).Funcs(funcs).ParseFS(fsys, file)
+	if err != nil {
+		return nil, in, err
+	}
+	for _, part := range []struct {
+		name string
+		to   *string
+	}{{"base", &in.Base}, {"tags", &in.Tags}} {
+		if tmpl.Lookup(part.name) == nil {
+			continue
+		}
+		var b bytes.Buffer
+		if err := tmpl.ExecuteTemplate(&b, part.name, in); err != nil {
+			return nil, in, err
+		}
+		*part.to = b.String()
+	}
+	return tmpl, in, nil
+}
+
 func (d *dialect) compileAll(o *Options) ([]File, error) {
-	tmpl, err := template.New("sql").Funcs(d.funcs(o)).ParseFS(sqlFS, "detectors.sql.tmpl")
+	tmpl, in, err := prepare(sqlFS, "detectors.sql.tmpl", d.funcs(o), o, d.clouds)
 	if err != nil {
 		return nil, err
 	}
-	in := newInput(o, d.clouds)
-	var base bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&base, "base", in); err != nil {
-		return nil, err
-	}
-	in.Base = base.String()
 	files := []File{{Name: "tables.sql", Content: d.ddl(o)}}
 	cannot := cloudsCannot(d.clouds, nil)
 	for _, id := range detectorIDs() {
