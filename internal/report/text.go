@@ -71,7 +71,7 @@ func writeText(w io.Writer, res *scan.Result, opts Options) error {
 		if n == 1 {
 			were = "was"
 		}
-		t.printf("\n%s\n", t.paint(dim, fmt.Sprintf("%s could not be known before apply and %s not judged (listed under \"unknowns\" in --format json).", Plural(n, "value"), were)))
+		t.printf("\n%s\n", t.paint(dim, fmt.Sprintf("%s could not be known before apply or build and %s not judged (listed under \"unknowns\" in --format json).", Plural(n, "value"), were)))
 	}
 	t.printf("\n%s\n", countsLine(res, opts.MinSeverity))
 	return t.err
