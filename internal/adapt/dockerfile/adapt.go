@@ -4,6 +4,8 @@
 package dockerfile
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
@@ -115,14 +117,8 @@ func (v vars) has(k string) bool { _, ok := v[k]; return ok }
 // Get and Keys make vars the shell lexer's environment.
 func (v vars) Get(k string) (string, bool) { w, ok := v[k]; return w.text, ok }
 
-// Keys lists the variables.
-func (v vars) Keys() []string {
-	out := make([]string, 0, len(v))
-	for k := range v {
-		out = append(out, k)
-	}
-	return out
-}
+// Keys lists the variables, in order.
+func (v vars) Keys() []string { return slices.Sorted(maps.Keys(v)) }
 
 // maxNesting bounds the ${ of a word expanded; a real FROM or USER has a
 // handful.

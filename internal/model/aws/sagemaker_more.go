@@ -191,8 +191,8 @@ type HyperPodGroup struct {
 	// root on every node it creates.
 	Lifecycle model.Ref `json:"lifecycle_source_s3_uri"`
 	// OwnVPC is true when the group overrides the cluster's VPC with its
-	// own subnets.
-	OwnVPC bool `json:"override_vpc"`
+	// own subnets (OverrideVpcConfig; default: the cluster's).
+	OwnVPC model.Bool `json:"override_vpc"`
 }
 
 // InvocationLogging is the account's Bedrock model invocation logging

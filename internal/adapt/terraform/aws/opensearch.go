@@ -87,12 +87,7 @@ func (a *adapter) searchDomain(d *terraform.Resource, res model.Resource) {
 		b = withoutComputed(b, []string{"advanced_security_options", "encrypt_at_rest"})
 	}
 	sd := &aws.SearchDomain{Resource: res, Name: tfattr.Str(b, "domain_name", ""), Policies: ownPolicy(d, "access_policies", "domain access policy", res)}
-	switch vpc, unknown := tfattr.First(b, "vpc_options"); {
-	case vpc != nil:
-		sd.VPC = model.Bool{Meta: tfattr.BlockMeta(vpc), Value: !tfattr.Refs(vpc, "subnet_ids").Absent()}
-	default:
-		sd.VPC = model.Bool{Meta: model.Meta{Range: res.Range, Unknown: unknown}}
-	}
+	sd.VPC = inSubnets(b, "vpc_options", "subnet_ids")
 	sec, _ := tfattr.Within(b, "advanced_security_options")
 	sd.FineGrained, sd.AnonymousAuth = tfattr.Bool(sec, "enabled", false), tfattr.Bool(sec, "anonymous_auth_enabled", false)
 	enc, _ := tfattr.Within(b, "encrypt_at_rest")

@@ -240,20 +240,26 @@ func (a *adapter) mlflowServer(d *terraform.Resource, res model.Resource) {
 func (a *adapter) hyperPodCluster(d *terraform.Resource, res model.Resource) {
 	b := d.Body
 	c := &aws.HyperPodCluster{Resource: res}
-	switch vpc, unknown := tfattr.First(b, "vpc_config"); {
-	case vpc != nil:
-		c.VPC = model.Bool{Meta: tfattr.BlockMeta(vpc), Value: !tfattr.Refs(vpc, "subnets").Absent()}
-	default:
-		c.VPC = model.Bool{Meta: model.Meta{Range: res.Range, Unknown: unknown}}
-	}
+	c.VPC = inSubnets(b, "vpc_config", "subnets")
 	for _, g := range b.Nested("instance_group") {
 		lc, _ := tfattr.Within(g, "lifecycle_config")
-		own, _ := tfattr.First(g, "override_vpc_config")
 		c.Groups = append(c.Groups, aws.HyperPodGroup{Meta: tfattr.BlockMeta(g), Name: tfattr.Str(g, "name", "").Value,
-			Role: tfattr.Ref(g, "execution_role"), Lifecycle: tfattr.Ref(lc, "source_s3_uri"),
-			OwnVPC: own != nil && !tfattr.Refs(own, "subnets").Absent()})
+			Role: tfattr.Ref(g, "execution_role"), Lifecycle: tfattr.Ref(lc, "source_s3_uri"), OwnVPC: inSubnets(g, "override_vpc_config", "subnets")})
 	}
 	a.m.HyperPodClusters = append(a.m.HyperPodClusters, c)
+}
+
+// inSubnets reads a VPC configuration block (typ, its subnets in attr) as
+// whether it places the resource in subnets: false when the block is
+// absent, unknown when its presence or its subnets are.
+func inSubnets(b *terraform.Block, typ, attr string) model.Bool {
+	vpc, unknown := tfattr.First(b, typ)
+	if vpc == nil {
+		return model.Bool{Meta: model.Meta{Range: b.Range, Unknown: unknown}}
+	}
+	subnets := tfattr.Refs(vpc, attr)
+	return model.Bool{Meta: model.Meta{Range: vpc.Range, Explicit: true, Unknown: vpc.Unknown || subnets.Unknown && len(subnets.Items) == 0},
+		Value: !subnets.Absent()}
 }
 
 func (a *adapter) invocationLogging(d *terraform.Resource, res model.Resource) {

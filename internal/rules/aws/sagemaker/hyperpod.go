@@ -43,7 +43,7 @@ func init() {
 					continue
 				}
 				for _, g := range c.Groups {
-					if g.OwnVPC || !g.Known() {
+					if !g.OwnVPC.IsFalse() || !g.Known() {
 						continue
 					}
 					out = append(out, rule.NewResult(c.Resource, c.VPC.Meta, g.Name,
