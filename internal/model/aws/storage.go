@@ -92,8 +92,11 @@ type ServerlessPolicy struct {
 	Document model.String `json:"policy"`
 	Readable bool         `json:"readable"`
 	// Public lists the collections and dashboards a network policy opens to
-	// the internet (AllowFromPublic: true).
-	Public []string `json:"public,omitempty"`
+	// the internet (AllowFromPublic: true), as written; PublicDashboards
+	// are those of its rules of type dashboard (a collection's OpenSearch
+	// Dashboards, not its endpoint).
+	Public           []string `json:"public,omitempty"`
+	PublicDashboards []string `json:"public_dashboards,omitempty"`
 	// AWSOwned lists the collections an encryption policy leaves under an
 	// AWS owned key (AWSOwnedKey: true).
 	AWSOwned []string `json:"aws_owned_key,omitempty"`

@@ -47,24 +47,20 @@ func readServerless(p *aws.ServerlessPolicy, doc string) bool {
 		return false
 	}
 	for _, s := range stmts {
-		var resources, public []string
+		var resources, dashboards []string
 		var perms []string
 		for _, r := range s.Rules {
 			resources = append(resources, r.Resource...)
 			perms = append(perms, r.Permission...)
-			for _, res := range r.Resource {
-				// A network rule of type dashboard opens the collection's
-				// OpenSearch Dashboards, not its endpoint.
-				if strings.EqualFold(r.ResourceType, "dashboard") {
-					res += " (dashboards)"
-				}
-				public = append(public, res)
+			if strings.EqualFold(r.ResourceType, "dashboard") {
+				dashboards = append(dashboards, r.Resource...)
 			}
 		}
 		switch strings.ToLower(p.Type.Value) {
 		case "network":
 			if s.AllowFromPublic {
-				p.Public = append(p.Public, public...)
+				p.Public = append(p.Public, resources...)
+				p.PublicDashboards = append(p.PublicDashboards, dashboards...)
 			}
 		case "encryption":
 			if s.AWSOwnedKey {

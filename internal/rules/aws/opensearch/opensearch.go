@@ -64,11 +64,8 @@ Policy: '[{"Rules":[{"ResourceType":"collection","Resource":["collection/kb-vect
 			var out []rule.Result
 			for _, p := range policies(in.AWS, "network") {
 				if len(p.Public) > 0 {
-					// The fingerprint keeps the resources as written, as
-					// before dashboards were named in the message.
-					value := strings.ReplaceAll(strings.Join(p.Public, ","), " (dashboards)", "")
-					out = append(out, rule.NewResult(p.Resource, p.Document.Meta, value,
-						"%s opens %s to the internet (AllowFromPublic: true)", p.Address, names(p.Public)))
+					out = append(out, rule.NewResult(p.Resource, p.Document.Meta, strings.Join(p.Public, ","),
+						"%s opens %s to the internet (AllowFromPublic: true)", p.Address, publicNames(p)))
 				}
 			}
 			return out
@@ -159,6 +156,28 @@ func broad(g aws.ServerlessGrant) string {
 		}
 	}
 	return ""
+}
+
+// publicNames lists what a network policy opens, once each: a dashboard
+// rule's resource is named as the collection's dashboards.
+func publicNames(p *aws.ServerlessPolicy) string {
+	left := map[string]int{}
+	for _, r := range p.Public {
+		left[r]++
+	}
+	for _, r := range p.PublicDashboards {
+		left[r]--
+	}
+	var out []string
+	for _, r := range p.Public {
+		if left[r] > 0 && !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+		if slices.Contains(p.PublicDashboards, r) && !slices.Contains(out, r+" (dashboards)") {
+			out = append(out, r+" (dashboards)")
+		}
+	}
+	return names(out)
 }
 
 // names lists the collections, indexes or dashboards a policy names, for
