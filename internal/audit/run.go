@@ -469,11 +469,15 @@ func PassedRole(ev *event.Event) string {
 	return role
 }
 
-// MLServices are the service principals whose calls mark a role as an ML
+// mlServices are the service principals whose calls mark a role as an ML
 // execution role: SageMaker and Bedrock acting as it.
-func MLServices() []string { return []string{"sagemaker.amazonaws.com", "bedrock.amazonaws.com"} }
+var mlServices = []string{"sagemaker.amazonaws.com", "bedrock.amazonaws.com"}
 
-func mlService(s string) bool { return s == "sagemaker.amazonaws.com" || s == "bedrock.amazonaws.com" }
+// MLServices are the service principals whose calls mark a role as an ML
+// execution role (for the compiled detectors).
+func MLServices() []string { return slices.Clone(mlServices) }
+
+func mlService(s string) bool { return slices.Contains(mlServices, s) }
 
 // KMSUse are the KMS calls that use a key for data.
 func KMSUse() []string { return slices.Clone(kmsUse) }
