@@ -364,7 +364,8 @@ func Detect(p string) Format {
 func dockerfileName(base string) bool {
 	lower := strings.ToLower(base)
 	switch path.Ext(lower) {
-	case ".dockerignore", ".yaml", ".yml", ".json", ".md", ".txt", ".sh", ".py", ".j2", ".tmpl", ".tpl":
+	case ".dockerignore", ".yaml", ".yml", ".json", ".md", ".txt", ".sh", ".py",
+		".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".template", ".in", ".erb", ".mustache": // templates of Dockerfiles
 		return false
 	}
 	for _, n := range []string{"dockerfile", "containerfile"} {

@@ -125,7 +125,7 @@ func TestDetectDockerfiles(t *testing.T) {
 	for name, want := range map[string]bool{
 		"Dockerfile": true, "dir/Containerfile": true, "Dockerfile.gpu": true, "Dockerfile_amd": true,
 		"Dockerfile-cuda12": true, "train.Dockerfile": true, "serve.dockerfile": true,
-		"Dockerfile.dockerignore": false, "Dockerfile-lint.yaml": false, "Dockerfile.j2": false,
+		"Dockerfile.dockerignore": false, "Dockerfile-lint.yaml": false, "Dockerfile.j2": false, "Dockerfile.template": false, "Dockerfile.in": false,
 		"Dockerfiles": false, "dockerfile.md": false, "mydockerfile": false,
 	} {
 		if got := Detect(name) == FormatDockerfile; got != want {
