@@ -56,15 +56,16 @@ func newScanCmd() *cobra.Command {
 	f := &scanFlags{}
 	cmd := &cobra.Command{
 		Use:   "scan DIR|FILE|-...",
-		Short: "Scan Terraform, plans, CloudFormation, ARM, Bicep, Kubernetes, Helm and Kustomize for ML platform misconfigurations",
+		Short: "Scan Terraform, plans, CloudFormation, ARM, Bicep, Kubernetes, Helm, Kustomize and Dockerfiles for ML platform misconfigurations",
 		Long: "Scan Terraform directories (.tf, .tf.json, with their modules and tfvars; aws and awscc\n" +
 			"resources), Terraform plan and state JSON (terraform show -json) and terraform.tfstate files,\n" +
 			"CloudFormation templates (YAML or JSON; a CDK cdk.out directory with its nested stacks),\n" +
 			"Azure Resource Manager JSON templates, Bicep files (.bicep, .bicepparam, with their local\n" +
 			"modules), Kubernetes manifests (YAML or JSON, multi-document), Helm charts (a directory with\n" +
-			"a Chart.yaml, rendered in process with --helm-values and --helm-set) and kustomizations\n" +
-			"(built in process; remote bases are not fetched). \"-\" reads one document (not Terraform\n" +
-			"HCL, Bicep or a chart) from standard input, named <stdin> in reports.\n" +
+			"a Chart.yaml, rendered in process with --helm-values and --helm-set), kustomizations\n" +
+			"(built in process; remote bases are not fetched) and Dockerfiles (Dockerfile, Containerfile,\n" +
+			"Dockerfile.gpu, train.Dockerfile; read with BuildKit's parser). \"-\" reads one document (not\n" +
+			"Terraform HCL, Bicep, a chart or a Dockerfile) from standard input, named <stdin> in reports.\n" +
 			"Nothing is downloaded and no credentials are needed.\n\n" +
 			"Settings come from --config, else .mlguard.yaml at the scanned directory, else in the working\n" +
 			"directory or at the root of the git repository; the file used is named on standard error.\n\n" +
