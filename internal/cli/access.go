@@ -49,7 +49,7 @@ func newAccessCmd() *cobra.Command {
 	f := &accessFlags{}
 	cmd := &cobra.Command{
 		Use:   "access [DIR...]",
-		Short: "Find who can reach which ML assets across AWS accounts: cross-tenant paths, outside access, conditions that do not restrict",
+		Short: "Find who can reach which ML assets across AWS accounts and from outside the organization",
 		Long: accessLong + "Findings: ACCESS-001 a principal of one tenant can reach another tenant's assets (critical; high\n" +
 			"when conditions not known decide it), ACCESS-002 an asset reachable from outside the organization,\n" +
 			"ACCESS-003 a policy that grants to \"*\" behind a condition that does not restrict the caller. Each\n" +

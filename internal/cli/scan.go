@@ -56,7 +56,7 @@ func newScanCmd() *cobra.Command {
 	f := &scanFlags{}
 	cmd := &cobra.Command{
 		Use:   "scan DIR|FILE|-...",
-		Short: "Scan Terraform, CloudFormation, ARM, Bicep, Kubernetes, Helm, Kustomize and Dockerfiles for ML misconfigurations",
+		Short: "Scan IaC, Kubernetes manifests, Helm charts and Dockerfiles for ML platform misconfigurations",
 		Long: "Scan Terraform directories (.tf, .tf.json, with their modules and tfvars; aws and awscc\n" +
 			"resources), Terraform plan and state JSON (terraform show -json) and terraform.tfstate files,\n" +
 			"CloudFormation templates (YAML or JSON; a CDK cdk.out directory with its nested stacks),\n" +
