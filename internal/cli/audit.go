@@ -39,7 +39,7 @@ func newAuditCmd() *cobra.Command {
 	f := &auditFlags{}
 	cmd := &cobra.Command{
 		Use:   "audit LOGS...",
-		Short: "Find attacks on ML systems in CloudTrail, Google Cloud audit and Azure Activity logs",
+		Short: "Find attacks on ML systems in CloudTrail, Google Cloud audit, Azure Activity and VPC Flow Logs",
 		Long: "Read audit logs offline (CloudTrail delivered files and JSON lines, .json and .json.gz, directory trees;\n" +
 			"Google Cloud audit LogEntry lines; Azure Activity Log exports; \"-\" for standard input) and report model\n" +
 			"artifact theft, registry and control-plane abuse, inference floods, tampering with logging, keys and public\n" +
