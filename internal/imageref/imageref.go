@@ -4,7 +4,10 @@
 // and on Dockerfiles share it.
 package imageref
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Ref is an image reference, split.
 type Ref struct {
@@ -48,7 +51,11 @@ func (r Ref) Official() bool {
 		r.Registry == "public.ecr.aws" && strings.HasPrefix(r.Repository, "docker/library/")
 }
 
-// Public registries are those anyone can publish to or pull from without
-// an account of the organization.
-var Public = []string{"docker.io", "ghcr.io", "quay.io", "nvcr.io", "public.ecr.aws", "registry.k8s.io",
+// publicRegistries are those anyone can publish to or pull from without an
+// account of the organization.
+var publicRegistries = []string{"docker.io", "ghcr.io", "quay.io", "nvcr.io", "public.ecr.aws", "registry.k8s.io",
 	"mcr.microsoft.com", "registry.gitlab.com"}
+
+// Public reports whether the reference's registry is a public one (Docker
+// Hub, GHCR, Quay, NGC, ECR Public, registry.k8s.io, MCR, GitLab).
+func (r Ref) Public() bool { return slices.Contains(publicRegistries, r.Registry) }

@@ -1,8 +1,6 @@
 package pod
 
 import (
-	"slices"
-
 	"github.com/mlguard/mlguard/internal/imageref"
 	"github.com/mlguard/mlguard/internal/model/kubernetes"
 	"github.com/mlguard/mlguard/internal/rule"
@@ -101,8 +99,9 @@ func init() {
 				if w.Role == "" || !img.Explicit || !img.Known() || img.Value == "" {
 					return nil
 				}
-				reg := imageref.Parse(img.Value).Registry
-				if !slices.Contains(imageref.Public, reg) {
+				ref := imageref.Parse(img.Value)
+				reg := ref.Registry
+				if !ref.Public() {
 					return nil
 				}
 				return []rule.Result{kcheck.Result(w.Resource, img.Meta, kcheck.Place(w, c), img.Value,
