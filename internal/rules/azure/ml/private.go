@@ -1,6 +1,8 @@
 package ml
 
 import (
+	"slices"
+
 	"github.com/mlguard/mlguard/internal/model/azure"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/azure/acheck"
@@ -12,7 +14,7 @@ func init() {
 		Metadata: rule.Metadata{
 			ID: "AZURE-ML-022", Slug: "aml-workspace-private-without-endpoint",
 			Title:    "Azure Machine Learning workspace has public access off but no private endpoint",
-			Severity: rule.Low, Category: rule.Network, Resources: append(acheck.WorkspaceTypes, "azurerm_private_endpoint", "Microsoft.Network/privateEndpoints"),
+			Severity: rule.Low, Category: rule.Network, Resources: slices.Concat(acheck.WorkspaceTypes, []string{"azurerm_private_endpoint", "Microsoft.Network/privateEndpoints"}),
 			CrossObject: true,
 			Frameworks:  framework.NetworkBoundary(),
 			Rationale: "With public network access off, the workspace's API and studio answer only through a private endpoint. " +
