@@ -42,6 +42,10 @@ func TestExitCodes(t *testing.T) {
 	}{
 		{"findings", []string{"scan", "../../examples/aws-insecure"}, ExitFindings},
 		{"hardened", []string{"scan", "../../examples/aws-hardened"}, ExitOK},
+		{"hardened GCP", []string{"scan", "../../examples/gcp-hardened"}, ExitOK},
+		{"hardened Azure, three forms", []string{"scan", "../../examples/azure-hardened"}, ExitOK},
+		{"hardened Kubernetes and image", []string{"scan", "../../examples/kubernetes-hardened"}, ExitOK},
+		{"insecure image", []string{"scan", "../../examples/kubernetes-insecure/Dockerfile"}, ExitFindings},
 		{"threshold above findings", []string{"scan", "--severity", "CRITICAL", "../../examples/aws-insecure"}, ExitOK},
 		{"bad severity", []string{"scan", "--severity", "SEVERE", "."}, ExitError},
 		{"bad format", []string{"scan", "--format", "xml", "."}, ExitError},
