@@ -35,20 +35,25 @@ func Adapt(f *parse.File) *image.Model {
 		}
 	}
 	names := map[string]int{}
+	var envs []vars // each stage's variables at its end
 	for i, st := range f.Stages {
-		s := stage(f.Path, lex, i, st, meta, names)
+		s, env := stage(f.Path, lex, i, st, meta, names, envs)
 		if st.Name != "" {
 			names[strings.ToLower(st.Name)] = i
 		}
 		d.Stages = append(d.Stages, s)
+		envs = append(envs, env)
 	}
 	return &image.Model{Dockerfiles: []*image.Dockerfile{d}}
 }
 
-// stage adapts one stage. Its FROM expands the meta arguments only; its
-// instructions expand the arguments it declares (a meta argument declared
-// again takes its default) and its environment.
-func stage(path string, lex *shell.Lex, i int, st *instructions.Stage, meta vars, names map[string]int) *image.Stage {
+// stage adapts one stage and gives its variables at its end. Its FROM
+// expands the meta arguments only; its instructions expand the arguments it
+// declares (a meta argument declared again takes its default) and its
+// environment. A stage built on an earlier one starts from that stage's
+// variables: BuildKit starts it from the earlier stage's state, whose
+// environment holds the ENV and the valued ARG of that stage.
+func stage(path string, lex *shell.Lex, i int, st *instructions.Stage, meta vars, names map[string]int, envs []vars) (*image.Stage, vars) {
 	from := expand(lex, st.BaseName, meta)
 	s := &image.Stage{Index: i, Name: st.Name, FromStage: -1,
 		From: model.String{Meta: meta1(path, st.Location, from.known), Value: from.text}}
@@ -56,6 +61,9 @@ func stage(path string, lex *shell.Lex, i int, st *instructions.Stage, meta vars
 		s.FromStage = j
 	}
 	env := vars{}
+	if s.FromStage >= 0 {
+		env = maps.Clone(envs[s.FromStage])
+	}
 	for _, c := range st.Commands {
 		m := meta1(path, c.Location(), true)
 		switch c := c.(type) {
@@ -69,6 +77,10 @@ func stage(path string, lex *shell.Lex, i int, st *instructions.Stage, meta vars
 					env.set(kv.Key, w)
 				case meta.has(kv.Key):
 					env.set(kv.Key, meta[kv.Key])
+				default:
+					// Set only by --build-arg, which also replaces an
+					// ENV of the same name: not known.
+					env.set(kv.Key, word{})
 				}
 				s.Args = append(s.Args, v)
 			}
@@ -88,7 +100,7 @@ func stage(path string, lex *shell.Lex, i int, st *instructions.Stage, meta vars
 			s.Adds = append(s.Adds, image.Add{Meta: m, Sources: c.SourcePaths, Checksum: c.Checksum})
 		}
 	}
-	return s
+	return s, env
 }
 
 // script is a RUN's command line and the bodies of its here-documents.

@@ -34,6 +34,11 @@ func TestExpansion(t *testing.T) {
 		{name: "meta argument not declared in the stage", text: "ARG UID=7\nFROM a:1\nUSER $UID\n", from: "a:1", user: "?"},
 		{name: "user from ENV", text: "FROM a:1\nENV APP_USER=app\nUSER $APP_USER\n", from: "a:1", user: "app"},
 		{name: "quotes removed", text: "FROM a:1\nUSER \"app\"\n", from: "a:1", user: "app"},
+		{name: "ENV of the stage built on", text: "FROM a:1 AS base\nENV APP_USER=app\nFROM base\nUSER $APP_USER\n", from: "base", user: "app"},
+		{name: "valued ARG of the stage built on", text: "FROM a:1 AS base\nARG UID=10001\nFROM base\nUSER $UID\n", from: "base", user: "10001"},
+		{name: "ENV of another stage not seen", text: "FROM a:1 AS other\nENV APP_USER=app\nFROM a:1\nUSER $APP_USER\n", from: "a:1", user: "?"},
+		{name: "ARG without default after ENV of the same name may be given at build", text: "FROM a:1\nENV U=app\nARG U\nUSER $U\n", from: "a:1", user: "?"},
+		{name: "ARG after ENV of the same name wins, as in BuildKit", text: "FROM a:1\nENV U=app\nARG U=svc\nUSER $U\n", from: "a:1", user: "svc"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := adapt(t, tc.text)
