@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -193,5 +194,27 @@ func TestOutputFile(t *testing.T) {
 	data, err := os.ReadFile(out)
 	if err != nil || !bytes.Contains(data, []byte(`"version": "2.1.0"`)) {
 		t.Errorf("no SARIF written: %v", err)
+	}
+}
+
+// TestComplianceCountsTemplateResources: a control whose rule is declared on
+// Terraform types passes (is not "not applicable") on the same resource read
+// from CloudFormation or awscc.
+func TestComplianceCountsTemplateResources(t *testing.T) {
+	for _, fixture := range []string{"pass.cfn.yaml", "pass.awscc"} {
+		_, out, stderr := run(t, "scan", "--compliance", "aws-fsbp", "-f", "json",
+			"../rules/aws/opensearch/testdata/AWS-OPENSEARCH-002/"+fixture)
+		var res struct {
+			Compliance struct {
+				Controls []struct{ ID, Status string }
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatalf("%s: %v (%s)", fixture, err, stderr)
+		}
+		i := slices.IndexFunc(res.Compliance.Controls, func(c struct{ ID, Status string }) bool { return c.ID == "Opensearch.1" })
+		if i < 0 || res.Compliance.Controls[i].Status != "pass" {
+			t.Errorf("%s: Opensearch.1 %+v, want pass", fixture, res.Compliance.Controls)
+		}
 	}
 }

@@ -89,9 +89,10 @@ type Result struct {
 	Errors   source.Diagnostics `json:"errors"`   // inputs that could not be read or evaluated
 	Warnings source.Diagnostics `json:"warnings"` // inputs read with a caveat
 	Rules    []*rule.Rule       `json:"-"`
-	// Types counts the resources of each type read, in the type names of
-	// their source (aws_s3_bucket, AWS::S3::Bucket), so that a report can tell
-	// a rule that found nothing from a rule that had nothing to check.
+	// Types counts the resources of each type read, by each of their
+	// TypeNames (AWS::S3::Bucket counts as aws_s3_bucket too), so that a
+	// report can tell a rule that found nothing from a rule that had
+	// nothing to check.
 	Types map[string]int `json:"-"`
 	// Unknowns are the values that cannot be known before apply, which no
 	// rule judged, so that a report can show what was not checked.
@@ -270,7 +271,9 @@ func scanTarget(ctx context.Context, t Target, opts Options) (*Result, error) {
 		res.Unknowns = append(res.Unknowns, unknowns...)
 		ts.diagnose(res, diags)
 		for _, typ := range u.types {
-			res.Types[typ]++
+			for _, t := range TypeNames(typ) {
+				res.Types[t]++
+			}
 		}
 	}
 	var comments source.Diagnostics

@@ -140,7 +140,7 @@ func assess(e *Element, cat *Catalogue, findings []rule.Finding, unknowns []stri
 		var checking []string // the controls that check this element's type
 		for _, id := range t.Controls {
 			r, ok := rule.Get(id)
-			if ok && slices.Contains(r.Resources, e.Type) {
+			if ok && scan.Checks(r, e.Type) {
 				checking = append(checking, id)
 			}
 		}

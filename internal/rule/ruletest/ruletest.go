@@ -50,6 +50,11 @@ func scanFixture(t *testing.T, r *rule.Rule, fixture string, classes *dataclass.
 	}
 	var out []found
 	for _, f := range res.Findings {
+		// Compliance summaries and threat models find a rule's resources
+		// by the types it declares.
+		if !scan.Checks(r, f.ResourceType) {
+			t.Errorf("%s flags %s of type %s, which is not among its resource types %q", r.ID, f.Resource, f.ResourceType, r.Resources)
+		}
 		out = append(out, found{file: filepath.Join(dir, f.File), resource: f.Resource, line: f.StartLine})
 	}
 	return out

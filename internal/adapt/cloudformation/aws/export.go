@@ -80,3 +80,8 @@ var splitProperties = []string{
 // Snake is the snake_case spelling the provider and awscc give a
 // CloudFormation name: KmsKeyId -> kms_key_id, VPCEndpoint -> vpc_endpoint.
 func Snake(s string) string { return snake(s) }
+
+// TerraformType is the provider's resource type a CloudFormation resource
+// type is read as (aws_sagemaker_model for AWS::SageMaker::Model), or ""
+// for a type not modelled.
+func TerraformType(cfnType string) string { return mappings[cfnType].tf }

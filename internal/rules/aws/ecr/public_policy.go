@@ -11,7 +11,7 @@ func init() {
 			ID: "AWS-ECR-004", Slug: "repository-policy-public",
 			Title:    "ECR repository policy grants access to everyone",
 			Severity: rule.High, Category: rule.SupplyChain,
-			Resources:  []string{"aws_ecr_repository_policy", "AWS::ECR::Repository"},
+			Resources:  []string{"aws_ecr_repository", "aws_ecr_repository_policy", "AWS::ECR::Repository"},
 			Frameworks: framework.PublicAccess(),
 			Rationale: "A repository policy that allows Principal \"*\" lets every AWS account pull (and, with push actions, replace) " +
 				"training and inference images, with the model weights and code inside them.",

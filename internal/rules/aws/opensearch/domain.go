@@ -1,6 +1,7 @@
 package opensearch
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/mlguard/mlguard/internal/iam"
@@ -9,8 +10,9 @@ import (
 	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
-var domainTypes = []string{"aws_opensearch_domain", "aws_elasticsearch_domain", "aws_opensearch_domain_policy",
-	"aws_elasticsearch_domain_policy", "AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain"}
+// domainTypes are the domains (their awscc forms count as these, see
+// scan.TypeNames).
+var domainTypes = []string{"aws_opensearch_domain", "aws_elasticsearch_domain", "AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain"}
 
 func init() {
 	register(&rule.Rule{
@@ -18,7 +20,7 @@ func init() {
 			ID: "AWS-OPENSEARCH-001", Slug: "opensearch-domain-open-to-everyone",
 			Title:    "OpenSearch domain with a public endpoint lets everyone in",
 			Severity: rule.Critical, Category: rule.Network,
-			Resources:  domainTypes,
+			Resources:  slices.Concat(domainTypes, []string{"aws_opensearch_domain_policy", "aws_elasticsearch_domain_policy"}),
 			Frameworks: framework.PublicAccess("Opensearch.2"),
 			Rationale: "An OpenSearch domain used as a vector store holds the embeddings and, most often, the text chunks of " +
 				"every document a RAG application or knowledge base retrieves from. With a public endpoint, an access policy " +
@@ -66,7 +68,7 @@ AdvancedSecurityOptions:
 			ID: "AWS-OPENSEARCH-002", Slug: "opensearch-domain-no-cmk",
 			Title:    "OpenSearch domain is not encrypted with a customer managed key",
 			Severity: rule.Medium, Category: rule.EncryptionAtRest,
-			Resources:  domainTypes[:2:2],
+			Resources:  domainTypes,
 			Frameworks: framework.EncryptionAtRest("Opensearch.1"),
 			Rationale: "Without encryption at rest the index, its snapshots and swap are stored in the clear; with the AWS " +
 				"managed key aws/es every principal of the account that may use OpenSearch can read the data through the " +

@@ -16,7 +16,7 @@ func init() {
 			ID: "AWS-S3-002", Slug: "bucket-public-access-block-disabled",
 			Title:    "S3 bucket public access block has settings turned off",
 			Severity: rule.High, Category: rule.DataProtection,
-			Resources:  []string{"aws_s3_bucket_public_access_block", "AWS::S3::Bucket"},
+			Resources:  []string{"aws_s3_bucket", "aws_s3_bucket_public_access_block", "AWS::S3::Bucket"},
 			Frameworks: framework.PublicAccess("S3.8"),
 			Rationale: "The public access block is the guard that stops a bucket policy or ACL from ever making datasets or model " +
 				"artifacts public, whatever a later change writes. Turning any of its four settings off removes that guard.",

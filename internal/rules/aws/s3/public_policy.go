@@ -12,7 +12,7 @@ func init() {
 			ID: "AWS-S3-003", Slug: "bucket-policy-public",
 			Title:    "S3 bucket policy grants access to everyone",
 			Severity: rule.Critical, Category: rule.DataProtection,
-			Resources:  []string{"aws_s3_bucket_policy", "AWS::S3::BucketPolicy"},
+			Resources:  []string{"aws_s3_bucket", "aws_s3_bucket_policy", "AWS::S3::Bucket", "AWS::S3::BucketPolicy"},
 			Frameworks: framework.PublicAccess("S3.2", "S3.3"),
 			Rationale: "A statement that allows Principal \"*\" without a condition opens the bucket to every AWS account and, " +
 				"unless the public access block stops it, to anonymous requests: datasets and model artifacts can be downloaded, " +

@@ -12,15 +12,21 @@ import (
 	"github.com/mlguard/mlguard/internal/rules/framework"
 )
 
-// grantTypes are the IAM resource types whose grants the rules read.
-var grantTypes = []string{
-	"google_project_iam_member", "google_project_iam_binding", "google_project_iam_policy",
-	"google_storage_bucket_iam_member", "google_storage_bucket_iam_binding", "google_storage_bucket_iam_policy",
-	"google_kms_crypto_key_iam_member", "google_kms_crypto_key_iam_binding",
-	"google_service_account_iam_member", "google_service_account_iam_binding",
-	"google_vertex_ai_endpoint_iam_member", "google_vertex_ai_featurestore_iam_member",
-	"google_workbench_instance_iam_member", "google_notebooks_instance_iam_member",
-}
+// grantTypes are the IAM resource types whose grants the rules read: the
+// member, binding and policy form of each resource the Terraform adapter
+// reads grants on.
+var grantTypes = func() []string {
+	var out []string
+	for _, on := range []string{"project", "folder", "organization", "storage_bucket", "kms_crypto_key", "kms_key_ring",
+		"service_account", "vertex_ai_endpoint", "vertex_ai_featurestore", "vertex_ai_featurestore_entitytype",
+		"vertex_ai_feature_online_store", "notebooks_instance", "notebooks_runtime", "workbench_instance",
+		"artifact_registry_repository", "bigquery_dataset"} {
+		for _, form := range []string{"member", "binding", "policy"} {
+			out = append(out, "google_"+on+"_iam_"+form)
+		}
+	}
+	return out
+}()
 
 func register(r *rule.Rule) {
 	r.Provider, r.Service = "gcp", "iam"
