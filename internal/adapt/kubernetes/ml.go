@@ -196,7 +196,7 @@ func (a *adapter) service(obj kubernetes.Object, doc, spec *node.Value) {
 }
 
 func (a *adapter) peerAuthentication(obj kubernetes.Object, spec *node.Value) {
-	pa := &kubernetes.PeerAuthentication{Object: obj}
+	pa := &kubernetes.PeerAuthentication{Object: obj, Selector: textMap(spec.Get("selector").Get("matchLabels"))}
 	if m := str(spec.Get("mtls"), obj.Range, "mode", ""); m.Explicit {
 		pa.Modes = append(pa.Modes, m)
 	}

@@ -212,6 +212,10 @@ type NetworkPolicy struct {
 type PeerAuthentication struct {
 	Object
 	Modes []model.String `json:"modes,omitempty"`
+	// Selector is spec.selector.matchLabels: the policy applies to the pods
+	// it selects; without one, to its namespace (to the mesh in the root
+	// namespace istio-system).
+	Selector map[string]string `json:"selector,omitempty"`
 }
 
 // StorageSecret is a Secret or ServiceAccount annotated with KServe's S3

@@ -73,10 +73,16 @@ func Place(w *kubernetes.Workload, c *kubernetes.Container) string {
 
 // Selects reports whether a Service's selector picks the workload's pods.
 func Selects(s *kubernetes.Service, w *kubernetes.Workload) bool {
-	if len(s.Selector) == 0 || s.Namespace != w.Namespace {
+	return SelectsPods(s.Namespace, s.Selector, w)
+}
+
+// SelectsPods reports whether a selector of namespace ns (labels that must
+// all match; none selects nothing) picks the workload's pods.
+func SelectsPods(ns string, labels map[string]string, w *kubernetes.Workload) bool {
+	if len(labels) == 0 || ns != w.Namespace {
 		return false
 	}
-	for k, v := range s.Selector {
+	for k, v := range labels {
 		if w.PodLabels[k] != v {
 			return false
 		}

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/mlguard/mlguard/internal/model"
 	"github.com/mlguard/mlguard/internal/model/kubernetes"
 	"github.com/mlguard/mlguard/internal/rule"
 	"github.com/mlguard/mlguard/internal/rules/framework"
@@ -35,7 +34,8 @@ func init() {
       port: 8080`},
 			Defaults: []string{"type: ClusterIP when not set; only NodePort and LoadBalancer Services (internal ones too) are outside the cluster",
 				"A port is plaintext when its appProtocol or its name (Istio's protocol selection: http, http2, grpc, grpc-web, h2c, with or without a -suffix) says so, or when it is port 80 or 8080 and neither names a protocol",
-				"A namespace under a STRICT PeerAuthentication (its own, or the mesh-wide one in istio-system) refuses plaintext and is not judged"},
+				"A model server whose PeerAuthentication is STRICT refuses plaintext and is not judged; the one that applies is picked as Istio picks it: the policy selecting its pods, else its namespace's, else the mesh-wide one in istio-system (a policy with no mode, or UNSET, leaves it to the next)",
+				"A deciding mode that cannot be known (a template value) is not judged"},
 			References: []string{"https://istio.io/latest/docs/ops/configuration/traffic-management/protocol-selection/",
 				"https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types"},
 		},
@@ -43,17 +43,20 @@ func init() {
 			m := in.Kubernetes
 			var out []rule.Result
 			for _, s := range m.Services {
-				if !s.Type.Is("NodePort") && !s.Type.Is("LoadBalancer") || strictMTLS(m, s.Namespace) {
+				if !s.Type.Is("NodePort") && !s.Type.Is("LoadBalancer") {
 					continue
 				}
 				server := servedModel(m, s)
-				if server == "" {
+				if server == nil {
+					continue
+				}
+				if strict, known := strictMTLS(m, server); strict || !known {
 					continue
 				}
 				for _, p := range s.Ports {
 					if what := plaintextPort(p); what != "" && p.Known() {
 						out = append(out, kcheck.Result(s.Resource, p.Meta, "", fmt.Sprint(p.Port),
-							"%s (type: %s) exposes port %d (%s) of %s outside the cluster", s.Address, s.Type.Value, p.Port, what, server))
+							"%s (type: %s) exposes port %d (%s) of model server %s outside the cluster", s.Address, s.Type.Value, p.Port, what, server.Address))
 					}
 				}
 			}
@@ -62,14 +65,14 @@ func init() {
 	})
 }
 
-// servedModel names the model server a Service selects, "" when none.
-func servedModel(m *kubernetes.Model, s *kubernetes.Service) string {
+// servedModel is the model server a Service selects, nil when none.
+func servedModel(m *kubernetes.Model, s *kubernetes.Service) *kubernetes.Workload {
 	for _, w := range m.Workloads {
 		if w.Role == kubernetes.RoleServing && kcheck.Selects(s, w) {
-			return "model server " + w.Address
+			return w
 		}
 	}
-	return ""
+	return nil
 }
 
 // plaintextProtocols are Istio's protocol names that carry no TLS.
@@ -94,15 +97,44 @@ func plaintextPort(p kubernetes.ServicePort) string {
 	return ""
 }
 
-// strictMTLS reports whether a namespace refuses plaintext: a
-// PeerAuthentication of the namespace, or the mesh-wide one in istio-system,
-// whose every mode is STRICT.
-func strictMTLS(m *kubernetes.Model, ns string) bool {
+// meshRoot is Istio's default root namespace, whose PeerAuthentication
+// without a selector is the mesh-wide one.
+const meshRoot = "istio-system"
+
+// strictMTLS reports whether Istio refuses plaintext to the workload's
+// pods, as Istio picks the PeerAuthentication that applies: one selecting
+// the pods, else the namespace's, else the mesh-wide one; a policy that
+// writes no mode (or only UNSET) leaves it to the next. known is false
+// when the deciding mode cannot be known.
+func strictMTLS(m *kubernetes.Model, w *kubernetes.Workload) (strict, known bool) {
+	var levels [3][]*kubernetes.PeerAuthentication
 	for _, pa := range m.PeerAuthentications {
-		if (pa.Namespace == ns || pa.Namespace == "istio-system") && len(pa.Modes) > 0 &&
-			!slices.ContainsFunc(pa.Modes, func(mode model.String) bool { return !mode.Is("STRICT") }) {
-			return true
+		switch {
+		case len(pa.Selector) > 0:
+			if kcheck.SelectsPods(pa.Namespace, pa.Selector, w) {
+				levels[0] = append(levels[0], pa)
+			}
+		case pa.Namespace == w.Namespace:
+			levels[1] = append(levels[1], pa)
+		case pa.Namespace == meshRoot:
+			levels[2] = append(levels[2], pa)
 		}
 	}
-	return false
+	for _, level := range levels {
+		decided, strict, known := false, true, true
+		for _, pa := range level {
+			for _, mode := range pa.Modes {
+				switch {
+				case !mode.Known():
+					decided, known = true, false
+				case !mode.Is("UNSET"):
+					decided, strict = true, strict && mode.Is("STRICT")
+				}
+			}
+		}
+		if decided {
+			return strict && known, known
+		}
+	}
+	return false, true
 }
