@@ -46,26 +46,31 @@ type Model struct {
 	Workforces                []*Workforce               `json:"workforces,omitempty"`
 	ModelPackageGroups        []*ModelPackageGroup       `json:"model_package_groups,omitempty"`
 	ModelPackageGroupPolicies []*ModelPackageGroupPolicy `json:"model_package_group_policies,omitempty"`
-	Endpoints                 []*Endpoint                `json:"endpoints,omitempty"`
-	Agents                    []*Agent                   `json:"bedrock_agents,omitempty"`
-	ActionGroups              []*AgentActionGroup        `json:"bedrock_agent_action_groups,omitempty"`
-	CustomModels              []*CustomModel             `json:"bedrock_custom_models,omitempty"`
-	Guardrails                []*Guardrail               `json:"bedrock_guardrails,omitempty"`
-	Pipelines                 []*Pipeline                `json:"pipelines,omitempty"`
-	MonitoringJobs            []*MonitoringJob           `json:"monitoring_jobs,omitempty"`
-	Trails                    []*Trail                   `json:"trails,omitempty"`
-	VPCEndpoints              []*VPCEndpoint             `json:"vpc_endpoints,omitempty"`
-	TaskDefinitions           []*TaskDefinition          `json:"ecs_task_definitions,omitempty"`
-	Functions                 []*Function                `json:"lambda_functions,omitempty"`
-	UserProfiles              []*UserProfile             `json:"user_profiles,omitempty"`
-	DataSources               []*DataSource              `json:"bedrock_data_sources,omitempty"`
-	FlowDefinitions           []*FlowDefinition          `json:"flow_definitions,omitempty"`
-	MLflowServers             []*MLflowServer            `json:"mlflow_tracking_servers,omitempty"`
-	HyperPodClusters          []*HyperPodCluster         `json:"hyperpod_clusters,omitempty"`
-	InvocationLogging         []*InvocationLogging       `json:"bedrock_invocation_logging,omitempty"`
-	PolicyFiles               []*PolicyFile              `json:"policy_files,omitempty"`
-	OrgPolicies               []*OrgPolicy               `json:"organization_policies,omitempty"`
-	ServerlessPolicies        []*ServerlessPolicy        `json:"opensearch_serverless_policies,omitempty"`
+	// DetachedPolicies are separate resource policies (of a bucket,
+	// repository, secret, topic, queue or search domain) whose target is not
+	// a resource of the code: each is judged on its own, named by the
+	// resource that declares it.
+	DetachedPolicies   []PolicyDocument     `json:"detached_policies,omitempty"`
+	Endpoints          []*Endpoint          `json:"endpoints,omitempty"`
+	Agents             []*Agent             `json:"bedrock_agents,omitempty"`
+	ActionGroups       []*AgentActionGroup  `json:"bedrock_agent_action_groups,omitempty"`
+	CustomModels       []*CustomModel       `json:"bedrock_custom_models,omitempty"`
+	Guardrails         []*Guardrail         `json:"bedrock_guardrails,omitempty"`
+	Pipelines          []*Pipeline          `json:"pipelines,omitempty"`
+	MonitoringJobs     []*MonitoringJob     `json:"monitoring_jobs,omitempty"`
+	Trails             []*Trail             `json:"trails,omitempty"`
+	VPCEndpoints       []*VPCEndpoint       `json:"vpc_endpoints,omitempty"`
+	TaskDefinitions    []*TaskDefinition    `json:"ecs_task_definitions,omitempty"`
+	Functions          []*Function          `json:"lambda_functions,omitempty"`
+	UserProfiles       []*UserProfile       `json:"user_profiles,omitempty"`
+	DataSources        []*DataSource        `json:"bedrock_data_sources,omitempty"`
+	FlowDefinitions    []*FlowDefinition    `json:"flow_definitions,omitempty"`
+	MLflowServers      []*MLflowServer      `json:"mlflow_tracking_servers,omitempty"`
+	HyperPodClusters   []*HyperPodCluster   `json:"hyperpod_clusters,omitempty"`
+	InvocationLogging  []*InvocationLogging `json:"bedrock_invocation_logging,omitempty"`
+	PolicyFiles        []*PolicyFile        `json:"policy_files,omitempty"`
+	OrgPolicies        []*OrgPolicy         `json:"organization_policies,omitempty"`
+	ServerlessPolicies []*ServerlessPolicy  `json:"opensearch_serverless_policies,omitempty"`
 
 	// Region is where the resources are deployed, when the source says
 	// (a Terraform root module's aws provider region written out).
@@ -338,6 +343,9 @@ func (m *Model) ResourcePolicies() []ResourcePolicies {
 	}
 	for _, d := range m.SearchDomains {
 		out = append(out, ResourcePolicies{d.Resource, "domain access policy", d.Policies})
+	}
+	for _, d := range m.DetachedPolicies {
+		out = append(out, ResourcePolicies{d.Source, d.Name, []PolicyDocument{d}})
 	}
 	return out
 }

@@ -30,6 +30,7 @@ type bucketPart struct {
 	bucket model.Ref
 	aspect string
 	apply  func(*aws.Bucket)
+	policy *aws.PolicyDocument // of a bucket policy
 }
 
 // bucketInline are aws_s3_bucket's deprecated inline settings. They are
@@ -93,7 +94,8 @@ func (a *adapter) publicAccessBlock(d *terraform.Resource, res model.Resource) {
 
 func (a *adapter) bucketPolicy(d *terraform.Resource, res model.Resource) {
 	doc := document(d.Body, "policy", "bucket policy", res)
-	a.parts = append(a.parts, bucketPart{bucket: tfattr.Ref(d.Body, "bucket"), aspect: "policy", apply: func(b *aws.Bucket) { b.Policies = append(b.Policies, doc) }})
+	a.parts = append(a.parts, bucketPart{bucket: tfattr.Ref(d.Body, "bucket"), aspect: "policy", policy: &doc,
+		apply: func(b *aws.Bucket) { b.Policies = append(b.Policies, doc) }})
 }
 
 func (a *adapter) bucketVersioning(d *terraform.Resource, _ model.Resource) {
@@ -156,6 +158,9 @@ func (a *adapter) linkBuckets() {
 		}
 		for _, b := range bs {
 			p.apply(b)
+		}
+		if len(bs) == 0 && p.policy != nil {
+			a.detach(*p.policy)
 		}
 	}
 	for _, u := range a.bucketUsers() {
@@ -246,12 +251,22 @@ type repoPolicy struct {
 
 func (a *adapter) linkRepositories() {
 	for _, rp := range a.repoPolicies {
+		linked := false
 		for _, r := range a.m.Repositories {
 			if rp.repo.LinksTo(r.Address) || (rp.repo.Known() && rp.repo.Value != "" && r.Name.Is(rp.repo.Value)) {
-				r.Policies = append(r.Policies, rp.doc)
+				r.Policies, linked = append(r.Policies, rp.doc), true
 			}
 		}
+		if !linked {
+			a.detach(rp.doc)
+		}
 	}
+}
+
+// detach keeps a separate policy that applies to no resource of the code,
+// so that it is still judged.
+func (a *adapter) detach(doc aws.PolicyDocument) {
+	a.m.DetachedPolicies = append(a.m.DetachedPolicies, doc)
 }
 
 func (a *adapter) registryScanning(_ *terraform.Resource, _ model.Resource) {
@@ -290,10 +305,14 @@ func (a *adapter) secretPolicy(d *terraform.Resource, res model.Resource) {
 
 func (a *adapter) linkSecrets() {
 	for _, sp := range a.secretPolicies {
+		linked := false
 		for _, s := range a.m.Secrets {
 			if sp.repo.LinksTo(s.Address) {
-				s.Policies = append(s.Policies, sp.doc)
+				s.Policies, linked = append(s.Policies, sp.doc), true
 			}
+		}
+		if !linked {
+			a.detach(sp.doc)
 		}
 	}
 }
@@ -377,28 +396,28 @@ func (a *adapter) linkPolicyAttachments() {
 		if i := strings.LastIndexAny(name, "/:"); i >= 0 && pa.kind != "domain" {
 			name = name[i+1:]
 		}
-		named := func(addr string, n model.String) bool {
-			return pa.to.LinksTo(addr) || len(pa.to.Targets) == 0 && pa.to.Known() && name != "" && n.Is(name)
+		linked := false
+		add := func(addr string, n model.String, policies *[]aws.PolicyDocument) {
+			if pa.to.LinksTo(addr) || len(pa.to.Targets) == 0 && pa.to.Known() && name != "" && n.Is(name) {
+				*policies, linked = append(*policies, pa.doc), true
+			}
 		}
 		switch pa.kind {
 		case "topic":
 			for _, t := range a.m.Topics {
-				if named(t.Address, t.Name) {
-					t.Policies = append(t.Policies, pa.doc)
-				}
+				add(t.Address, t.Name, &t.Policies)
 			}
 		case "queue":
 			for _, q := range a.m.Queues {
-				if named(q.Address, q.Name) {
-					q.Policies = append(q.Policies, pa.doc)
-				}
+				add(q.Address, q.Name, &q.Policies)
 			}
 		case "domain":
 			for _, d := range a.m.SearchDomains {
-				if named(d.Address, d.Name) {
-					d.Policies = append(d.Policies, pa.doc)
-				}
+				add(d.Address, d.Name, &d.Policies)
 			}
+		}
+		if !linked {
+			a.detach(pa.doc)
 		}
 	}
 }

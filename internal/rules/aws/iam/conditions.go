@@ -41,7 +41,8 @@ func init() {
   StringEquals:
     aws:PrincipalOrgID: o-a1b2c3d4e5`},
 			Defaults: []string{"Statements without a condition are reported by the rules for public policies (AWS-IAM-006, AWS-ECR-004, AWS-S3-*); a condition restricts when it fixes the account, organization, ARN (a wildcard only after the account), network (no wider than /8 or /32) or source, with a non-negated operator",
-				"Decided per statement by the IAM engine's analysis of which callers a condition admits (mlguard access uses the same)"},
+				"Decided per statement by the IAM engine's analysis of which callers a condition admits (mlguard access uses the same)",
+				"A separate policy resource (bucket, repository, secret, topic, queue or domain policy) whose target is not in the code is judged on its own, at the policy resource"},
 			References: []string{"https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html",
 				"https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html",
 				"https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-findings.html"},

@@ -19,3 +19,9 @@ resource "awscc_kms_key" "data" {
 resource "awscc_iam_role" "deployer" {
   assume_role_policy_document = jsonencode({ Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "sts:AssumeRole", Condition = { StringLike = { "aws:PrincipalArn" = "*:role/deployer" } } }] }) # expect
 }
+
+# A policy for a bucket that another stack created: judged on its own.
+resource "awscc_s3_bucket_policy" "shared_datasets" {
+  bucket          = "shared-datasets"
+  policy_document = jsonencode({ Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "arn:aws:s3:::shared-datasets/*", Condition = { StringLike = { "aws:Referer" = "https://data.example.com/*" } } }] }) # expect
+}

@@ -71,3 +71,15 @@ resource "aws_opensearch_domain" "vectors" {
   }
   access_policies = jsonencode({ Statement = [{ Sid = "Readers", Effect = "Allow", Principal = "*", Action = "es:ESHttpGet", Resource = "*", Condition = { ArnLike = { "aws:PrincipalArn" = "arn:aws:iam::*:role/rag-reader" } } }] }) # expect
 }
+
+# Policies for a bucket and a queue that other stacks created: judged on
+# their own, at the policy resource.
+resource "aws_s3_bucket_policy" "shared_datasets" {
+  bucket = "shared-datasets"
+  policy = jsonencode({ Statement = [{ Sid = "Portal", Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "arn:aws:s3:::shared-datasets/*", Condition = { StringLike = { "aws:Referer" = "https://data.example.com/*" } } }] }) # expect
+}
+
+resource "aws_sqs_queue_policy" "shared_results" {
+  queue_url = "https://sqs.eu-west-1.amazonaws.com/111122223333/shared-results"
+  policy    = jsonencode({ Statement = [{ Sid = "AnyTopic", Effect = "Allow", Principal = "*", Action = "sqs:SendMessage", Resource = "*", Condition = { ArnLike = { "aws:SourceArn" = "arn:aws:sns:*:*:results" } } }] }) # expect
+}
