@@ -315,6 +315,18 @@ type ResourcePolicies struct {
 	Docs     []PolicyDocument
 }
 
+// Detached lists the detached policies of one kind, by the name their
+// documents carry ("bucket policy", "repository policy").
+func (m *Model) Detached(name string) []PolicyDocument {
+	var out []PolicyDocument
+	for _, d := range m.DetachedPolicies {
+		if d.Name == name {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // ResourcePolicies lists the resource-based policies of the model: those of
 // buckets, keys, repositories, secrets and model registry groups, in that
 // order. Trust policies are the roles'.

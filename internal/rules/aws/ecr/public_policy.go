@@ -27,7 +27,8 @@ func init() {
     - Effect: Allow
       Principal: {AWS: arn:aws:iam::111122223333:root}
       Action: [ecr:BatchGetImage, ecr:GetDownloadUrlForLayer]`},
-			Defaults:   []string{"no repository policy: only identities of the owning account that are granted ECR access can pull"},
+			Defaults: []string{"no repository policy: only identities of the owning account that are granted ECR access can pull",
+				"A repository policy whose repository is not in the code is judged on its own, at the policy resource"},
 			References: []string{"https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policies.html"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
@@ -38,6 +39,12 @@ func init() {
 						out = append(out, rule.NewResult(r.Resource, p.Meta, sid,
 							"%s: statement %s of its repository policy allows any principal without a condition", r.Address, sid))
 					}
+				}
+			}
+			for _, p := range in.AWS.Detached("repository policy") {
+				if sid, ok := p.Document.PublicStatement(); ok {
+					out = append(out, rule.NewResult(p.Source, p.Meta, sid,
+						"%s: statement %s of this repository policy (its repository is not in the code) allows any principal without a condition", p.Source.Address, sid))
 				}
 			}
 			return out

@@ -34,10 +34,20 @@ func init() {
       Principal: {AWS: !GetAtt TrainingRole.Arn}
       Action: s3:GetObject
       Resource: !Sub "${DataBucket.Arn}/*"`},
-			Defaults:   []string{"no bucket policy: only the identities of the account that are granted access have it"},
+			Defaults: []string{"no bucket policy: only the identities of the account that are granted access have it",
+				"A bucket policy whose bucket is not in the code is judged on its own, at the policy resource"},
 			References: []string{"https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html"},
 		},
-		Check: func(in *rule.Input) []rule.Result { return each(in, PublicPolicy) },
+		Check: func(in *rule.Input) []rule.Result {
+			out := each(in, PublicPolicy)
+			for _, p := range in.AWS.Detached("bucket policy") {
+				if sid, ok := p.Document.PublicStatement(); ok {
+					out = append(out, rule.NewResult(p.Source, p.Meta, sid,
+						"%s: statement %s of this bucket policy (its bucket is not in the code) allows any principal without a condition", p.Source.Address, sid))
+				}
+			}
+			return out
+		},
 	})
 }
 

@@ -30,7 +30,8 @@ func init() {
       Principal: {AWS: !GetAtt TrainingRole.Arn}
       Action: secretsmanager:GetSecretValue
       Resource: "*"`},
-			Defaults:   []string{"A secret without a resource policy is readable only through identity policies of its own account"},
+			Defaults: []string{"A secret without a resource policy is readable only through identity policies of its own account",
+				"A secret policy whose secret is not in the code is judged on its own, at the policy resource"},
 			References: []string{"https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_resource-policies.html"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
@@ -41,6 +42,12 @@ func init() {
 						out = append(out, rule.NewResult(s.Resource, p.Meta, sid, "%s: %s statement %s grants access to every AWS principal%s",
 							s.Address, p.Name, sid, declaredIn(s.Address, p.Source.Address)))
 					}
+				}
+			}
+			for _, p := range in.AWS.Detached("secret policy") {
+				if sid, ok := p.Document.PublicStatement(); ok {
+					out = append(out, rule.NewResult(p.Source, p.Meta, sid,
+						"%s: statement %s of this secret policy (its secret is not in the code) grants access to every AWS principal", p.Source.Address, sid))
 				}
 			}
 			return out

@@ -9,3 +9,11 @@ resource "aws_ecr_repository_policy" "public" {
     Statement = [{ Sid = "Anyone", Effect = "Allow", Principal = "*", Action = ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"] }]
   })
 }
+
+# The policy of a repository another stack created: flagged at the policy.
+resource "aws_ecr_repository_policy" "shared" {
+  repository = "ml-base-images"
+  policy = jsonencode({ # expect
+    Statement = [{ Sid = "Anyone", Effect = "Allow", Principal = { AWS = "*" }, Action = ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"] }]
+  })
+}

@@ -21,3 +21,11 @@ resource "aws_s3_bucket_policy" "any_aws" {
     Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "s3:GetObject", Resource = "arn:aws:s3:::ml-any-aws-111122223333/*" }]
   })
 }
+
+# The policy of a bucket another stack created: flagged at the policy.
+resource "aws_s3_bucket_policy" "shared" {
+  bucket = "ml-shared-111122223333"
+  policy = jsonencode({ # expect
+    Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "arn:aws:s3:::ml-shared-111122223333/*" }]
+  })
+}

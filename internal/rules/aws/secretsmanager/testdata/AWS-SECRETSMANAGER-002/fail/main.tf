@@ -14,3 +14,11 @@ resource "aws_secretsmanager_secret_policy" "db" {
     Statement = [{ Sid = "Anyone", Effect = "Allow", Principal = { AWS = "*" }, Action = "secretsmanager:GetSecretValue", Resource = "*" }]
   })
 }
+
+# The policy of a secret another stack created: flagged at the policy.
+resource "aws_secretsmanager_secret_policy" "shared" {
+  secret_arn = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:ml-shared-AbCdEf"
+  policy = jsonencode({ # expect
+    Statement = [{ Effect = "Allow", Principal = "*", Action = "secretsmanager:GetSecretValue", Resource = "*" }]
+  })
+}
