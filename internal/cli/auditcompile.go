@@ -5,6 +5,7 @@ import (
 	"net/netip"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -120,25 +121,21 @@ func runAuditCompile(cmd *cobra.Command, f *compileFlags) error {
 	return nil
 }
 
-// only keeps the tables file and the files of the named detectors.
+// only keeps the files the detectors share (tables, macros, lookups) and
+// those of the named detectors.
 func only(files []compile.File, ids []string) ([]compile.File, error) {
 	if len(ids) == 0 {
 		return files, nil
 	}
-	out := files[:1:1]
+	want := map[string]bool{}
 	for _, id := range ids {
-		n := len(out)
-		for _, f := range files[1:] {
-			p := strings.ToLower(strings.TrimSpace(id))
-			if strings.HasPrefix(f.Name, p+".") || strings.HasPrefix(f.Name, p+"-") {
-				out = append(out, f)
-			}
-		}
-		if len(out) == n {
+		id = strings.ToUpper(strings.TrimSpace(id))
+		if !slices.ContainsFunc(files, func(f compile.File) bool { return f.Detector == id }) {
 			return nil, usageError("--detector %q: no such audit detector (mlguard rules list lists them)", id)
 		}
+		want[id] = true
 	}
-	return out, nil
+	return slices.DeleteFunc(files, func(f compile.File) bool { return f.Detector != "" && !want[f.Detector] }), nil
 }
 
 // commentPrefix is the line comment of a file's language.

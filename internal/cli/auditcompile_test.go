@@ -18,6 +18,15 @@ func TestAuditCompile(t *testing.T) {
 	if code != 0 || strings.Count(out, "==> ") != 2 || !strings.Contains(out, `dynamic(["203.0.113.0/24"])`) || !strings.Contains(out, "queryPeriod: 14d") {
 		t.Errorf("kql: exit %d\n%s", code, out)
 	}
+	// The files the detectors share stay: Splunk's searches read the lookups.
+	code, out, _ = run(t, "audit", "compile", "--target", "splunk", "--detector", "audit-exfil-001,AUDIT-EVASION-001")
+	if got := strings.Count(out, "# ==> "); code != 0 || got != 4 || !strings.Contains(out, "==> lookups.conf <==") || !strings.Contains(out, "==> macros.conf <==") {
+		t.Errorf("splunk --detector: exit %d, %d files\n%.400s", code, got, out)
+	}
+	code, out, _ = run(t, "audit", "compile", "--target", "sigma", "--detector", "AUDIT-EVASION-001")
+	if got := strings.Count(out, "# ==> "); code != 0 || got != 4 || !strings.Contains(out, "==> README.md <==") {
+		t.Errorf("sigma --detector: exit %d, %d files (README and the three clouds' rules)\n%.400s", code, got, out)
+	}
 	dir := filepath.Join(t.TempDir(), "sigma")
 	code, _, errOut := run(t, "audit", "compile", "--target", "sigma", "-o", dir)
 	entries, _ := os.ReadDir(dir)

@@ -40,6 +40,9 @@ type Options struct {
 type File struct {
 	Name    string
 	Content string
+	// Detector is the ID of the detector the file holds, "" for a file the
+	// detectors share (tables, macros, lookups, notes).
+	Detector string
 }
 
 // Target is an engine the detectors compile for.
@@ -121,13 +124,16 @@ func detector(id string) audit.Detector {
 	return audit.Detectors[i]
 }
 
-// fileName is a detector's file name: audit-exfil-001.sql.
-func fileName(id, ext string) string { return strings.ToLower(id) + ext }
+// detectorFile is a file of one detector, named for it:
+// audit-exfil-001.sql.
+func detectorFile(id, ext, content string) File {
+	return File{Name: strings.ToLower(id) + ext, Content: content, Detector: id}
+}
 
 // notCompiled is the file of a detector a target does not compile: a
 // comment saying why.
 func notCompiled(target, ext, comment, id, why string) File {
-	return File{Name: fileName(id, ext), Content: header(comment, id+": "+detector(id).Title, "", "Not compiled for "+target+": "+why)}
+	return detectorFile(id, ext, header(comment, id+": "+detector(id).Title, "", "Not compiled for "+target+": "+why))
 }
 
 // header is the comment block every generated file starts with.

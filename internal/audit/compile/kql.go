@@ -166,7 +166,7 @@ func compileKQL(t *Target, o *Options) ([]File, error) {
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, File{Name: fileName(id, ".yaml"), Content: string(out)})
+		files = append(files, detectorFile(id, ".yaml", string(out)))
 	}
 	return files, nil
 }

@@ -141,7 +141,7 @@ func compileSigma(t *Target, o *Options) ([]File, error) {
 			if err != nil {
 				return nil, err
 			}
-			files = append(files, File{Name: fileName(id, "-"+p.suffix+".yml"), Content: string(out)})
+			files = append(files, detectorFile(id, "-"+p.suffix+".yml", string(out)))
 		}
 	}
 	return files, nil

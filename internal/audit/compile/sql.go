@@ -275,7 +275,7 @@ func (d *dialect) compileAll(o *Options) ([]File, error) {
 		if id == "AUDIT-REGISTRY-001" {
 			lines = append(lines, "", wrapText(registryNote, 90))
 		}
-		files = append(files, File{Name: fileName(id, ".sql"), Content: header("-- ", lines...) + strings.TrimLeft(body.String(), "\n")})
+		files = append(files, detectorFile(id, ".sql", header("-- ", lines...)+strings.TrimLeft(body.String(), "\n")))
 	}
 	return files, nil
 }
