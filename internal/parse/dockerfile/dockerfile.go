@@ -39,7 +39,8 @@ const MaxLines = 20_000
 // lines).
 func Parse(path string, data []byte) (*File, source.Diagnostics) {
 	var diags source.Diagnostics
-	if n := bytes.Count(data, []byte("\n")); n > MaxLines {
+	n := bytes.Count(data, []byte("\n"))
+	if n > MaxLines {
 		diags.Errorf(source.Range{File: path, StartLine: MaxLines + 1, EndLine: MaxLines + 1}, "Dockerfile not read",
 			"it has %d lines, over the %d this reader takes", n, MaxLines)
 		return nil, diags
@@ -49,7 +50,7 @@ func Parse(path string, data []byte) (*File, source.Diagnostics) {
 		diags.Errorf(errRange(path, err, 1), "Dockerfile not read", "%v", cause(err))
 		return nil, diags
 	}
-	f := &File{Path: path, Lines: bytes.Count(data, []byte("\n")) + 1, EscapeToken: res.EscapeToken}
+	f := &File{Path: path, Lines: n + 1, EscapeToken: res.EscapeToken}
 	var bad source.Diagnostics
 	for _, n := range res.AST.Children {
 		f.add(n, &bad)
