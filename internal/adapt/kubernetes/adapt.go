@@ -79,9 +79,7 @@ func (a *adapter) object(o *parse.Object) {
 	case group == "" && o.Kind == "Service":
 		a.service(obj, o.Doc, spec)
 	case group == "networking.k8s.io" && o.Kind == "Ingress", group == "extensions" && o.Kind == "Ingress":
-		tls := spec.Get("tls")
-		a.m.Ingresses = append(a.m.Ingresses, &kubernetes.Ingress{Object: obj, Backends: ingressBackends(spec),
-			TLS: model.Bool{Meta: model.Meta{Range: rangeOf(tls, rangeOf(spec, obj.Range)), Explicit: tls != nil}, Value: tls != nil && len(tls.List) > 0}})
+		a.ingress(obj, spec)
 	case group == "networking.k8s.io" && o.Kind == "NetworkPolicy":
 		a.m.NetworkPolicies = append(a.m.NetworkPolicies, &kubernetes.NetworkPolicy{Object: obj})
 	case group == "security.istio.io" && o.Kind == "PeerAuthentication":

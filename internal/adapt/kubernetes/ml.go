@@ -273,6 +273,32 @@ func (a *adapter) configMap(obj kubernetes.Object, doc *node.Value) {
 	a.m.ConfigMaps = append(a.m.ConfigMaps, cm)
 }
 
+// ingressSourceRanges are the annotations that admit only some client
+// ranges to an Ingress (comma-separated CIDRs).
+var ingressSourceRanges = []string{"nginx.ingress.kubernetes.io/whitelist-source-range",
+	"nginx.ingress.kubernetes.io/allowlist-source-range", "alb.ingress.kubernetes.io/inbound-cidrs"}
+
+func (a *adapter) ingress(obj kubernetes.Object, spec *node.Value) {
+	tls := spec.Get("tls")
+	ing := &kubernetes.Ingress{Object: obj, Backends: ingressBackends(spec),
+		TLS: model.Bool{Meta: model.Meta{Range: rangeOf(tls, rangeOf(spec, obj.Range)), Explicit: tls != nil}, Value: tls != nil && len(tls.List) > 0}}
+	class := obj.Annotations["kubernetes.io/ingress.class"]
+	if c := str(spec, obj.Range, "ingressClassName", ""); c.Explicit {
+		class = c.Value
+	}
+	// The AWS Load Balancer Controller makes internal load balancers unless
+	// told otherwise (alb.ingress.kubernetes.io/scheme defaults to internal).
+	ing.Internal = class == "alb" && obj.Annotations["alb.ingress.kubernetes.io/scheme"] != "internet-facing" || class == "gce-internal"
+	for _, k := range ingressSourceRanges {
+		for _, r := range strings.Split(obj.Annotations[k], ",") {
+			if r = strings.TrimSpace(r); r != "" && r != "0.0.0.0/0" {
+				ing.SourceRanges = append(ing.SourceRanges, r)
+			}
+		}
+	}
+	a.m.Ingresses = append(a.m.Ingresses, ing)
+}
+
 // ingressBackends are the Services an Ingress sends to: its default backend
 // and every path's, in networking.k8s.io/v1 (backend.service.name) and in
 // the older extensions/v1beta1 form (backend.serviceName).

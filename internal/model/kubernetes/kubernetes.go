@@ -194,6 +194,13 @@ type Ingress struct {
 	Object
 	TLS      model.Bool       `json:"tls"` // true when spec.tls lists a host or secret
 	Backends []IngressBackend `json:"backends,omitempty"`
+	// Internal is true when an internal load balancer serves the Ingress:
+	// the AWS Load Balancer Controller's (class alb) unless its scheme is
+	// internet-facing, GKE's gce-internal class.
+	Internal bool `json:"internal_load_balancer"`
+	// SourceRanges are the client ranges its annotations admit
+	// (ingress-nginx allowlist-source-range, the ALB's inbound-cidrs).
+	SourceRanges []string `json:"source_ranges,omitempty"`
 }
 
 // IngressBackend is a Service an Ingress sends requests to.

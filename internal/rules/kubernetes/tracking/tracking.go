@@ -37,7 +37,8 @@ func init() {
     app: mlflow`},
 			Defaults: []string{"MLflow authenticates only with --app-name basic-auth (or another auth app) or an authenticating proxy container (oauth2-proxy) in the pod",
 				"A Service is outside the cluster when it is a NodePort, or a LoadBalancer that is not internal and admits every address",
-				"An Ingress exposes the Services its rules and default backend name, unless it carries an authentication annotation (ingress-nginx auth-url or auth-type, the AWS Load Balancer Controller's auth-type)"},
+				"An Ingress exposes the Services its rules and default backend name, unless it carries an authentication annotation (ingress-nginx auth-url or auth-type, the AWS Load Balancer Controller's auth-type)",
+				"An Ingress of the AWS Load Balancer Controller (class alb) is internal unless alb.ingress.kubernetes.io/scheme is internet-facing (the controller's default scheme is internal; a scheme set in IngressClassParams is not read), as is one of GKE's gce-internal class; an Ingress whose annotations admit only some source ranges (allowlist-source-range, inbound-cidrs) is restricted like a LoadBalancer with loadBalancerSourceRanges"},
 			References: []string{"https://mlflow.org/docs/latest/auth/index.html",
 				"https://www.kubeflow.org/docs/components/pipelines/operator-guides/multi-user/"},
 		},
@@ -97,6 +98,9 @@ func unauthenticatedUI(w *kubernetes.Workload) string {
 // ingressUIs reports the unauthenticated tracking and pipeline UIs an
 // Ingress without an authentication annotation sends requests to.
 func ingressUIs(m *kubernetes.Model, ing *kubernetes.Ingress) []rule.Result {
+	if ing.Internal || len(ing.SourceRanges) > 0 {
+		return nil // as an internal or source-restricted load balancer Service
+	}
 	for k := range ing.Annotations {
 		if strings.HasSuffix(k, "/auth-url") || strings.HasSuffix(k, "/auth-type") {
 			return nil
