@@ -278,10 +278,25 @@ func (a *adapter) configMap(obj kubernetes.Object, doc *node.Value) {
 var ingressSourceRanges = []string{"nginx.ingress.kubernetes.io/whitelist-source-range",
 	"nginx.ingress.kubernetes.io/allowlist-source-range", "alb.ingress.kubernetes.io/inbound-cidrs"}
 
+// ingressCertificates are the annotations by which a cloud's controller
+// serves an Ingress over TLS without spec.tls: the ALB's ACM certificates,
+// GKE's pre-shared and Google-managed certificates.
+var ingressCertificates = []string{"alb.ingress.kubernetes.io/certificate-arn",
+	"ingress.gcp.kubernetes.io/pre-shared-cert", "networking.gke.io/managed-certificates"}
+
 func (a *adapter) ingress(obj kubernetes.Object, spec *node.Value) {
 	tls := spec.Get("tls")
 	ing := &kubernetes.Ingress{Object: obj, Backends: ingressBackends(spec),
 		TLS: model.Bool{Meta: model.Meta{Range: rangeOf(tls, rangeOf(spec, obj.Range)), Explicit: tls != nil}, Value: tls != nil && len(tls.List) > 0}}
+	// An ALB with a certificate listens on HTTPS:443 only, unless its
+	// listen-ports add plain HTTP without a redirect.
+	albHTTP := strings.Contains(obj.Annotations["alb.ingress.kubernetes.io/listen-ports"], `"HTTP"`) &&
+		obj.Annotations["alb.ingress.kubernetes.io/ssl-redirect"] == ""
+	for _, k := range ingressCertificates {
+		if obj.Annotations[k] != "" && !ing.TLS.Value && !(albHTTP && strings.HasPrefix(k, "alb.")) {
+			ing.TLS = model.Bool{Meta: model.Meta{Range: obj.Range, Explicit: true}, Value: true}
+		}
+	}
 	class := obj.Annotations["kubernetes.io/ingress.class"]
 	if c := str(spec, obj.Range, "ingressClassName", ""); c.Explicit {
 		class = c.Value

@@ -192,7 +192,10 @@ type ServicePort struct {
 // Ingress is a networking.k8s.io Ingress.
 type Ingress struct {
 	Object
-	TLS      model.Bool       `json:"tls"` // true when spec.tls lists a host or secret
+	// TLS is true when spec.tls lists a host or secret, or a controller's
+	// certificate annotation (the ALB's certificate-arn, GKE's pre-shared or
+	// managed certificates) gives the load balancer one.
+	TLS      model.Bool       `json:"tls"`
 	Backends []IngressBackend `json:"backends,omitempty"`
 	// Internal is true when an internal load balancer serves the Ingress:
 	// the AWS Load Balancer Controller's (class alb) unless its scheme is

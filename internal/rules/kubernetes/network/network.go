@@ -84,7 +84,8 @@ func init() {
   tls:
     - hosts: [models.example.com]
       secretName: models-tls`},
-			Defaults:   []string{"no TLS when spec.tls is not set"},
+			Defaults: []string{"no TLS when spec.tls is not set and no controller annotation gives a certificate (alb.ingress.kubernetes.io/certificate-arn, " +
+				"ingress.gcp.kubernetes.io/pre-shared-cert, networking.gke.io/managed-certificates)"},
 			References: []string{"https://kubernetes.io/docs/concepts/services-networking/ingress/#tls"},
 		},
 		Check: func(in *rule.Input) []rule.Result {
