@@ -285,18 +285,7 @@ var ingressCertificates = []string{"alb.ingress.kubernetes.io/certificate-arn",
 	"ingress.gcp.kubernetes.io/pre-shared-cert", "networking.gke.io/managed-certificates"}
 
 func (a *adapter) ingress(obj kubernetes.Object, spec *node.Value) {
-	tls := spec.Get("tls")
-	ing := &kubernetes.Ingress{Object: obj, Backends: ingressBackends(spec),
-		TLS: model.Bool{Meta: model.Meta{Range: rangeOf(tls, rangeOf(spec, obj.Range)), Explicit: tls != nil}, Value: tls != nil && len(tls.List) > 0}}
-	// An ALB with a certificate listens on HTTPS:443 only, unless its
-	// listen-ports add plain HTTP without a redirect.
-	albHTTP := strings.Contains(obj.Annotations["alb.ingress.kubernetes.io/listen-ports"], `"HTTP"`) &&
-		obj.Annotations["alb.ingress.kubernetes.io/ssl-redirect"] == ""
-	for _, k := range ingressCertificates {
-		if obj.Annotations[k] != "" && !ing.TLS.Value && !(albHTTP && strings.HasPrefix(k, "alb.")) {
-			ing.TLS = model.Bool{Meta: model.Meta{Range: obj.Range, Explicit: true}, Value: true}
-		}
-	}
+	ing := &kubernetes.Ingress{Object: obj, Backends: ingressBackends(spec), TLS: ingressTLS(obj, spec)}
 	class := obj.Annotations["kubernetes.io/ingress.class"]
 	if c := str(spec, obj.Range, "ingressClassName", ""); c.Explicit {
 		class = c.Value
@@ -312,6 +301,25 @@ func (a *adapter) ingress(obj kubernetes.Object, spec *node.Value) {
 		}
 	}
 	a.m.Ingresses = append(a.m.Ingresses, ing)
+}
+
+// ingressTLS is whether an Ingress serves TLS: spec.tls lists a host or
+// secret, or a controller's annotation gives its load balancer a
+// certificate. An ALB with a certificate listens on HTTPS:443 only, unless
+// its listen-ports add plain HTTP without a redirect.
+func ingressTLS(obj kubernetes.Object, spec *node.Value) model.Bool {
+	tls := spec.Get("tls")
+	if tls != nil && len(tls.List) > 0 {
+		return model.Bool{Meta: model.Meta{Range: rangeOf(tls, rangeOf(spec, obj.Range)), Explicit: true}, Value: true}
+	}
+	albHTTP := strings.Contains(obj.Annotations["alb.ingress.kubernetes.io/listen-ports"], `"HTTP"`) &&
+		obj.Annotations["alb.ingress.kubernetes.io/ssl-redirect"] == ""
+	for _, k := range ingressCertificates {
+		if obj.Annotations[k] != "" && !(albHTTP && strings.HasPrefix(k, "alb.")) {
+			return model.Bool{Meta: model.Meta{Range: obj.Range, Explicit: true}, Value: true}
+		}
+	}
+	return model.Bool{Meta: model.Meta{Range: rangeOf(tls, rangeOf(spec, obj.Range)), Explicit: tls != nil}}
 }
 
 // ingressBackends are the Services an Ingress sends to: its default backend
